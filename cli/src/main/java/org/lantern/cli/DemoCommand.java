@@ -1,0 +1,25 @@
+package org.lantern.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole platform on the embedded database with a demo school, for trying Lantern out. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start Lantern on an embedded database (./data/) with the Astley Park demo school.")
+class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded database lives (default: ${DEFAULT-VALUE}).")
+    String dataDir;
+
+    @Override
+    public Integer call() {
+        ServerLauncher.start(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
+        return 0;
+    }
+}

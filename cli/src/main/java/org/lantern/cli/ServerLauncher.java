@@ -1,0 +1,31 @@
+package org.lantern.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lantern.server.LanternApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Lantern server in this process with the given settings. */
+final class ServerLauncher {
+
+    private static volatile ConfigurableApplicationContext running;
+
+    private ServerLauncher() {
+    }
+
+    /** Whether a server started here is still up, so the JVM must not exit after the command returns. */
+    static boolean isRunning() {
+        return running != null && running.isActive();
+    }
+
+    static ConfigurableApplicationContext start(List<String> properties) {
+        List<String> args = new ArrayList<>();
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        running = SpringApplication.run(LanternApplication.class, args.toArray(String[]::new));
+        return running;
+    }
+}

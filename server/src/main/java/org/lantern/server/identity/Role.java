@@ -1,0 +1,60 @@
+package org.lantern.server.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.lantern.server.identity.Permission.*;
+
+/**
+ * The roles a school gives its people, each with the permissions it grants. Permissions, not
+ * roles, are what controllers check, so that the role × action matrix lives in this one place
+ * and is tested as a whole.
+ */
+public enum Role {
+    ADMIN("Administrator / network manager", true,
+            EnumSet.of(DASHBOARD, ACCOUNTS_MANAGE, PASSWORD_POLICY_MANAGE, LOGON_HISTORY_READ,
+                    PEOPLE_READ, PEOPLE_MANAGE, POLICY_READ, POLICY_EDIT, REPORT_CONCERN)),
+    DSL("Designated Safeguarding Lead", true,
+            EnumSet.of(DASHBOARD, LOGON_HISTORY_READ, PEOPLE_READ, POLICY_READ, POLICY_EDIT,
+                    REPORTS_ANONYMISED, REPORT_CONCERN)),
+    DEPUTY_DSL("Deputy Designated Safeguarding Lead", true,
+            EnumSet.of(DASHBOARD, LOGON_HISTORY_READ, PEOPLE_READ, POLICY_READ,
+                    REPORTS_ANONYMISED, REPORT_CONCERN)),
+    HEADTEACHER("Headteacher / senior leadership", true,
+            EnumSet.of(DASHBOARD, PEOPLE_READ, POLICY_READ, POLICY_EDIT, REPORTS_ANONYMISED,
+                    REPORT_CONCERN)),
+    STAFF("Staff", false,
+            EnumSet.of(DASHBOARD, PEOPLE_READ, POLICY_READ, REPORT_CONCERN)),
+    GOVERNOR("Governor", false,
+            EnumSet.of(DASHBOARD, POLICY_READ, REPORTS_ANONYMISED)),
+    PUPIL("Pupil", false,
+            EnumSet.of(DASHBOARD, REPORT_CONCERN));
+
+    private final String title;
+    private final boolean twoFactorRequiredByDefault;
+    private final Set<Permission> permissions;
+
+    Role(String title, boolean twoFactorRequiredByDefault, Set<Permission> permissions) {
+        this.title = title;
+        this.twoFactorRequiredByDefault = twoFactorRequiredByDefault;
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    /** The name a person sees, e.g. "Designated Safeguarding Lead". */
+    public String title() {
+        return title;
+    }
+
+    /** Whether accounts with this role must enrol in TOTP two-factor authentication. */
+    public boolean twoFactorRequiredByDefault() {
+        return twoFactorRequiredByDefault;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean can(Permission permission) {
+        return permissions.contains(permission);
+    }
+}
