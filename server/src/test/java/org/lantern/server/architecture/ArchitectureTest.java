@@ -1,0 +1,54 @@
+package org.lantern.server.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Dependencies point one way: engines (the {@code policy} module, later {@code filter} and
+ * {@code monitor}) know nothing of the server or of Spring; server features do not form cycles;
+ * identity, the base every feature stands on, depends on no other feature.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses lantern;
+
+    @BeforeAll
+    static void importClasses() {
+        lantern = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lantern");
+    }
+
+    @Test
+    void policyEngineIsPlainJava() {
+        noClasses().that().resideInAPackage("org.lantern.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.lantern.server..", "jakarta..")
+                .check(lantern);
+    }
+
+    @Test
+    void serverFeaturesAreFreeOfCycles() {
+        slices().matching("org.lantern.server.(*)..").should().beFreeOfCycles().check(lantern);
+    }
+
+    @Test
+    void identityDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("org.lantern.server.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.lantern.server.people..", "org.lantern.server.policy..", "org.lantern.server.web..")
+                .check(lantern);
+    }
+
+    @Test
+    void featuresDoNotReachIntoTheWebLayer() {
+        noClasses().that().resideInAnyPackage("org.lantern.server.people..", "org.lantern.server.policy..")
+                .should().dependOnClassesThat().resideInAPackage("org.lantern.server.web..")
+                .check(lantern);
+    }
+}
