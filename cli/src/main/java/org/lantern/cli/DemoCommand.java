@@ -19,7 +19,6 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerLauncher.start(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
-        return 0;
+        return ServerLauncher.run(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
     }
 }

@@ -16,7 +16,6 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerLauncher.start(List.of("lantern.mode=production", "server.port=" + port));
-        return 0;
+        return ServerLauncher.run(List.of("lantern.mode=production", "server.port=" + port));
     }
 }

@@ -20,6 +20,19 @@ final class ServerLauncher {
         return running != null && running.isActive();
     }
 
+    /**
+     * Starts the server; returns the process exit code. A failed start has already been reported
+     * by Spring Boot's failure analysis, so it is not printed again as a stack trace.
+     */
+    static int run(List<String> properties) {
+        try {
+            start(properties);
+            return 0;
+        } catch (RuntimeException alreadyReported) {
+            return 1;
+        }
+    }
+
     static ConfigurableApplicationContext start(List<String> properties) {
         List<String> args = new ArrayList<>();
         for (String property : properties) {

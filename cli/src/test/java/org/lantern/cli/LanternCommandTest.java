@@ -1,0 +1,37 @@
+package org.lantern.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanternCommandTest {
+
+    @Test
+    void helpListsEveryCommand() {
+        CommandLine cli = new CommandLine(new LanternCommand());
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+
+        int code = cli.execute("--help");
+
+        assertThat(code).isZero();
+        assertThat(cli.getSubcommands().keySet()).isNotEmpty();
+        assertThat(out.toString()).contains(cli.getSubcommands().keySet());
+    }
+
+    @Test
+    void unknownCommandIsAnErrorWithUsage() {
+        CommandLine cli = new CommandLine(new LanternCommand());
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("frobnicate");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("Unmatched argument").contains("frobnicate");
+    }
+}
