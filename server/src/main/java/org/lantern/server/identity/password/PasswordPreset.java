@@ -14,7 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public enum PasswordPreset {
 
-    /** 8+ characters with a capital and a numeral, no personal information, not the last 2, change every 6 weeks. */
+    /**
+     * 8+ characters with a capital and a numeral, no personal information, not the last 2, change every
+     * 6 weeks; and, because the policies ask for "strong passwords", none of the well-known common ones.
+     */
     SCHOOL_POLICY("School policy") {
         @Override
         public PasswordPolicy policy(CommonPasswords commonPasswords, PasswordEncoder encoder) {
@@ -24,6 +27,7 @@ public enum PasswordPreset {
                     new CharacterClassRule(CharacterClass.CAPITAL, "school policy: a capital and a numeral"),
                     new CharacterClassRule(CharacterClass.NUMERAL, "school policy: a capital and a numeral"),
                     new PersonalInformationRule("school policy: no personal information"),
+                    new CommonPasswordRule(commonPasswords, "school policy: strong passwords, so not a well-known common password"),
                     new PasswordHistoryRule(2, encoder, "school policy: not the last 2 passwords")),
                     Duration.ofDays(42));
         }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PersistenceTest
 class PasswordChangerTest {
 
-    static final String OLD = "Otters42";
+    static final String OLD = "Otterbrook42";
 
     @Autowired
     PasswordChanger changer;
@@ -50,9 +50,9 @@ class PasswordChangerTest {
         jdbc.sql("UPDATE account SET must_change_password = TRUE WHERE id = :id").param("id", jane).update();
         OffsetDateTime before = accounts.changedAt(jane);
 
-        assertThat(changer.change(jane, OLD, "Badgers77", "Badgers77")).isEmpty();
+        assertThat(changer.change(jane, OLD, "Badgerhill77", "Badgerhill77")).isEmpty();
 
-        assertThat(encoder.matches("Badgers77", accounts.hashOf(jane))).isTrue();
+        assertThat(encoder.matches("Badgerhill77", accounts.hashOf(jane))).isTrue();
         assertThat(accounts.mustChange(jane)).isFalse();
         assertThat(accounts.changedAt(jane)).isAfter(before);
         assertThat(accounts.events(jane)).last().asString().startsWith("CHANGED by u");
@@ -79,7 +79,7 @@ class PasswordChangerTest {
 
     @Test
     void rejectsMismatchedConfirmation() {
-        assertThat(ruleIds(changer.change(jane, OLD, "Badgers77", "Badgers78")))
+        assertThat(ruleIds(changer.change(jane, OLD, "Badgerhill77", "Badgers78")))
                 .containsExactly(PasswordChanger.CONFIRMATION_MISMATCH);
     }
 
@@ -94,25 +94,25 @@ class PasswordChangerTest {
 
     @Test
     void forbidsReusingEitherOfTheLastTwoPasswords() {
-        changer.change(jane, OLD, "Badgers77", "Badgers77");
+        changer.change(jane, OLD, "Badgerhill77", "Badgerhill77");
 
-        assertThat(ruleIds(changer.change(jane, "Badgers77", OLD, OLD))).containsExactly("history");
-        assertThat(ruleIds(changer.change(jane, "Badgers77", "Badgers77", "Badgers77"))).containsExactly("history");
+        assertThat(ruleIds(changer.change(jane, "Badgerhill77", OLD, OLD))).containsExactly("history");
+        assertThat(ruleIds(changer.change(jane, "Badgerhill77", "Badgerhill77", "Badgerhill77"))).containsExactly("history");
     }
 
     @Test
     void allowsAPasswordOlderThanTheLastTwo() {
-        changer.change(jane, OLD, "Badgers77", "Badgers77");
-        changer.change(jane, "Badgers77", "Weasels55", "Weasels55");
+        changer.change(jane, OLD, "Badgerhill77", "Badgerhill77");
+        changer.change(jane, "Badgerhill77", "Weaselmoor55", "Weaselmoor55");
 
-        assertThat(changer.change(jane, "Weasels55", OLD, OLD)).isEmpty();
+        assertThat(changer.change(jane, "Weaselmoor55", OLD, OLD)).isEmpty();
     }
 
     @Test
     void keepsOnlyAsManyOldHashesAsTheStrictestPresetNeeds() {
-        changer.change(jane, OLD, "Badgers77", "Badgers77");
-        changer.change(jane, "Badgers77", "Weasels55", "Weasels55");
-        changer.change(jane, "Weasels55", "Ferrets31", "Ferrets31");
+        changer.change(jane, OLD, "Badgerhill77", "Badgerhill77");
+        changer.change(jane, "Badgerhill77", "Weaselmoor55", "Weaselmoor55");
+        changer.change(jane, "Weaselmoor55", "Ferretlane31", "Ferretlane31");
 
         assertThat(accounts.historySize(jane)).isEqualTo(1);
     }

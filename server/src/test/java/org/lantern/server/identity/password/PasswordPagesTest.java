@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PasswordPagesTest {
 
-    static final String OLD = "Otters42";
+    static final String OLD = "Otterbrook42";
 
     @Autowired
     MockMvc mvc;
@@ -103,10 +103,10 @@ class PasswordPagesTest {
     @Test
     void acceptedChangeUpdatesTheHashAndReturnsToMyAccount() throws Exception {
         mvc.perform(post("/account/password").with(asJane()).with(csrf())
-                        .param("currentPassword", OLD).param("newPassword", "Badgers77").param("confirmPassword", "Badgers77"))
+                        .param("currentPassword", OLD).param("newPassword", "Badgerhill77").param("confirmPassword", "Badgerhill77"))
                 .andExpect(redirectedUrl("/account?changed"));
 
-        assertThat(encoder.matches("Badgers77", accounts.hashOf(jane))).isTrue();
+        assertThat(encoder.matches("Badgerhill77", accounts.hashOf(jane))).isTrue();
     }
 
     @Test
@@ -114,7 +114,7 @@ class PasswordPagesTest {
         String before = accounts.hashOf(jane);
 
         mvc.perform(post("/account/password").with(asJane())
-                        .param("currentPassword", OLD).param("newPassword", "Badgers77").param("confirmPassword", "Badgers77"))
+                        .param("currentPassword", OLD).param("newPassword", "Badgerhill77").param("confirmPassword", "Badgerhill77"))
                 .andExpect(status().isForbidden());
 
         assertThat(accounts.hashOf(jane)).isEqualTo(before);

@@ -27,18 +27,23 @@ class PasswordPresetTest {
 
         @Test
         void acceptsEightCharactersWithCapitalAndNumeral() {
-            assertThat(policy.check("Otters42", JANE)).isEmpty();
+            assertThat(policy.check("Otterbrook42", JANE)).isEmpty();
         }
 
         @Test
         void namesEveryRuleAShortLowerCasePasswordBreaks() {
-            assertThat(ruleIds(policy.check("otter", JANE)))
+            assertThat(ruleIds(policy.check("qzvtk", JANE)))
                     .containsExactly("min-length", "character-class-capital", "character-class-numeral");
         }
 
         @Test
         void rejectsPersonalInformation() {
             assertThat(ruleIds(policy.check("Smith2024", JANE))).containsExactly("personal-information");
+        }
+
+        @Test
+        void rejectsACommonPasswordThatMeetsTheCompositionRules() {
+            assertThat(ruleIds(policy.check("Password1", JANE))).containsExactly("blocklist");
         }
 
         @Test

@@ -41,7 +41,7 @@ class PasswordsTest {
     }
 
     long accountWithPasswordAged(Duration age) {
-        return accounts.insert(TestAccounts.uniqueUsername(), "Otters42", OffsetDateTime.now(ZoneOffset.UTC).minus(age));
+        return accounts.insert(TestAccounts.uniqueUsername(), "Otterbrook42", OffsetDateTime.now(ZoneOffset.UTC).minus(age));
     }
 
     @Test
