@@ -1,0 +1,51 @@
+package org.lantern.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A school's online-safety policy as data: the single source the filter, monitoring, incident
+ * handling and the published policy are all derived from. Immutable; obtain one from
+ * {@link PolicyParser#parse(String)}, which guarantees every id it references exists.
+ *
+ * @param school             whose policy it is
+ * @param groups             user groups
+ * @param categories         content categories and the lists implementing them
+ * @param windows            named weekly time windows
+ * @param activities         the User Actions table
+ * @param communications     the Communications table, if the school publishes one
+ * @param mobileTechnologies the Mobile Technologies table, if the school publishes one
+ * @param sanctions          the Actions / Sanctions tables, if the school publishes them
+ * @param assumptions        what Lantern assumed where the published policy is silent
+ */
+public record PolicyDocument(School school, List<Group> groups, List<Category> categories, List<TimeWindow> windows,
+                             List<Activity> activities, Communications communications,
+                             MobileTechnologies mobileTechnologies, Sanctions sanctions, List<String> assumptions) {
+    public PolicyDocument {
+        groups = Lists.copy(groups);
+        categories = Lists.copy(categories);
+        windows = Lists.copy(windows);
+        activities = Lists.copy(activities);
+        assumptions = Lists.copy(assumptions);
+    }
+
+    /** The group with this id, if any. */
+    public Optional<Group> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** The category with this id, if any. */
+    public Optional<Category> category(String id) {
+        return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The time window with this id, if any. */
+    public Optional<TimeWindow> window(String id) {
+        return windows.stream().filter(w -> w.id().equals(id)).findFirst();
+    }
+
+    /** The User Actions row with this id, if any. */
+    public Optional<Activity> activity(String id) {
+        return activities.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+}
