@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks each request of a signed-in browser session against the account as it is now, not as
  * it was at logon:
  * <ul>
+ *   <li>a request carrying a session that timed out while idle is sent to sign in, marked expired;</li>
  *   <li>a session older than {@code lantern.session.absolute-timeout} ends, however active;</li>
  *   <li>a disabled (or deleted) account's session ends at once, whichever code path or SQL
  *       statement disabled it (one primary-key lookup per request);</li>
@@ -45,8 +46,13 @@ class AccountSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
-            chain.doFilter(request, response);
+            if (sessionTimedOut(request) && !path.startsWith("/login") && !path.startsWith("/api/") && !alwaysAllowed(path)) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         HttpSession session = request.getSession(false);
@@ -57,7 +63,6 @@ class AccountSessionFilter extends OncePerRequestFilter {
             end(request, response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (alwaysAllowed(path)) {
             chain.doFilter(request, response);
         } else if (Authorities.has(authentication, Authorities.PENDING_CODE)) {
@@ -69,6 +74,15 @@ class AccountSessionFilter extends OncePerRequestFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * A browser sent a session cookie the server no longer knows: the idle timeout ended it. Done
+     * here rather than with Spring's invalid-session URL so that a POST with a stale session still
+     * fails the CSRF check with 403 instead of being redirected.
+     */
+    private static boolean sessionTimedOut(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     }
 
     private static boolean alwaysAllowed(String path) {

@@ -71,7 +71,7 @@ class SecurityConfig {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(jsonUnauthorized(), API))
                 .addFilterBefore(new AccountSessionFilter(accounts, lantern.session().absoluteTimeout()),
                         AuthorizationFilter.class);
