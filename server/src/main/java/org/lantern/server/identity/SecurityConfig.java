@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.lantern.server.LanternProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,8 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,9 +30,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (a bearer header is never sent by a browser on its own, so it cannot be forged cross-site).
  * Pages need a signed-in user; each controller method then checks a {@link Permission}.
  * {@code /actuator/prometheus} is for administrators only (a session or an administrator's token),
- * since its numbers reveal how the school's logons are going.
+ * since its numbers reveal how the school's logons are going. Only in a web server: the
+ * {@code lantern token} command runs the same application without one.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfig {
 
@@ -97,10 +98,5 @@ class SecurityConfig {
     private static AccessDeniedHandler jsonForbidden() {
         return (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
                 "forbidden", "Your role does not include this.");
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 }
