@@ -61,6 +61,11 @@ class ApiTokenTest {
     }
 
     @Test
+    void anonymousApiCallGets401JsonRatherThanTheSignInPage() throws Exception {
+        mvc.perform(get("/api/v1/audit/logons")).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"));
+    }
+
+    @Test
     void revokedTokenGets401() throws Exception {
         accounts.create("api.revoked", "api.revoked", Role.DSL, "a password 1", "test");
         ApiTokenService.CreatedToken created = tokens.create("api.revoked", null, null, "test");
