@@ -1,34 +1,105 @@
 package org.lantern.server.identity;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.lantern.server.LanternProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Pages need a signed-in user; each controller method then checks a
- * {@link Permission}. Form login with CSRF protection for the browser.
+ * Who may reach what. Browsers use form login with CSRF protection and a session; scripts use
+ * {@code Authorization: Bearer} API tokens on {@code /api/**}, statelessly and without CSRF
+ * (a bearer header is never sent by a browser on its own, so it cannot be forged cross-site).
+ * Pages need a signed-in user; each controller method then checks a {@link Permission}.
+ * {@code /actuator/prometheus} is for administrators only (a session or an administrator's token),
+ * since its numbers reveal how the school's logons are going. Only in a web server: the
+ * {@code lantern token} command runs the same application without one.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfig {
 
+    private static final RequestMatcher API = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/actuator/prometheus");
+    };
+
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/api/openapi.json").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
-        return http.build();
+    @Order(1)
+    SecurityFilterChain bearer(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        http.securityMatcher(request -> BearerTokenFilter.hasBearer(request) && API.matches(request))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()));
+        return authorize(http).build();
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AccountStore accounts, LanternProperties lantern) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+                SessionSignIn.markLogon(request.getSession());
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        http.formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(new LogonDetails.Source())
+                        .successHandler(success)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(jsonUnauthorized(), API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                .addFilterBefore(new AccountSessionFilter(accounts, lantern.session().absoluteTimeout()),
+                        AuthorizationFilter.class);
+        return authorize(http).build();
+    }
+
+    private static HttpSecurity authorize(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(AntPathRequestMatcher.antMatcher("/login"), AntPathRequestMatcher.antMatcher("/css/**"),
+                        AntPathRequestMatcher.antMatcher("/js/**"), AntPathRequestMatcher.antMatcher("/favicon.ico"),
+                        AntPathRequestMatcher.antMatcher("/error"), AntPathRequestMatcher.antMatcher("/actuator/health/**"),
+                        AntPathRequestMatcher.antMatcher("/api/openapi.json")).permitAll()
+                .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/prometheus"))
+                .hasAuthority(Permission.ACCOUNTS_MANAGE.authority())
+                .anyRequest().authenticated());
+    }
+
+    private static AuthenticationEntryPoint jsonUnauthorized() {
+        return (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "unauthorized", "Sign in or send a valid API token.");
+    }
+
+    private static AccessDeniedHandler jsonForbidden() {
+        return (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
+                "forbidden", "Your role does not include this.");
     }
 }

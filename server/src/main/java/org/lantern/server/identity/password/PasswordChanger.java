@@ -25,8 +25,9 @@ public class PasswordChanger {
     public static final String CONFIRMATION_MISMATCH = "confirmation";
 
     // No 0/O, 1/l/I: the one-time password is read aloud or copied from paper by the person.
+    // No 0/O, 1/l/I: one-time passwords are read off a screen and typed by hand.
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
     private static final String DIGITS = "23456789";
     private static final String ALPHABET = UPPER + LOWER + DIGITS;
     private static final int TEMPORARY_LENGTH = 16;

@@ -1,0 +1,90 @@
+package org.lantern.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.lantern.server.LanternApplication;
+import org.lantern.server.identity.AccountException;
+import org.lantern.server.identity.ApiTokenService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * API tokens from the terminal. Works while the server runs: it opens the same database (the
+ * embedded H2 file allows a second process; PostgreSQL from LANTERN_DB_URL) in a Spring context
+ * without a web server, and asks identity's {@link ApiTokenService}.
+ */
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+        subcommands = {TokenCommand.Create.class})
+class TokenCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code lantern token create}: prints a new token once. */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an API token for a user and print it once (only a hash is stored).")
+    static class Create implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--user", required = true, description = "The account whose permissions the token carries.")
+        String user;
+
+        @Option(names = "--name", description = "A label to recognise the token by, e.g. \"MIS sync\".")
+        String name;
+
+        @Option(names = "--expires-days", description = "Days until the token stops working (default: never).")
+        Integer expiresDays;
+
+        @Option(names = "--data-dir", defaultValue = "data",
+                description = "Where the embedded database lives, as given to 'lantern demo' (default: ${DEFAULT-VALUE}).")
+        String dataDir;
+
+        @Option(names = "--demo", description = "The server was started with 'lantern demo' (embedded database).")
+        boolean demo;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ConfigurableApplicationContext context = openDatabase()) {
+                ApiTokenService.CreatedToken created = context.getBean(ApiTokenService.class)
+                        .create(user, name, expiresDays, "cli:" + System.getProperty("user.name", "unknown"));
+                out.println("API token for " + user + " (shown only now; store it safely):");
+                out.println(created.token());
+                out.println(created.expiresAt() == null ? "It does not expire." : "It expires at " + created.expiresAt() + " (UTC).");
+                out.flush();
+                return 0;
+            } catch (AccountException e) {
+                err.println("Cannot create the token: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+
+        private ConfigurableApplicationContext openDatabase() {
+            List<String> args = new ArrayList<>(List.of("--lantern.data-dir=" + dataDir,
+                    "--lantern.bootstrap.enabled=false", "--logging.level.root=warn"));
+            if (demo) {
+                args.add("--lantern.mode=demo");
+            }
+            SpringApplication application = new SpringApplication(LanternApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            return application.run(args.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.lantern.server.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code account} table: the one place identity reads and writes account rows. */
+@Repository
+class AccountStore {
+
+    private static final String COLUMNS = "id, username, display_name, role, password_hash, enabled, "
+            + "must_change_password, failed_attempts, not_before, locked_until, last_logon_at, "
+            + "totp_secret, totp_enabled, two_factor_exempt";
+
+    private final JdbcClient jdbc;
+
+    AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One account row as identity needs it. */
+    record StoredAccount(long id, String username, String displayName, Role role, String passwordHash,
+                         boolean enabled, boolean mustChangePassword, int failedAttempts, Instant notBefore,
+                         Instant lockedUntil, Instant lastLogonAt, String totpSecret, boolean totpEnabled,
+                         boolean twoFactorExempt) {
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        /** Whether this account must present a TOTP code at logon. */
+        boolean needsCode() {
+            return totpEnabled && !twoFactorExempt;
+        }
+
+        /** Whether this account must enrol in two-factor before it may do anything else. */
+        boolean needsEnrolment() {
+            return role.twoFactorRequiredByDefault() && !twoFactorExempt && !totpEnabled;
+        }
+    }
+
+    /** What the per-request check needs: cheap, by primary key. */
+    record Status(boolean enabled, boolean mustChangePassword) {
+    }
+
+    Optional<StoredAccount> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = :u").param("u", username)
+                .query(AccountStore::map).optional();
+    }
+
+    Optional<StoredAccount> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id").param("id", id)
+                .query(AccountStore::map).optional();
+    }
+
+    List<StoredAccount> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account ORDER BY username").query(AccountStore::map).list();
+    }
+
+    Optional<Status> status(long id) {
+        return jdbc.sql("SELECT enabled, must_change_password FROM account WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Status(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE username = :u").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(String username, String displayName, Role role, String passwordHash, boolean mustChangePassword) {
+        OffsetDateTime now = utc(Instant.now());
+        jdbc.sql("""
+                INSERT INTO account (username, display_name, role, password_hash, enabled, must_change_password,
+                                     password_changed_at, created_at)
+                VALUES (:u, :d, :r, :h, TRUE, :m, :now, :now)""")
+                .param("u", username).param("d", displayName).param("r", role.name()).param("h", passwordHash)
+                .param("m", mustChangePassword).param("now", now).update();
+        return findByUsername(username).orElseThrow().id();
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE account SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update();
+    }
+
+    void requirePasswordChange(long id) {
+        jdbc.sql("UPDATE account SET must_change_password = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    /** Records one more consecutive failure, with the wait before the next attempt and, if reached, a lock. */
+    void recordFailure(long id, int failedAttempts, Instant notBefore, Instant lockedUntil) {
+        jdbc.sql("UPDATE account SET failed_attempts = :f, not_before = :nb, locked_until = :lu WHERE id = :id")
+                .param("f", failedAttempts).param("nb", utc(notBefore)).param("lu", utc(lockedUntil))
+                .param("id", id).update();
+    }
+
+    void recordSuccess(long id, Instant at) {
+        jdbc.sql("UPDATE account SET failed_attempts = 0, not_before = NULL, locked_until = NULL, last_logon_at = :at WHERE id = :id")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("UPDATE account SET failed_attempts = 0, not_before = NULL, locked_until = NULL WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    void setTotp(long id, String secret, boolean enabled) {
+        jdbc.sql("UPDATE account SET totp_secret = :s, totp_enabled = :e WHERE id = :id")
+                .param("s", secret).param("e", enabled).param("id", id).update();
+    }
+
+    void setTwoFactorExempt(long id, boolean exempt) {
+        jdbc.sql("UPDATE account SET two_factor_exempt = :x WHERE id = :id").param("x", exempt).param("id", id).update();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static StoredAccount map(ResultSet rs, int row) throws SQLException {
+        return new StoredAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "not_before"),
+                instant(rs, "locked_until"), instant(rs, "last_logon_at"), rs.getString("totp_secret"),
+                rs.getBoolean("totp_enabled"), rs.getBoolean("two_factor_exempt"));
+    }
+}

@@ -1,0 +1,85 @@
+package org.lantern.server.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * The role × action matrix: for every role and every protected endpoint, a user holding exactly
+ * that role's permissions is let through if and only if the role has the endpoint's permission,
+ * and gets 403 otherwise. Features add their endpoints to {@link #ROWS}.
+ */
+@PersistenceTest
+@AutoConfigureMockMvc
+class PermissionMatrixTest {
+
+    /** One protected endpoint and the permission it needs. */
+    record Row(HttpMethod method, String path, Permission permission) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Row> ROWS = List.of(
+            new Row(HttpMethod.GET, "/", Permission.DASHBOARD),
+            new Row(HttpMethod.GET, "/accounts", Permission.ACCOUNTS_MANAGE),
+            new Row(HttpMethod.GET, "/accounts/new", Permission.ACCOUNTS_MANAGE),
+            new Row(HttpMethod.POST, "/accounts", Permission.ACCOUNTS_MANAGE),
+            new Row(HttpMethod.GET, "/audit/logons", Permission.LOGON_HISTORY_READ),
+            new Row(HttpMethod.GET, "/api/v1/audit/logons", Permission.LOGON_HISTORY_READ),
+            new Row(HttpMethod.GET, "/actuator/prometheus", Permission.ACCOUNTS_MANAGE));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+
+    static Stream<Arguments> cells() {
+        return ROWS.stream().flatMap(row -> Arrays.stream(Role.values())
+                .map(role -> Arguments.of(row, role, role.can(row.permission()))));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: allowed={2}")
+    @MethodSource("cells")
+    void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, boolean allowed) throws Exception {
+        String username = "matrix." + role.name().toLowerCase();
+        long id = accounts.idOf(username)
+                .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
+        UsernamePasswordAuthenticationToken user = UsernamePasswordAuthenticationToken.authenticated(
+                new AccountPrincipal(id, username), null,
+                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+
+        int status = mvc.perform(request(row.method(), row.path()).with(authentication(user)).with(csrf()))
+                .andReturn().getResponse().getStatus();
+
+        if (allowed) {
+            assertThat(status).as("status").isNotIn(401, 403);
+        } else {
+            assertThat(status).as("status").isEqualTo(403);
+        }
+    }
+}
