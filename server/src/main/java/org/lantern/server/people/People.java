@@ -95,7 +95,7 @@ public class People {
 
     /** The person a network identity belongs to, e.g. the proxy username in a web request. */
     public Optional<Person> findByNetworkIdentity(NetworkIdentityType type, String value) {
-        return jdbc.sql("SELECT person_id FROM network_identity WHERE type = :type AND value = :value")
+        return jdbc.sql("SELECT person_id FROM network_identity WHERE identity_type = :type AND identity_value = :value")
                 .param("type", type.name()).param("value", value.strip().toLowerCase(Locale.ROOT))
                 .query(Long.class).optional().flatMap(this::find);
     }
@@ -187,11 +187,11 @@ public class People {
             return people;
         }
         Map<Long, List<NetworkIdentity>> byPerson = new HashMap<>();
-        jdbc.sql("SELECT person_id, type, value FROM network_identity WHERE person_id IN (:ids) ORDER BY type, value")
+        jdbc.sql("SELECT person_id, identity_type, identity_value FROM network_identity WHERE person_id IN (:ids) ORDER BY identity_type, identity_value")
                 .param("ids", people.stream().map(Person::id).toList())
                 .query(rs -> {
                     byPerson.computeIfAbsent(rs.getLong("person_id"), k -> new ArrayList<>())
-                            .add(new NetworkIdentity(NetworkIdentityType.valueOf(rs.getString("type")), rs.getString("value")));
+                            .add(new NetworkIdentity(NetworkIdentityType.valueOf(rs.getString("identity_type")), rs.getString("identity_value")));
                 });
         return people.stream().map(p -> new Person(p.id(), p.kind(), p.legalFirstName(), p.legalLastName(),
                 p.preferredFirstName(), p.admissionNumber(), p.upn(), p.dateOfBirth(), p.yearGroup(),

@@ -230,14 +230,14 @@ public class PeopleImporter {
         if (value == null || person.networkIdentities().contains(new NetworkIdentity(type, value))) {
             return;
         }
-        jdbc.sql("DELETE FROM network_identity WHERE person_id = :id AND type = :type")
+        jdbc.sql("DELETE FROM network_identity WHERE person_id = :id AND identity_type = :type")
                 .param("id", person.id()).param("type", type.name()).update();
         setIdentity(person.id(), type, value);
     }
 
     private void setIdentity(long personId, NetworkIdentityType type, String value) {
         if (value != null) {
-            jdbc.sql("INSERT INTO network_identity (person_id, type, value) VALUES (:id, :type, :value)")
+            jdbc.sql("INSERT INTO network_identity (person_id, identity_type, identity_value) VALUES (:id, :type, :value)")
                     .param("id", personId).param("type", type.name()).param("value", value).update();
         }
     }
