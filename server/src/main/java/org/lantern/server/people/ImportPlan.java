@@ -2,12 +2,15 @@ package org.lantern.server.people;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an import would do, computed without changing anything (the dry run): people to add,
  * field-by-field changes to people already known, leavers, and every row refused and why.
+ *
+ * @param columns the columns the file has: a column it lacks leaves the stored value alone
  */
-public record ImportPlan(String fileName, boolean fullRoll, int rowsRead, List<ImportRow> adds,
+public record ImportPlan(String fileName, boolean fullRoll, int rowsRead, Set<MisColumn> columns, List<ImportRow> adds,
                          List<PlannedChange> changes, List<PlannedLeaver> leavers, List<RowError> errors,
                          int unchanged) {
 

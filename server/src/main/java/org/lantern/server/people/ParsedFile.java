@@ -13,11 +13,6 @@ import java.util.Set;
 public record ParsedFile(List<ImportRow> rows, List<RowError> errors, Set<MisColumn> columns,
                          Set<String> keysSeen, int rowsRead) {
 
-    /** Whether every row was valid. */
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     /** Number of rows with at least one error. */
     public int rejectedRows() {
         return (int) errors.stream().mapToInt(RowError::row).distinct().count();

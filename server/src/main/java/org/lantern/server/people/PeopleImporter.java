@@ -93,7 +93,7 @@ public class PeopleImporter {
             }
         }
         errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return new ImportPlan(fileName, fullRoll, parsed.rowsRead(), List.copyOf(adds), List.copyOf(changes),
+        return new ImportPlan(fileName, fullRoll, parsed.rowsRead(), parsed.columns(), List.copyOf(adds), List.copyOf(changes),
                 List.copyOf(leavers.values()), List.copyOf(errors), unchanged);
     }
 
@@ -114,7 +114,7 @@ public class PeopleImporter {
         Map<Long, Person> byId = new HashMap<>();
         people.all().forEach(p -> byId.put(p.id(), p));
         for (PlannedChange change : plan.changes()) {
-            update(byId.get(change.personId()), change.source(), columnsOf(content), now);
+            update(byId.get(change.personId()), change.source(), plan.columns(), now);
         }
         for (PlannedLeaver leaver : plan.leavers()) {
             if (leaver.why().startsWith("missing")) {
@@ -145,10 +145,6 @@ public class PeopleImporter {
                         rs.getBoolean("full_roll"), rs.getBoolean("valid_only"), rs.getInt("rows_read"),
                         rs.getInt("added"), rs.getInt("changed"), rs.getInt("leavers"), rs.getInt("rejected")))
                 .list();
-    }
-
-    private static Set<MisColumn> columnsOf(byte[] content) {
-        return new MisCsvParser(People.today()).parse(content).columns();
     }
 
     private static String truncate(String text, int max) {

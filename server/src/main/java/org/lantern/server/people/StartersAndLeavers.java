@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * login account disabled; when a start date arrives a starter is granted access. It runs daily just
  * after midnight, at start-up (in case the server was down at midnight) and after every import.
  * Each leaver is processed once; a starter is granted only if their access was never recorded, so a
- * manual removal is never undone by the job.
+ * manual removal is never undone by the job (nor is a returner re-granted: that is a decision for
+ * a person, made from the person page).
  */
 @Service
 public class StartersAndLeavers {
