@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.lantern.server.people.ImportPlan.FieldChange;
 import org.lantern.server.people.ImportPlan.PlannedChange;
@@ -29,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * file with errors unless the caller chose to apply only the valid rows, records the import, and
  * then runs the starters and leavers job so access follows the new data at once.
  *
- * <p>A row matches a known person by UPN, else admission number, else staff code, else (for
- * rows with none of those, such as governors) proxy username. In a full-roll import, people of
+ * <p>A row matches a known person by UPN, else admission number, else staff code; a row with none
+ * of those (governors, visitors) matches by proxy username. A
+ * value in the row that belongs to someone other than the matched person refuses the row. In a full-roll import, people of
  * the kinds the file lists who are no longer in it become leavers as of today.
  */
 @Service
@@ -332,20 +334,20 @@ public class PeopleImporter {
                     : type.name().toLowerCase(Locale.ROOT) + ":" + value;
         }
 
+        /**
+         * The first of UPN, admission number and staff code that finds someone; proxy username only
+         * for rows with none of those, so a new pupil whose username clashes is refused, not merged.
+         */
         Optional<Person> match(ImportRow row) {
-            if (row.upn() != null) {
-                return Optional.ofNullable(byKey.get("upn:" + row.upn()));
-            }
-            if (row.admissionNumber() != null) {
-                return Optional.ofNullable(byKey.get("adno:" + row.admissionNumber()));
-            }
-            if (row.staffCode() != null) {
-                return Optional.ofNullable(byKey.get("staff:" + row.staffCode()));
-            }
-            if (row.proxyUsername() != null) {
-                return Optional.ofNullable(byKey.get("proxy:" + row.proxyUsername()));
-            }
-            return Optional.empty();
+            boolean hasSchoolKey = row.upn() != null || row.admissionNumber() != null || row.staffCode() != null;
+            return Stream.of(row.upn() == null ? null : "upn:" + row.upn(),
+                            row.admissionNumber() == null ? null : "adno:" + row.admissionNumber(),
+                            row.staffCode() == null ? null : "staff:" + row.staffCode(),
+                            hasSchoolKey || row.proxyUsername() == null ? null : "proxy:" + row.proxyUsername())
+                    .filter(Objects::nonNull)
+                    .map(byKey::get)
+                    .filter(Objects::nonNull)
+                    .findFirst();
         }
 
         /** Unique values in the row that already belong to someone other than the matched person. */

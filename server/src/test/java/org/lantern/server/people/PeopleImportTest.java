@@ -140,6 +140,29 @@ class PeopleImportTest {
     }
 
     @Test
+    void matchesByAdmissionNumberWhenThePupilHasANewUpn() {
+        String header = "UPN,Adno,Legal Surname,Legal Forename,Year";
+        importer.apply(csv(header, ",000123,Smith,Ann,3"), "v1.csv", false, false, "admin");
+
+        ImportPlan plan = importer.plan(csv(header, "B801200005001,000123,Smith,Ann,3"), "v2.csv", false);
+
+        assertThat(plan.adds()).isEmpty();
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.fields())
+                .containsExactly(new FieldChange("UPN", "", "B801200005001")));
+    }
+
+    @Test
+    void matchesGovernorsByProxyUsername() {
+        String header = "Type,Legal Surname,Legal Forename,Role,Proxy Username";
+        importer.apply(csv(header, "Governor,Governor,Gill,Parent Governor,governor"), "v1.csv", false, false, "admin");
+
+        ImportPlan plan = importer.plan(csv(header, "Governor,Governor,Gill,Chair of Governors,governor"), "v2.csv", false);
+
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.fields())
+                .containsExactly(new FieldChange("Role", "Parent Governor", "Chair of Governors")));
+    }
+
+    @Test
     void matchesStaffByStaffCode() {
         importer.apply(csv(HEADER, "Staff,,Head,Hana,,,head,HHE,Deputy Head"), "v1.csv", false, false, "admin");
 
