@@ -38,12 +38,7 @@ public final class MisCsvParser {
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]{2,39}");
-    private static final Pattern MAC = Pattern.compile("([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@\\\\-]+");
 
     private final LocalDate today;
 
@@ -209,9 +204,9 @@ public final class MisCsvParser {
             if (start != null && leaving != null && leaving.isBefore(start)) {
                 error(MisColumn.LEAVING_DATE, raw(MisColumn.LEAVING_DATE), "leaving date is before the start date");
             }
-            String proxy = matching(MisColumn.PROXY_USERNAME, USERNAME, "not a username (letters, digits, . _ - @ only)");
-            String ip = ip();
-            String mac = matching(MisColumn.DEVICE_MAC, MAC, "not a MAC address (like 00:1a:2b:3c:4d:5e)");
+            String proxy = identity(MisColumn.PROXY_USERNAME, NetworkIdentityType.PROXY_USERNAME);
+            String ip = identity(MisColumn.DEVICE_IP, NetworkIdentityType.DEVICE_IP);
+            String mac = identity(MisColumn.DEVICE_MAC, NetworkIdentityType.DEVICE_MAC);
             String email = matching(MisColumn.EMAIL, EMAIL, "not an email address");
             unique(duplicates, MisColumn.UPN, upn, "duplicate UPN in file");
             unique(duplicates, MisColumn.ADMISSION_NUMBER, adno, "duplicate admission number in file");
@@ -221,9 +216,7 @@ public final class MisCsvParser {
             unique(duplicates, MisColumn.DEVICE_MAC, mac, "duplicate device MAC in file");
             return new ImportRow(number, kind, forename, surname, text(MisColumn.PREFERRED_FORENAME), adno, upn, dob,
                     year, text(MisColumn.REG_GROUP), staffCode == null ? null : staffCode.toUpperCase(Locale.ROOT),
-                    jobTitle, text(MisColumn.ROLE), email, start, leaving,
-                    proxy == null ? null : proxy.toLowerCase(Locale.ROOT), ip,
-                    mac == null ? null : mac.toLowerCase(Locale.ROOT).replace('-', ':'));
+                    jobTitle, text(MisColumn.ROLE), email, start, leaving, proxy, ip, mac);
         }
 
         private PersonKind kind(String upn, YearGroup year, String staffCode, String jobTitle) {
@@ -285,17 +278,15 @@ public final class MisCsvParser {
             }
         }
 
-        private String ip() {
-            String value = text(MisColumn.DEVICE_IP);
+        private String identity(MisColumn column, NetworkIdentityType type) {
+            String value = text(column);
             if (value == null) {
                 return null;
             }
-            boolean v6 = value.contains(":") && IPV6.matcher(value).matches();
-            if (!IPV4.matcher(value).matches() && !v6) {
-                error(MisColumn.DEVICE_IP, value, "not an IP address");
+            return type.normalise(value).orElseGet(() -> {
+                error(column, value, type.problem());
                 return null;
-            }
-            return value.toLowerCase(Locale.ROOT);
+            });
         }
 
         private String matching(MisColumn column, Pattern pattern, String reason) {

@@ -115,6 +115,32 @@ public class People {
         }
     }
 
+    /**
+     * Gives a person a network identity, e.g. a device IP, so the web filter attributes that
+     * device's requests to them. Throws {@link InvalidNetworkIdentityException} for a malformed
+     * value or one that already identifies someone.
+     */
+    @Transactional
+    public NetworkIdentity addIdentity(long personId, NetworkIdentityType type, String value) {
+        get(personId);
+        String canonical = type.normalise(value)
+                .orElseThrow(() -> new InvalidNetworkIdentityException(type.label() + " \"" + value + "\" is " + type.problem()));
+        findByNetworkIdentity(type, canonical).ifPresent(owner -> {
+            throw new InvalidNetworkIdentityException(type.label() + " " + canonical
+                    + (owner.id() == personId ? " is already recorded for this person" : " already identifies another person"));
+        });
+        jdbc.sql("INSERT INTO network_identity (person_id, identity_type, identity_value) VALUES (:id, :type, :value)")
+                .param("id", personId).param("type", type.name()).param("value", canonical).update();
+        return new NetworkIdentity(type, canonical);
+    }
+
+    /** Removes one of a person's network identities; false if they did not have it. */
+    @Transactional
+    public boolean removeIdentity(long personId, NetworkIdentityType type, String value) {
+        return jdbc.sql("DELETE FROM network_identity WHERE person_id = :id AND identity_type = :type AND identity_value = :value")
+                .param("id", personId).param("type", type.name()).param("value", value).update() > 0;
+    }
+
     /** Grants internet access and records who did it and why; does nothing if access is already granted. */
     @Transactional
     public boolean grantAccess(long personId, String actor, String reason) {

@@ -92,6 +92,7 @@ class PeopleController {
         Person person = people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("person", person);
         model.addAttribute("history", people.accessHistory(id));
+        model.addAttribute("identityTypes", NetworkIdentityType.values());
         return "people/person";
     }
 
@@ -114,6 +115,40 @@ class PeopleController {
                 ? ("grant".equals(action) ? "Internet access granted." : "Internet access removed.")
                 : "Nothing changed: access was already " + ("grant".equals(action) ? "granted." : "removed."));
         return "redirect:/people/" + id + "#access";
+    }
+
+    @PostMapping("/{id:\\d+}/identities")
+    @PreAuthorize("hasAuthority('PEOPLE_MANAGE')")
+    String addIdentity(@PathVariable long id, @RequestParam(defaultValue = "") String type,
+                       @RequestParam(defaultValue = "") String value, RedirectAttributes redirect) {
+        people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        try {
+            NetworkIdentity added = people.addIdentity(id, identityType(type), value);
+            redirect.addFlashAttribute("identityMessage", added.type().label() + " " + added.value() + " added.");
+        } catch (InvalidNetworkIdentityException e) {
+            redirect.addFlashAttribute("identityError", e.getMessage() + ".");
+            redirect.addFlashAttribute("identityValue", value);
+        }
+        return "redirect:/people/" + id + "#identities";
+    }
+
+    @PostMapping("/{id:\\d+}/identities/remove")
+    @PreAuthorize("hasAuthority('PEOPLE_MANAGE')")
+    String removeIdentity(@PathVariable long id, @RequestParam String type, @RequestParam String value,
+                          RedirectAttributes redirect) {
+        people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        NetworkIdentityType identityType = identityType(type);
+        redirect.addFlashAttribute("identityMessage", people.removeIdentity(id, identityType, value)
+                ? identityType.label() + " " + value + " removed." : "Nothing changed: that identity was not recorded.");
+        return "redirect:/people/" + id + "#identities";
+    }
+
+    private static NetworkIdentityType identityType(String type) {
+        try {
+            return NetworkIdentityType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown identity type");
+        }
     }
 
     @GetMapping("/import")

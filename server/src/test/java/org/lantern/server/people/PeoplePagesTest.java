@@ -138,6 +138,27 @@ class PeoplePagesTest {
     }
 
     @Test
+    void addingAMalformedDeviceIpFromThePersonPageShowsWhyAndChangesNothing() throws Exception {
+        long id = importedAnn();
+
+        mvc.perform(post("/people/{id}/identities", id).param("type", "DEVICE_IP").param("value", "not-an-ip").with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(people.get(id).networkIdentities()).isEmpty();
+    }
+
+    @Test
+    void addingADeviceIpFromThePersonPageRecordsIt() throws Exception {
+        long id = importedAnn();
+
+        mvc.perform(post("/people/{id}/identities", id).param("type", "DEVICE_IP").param("value", "10.20.3.4").with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(people.get(id).networkIdentities())
+                .containsExactly(new NetworkIdentity(NetworkIdentityType.DEVICE_IP, "10.20.3.4"));
+    }
+
+    @Test
     void theDirectoryFindsPeopleByName() throws Exception {
         importedAnn();
 
