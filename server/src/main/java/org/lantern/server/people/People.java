@@ -47,6 +47,11 @@ public class People {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /** A stored instant as the school's wall-clock time, which is how pages show it. */
+    static OffsetDateTime inSchoolZone(OffsetDateTime stored) {
+        return stored == null ? null : stored.atZoneSameInstant(SCHOOL_ZONE).toOffsetDateTime();
+    }
+
     /** The person with this id. */
     public Optional<Person> find(long id) {
         List<Person> found = withIdentities(jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = :id")
@@ -196,7 +201,8 @@ public class People {
                         name(rs.getString("preferred_first_name"), rs.getString("legal_first_name"),
                                 rs.getString("legal_last_name")),
                         PersonKind.valueOf(rs.getString("kind")), AccessAction.valueOf(rs.getString("action")),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("reason")))
+                        inSchoolZone(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("actor"),
+                        rs.getString("reason")))
                 .list();
     }
 

@@ -143,7 +143,7 @@ public class PeopleImporter {
         return jdbc.sql("SELECT * FROM people_import ORDER BY imported_at DESC, id DESC LIMIT :limit")
                 .param("limit", limit)
                 .query((rs, n) -> new ImportRecord(rs.getLong("id"), rs.getString("imported_by"),
-                        rs.getObject("imported_at", OffsetDateTime.class), rs.getString("file_name"),
+                        People.inSchoolZone(rs.getObject("imported_at", OffsetDateTime.class)), rs.getString("file_name"),
                         rs.getBoolean("full_roll"), rs.getBoolean("valid_only"), rs.getInt("rows_read"),
                         rs.getInt("added"), rs.getInt("changed"), rs.getInt("leavers"), rs.getInt("rejected")))
                 .list();

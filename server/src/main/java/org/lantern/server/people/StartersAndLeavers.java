@@ -11,7 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps internet access in step with who is on roll (seed 000 §7: "a member of staff may leave or a
@@ -33,11 +35,13 @@ public class StartersAndLeavers {
     private final JdbcClient jdbc;
     private final People people;
     private final Accounts accounts;
+    private final TransactionTemplate transaction;
 
-    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts) {
+    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.people = people;
         this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** What one run did. */
@@ -47,7 +51,8 @@ public class StartersAndLeavers {
     @Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
     @EventListener(ApplicationReadyEvent.class)
     void daily() {
-        Outcome outcome = processDue(People.today());
+        // Called on this object, not through its proxy, so the transaction is opened here.
+        Outcome outcome = transaction.execute(status -> processDue(People.today()));
         log.info("Starters and leavers: {} granted, {} removed, {} accounts disabled",
                 outcome.granted(), outcome.removed(), outcome.accountsDisabled());
     }
