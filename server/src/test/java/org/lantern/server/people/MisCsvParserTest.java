@@ -164,7 +164,7 @@ class MisCsvParserTest {
         ParsedFile file = parse("Surname,Forename,Year", "Smith,Ann,3", "Jones,Bea,Q");
 
         assertThat(file.rows()).extracting(ImportRow::legalLastName).containsExactly("Smith");
-        assertThat(file.rejectedRows()).isEqualTo(1);
+        assertThat(file.errors()).extracting(RowError::row).containsExactly(3);
     }
 
     @Test
