@@ -1,0 +1,51 @@
+package org.lantern.server.people;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test helpers for the people tables. Spring may reuse one application context (and so one
+ * database) across test classes, so each people test starts by emptying the people tables.
+ */
+final class PeopleTables {
+
+    private PeopleTables() {
+    }
+
+    static void clear(JdbcClient jdbc) {
+        for (String table : new String[] {"internet_access_event", "network_identity", "person", "people_import"}) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
+    static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    static byte[] fixture() {
+        try (InputStream in = PeopleTables.class.getResourceAsStream("/people/mis-export.csv")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] csv(String... lines) {
+        return String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static long insertAccount(JdbcClient jdbc, String username) {
+        jdbc.sql("INSERT INTO account (username, display_name, role, password_hash, enabled, password_changed_at, created_at) "
+                        + "VALUES (:u, :u, 'STAFF', 'x', TRUE, :now, :now)")
+                .param("u", username).param("now", People.now()).update();
+        return jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", username).query(Long.class).single();
+    }
+
+    static boolean accountEnabled(JdbcClient jdbc, long id) {
+        return jdbc.sql("SELECT enabled FROM account WHERE id = :id").param("id", id).query(Boolean.class).single();
+    }
+}
