@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lantern.filter.match.Match;
+import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.filter.url.UrlNormaliser;
 
 /**
@@ -122,6 +123,28 @@ class Ut1IntegrationTest {
     assertThat(match("http://" + entry.toUpperCase() + "./"))
         .extracting(Match::category)
         .contains("adult");
+  }
+
+  @Test
+  void everyUrlOfTheRequestStreamEitherNormalisesOrIsRejectedWithAReason() throws Exception {
+    Path stream = data.resolve("urls/stream-200k.txt");
+    assumeTrue(Files.isRegularFile(stream), "SKIPPED: " + stream + " is absent");
+    long[] counts = new long[3];
+    try (var lines = Files.lines(stream)) {
+      lines.forEach(
+          line -> {
+            try {
+              List<Match> matches = lists.matcher().match(normaliser.normalise(line));
+              counts[matches.isEmpty() ? 0 : 1]++;
+            } catch (MalformedUrlException e) {
+              counts[2]++;
+            }
+          });
+    }
+    System.out.printf(
+        "[ut1-integration] stream: %,d unlisted, %,d listed, %,d malformed%n", counts[0], counts[1], counts[2]);
+    assertThat(counts[0] + counts[1] + counts[2]).isEqualTo(200_000);
+    assertThat(counts[1]).isPositive();
   }
 
   @Test
