@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lantern.filter.url.NormalisedUrl;
 
 /**
@@ -12,7 +13,8 @@ import org.lantern.filter.url.NormalisedUrl;
  * (squidGuard's POSIX regex can backtrack). Matching is case-insensitive, as squidGuard compiles
  * with {@code REG_ICASE}, and searches anywhere in {@link NormalisedUrl#matchForm()}
  * ({@code host/path?query}), the stripped URL squidGuard matches. Patterns RE2 cannot express,
- * such as backreferences, are rejected at load.
+ * such as backreferences, are rejected at load. Before searching, a cheap check skips patterns
+ * whose required literals (see {@link RequiredLiterals}) are absent from the URL.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -21,7 +23,21 @@ public final class ExpressionMatcher {
   /** Longest pattern accepted; longer ones are rejected rather than compiled. */
   public static final int MAX_PATTERN_LENGTH = 4096;
 
-  private record Entry(Pattern pattern, ListId list) {}
+  /** A compiled pattern and, when known, literals of which any match contains one. */
+  private record Entry(Pattern pattern, ListId list, String[] required) {
+
+    boolean mayMatch(String lowerSubject) {
+      if (required == null) {
+        return true;
+      }
+      for (String literal : required) {
+        if (lowerSubject.contains(literal)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private final Entry[] entries;
 
@@ -50,9 +66,11 @@ public final class ExpressionMatcher {
       return List.of();
     }
     String subject = url.matchForm();
+    // Match forms are ASCII, so lower-casing agrees with RE2's case folding.
+    String lower = subject.toLowerCase(Locale.ROOT);
     List<Match> out = null;
     for (Entry e : entries) {
-      if (e.pattern().matcher(subject).find()) {
+      if (e.mayMatch(lower) && e.pattern().matcher(subject).find()) {
         if (out == null) {
           out = new ArrayList<>(2);
         }
@@ -88,7 +106,10 @@ public final class ExpressionMatcher {
             "expression longer than " + MAX_PATTERN_LENGTH + " characters");
       }
       try {
-        entries.add(new Entry(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), list));
+        Pattern compiled = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+        String[] required =
+            RequiredLiterals.of(pattern).map(l -> l.toArray(new String[0])).orElse(null);
+        entries.add(new Entry(compiled, list, required));
       } catch (PatternSyntaxException e) {
         throw new InvalidEntryException("RE2 cannot compile the expression: " + e.getDescription());
       }
