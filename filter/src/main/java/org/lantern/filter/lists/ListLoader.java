@@ -112,7 +112,7 @@ public final class ListLoader {
                 accepted[0]++;
                 return;
               } catch (InvalidEntryException | RuntimeException e) {
-                reason = e.getMessage();
+                reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
               }
             }
             skipped[0]++;

@@ -459,6 +459,25 @@ class UrlNormaliserTest {
   }
 
   @Test
+  void randomInputIsEitherNormalisedOrRejectedWithAReasonNeverCrashes() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "abcXYZ019.:/\\@[]%?#-_~ \t\u00e9\u3002\uff21\u200d\ud83d\ude00\ud800\u0000\u202e0xX";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder url = new StringBuilder(i % 3 == 0 ? "http://" : "");
+      int length = random.nextInt(40);
+      for (int k = 0; k < length; k++) {
+        url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      try {
+        NormalisedUrl result = normaliser.normalise(url.toString());
+        assertThat(result.path()).startsWith("/");
+      } catch (MalformedUrlException e) {
+        assertThat(e.reason()).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void toStringGivesTheCanonicalUrl() throws Exception {
     assertThat(n("HTTPS://user:pw@Bad.Example:8443/a/../b?q#f")).hasToString("https://bad.example:8443/b?q");
   }
