@@ -1,7 +1,9 @@
 package org.lantern.server.identity;
 
 import java.io.PrintStream;
+import java.util.List;
 
+import org.lantern.server.ConsoleNotice;
 import org.lantern.server.LanternProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * On first start (no account at all) creates the administrator {@code admin} with a random
  * one-time password, printed once to the console, so a new installation has no default password
- * anyone could look up. The password must be changed at first logon. Off in test mode (tests make
- * their own accounts) and when {@code lantern.bootstrap.enabled=false} (e.g. a demo loader).
+ * anyone could look up. The password must be changed at first logon. Only in production mode (tests
+ * make their own accounts; the demo school brings its own administrator) and unless
+ * {@code lantern.bootstrap.enabled=false}.
  */
 @Component
 class BootstrapAdministrator implements ApplicationRunner {
@@ -43,20 +46,17 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || lantern.mode() == LanternProperties.Mode.TEST || store.count() > 0) {
+        if (!enabled || lantern.mode() != LanternProperties.Mode.PRODUCTION || store.count() > 0) {
             return;
         }
         AccountService.NewAccount admin = accounts.createWithTemporaryPassword(USERNAME, "Administrator", Role.ADMIN, "lantern");
-        String line = "+" + "-".repeat(62) + "+";
-        console.println(line);
-        console.println(String.format("| %-60s |", "Lantern first start: administrator account created"));
-        console.println(String.format("| %-60s |", ""));
-        console.println(String.format("| %-60s |", "Username: " + USERNAME));
-        console.println(String.format("| %-60s |", "One-time password: " + admin.temporaryPassword()));
-        console.println(String.format("| %-60s |", ""));
-        console.println(String.format("| %-60s |", "It is shown only this once. Sign in and change it now;"));
-        console.println(String.format("| %-60s |", "you will also set up two-factor authentication."));
-        console.println(line);
-        console.flush();
+        ConsoleNotice.print(console, List.of(
+                "Lantern first start: administrator account created",
+                "",
+                "Username: " + USERNAME,
+                "One-time password: " + admin.temporaryPassword(),
+                "",
+                "It is shown only this once. Sign in and change it now;",
+                "you will also set up two-factor authentication."));
     }
 }

@@ -49,7 +49,7 @@ class BootstrapAdministratorTest {
 
     @Test
     void firstStartCreatesAnAdministratorWhosePrintedPasswordWorksOnceAndMustBeChanged() {
-        bootstrap(LanternProperties.Mode.DEMO, true).run(new DefaultApplicationArguments());
+        bootstrap(LanternProperties.Mode.PRODUCTION, true).run(new DefaultApplicationArguments());
 
         Matcher password = Pattern.compile("One-time password: (\\S+)").matcher(printed());
         assertThat(password.find()).isTrue();
@@ -59,8 +59,18 @@ class BootstrapAdministratorTest {
         assertThat(admin.mustChangePassword()).isTrue();
         assertThat(encoder.matches(password.group(1), admin.passwordHash())).isTrue();
 
-        bootstrap(LanternProperties.Mode.DEMO, true).run(new DefaultApplicationArguments());
+        bootstrap(LanternProperties.Mode.PRODUCTION, true).run(new DefaultApplicationArguments());
         assertThat(printed().split("One-time password").length).isEqualTo(2);
+    }
+
+    @Test
+    void demoModeLeavesTheAdministratorToTheDemoSchool() {
+        long before = store.count();
+
+        bootstrap(LanternProperties.Mode.DEMO, true).run(new DefaultApplicationArguments());
+
+        assertThat(store.count()).isEqualTo(before);
+        assertThat(printed()).isEmpty();
     }
 
     @Test

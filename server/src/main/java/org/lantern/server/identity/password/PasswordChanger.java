@@ -92,17 +92,22 @@ public class PasswordChanger {
     public String setTemporaryPassword(long accountId, String actor) {
         PasswordAccounts.Row account = accounts.lock(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("no account with id " + accountId));
-        PasswordContext context = policies.contextOf(account);
+        String candidate = generate(policies.contextOf(account));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        accounts.replacePassword(account, encoder.encode(candidate), true, now, policies.previousHashesToKeep());
+        accounts.recordEvent(accountId, "TEMPORARY_SET", actor, "one-time password issued", now);
+        return candidate;
+    }
+
+    /** A random password, readable off a screen, that the active policy accepts for this person. */
+    String generate(PasswordContext context) {
         for (int attempt = 0; attempt < GENERATION_ATTEMPTS; attempt++) {
             String candidate = randomPassword(Math.max(TEMPORARY_LENGTH, policies.activePolicy().minimumLength()));
             if (policies.check(context, candidate).isEmpty()) {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                accounts.replacePassword(account, encoder.encode(candidate), true, now, policies.previousHashesToKeep());
-                accounts.recordEvent(accountId, "TEMPORARY_SET", actor, "one-time password issued", now);
                 return candidate;
             }
         }
-        throw new IllegalStateException("could not generate a one-time password meeting the active policy");
+        throw new IllegalStateException("could not generate a password meeting the active policy");
     }
 
     private String randomPassword(int length) {

@@ -55,6 +55,14 @@ public class Passwords {
         return changer.setTemporaryPassword(accountId, actor);
     }
 
+    /**
+     * A random password the active policy accepts as the first password of a new account: for
+     * accounts whose password is handed over rather than chosen (the demo school's accounts).
+     */
+    public String generateFor(String username, String displayName) {
+        return changer.generate(PasswordContext.newAccount(username, displayName));
+    }
+
     /** Every rule of the active policy that {@code candidate} breaks as the first password of a new account. */
     public List<Violation> check(String username, String displayName, String candidate) {
         return policies.check(PasswordContext.newAccount(username, displayName), candidate);

@@ -1,0 +1,108 @@
+package org.lantern.server.demo;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lantern.server.ConsoleNotice;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.identity.password.Passwords;
+import org.lantern.server.people.People;
+import org.lantern.server.people.demo.DemoSchool;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo school when Lantern runs in demo mode ({@code ./lantern demo}): the generated
+ * pupils, staff and governors through the real MIS import, and one account per role linked to its
+ * person. Each account's password is generated to satisfy the password policy and printed once,
+ * when the account is created; a restart keeps the data and prints no password again.
+ */
+@Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
+@Order(100)
+class DemoSchoolLoader implements ApplicationRunner {
+
+    static final String ACTOR = "demo";
+
+    /** The demo accounts: one per role, each matching a person of the demo school by proxy username. */
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("admin", "Alex Admin", Role.ADMIN),
+            new DemoAccount("dsl", "Dee Lead", Role.DSL),
+            new DemoAccount("head", "Hana Head", Role.HEADTEACHER),
+            new DemoAccount("teacher", "Tom Teacher", Role.STAFF),
+            new DemoAccount("governor", "Gill Governor", Role.GOVERNOR),
+            new DemoAccount("pupil", "Pip Pupil", Role.PUPIL));
+
+    private final DemoSchool school;
+    private final People people;
+    private final AccountService accountService;
+    private final Accounts accounts;
+    private final Passwords passwords;
+    private final PrintStream console;
+
+    @Autowired
+    DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
+                     Passwords passwords) {
+        this(school, people, accountService, accounts, passwords, System.out);
+    }
+
+    DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
+                     Passwords passwords, PrintStream console) {
+        this.school = school;
+        this.people = people;
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.console = console;
+    }
+
+    /** An account the demo creates. */
+    record DemoAccount(String username, String displayName, Role role) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        school.load(ACTOR);
+        List<String> created = new ArrayList<>();
+        for (DemoAccount demo : ACCOUNTS) {
+            if (accounts.idOf(demo.username()).isPresent()) {
+                continue;
+            }
+            String password = passwords.generateFor(demo.username(), demo.displayName());
+            long id = accountService.create(demo.username(), demo.displayName(), demo.role(), password, ACTOR);
+            if (demo.role().twoFactorRequiredByDefault()) {
+                // A demo is tried without an authenticator app; a real installation keeps the requirement.
+                accountService.setTwoFactorExempt(id, true, ACTOR, "demo school: try Lantern without an authenticator app");
+            }
+            people.findByProxyUsername(demo.username()).ifPresent(person -> people.linkAccount(person.id(), id));
+            created.add(String.format("%-9s %-36s %s", demo.username(), demo.role().title(), password));
+        }
+        announce(created);
+    }
+
+    private void announce(List<String> created) {
+        if (created.isEmpty()) {
+            ConsoleNotice.print(console, List.of(
+                    "Lantern demo school (Astley Park preset) loaded from ./data.",
+                    "The demo accounts' passwords were printed when they were created.",
+                    "To start afresh, stop Lantern and delete the data directory."));
+            return;
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "Lantern demo school (Astley Park preset): demo accounts",
+                "",
+                String.format("%-9s %-36s %s", "username", "role", "password")));
+        lines.addAll(created);
+        lines.addAll(List.of("",
+                "Passwords are shown only this once. Two-factor sign-in is",
+                "not enforced for these demo accounts (it is in production)."));
+        ConsoleNotice.print(console, lines);
+    }
+}

@@ -1,0 +1,79 @@
+package org.lantern.server.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.password.Passwords;
+import org.lantern.server.people.People;
+import org.lantern.server.people.demo.DemoSchool;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+// A property of its own gives this class a context, and so a database, of its own: it needs one with no accounts.
+@PersistenceTest
+@TestPropertySource(properties = "lantern.test.context=demo-school-loader")
+class DemoSchoolLoaderTest {
+
+    @Autowired
+    DemoSchool school;
+    @Autowired
+    People people;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Passwords passwords;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private String run() {
+        console.reset();
+        new DemoSchoolLoader(school, people, accountService, accounts, passwords,
+                new PrintStream(console, true, StandardCharsets.UTF_8)).run(null);
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void firstStartCreatesOneAccountPerRoleWithAPrintedPasswordThatSignsIn() {
+        String printed = run();
+
+        for (DemoSchoolLoader.DemoAccount demo : DemoSchoolLoader.ACCOUNTS) {
+            Matcher line = Pattern.compile("\\| " + demo.username() + " +.+? {2,}(\\S+) +\\|").matcher(printed);
+            assertThat(line.find()).as("printed line for %s", demo.username()).isTrue();
+            String hash = jdbc.sql("SELECT password_hash FROM account WHERE username = :u")
+                    .param("u", demo.username()).query(String.class).single();
+            assertThat(encoder.matches(line.group(1), hash)).as("password of %s", demo.username()).isTrue();
+            assertThat(passwords.check(demo.username(), demo.displayName(), line.group(1))).isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM person WHERE kind = 'PUPIL'").query(Long.class).single())
+                .isBetween(150L, 250L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM person WHERE kind = 'STAFF'").query(Long.class).single())
+                .isBetween(25L, 40L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM person p JOIN account a ON a.id = p.account_id")
+                .query(Long.class).single()).isEqualTo(DemoSchoolLoader.ACCOUNTS.size());
+        assertThat(jdbc.sql("SELECT two_factor_exempt FROM account WHERE username = 'dsl'").query(Boolean.class).single())
+                .isTrue();
+
+        String restart = run();
+
+        assertThat(restart).contains("passwords were printed when they were created").doesNotContain("password\n");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
+                .isEqualTo(DemoSchoolLoader.ACCOUNTS.size());
+    }
+}
