@@ -126,8 +126,7 @@ public class PolicyService {
 
     private static PolicyVersion map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("created_at");
-        int from = rs.getInt("restored_from");
         return new PolicyVersion(rs.getInt("version_number"), rs.getString("yaml_text"), rs.getString("author"),
-                at.toInstant(), rs.getString("reason"), rs.wasNull() ? null : from);
+                at.toInstant(), rs.getString("reason"), rs.getObject("restored_from", Integer.class));
     }
 }

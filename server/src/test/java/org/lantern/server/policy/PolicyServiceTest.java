@@ -25,6 +25,7 @@ class PolicyServiceTest {
         assertThat(first.yaml()).isEqualTo(Presets.yaml("astley-park"));
         assertThat(first.author()).isEqualTo("system");
         assertThat(first.reason()).isEqualTo("initial preset");
+        assertThat(first.restoredFrom()).isNull();
     }
 
     @Test
@@ -35,6 +36,7 @@ class PolicyServiceTest {
         assertThat(saved.number()).isEqualTo(before + 1);
         assertThat(saved.author()).isEqualTo("dsl.jones");
         assertThat(saved.reason()).isEqualTo("Annual review");
+        assertThat(policies.version(saved.number()).orElseThrow().restoredFrom()).isNull();
         assertThat(policies.currentDocument().school().nextReview()).hasToString("2022-09-01");
     }
 
