@@ -1,14 +1,15 @@
 package org.lantern.server.browser;
 
-import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Role;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -16,32 +17,36 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class SignInBrowserTest {
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder encoder;
-
-    @BeforeEach
-    void teacherAccount() {
-        jdbc.sql("DELETE FROM account WHERE username = 'tteacher'").update();
-        jdbc.sql("""
-                INSERT INTO account (username, display_name, role, password_hash, enabled, must_change_password,
-                                     password_changed_at, created_at)
-                VALUES ('tteacher', 'Tom Teacher', 'STAFF', :hash, TRUE, FALSE, :now, :now)""")
-                .param("hash", encoder.encode("Correct-Horse-9"))
-                .param("now", OffsetDateTime.now())
-                .update();
-    }
+    AccountService accounts;
 
     @Test
     void staffMemberSignsInAndSeesTheirDashboard(Browser browser) {
-        var page = browser.signIn("tteacher", "Correct-Horse-9");
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, tteacher");
+        String teacher = BrowserAccounts.ensure(accounts, "b.signin", Role.STAFF);
+
+        Page page = browser.signIn(teacher, BrowserAccounts.PASSWORD);
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Welcome, " + teacher);
     }
 
     @Test
     void wrongPasswordShowsAnErrorAndStaysOnSignIn(Browser browser) {
-        var page = browser.signIn("tteacher", "not-the-password");
+        String teacher = BrowserAccounts.ensure(accounts, "b.signin", Role.STAFF);
+
+        Page page = browser.signIn(teacher, "not-the-password");
+
         assertThat(page.locator("#login-error")).containsText("username or password is not right");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?error"));
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?error"));
+    }
+
+    @Test
+    void signingOutEndsTheSession(Browser browser) {
+        String teacher = BrowserAccounts.ensure(accounts, "b.signout", Role.STAFF);
+        Page page = browser.signIn(teacher, BrowserAccounts.PASSWORD);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        browser.open("/");
+
+        assertThat(page).hasURL(Pattern.compile(".*/login"));
     }
 }
