@@ -49,7 +49,29 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/accounts", Permission.ACCOUNTS_MANAGE),
             new Row(HttpMethod.GET, "/audit/logons", Permission.LOGON_HISTORY_READ),
             new Row(HttpMethod.GET, "/api/v1/audit/logons", Permission.LOGON_HISTORY_READ),
-            new Row(HttpMethod.GET, "/actuator/prometheus", Permission.ACCOUNTS_MANAGE));
+            new Row(HttpMethod.GET, "/actuator/prometheus", Permission.ACCOUNTS_MANAGE),
+            new Row(HttpMethod.GET, "/settings/password-policy", Permission.PASSWORD_POLICY_MANAGE),
+            new Row(HttpMethod.POST, "/settings/password-policy", Permission.PASSWORD_POLICY_MANAGE),
+            new Row(HttpMethod.GET, "/people", Permission.PEOPLE_READ),
+            new Row(HttpMethod.GET, "/people/1", Permission.PEOPLE_READ),
+            new Row(HttpMethod.GET, "/people/register", Permission.PEOPLE_READ),
+            new Row(HttpMethod.GET, "/api/v1/people", Permission.PEOPLE_READ),
+            new Row(HttpMethod.GET, "/api/v1/people/1", Permission.PEOPLE_READ),
+            new Row(HttpMethod.POST, "/people/1/access", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.POST, "/people/1/identities", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.POST, "/people/1/identities/remove", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.GET, "/people/import", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.POST, "/people/import", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.POST, "/people/import/apply", Permission.PEOPLE_MANAGE),
+            new Row(HttpMethod.GET, "/policy", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/policy/history", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/policy/history/1", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/policy/diff?from=1&to=1", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/api/v1/policy/current", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/api/v1/policy/versions", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/policy/edit", Permission.POLICY_EDIT),
+            new Row(HttpMethod.POST, "/policy/edit", Permission.POLICY_EDIT),
+            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT));
 
     @Autowired
     MockMvc mvc;
