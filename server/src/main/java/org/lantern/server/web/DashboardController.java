@@ -1,19 +1,68 @@
 package org.lantern.server.web;
 
-import org.springframework.security.core.Authentication;
+import java.util.List;
+
+import org.lantern.server.identity.LogonAudit;
+import org.lantern.server.identity.LogonOutcome;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.people.AccessAction;
+import org.lantern.server.people.People;
+import org.lantern.server.people.PersonKind;
+import org.lantern.server.policy.PolicyService;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page after sign-in: what this user can do, by role. */
+/**
+ * The first page after sign-in. Each role sees what it is responsible for: the network manager
+ * and DSL the failed sign-ins and access removals to look into, leaders the policy in force and
+ * its changes, pupils how to get help. Only what the user's permissions allow is gathered.
+ */
 @Controller
 class DashboardController {
 
+    private static final int RECENT = 5;
+
+    private final People people;
+    private final PolicyService policies;
+    private final LogonAudit logons;
+
+    DashboardController(People people, PolicyService policies, LogonAudit logons) {
+        this.people = people;
+        this.policies = policies;
+        this.logons = logons;
+    }
+
     @GetMapping("/")
     @PreAuthorize("hasAuthority('DASHBOARD')")
-    String dashboard(Authentication authentication, Model model) {
-        model.addAttribute("username", authentication.getName());
+    String dashboard(Authentication user, Model model) {
+        model.addAttribute("username", user.getName());
+        if (has(user, Permission.POLICY_READ)) {
+            policies.current().ifPresent(version -> model.addAttribute("policyVersion", version));
+        }
+        if (has(user, Permission.PEOPLE_READ)) {
+            model.addAttribute("pupils", count(PersonKind.PUPIL));
+            model.addAttribute("staff", count(PersonKind.STAFF));
+            model.addAttribute("removals", people.register(
+                    new People.RegisterFilter(null, AccessAction.REMOVED, null, null, null), RECENT));
+        }
+        if (has(user, Permission.LOGON_HISTORY_READ)) {
+            model.addAttribute("failedLogons", failedLogons());
+        }
         return "dashboard";
+    }
+
+    private long count(PersonKind kind) {
+        return people.search(null, kind, null, 0, 1).total();
+    }
+
+    private List<LogonAudit.LogonAttempt> failedLogons() {
+        return logons.search(null, LogonOutcome.BAD_PASSWORD, RECENT, 0);
+    }
+
+    private static boolean has(Authentication user, Permission permission) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(permission.authority()));
     }
 }

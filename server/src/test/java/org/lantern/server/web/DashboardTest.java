@@ -1,0 +1,64 @@
+package org.lantern.server.web;
+
+import org.junit.jupiter.api.Test;
+import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+@PersistenceTest
+@AutoConfigureMockMvc
+class DashboardTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+
+    private String dashboardAs(Role role) throws Exception {
+        String username = "dash." + role.name().toLowerCase();
+        long id = accounts.idOf(username)
+                .orElseGet(() -> accountService.create(username, "Dash " + role, role, "dashboard password 1", "test"));
+        var user = UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
+                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+        return mvc.perform(get("/").with(authentication(user))).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void dslSeesFailedSignInsTheRegisterAndThePolicy() throws Exception {
+        assertThat(dashboardAs(Role.DSL))
+                .contains("Recent failed sign-ins", "Internet access removed", "Policy in force")
+                .doesNotContain("Accounts and security");
+    }
+
+    @Test
+    void administratorSeesAccountsAndSecurity() throws Exception {
+        assertThat(dashboardAs(Role.ADMIN)).contains("Accounts and security", "Recent failed sign-ins");
+    }
+
+    @Test
+    void governorSeesThePolicyAndItsChangeLogButNoPeopleOrSignIns() throws Exception {
+        assertThat(dashboardAs(Role.GOVERNOR))
+                .contains("Policy in force", "Change-control log")
+                .doesNotContain("pupils,", "Recent failed sign-ins", "Internet access removed");
+    }
+
+    @Test
+    void pupilSeesHowToGetHelpAndNothingAboutOthers() throws Exception {
+        assertThat(dashboardAs(Role.PUPIL))
+                .contains("Worried about something online?")
+                .doesNotContain("Policy in force", "Recent failed sign-ins", "pupils,");
+    }
+}
