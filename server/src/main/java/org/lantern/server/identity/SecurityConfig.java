@@ -87,7 +87,8 @@ class SecurityConfig {
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/login"), AntPathRequestMatcher.antMatcher("/css/**"),
                         AntPathRequestMatcher.antMatcher("/js/**"), AntPathRequestMatcher.antMatcher("/favicon.ico"),
                         AntPathRequestMatcher.antMatcher("/error"), AntPathRequestMatcher.antMatcher("/actuator/health/**"),
-                        AntPathRequestMatcher.antMatcher("/api/openapi.json")).permitAll()
+                        AntPathRequestMatcher.antMatcher("/api/openapi.json"),
+                        AntPathRequestMatcher.antMatcher("/api/v1/policy/schema")).permitAll()
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/prometheus"))
                 .hasAuthority(Permission.ACCOUNTS_MANAGE.authority())
                 .anyRequest().authenticated());

@@ -48,6 +48,12 @@ class PolicyApiController {
         }
     }
 
+    /** The JSON Schema every policy document is validated against: published, so anyone may read it. */
+    @GetMapping(value = "/schema", produces = "application/schema+json")
+    String schema() {
+        return PolicyParser.schema();
+    }
+
     @GetMapping("/current")
     @PreAuthorize("hasAuthority('POLICY_READ')")
     VersionView current() {

@@ -29,6 +29,14 @@ class PolicyWebTest {
     PolicyService policies;
 
     @Test
+    void policySchemaIsPublishedToAnyone() throws Exception {
+        mvc.perform(get("/api/v1/policy/schema"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/schema+json"))
+                .andExpect(jsonPath("$.$schema").value(containsString("2020-12")));
+    }
+
+    @Test
     @WithMockUser(authorities = "POLICY_READ")
     void currentPolicyApiReturnsTheVersionAndThePolicyAsJson() throws Exception {
         mvc.perform(get("/api/v1/policy/current"))
