@@ -1,5 +1,6 @@
 package org.lantern.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -63,8 +64,14 @@ class IcapCommand implements Callable<Integer> {
         }
         System.err.println("lantern icap: loading " + categories + " from " + lists);
         long started = System.nanoTime();
-        CategoryListDecider decider = CategoryListDecider.load(lists, "lists", categories,
-                line -> System.err.println("lantern icap: " + line));
+        CategoryListDecider decider;
+        try {
+            decider = CategoryListDecider.load(lists, "lists", categories,
+                    line -> System.err.println("lantern icap: " + line));
+        } catch (IOException e) {
+            System.err.println("lantern icap: cannot load the lists: " + e.getMessage());
+            return 1;
+        }
         System.err.printf("lantern icap: lists loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         IcapServerConfig defaults = IcapServerConfig.defaults();
