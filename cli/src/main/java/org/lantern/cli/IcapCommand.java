@@ -1,0 +1,91 @@
+package org.lantern.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.lantern.proxy.icap.CategoryListDecider;
+import org.lantern.proxy.icap.IcapServer;
+import org.lantern.proxy.icap.IcapServerConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantern icap}: runs the ICAP server Squid asks about every request. Until the policy
+ * engine is plugged in, it blocks the categories named with {@code --block} from UT1-layout lists.
+ * Runs until stopped (Ctrl-C), then prints its counters.
+ */
+@Command(name = "icap", mixinStandardHelpOptions = true,
+        description = "Run the ICAP filter server for Squid (icap://BIND:PORT/reqmod).")
+class IcapCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "1344", description = "TCP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); only Squid needs to reach it.")
+    String bind;
+
+    @Option(names = "--lists", required = true,
+            description = "Category lists in the UT1 / squidGuard layout: DIR/<category>/{domains,urls,expressions}.")
+    Path lists;
+
+    @Option(names = "--block", arity = "1..*", paramLabel = "CATEGORY",
+            description = "Categories to block, e.g. --block gambling adult redirector.")
+    List<String> block = List.of();
+
+    @Option(names = "--lantern-url", defaultValue = "http://localhost:8080",
+            description = "The Lantern server, for block-page links and redirects (default: ${DEFAULT-VALUE}).")
+    String lanternUrl;
+
+    @Option(names = "--block-mode", defaultValue = "PAGE",
+            description = "PAGE (HTTP 403 with the block page) or REDIRECT (HTTP 302 to Lantern) (default: ${DEFAULT-VALUE}).")
+    IcapServerConfig.BlockMode blockMode;
+
+    @Option(names = "--username-base64",
+            description = "Squid encodes X-Client-Username in base64 (icap_client_username_encode on).")
+    boolean usernameBase64;
+
+    @Option(names = "--max-connections", defaultValue = "1000",
+            description = "Connections served at once; more are refused with 503 (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> categories = new LinkedHashSet<>(block);
+        if (categories.isEmpty()) {
+            System.err.println("lantern icap: no --block categories: only unreadable addresses will be blocked");
+        }
+        System.err.println("lantern icap: loading " + categories + " from " + lists);
+        long started = System.nanoTime();
+        CategoryListDecider decider;
+        try {
+            decider = CategoryListDecider.load(lists, "lists", categories,
+                    line -> System.err.println("lantern icap: " + line));
+        } catch (IOException e) {
+            System.err.println("lantern icap: cannot load the lists: " + e.getMessage());
+            return 1;
+        }
+        System.err.printf("lantern icap: lists loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+        IcapServerConfig defaults = IcapServerConfig.defaults();
+        IcapServerConfig config = new IcapServerConfig(bind, port, maxConnections, defaults.maxHeaderBytes(),
+                defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64);
+        IcapServer server = IcapServer.start(config, decider);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.err.println("lantern icap: stopped; " + server.stats());
+            stopped.countDown();
+        }));
+        System.err.println("lantern icap: listening on icap://" + bind + ":" + server.port() + "/reqmod");
+        stopped.await();
+        return 0;
+    }
+}

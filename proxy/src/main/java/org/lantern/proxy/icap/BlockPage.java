@@ -1,0 +1,82 @@
+package org.lantern.proxy.icap;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The page a pupil sees instead of a blocked site: what was blocked and why in plain words, how to
+ * ask for access or report a concern, and a reminder that internet use is monitored (schools must
+ * tell pupils this). Everything from the request is HTML-escaped: the URL is attacker-chosen.
+ */
+public final class BlockPage {
+
+    private static final int SHOWN_URL_CHARS = 200;
+
+    private BlockPage() {
+    }
+
+    /**
+     * @param baseUrl the Lantern server's address, without a trailing slash
+     * @param url the blocked URL
+     * @param block why it was blocked
+     * @return the page as HTML
+     */
+    public static String html(String baseUrl, String url, IcapVerdict.Block block) {
+        String shown = url.length() > SHOWN_URL_CHARS ? url.substring(0, SHOWN_URL_CHARS) + "…" : url;
+        String query = query(url, block);
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>This page is blocked</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+                <body style="font-family: sans-serif; max-width: 40em; margin: 2em auto; line-height: 1.5">
+                <h1>This page is blocked</h1>
+                <p>The school's internet filter stopped this page:</p>
+                <p><code>%s</code></p>
+                <p>%s</p>
+                <p>If you need this page for your work, <a href="%s">ask for access</a>.</p>
+                <p>If something online has worried or upset you, <a href="%s">report a concern</a>
+                or talk to a member of staff you trust.</p>
+                <p><small>Internet use in school is monitored and recorded, as the school's acceptable use
+                policy explains.</small></p>
+                </body>
+                </html>
+                """.formatted(escape(shown), escape(block.reason()),
+                escape(baseUrl + "/access-request?" + query), escape(baseUrl + "/report-concern?" + query));
+    }
+
+    /**
+     * @param baseUrl the Lantern server's address, without a trailing slash
+     * @param url the blocked URL
+     * @param block why it was blocked
+     * @return the address of the block page on the Lantern server, for redirect mode
+     */
+    public static String redirectLocation(String baseUrl, String url, IcapVerdict.Block block) {
+        return baseUrl + "/blocked?" + query(url, block);
+    }
+
+    private static String query(String url, IcapVerdict.Block block) {
+        return "url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
+                + "&category=" + URLEncoder.encode(block.category(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param text any text
+     * @return the text safe inside HTML element content and quoted attribute values
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

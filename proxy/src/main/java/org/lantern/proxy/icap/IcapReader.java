@@ -1,0 +1,378 @@
+package org.lantern.proxy.icap;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads ICAP requests (RFC 3507) from one connection's byte stream, strictly: every size is
+ * bounded, every structural error becomes an {@link IcapException} with the status to answer.
+ *
+ * <p>Hand-written rather than built on an HTTP library because this is the hot path of every web
+ * request in the school, and because ICAP's encapsulation (byte offsets into header sections,
+ * preview with {@code ieof}) is not something HTTP parsers offer.
+ */
+public final class IcapReader {
+
+    /** Largest accepted preview, in bytes; Lantern asks for none, so this only bounds a client. */
+    public static final int MAX_PREVIEW = 64 * 1024;
+
+    private static final int MAX_CHUNK_LINE = 1024;
+
+    private final InputStream in;
+    private final int maxHeaderBytes;
+    private final byte[] copyBuffer = new byte[16 * 1024];
+
+    /**
+     * @param in the connection's input, buffered by the caller
+     * @param maxHeaderBytes the most bytes accepted for the ICAP header section, and separately
+     *     for each encapsulated HTTP header section
+     */
+    public IcapReader(InputStream in, int maxHeaderBytes) {
+        this.in = in;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    /**
+     * Waits for the next request on a keep-alive connection.
+     *
+     * @return {@code false} when the client closed the connection cleanly between requests
+     * @throws IOException on a read failure, including the idle timeout
+     */
+    public boolean awaitRequest() throws IOException {
+        in.mark(1);
+        int b = in.read();
+        if (b < 0) {
+            return false;
+        }
+        in.reset();
+        return true;
+    }
+
+    /**
+     * Reads a request line, the ICAP headers and the encapsulated HTTP headers.
+     *
+     * @return the request, positioned at the start of its body, if any
+     * @throws IcapException if the request is malformed, oversized or not supported
+     * @throws IOException on a read failure or end of stream inside the request
+     */
+    public IcapRequest readRequest() throws IcapException, IOException {
+        int[] budget = {maxHeaderBytes};
+        String requestLine = readLine(budget, "ICAP header section");
+        String[] parts = requestLine.split(" ", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IcapException(400, "request line is not 'METHOD icap://host/service ICAP/1.0'");
+        }
+        if (!parts[2].equals("ICAP/1.0")) {
+            throw new IcapException(505, "ICAP version not supported: " + printable(parts[2]));
+        }
+        String service = serviceOf(parts[1]);
+        IcapHeaders headers = readHeaders(budget, "ICAP header section");
+        String method = parts[0];
+        if (!method.equals("OPTIONS") && !method.equals("REQMOD") && !method.equals("RESPMOD")) {
+            throw new IcapException(501, "method not implemented: " + printable(method));
+        }
+
+        List<String[]> sections = encapsulated(headers, method);
+        HttpRequestHead http = null;
+        boolean hasBody = false;
+        int previous = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            String name = sections.get(i)[0];
+            int offset = Integer.parseInt(sections.get(i)[1]);
+            if (offset != previous) {
+                throw new IcapException(400, "Encapsulated offsets do not match the sections sent");
+            }
+            if (name.endsWith("-hdr")) {
+                int length = Integer.parseInt(sections.get(i + 1)[1]) - offset;
+                byte[] raw = readExactly(length);
+                if (name.equals("req-hdr")) {
+                    http = parseHttpRequest(raw);
+                }
+                previous = offset + length;
+            } else {
+                hasBody = !name.equals("null-body");
+            }
+        }
+        int preview = -1;
+        if (headers.has("Preview")) {
+            preview = parseNumber(headers.get("Preview").orElseThrow(), MAX_PREVIEW, "Preview");
+        }
+        return new IcapRequest(method, service, headers, http, hasBody, preview);
+    }
+
+    /**
+     * Reads the preview chunks that follow the headers when the client announced a preview.
+     *
+     * @param into receives the preview bytes
+     * @param previewSize the preview size the client announced
+     * @return whether the client marked the preview as the whole body ({@code ieof})
+     * @throws IcapException on a malformed chunk or more data than the announced preview
+     * @throws IOException on a read failure
+     */
+    public boolean readPreview(ByteArrayOutputStream into, int previewSize) throws IcapException, IOException {
+        int total = 0;
+        while (true) {
+            String line = readChunkLine();
+            int size = chunkSize(line);
+            if (size == 0) {
+                readChunkEnd();
+                return isIeof(line);
+            }
+            total += size;
+            if (total > previewSize) {
+                throw new IcapException(400, "preview longer than the announced " + previewSize + " bytes");
+            }
+            into.write(readExactly(size));
+            expectCrlf();
+        }
+    }
+
+    /**
+     * Copies the rest of a chunked body to {@code out}, re-chunked, ending with the last chunk.
+     *
+     * @param out where to write, or {@code null} to discard the body
+     * @throws IcapException on a malformed chunk
+     * @throws IOException on a read or write failure
+     */
+    public void copyBody(OutputStream out) throws IcapException, IOException {
+        while (true) {
+            String line = readChunkLine();
+            int size = chunkSize(line);
+            if (size == 0) {
+                readChunkEnd();
+                if (out != null) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                return;
+            }
+            if (out != null) {
+                out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            int left = size;
+            while (left > 0) {
+                int n = in.read(copyBuffer, 0, Math.min(left, copyBuffer.length));
+                if (n < 0) {
+                    throw new EOFException("connection closed inside a body chunk");
+                }
+                if (out != null) {
+                    out.write(copyBuffer, 0, n);
+                }
+                left -= n;
+            }
+            expectCrlf();
+            if (out != null) {
+                out.write('\r');
+                out.write('\n');
+            }
+        }
+    }
+
+    private static String serviceOf(String uri) throws IcapException {
+        String path;
+        if (uri.startsWith("icap://")) {
+            int slash = uri.indexOf('/', "icap://".length());
+            path = slash < 0 ? "" : uri.substring(slash + 1);
+        } else if (uri.startsWith("/")) {
+            path = uri.substring(1);
+        } else {
+            throw new IcapException(400, "ICAP URI must start with icap:// or /");
+        }
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static List<String[]> encapsulated(IcapHeaders headers, String method) throws IcapException {
+        String value = headers.get("Encapsulated").orElse(null);
+        if (value == null) {
+            if (method.equals("OPTIONS")) {
+                return List.<String[]>of(new String[] {"null-body", "0"});
+            }
+            throw new IcapException(400, "missing Encapsulated header");
+        }
+        List<String[]> sections = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String[] pair = part.trim().split("=", -1);
+            if (pair.length != 2 || !pair[1].matches("[0-9]{1,9}")) {
+                throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
+            }
+            sections.add(pair);
+        }
+        String expected = switch (method) {
+            case "REQMOD" -> "(req-hdr )?(req-body|null-body)";
+            case "RESPMOD" -> "(req-hdr )?(res-hdr )?(res-body|null-body)";
+            default -> "(null-body|opt-body)";
+        };
+        StringBuilder names = new StringBuilder();
+        for (String[] section : sections) {
+            names.append(names.isEmpty() ? "" : " ").append(section[0]);
+        }
+        if (!names.toString().matches(expected)) {
+            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
+        }
+        return sections;
+    }
+
+    private HttpRequestHead parseHttpRequest(byte[] raw) throws IcapException {
+        Lines lines = new Lines(raw);
+        String requestLine = lines.next();
+        String[] parts = requestLine == null ? new String[0] : requestLine.split(" ", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].startsWith("HTTP/")) {
+            throw new IcapException(400, "encapsulated HTTP request line is malformed");
+        }
+        IcapHeaders headers = new IcapHeaders();
+        String line;
+        while ((line = lines.next()) != null && !line.isEmpty()) {
+            addHeader(headers, line, "encapsulated HTTP header");
+        }
+        if (line == null) {
+            throw new IcapException(400, "encapsulated HTTP headers do not end with an empty line");
+        }
+        if (parts[1].startsWith("/") && !headers.has("Host")) {
+            throw new IcapException(400, "encapsulated HTTP request has a path but no Host header");
+        }
+        return new HttpRequestHead(parts[0], parts[1], parts[2], headers, raw);
+    }
+
+    private IcapHeaders readHeaders(int[] budget, String what) throws IcapException, IOException {
+        IcapHeaders headers = new IcapHeaders();
+        String line;
+        while (!(line = readLine(budget, what)).isEmpty()) {
+            addHeader(headers, line, "ICAP header");
+        }
+        return headers;
+    }
+
+    private static void addHeader(IcapHeaders headers, String line, String what) throws IcapException {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || !isToken(line, colon)) {
+            throw new IcapException(400, what + " line is not 'Name: value': " + printable(line));
+        }
+        headers.add(line.substring(0, colon), line.substring(colon + 1).strip());
+    }
+
+    private static boolean isToken(String line, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads one CRLF- (or bare LF-) terminated line, charging its bytes to {@code budget}. */
+    private String readLine(int[] budget, String what) throws IcapException, IOException {
+        StringBuilder line = new StringBuilder(64);
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed inside the " + what);
+            }
+            if (--budget[0] < 0) {
+                throw new IcapException(413, what + " exceeds " + maxHeaderBytes + " bytes");
+            }
+            if (b == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
+                }
+                return line.toString();
+            }
+            line.append((char) b);
+        }
+    }
+
+    private String readChunkLine() throws IcapException, IOException {
+        return readLine(new int[] {MAX_CHUNK_LINE}, "chunk size line");
+    }
+
+    private static int chunkSize(String line) throws IcapException {
+        int semicolon = line.indexOf(';');
+        String hex = (semicolon < 0 ? line : line.substring(0, semicolon)).strip();
+        if (!hex.matches("[0-9a-fA-F]{1,7}")) {
+            throw new IcapException(400, "malformed chunk size: " + printable(line));
+        }
+        return Integer.parseInt(hex, 16);
+    }
+
+    private static boolean isIeof(String line) {
+        int semicolon = line.indexOf(';');
+        return semicolon >= 0 && line.substring(semicolon + 1).strip().equals("ieof");
+    }
+
+    /** Reads the (normally empty) trailer after a last chunk, up to its closing empty line. */
+    private void readChunkEnd() throws IcapException, IOException {
+        int[] budget = {maxHeaderBytes};
+        while (!readLine(budget, "chunk trailer").isEmpty()) {
+            // Trailers carry nothing Lantern uses; they are read only to stay in step.
+        }
+    }
+
+    private void expectCrlf() throws IcapException, IOException {
+        int cr = in.read();
+        int lf = cr == '\n' ? '\n' : in.read();
+        if (lf != '\n' || (cr != '\r' && cr != '\n')) {
+            throw new IcapException(400, "chunk data not followed by CRLF");
+        }
+    }
+
+    private byte[] readExactly(int length) throws IcapException, IOException {
+        if (length > maxHeaderBytes) {
+            throw new IcapException(413, "encapsulated section of " + length + " bytes exceeds " + maxHeaderBytes);
+        }
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new EOFException("connection closed inside an encapsulated section");
+        }
+        return bytes;
+    }
+
+    private static int parseNumber(String value, int max, String name) throws IcapException {
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) > max) {
+            throw new IcapException(400, name + " must be a number from 0 to " + max + ": " + printable(value));
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** Makes client bytes safe to echo in an error message and a log line. */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length() && out.length() < 80; i++) {
+            char c = s.charAt(i);
+            out.append(c >= ' ' && c < 127 ? c : '?');
+        }
+        return s.length() > 80 ? out + "..." : out.toString();
+    }
+
+    /** Splits an already-read header section into lines. */
+    private static final class Lines {
+        private final byte[] raw;
+        private int pos;
+
+        Lines(byte[] raw) {
+            this.raw = raw;
+        }
+
+        String next() {
+            if (pos >= raw.length) {
+                return null;
+            }
+            int start = pos;
+            while (pos < raw.length && raw[pos] != '\n') {
+                pos++;
+            }
+            if (pos >= raw.length) {
+                return null;
+            }
+            int end = pos > start && raw[pos - 1] == '\r' ? pos - 1 : pos;
+            pos++;
+            return new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

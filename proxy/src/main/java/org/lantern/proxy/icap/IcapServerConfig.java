@@ -1,0 +1,92 @@
+package org.lantern.proxy.icap;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the ICAP server listens, what it accepts and how it shows a block. The limits exist so one
+ * broken or hostile client cannot hold memory or threads that other pupils' requests need.
+ *
+ * @param bind the address to listen on, e.g. {@code 127.0.0.1}
+ * @param port the TCP port, 0 for any free port (tests)
+ * @param maxConnections connections served at once; more are answered 503 and closed
+ * @param maxHeaderBytes largest ICAP header section, and largest encapsulated HTTP header section
+ * @param idleTimeout how long a keep-alive connection may wait for its next request
+ * @param requestTimeout how long a started request may take to arrive (answered 408 after)
+ * @param lanternBaseUrl the Lantern server's address, for block-page links and redirects
+ * @param blockMode whether a block is shown as a page (HTTP 403) or a redirect (HTTP 302)
+ * @param usernameBase64 whether Squid encodes X-Client-Username in base64
+ *     ({@code icap_client_username_encode on})
+ */
+public record IcapServerConfig(String bind, int port, int maxConnections, int maxHeaderBytes,
+        Duration idleTimeout, Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode,
+        boolean usernameBase64) {
+
+    /** How a blocked request is answered. */
+    public enum BlockMode {
+        /** An HTTP 403 with Lantern's block page in the body. */
+        PAGE,
+        /** An HTTP 302 to Lantern's block page on the Lantern server. */
+        REDIRECT
+    }
+
+    /** Rejects limits that would make the server unusable. */
+    public IcapServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(lanternBaseUrl, "lanternBaseUrl");
+        Objects.requireNonNull(blockMode, "blockMode");
+        if (port < 0 || port > 65535 || maxConnections < 1 || maxHeaderBytes < 1024) {
+            throw new IllegalArgumentException("port 0-65535, maxConnections >= 1, maxHeaderBytes >= 1024");
+        }
+        while (lanternBaseUrl.endsWith("/")) {
+            lanternBaseUrl = lanternBaseUrl.substring(0, lanternBaseUrl.length() - 1);
+        }
+    }
+
+    /**
+     * @return loopback on the standard ICAP port 1344, 1,000 connections, 64 KB headers, 5 minute
+     *     idle and 30 second request timeouts, block pages linking to {@code http://localhost:8080}
+     */
+    public static IcapServerConfig defaults() {
+        return new IcapServerConfig("127.0.0.1", 1344, 1000, 64 * 1024, Duration.ofMinutes(5),
+                Duration.ofSeconds(30), "http://localhost:8080", BlockMode.PAGE, false);
+    }
+
+    /**
+     * @param newPort the port
+     * @return this configuration on another port
+     */
+    public IcapServerConfig withPort(int newPort) {
+        return new IcapServerConfig(bind, newPort, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
+                lanternBaseUrl, blockMode, usernameBase64);
+    }
+
+    /**
+     * @param mode the block mode
+     * @return this configuration with another block mode
+     */
+    public IcapServerConfig withBlockMode(BlockMode mode) {
+        return new IcapServerConfig(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
+                lanternBaseUrl, mode, usernameBase64);
+    }
+
+    /**
+     * @param base64 whether usernames arrive base64-encoded
+     * @return this configuration with that username encoding
+     */
+    public IcapServerConfig withUsernameBase64(boolean base64) {
+        return new IcapServerConfig(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
+                lanternBaseUrl, blockMode, base64);
+    }
+
+    /**
+     * @param max the connection cap
+     * @return this configuration with another connection cap
+     */
+    public IcapServerConfig withMaxConnections(int max) {
+        return new IcapServerConfig(bind, port, max, maxHeaderBytes, idleTimeout, requestTimeout,
+                lanternBaseUrl, blockMode, usernameBase64);
+    }
+}

@@ -1,0 +1,59 @@
+package org.lantern.proxy.icap;
+
+import java.util.Objects;
+
+/**
+ * What the ICAP server does with one adapted HTTP request. A sealed set, so the server handles
+ * every kind of decision and a new kind cannot be added without it being enforced.
+ */
+public sealed interface IcapVerdict {
+
+    /** The shared allow verdict: the request goes to the origin unchanged. */
+    Allow ALLOW = new Allow();
+
+    /** Let the request through unchanged (ICAP 204 when the client allows it). */
+    record Allow() implements IcapVerdict {
+    }
+
+    /**
+     * Refuse the request and explain why on Lantern's block page.
+     *
+     * @param reason plain-words reason shown to the pupil, e.g. "This site is in the gambling category."
+     * @param category the category that blocked it, e.g. {@code gambling}; empty when none applies
+     */
+    record Block(String reason, String category) implements IcapVerdict {
+
+        /** Rejects missing parts: a block must always explain itself. */
+        public Block {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(category, "category");
+        }
+    }
+
+    /**
+     * Answer the browser with an HTTP 302 to another address (for example a policy page).
+     *
+     * @param location the absolute URL to send the browser to
+     */
+    record Redirect(String location) implements IcapVerdict {
+
+        /** Rejects a missing location. */
+        public Redirect {
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /**
+     * Send the request on, but to another URL (for example the SafeSearch form of a search).
+     * The proxy fetches the new URL transparently; the browser is not told.
+     *
+     * @param url the absolute URL to fetch instead
+     */
+    record Rewrite(String url) implements IcapVerdict {
+
+        /** Rejects a missing URL. */
+        public Rewrite {
+            Objects.requireNonNull(url, "url");
+        }
+    }
+}
