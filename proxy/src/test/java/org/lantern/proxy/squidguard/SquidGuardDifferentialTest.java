@@ -93,7 +93,7 @@ class SquidGuardDifferentialTest {
                     return "lantern blocks: urllist entry matched by label suffix or after normalisation";
                 }
                 if (m.kind() == MatchKind.DOMAIN && m.category().equals(ours.targetClass())) {
-                    return "lantern blocks: domain matched after normalisation";
+                    return "lantern blocks: sub-domain of a domainlist entry that squidGuard's B-tree lookup misses";
                 }
             }
             return "unexplained: lantern blocks";
