@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Throughput of squidGuard 1.6 and `lantern squid-helper` on the same requests through pipes, as
+# Squid would drive them. Not a test: run by hand, on a quiet machine if you have one.
+# Usage: bench/squidguard-vs-lantern.sh [LINES] [CONCURRENCY]   (defaults: 200000, 1)
+# Each program is timed twice, on one line and on LINES lines; the difference is the time spent
+# judging requests, so list loading (about 1 s for squidGuard's .db files, 4 s for Lantern) is
+# not counted.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lines="${1:-200000}"
+concurrency="${2:-1}"
+data=""
+for d in "$here" "$here/.." "$here/../.."; do [ -d "$d/shared/data" ] && data="$(cd "$d/shared/data" && pwd)" && break; done
+[ -n "$data" ] || { echo "bench: shared/data not found above $here" >&2; exit 1; }
+command -v squidGuard >/dev/null || { echo "bench: squidGuard is not installed (apt-get install squidguard)" >&2; exit 1; }
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# squidGuard -C writes .db files beside the lists, so it gets copies of the ones school.conf uses.
+sed "s#@DATA@#$work#g; s#^logdir .*#logdir $work#" "$data/squidguard/school.conf.in" > "$work/school.conf"
+for f in $(grep -oE '(domainlist|urllist) [^ ]+' "$work/school.conf" | awk '{print $2}'); do
+  case "$f" in /*) rel="${f#$work/}" ;; *) rel="lists/ut1/$f" ;; esac
+  mkdir -p "$work/$(dirname "$rel")"; cp "$data/$rel" "$work/$rel"
+done
+squidGuard -c "$work/school.conf" -C all
+awk -v n="$lines" 'NR>n{exit} NR%3==0{print $0" 10.2.0.5/- - GET"} NR%3==1{print $0" 10.1.0.7/- alice GET"} NR%3==2{print $0" 192.168.1.9/- - GET"}' \
+  "$data/urls/stream-200k.txt" > "$work/in.txt"
+head -n 1 "$work/in.txt" > "$work/one.txt"
+if [ "$concurrency" -gt 1 ]; then
+  awk '{print (NR-1)%'"$concurrency"'" "$0}' "$work/in.txt" > "$work/in-c.txt"; lantern_in="$work/in-c.txt"
+else
+  lantern_in="$work/in.txt"
+fi
+(cd "$here" && ./mvnw -B -q -DskipTests install >&2)
+jar="$here/cli/target/lantern.jar"
+
+seconds() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
+sg() { squidGuard -c "$work/school.conf" < "$1" > "$work/sg.out"; }
+ln() { java -jar "$jar" squid-helper --squidguard-conf "$work/school.conf" --concurrency "$concurrency" < "$1" > "$work/ln.out" 2>"$work/ln.err"; }
+
+sg_one=$(seconds sg "$work/one.txt"); sg_all=$(seconds sg "$work/in.txt")
+ln_one=$(seconds ln "$work/one.txt"); ln_all=$(seconds ln "$lantern_in")
+[ "$(wc -l < "$work/sg.out")" -eq "$lines" ] && [ "$(wc -l < "$work/ln.out")" -eq "$lines" ] \
+  || { echo "bench: a program did not answer every line" >&2; exit 1; }
+sg_rate=$(echo "$lines / ($sg_all - $sg_one)" | bc)
+ln_rate=$(echo "$lines / ($ln_all - $ln_one)" | bc)
+echo "lines=$lines concurrency=$concurrency"
+echo "squidGuard: start ${sg_one}s, total ${sg_all}s, ${sg_rate} lines/s"
+echo "lantern:    start ${ln_one}s, total ${ln_all}s, ${ln_rate} lines/s"
+echo "ratio lantern/squidGuard: $(echo "scale=1; $ln_rate / $sg_rate" | bc)"

@@ -1,0 +1,351 @@
+package org.lantern.proxy.helper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.lantern.proxy.squidguard.SquidGuardDecision;
+import org.lantern.proxy.squidguard.SquidGuardPolicy;
+import org.lantern.proxy.squidguard.SquidGuardRequest;
+
+/**
+ * A Squid helper on stdin/stdout that judges requests with a {@link SquidGuardPolicy}, speaking
+ * either the {@code url_rewrite_program} protocol (which is also squidGuard's own: the same input
+ * {@code URL CLIENT_IP/FQDN USER METHOD} and the same replies as squidGuard 1.6, so the two are
+ * interchangeable) or the {@code external_acl_type} protocol.
+ *
+ * <p>A line whose first word is a number carries a concurrency channel ID, echoed at the start of
+ * the reply. Such lines are judged on a small pool and answered as they finish, possibly out of
+ * order, each reply written whole under one lock. Lines without a channel ID are answered in
+ * order. A line that is not a request (blank, unparseable, over {@link #MAX_LINE_BYTES}, invalid
+ * UTF-8) gets {@code BH message="..."} (with its channel ID when present), is counted and logged,
+ * and the helper carries on: one bad line must never stop filtering for everyone else.
+ *
+ * <p>Replies are flushed whenever the helper is about to wait for input or all in-flight
+ * requests are answered, so Squid never waits on a reply sitting in a buffer, while a burst of
+ * pipelined requests costs one write system call rather than one per reply.
+ */
+public final class SquidHelper {
+
+    /** Longest request line accepted; Squid's own URL limit is 8 KB, its helper buffer 64 KB. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
+    /** How many bad lines are logged in full before only every 1000th is. */
+    private static final int BAD_LINES_LOGGED = 20;
+
+    /** Which Squid helper protocol to speak. */
+    public enum Protocol {
+        /**
+         * {@code url_rewrite_program}: {@code [ID] URL ip/fqdn user method [kv...]} →
+         * {@code ERR} (pass, as squidGuard answers), {@code OK rewrite-url="..."} or
+         * {@code OK status=30x url="..."} (blocked).
+         */
+        URL_REWRITE,
+        /**
+         * {@code external_acl_type ... %URI %SRC %LOGIN %METHOD}: {@code OK} (allowed) or
+         * {@code ERR message="..." url="..."} (denied; use with {@code http_access deny !acl}).
+         */
+        EXTERNAL_ACL
+    }
+
+    /**
+     * Running totals, for the operator and for tests.
+     *
+     * @param requests request lines judged
+     * @param passed requests passed
+     * @param blocked requests blocked
+     * @param badLines lines that were not requests (answered {@code BH})
+     * @param errors requests whose evaluation failed unexpectedly (answered {@code BH})
+     */
+    public record Counters(long requests, long passed, long blocked, long badLines, long errors) {}
+
+    private final SquidGuardPolicy policy;
+    private final Protocol protocol;
+    private final Supplier<LocalDateTime> clock;
+    private final Consumer<String> log;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong passed = new AtomicLong();
+    private final AtomicLong blocked = new AtomicLong();
+    private final AtomicLong badLines = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    /**
+     * @param policy the policy requests are judged by
+     * @param protocol the protocol to speak
+     * @param clock the local time requests are judged at
+     * @param log receives one line per problem (bad input, failed evaluation); never stdout
+     */
+    public SquidHelper(SquidGuardPolicy policy, Protocol protocol, Supplier<LocalDateTime> clock,
+            Consumer<String> log) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** @return the totals so far */
+    public Counters counters() {
+        return new Counters(requests.get(), passed.get(), blocked.get(), badLines.get(), errors.get());
+    }
+
+    /**
+     * Answers one line of the protocol, as text.
+     *
+     * @param line the request line, without its newline
+     * @return the reply, without its newline
+     */
+    public String answer(String line) {
+        return answer(line.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Serves until the end of input: reads request lines, writes one reply line each.
+     *
+     * @param in the requests (Squid's pipe)
+     * @param out the replies (Squid's pipe); nothing else is ever written to it
+     * @param concurrency how many channel-ID requests may be judged at once; 1 judges every line
+     *     on the calling thread
+     * @throws IOException if reading or writing the pipes fails (Squid has gone)
+     * @throws InterruptedException if interrupted while waiting for in-flight requests
+     */
+    public void serve(InputStream in, OutputStream out, int concurrency) throws IOException, InterruptedException {
+        LineReader reader = new LineReader(in, MAX_LINE_BYTES);
+        Writer writer = new Writer(out);
+        if (concurrency <= 1) {
+            while (reader.next()) {
+                writer.write(answer(reader.bytes(), reader.truncated()), !reader.moreInputReady());
+            }
+            writer.flush();
+            return;
+        }
+        int threads = Math.min(concurrency, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "squid-helper");
+            t.setDaemon(true);
+            return t;
+        });
+        // Bounds the work queued ahead of the pool, so a flood of pipelined lines cannot exhaust memory.
+        Semaphore slots = new Semaphore(concurrency * 4);
+        AtomicInteger inFlight = new AtomicInteger();
+        try {
+            while (reader.next()) {
+                byte[] bytes = reader.bytes();
+                boolean truncated = reader.truncated();
+                if (channelIdLength(bytes) == 0) {
+                    // No channel ID: Squid expects this reply in order, after everything before it.
+                    awaitIdle(inFlight, slots, concurrency * 4);
+                    String reply = answer(bytes, truncated);
+                    synchronized (writer) {
+                        writer.write(reply, !reader.moreInputReady());
+                    }
+                    continue;
+                }
+                slots.acquire();
+                inFlight.incrementAndGet();
+                pool.execute(() -> {
+                    String reply;
+                    try {
+                        reply = answer(bytes, truncated);
+                    } finally {
+                        slots.release();
+                    }
+                    synchronized (writer) {
+                        try {
+                            writer.write(reply, inFlight.decrementAndGet() == 0);
+                        } catch (IOException e) {
+                            log.accept("squid-helper: cannot write reply: " + e.getMessage());
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+            synchronized (writer) {
+                writer.flush();
+            }
+        }
+    }
+
+    private static void awaitIdle(AtomicInteger inFlight, Semaphore slots, int permits) throws InterruptedException {
+        slots.acquire(permits);
+        slots.release(permits);
+        while (inFlight.get() > 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private String answer(byte[] bytes, boolean truncated) {
+        int idLength = channelIdLength(bytes);
+        String channel = idLength == 0 ? "" : new String(bytes, 0, idLength, StandardCharsets.US_ASCII) + " ";
+        if (truncated) {
+            return bad(channel, "request line longer than " + MAX_LINE_BYTES + " bytes", bytes);
+        }
+        String line;
+        try {
+            line = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return bad(channel, "request line is not valid UTF-8", bytes);
+        }
+        List<String> words = words(line, idLength);
+        if (words.size() < 2) {
+            return bad(channel, words.isEmpty() ? "empty request line" : "expected URL and client address", bytes);
+        }
+        String[] client = words.get(1).split("/", 2);
+        String user = words.size() > 2 ? words.get(2) : "-";
+        String method = words.size() > 3 ? words.get(3) : "GET";
+        SquidGuardRequest request = new SquidGuardRequest(words.get(0), client[0],
+                client.length > 1 ? client[1] : "-", user, method, clock.get());
+        SquidGuardDecision decision;
+        try {
+            decision = policy.evaluate(request);
+        } catch (RuntimeException e) {
+            errors.incrementAndGet();
+            log.accept("squid-helper: evaluation failed for " + preview(bytes) + ": " + e);
+            return channel + "BH message=\"internal error\"";
+        }
+        requests.incrementAndGet();
+        if (!decision.blocked()) {
+            passed.incrementAndGet();
+            return channel + (protocol == Protocol.URL_REWRITE ? "ERR" : "OK");
+        }
+        blocked.incrementAndGet();
+        if (protocol == Protocol.EXTERNAL_ACL) {
+            String reply = channel + "ERR message=" + quote("blocked by Lantern: " + decision.targetClass()
+                    + " (" + decision.sourceClass() + ")");
+            return decision.redirectUrl().map(u -> reply + " url=" + quote(u)).orElse(reply);
+        }
+        if (decision.redirectUrl().isEmpty()) {
+            // A url_rewrite reply cannot deny; BH makes Squid fail the request rather than let it through.
+            return channel + "BH message=" + quote("blocked by Lantern (" + decision.targetClass()
+                    + ") but no redirect is configured");
+        }
+        String url = decision.redirectUrl().get();
+        return channel + (decision.status() > 0
+                ? "OK status=" + decision.status() + " url=" + quote(url)
+                : "OK rewrite-url=" + quote(url));
+    }
+
+    private String bad(String channel, String reason, byte[] bytes) {
+        long n = badLines.incrementAndGet();
+        if (n <= BAD_LINES_LOGGED || n % 1000 == 0) {
+            log.accept("squid-helper: bad line #" + n + ": " + reason + ": " + preview(bytes));
+        }
+        return channel + "BH message=" + quote(reason);
+    }
+
+    private static String preview(byte[] bytes) {
+        String s = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return (bytes.length > 200 ? out + "..." : out.toString());
+    }
+
+    /** @return the length of a leading channel ID (digits followed by a space or end), else 0 */
+    static int channelIdLength(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && i < 10 && bytes[i] >= '0' && bytes[i] <= '9') {
+            i++;
+        }
+        if (i == 0 || (i < bytes.length && bytes[i] != ' ' && bytes[i] != '\t')) {
+            return 0;
+        }
+        return i;
+    }
+
+    private static List<String> words(String line, int skip) {
+        List<String> out = new ArrayList<>(6);
+        int i = skip;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** Squid's quoted-string syntax: backslash escapes a quote or backslash inside the value. */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        return out.append('"').toString();
+    }
+
+    /** Buffered UTF-8 output of whole reply lines. */
+    private static final class Writer {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[1 << 16];
+        private int length;
+
+        Writer(OutputStream out) {
+            this.out = out;
+        }
+
+        void write(String reply, boolean flush) throws IOException {
+            byte[] bytes = (reply + "\n").getBytes(StandardCharsets.UTF_8);
+            if (length + bytes.length > buffer.length) {
+                flush();
+            }
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+            } else {
+                System.arraycopy(bytes, 0, buffer, length, bytes.length);
+                length += bytes.length;
+            }
+            if (flush) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            if (length > 0) {
+                out.write(buffer, 0, length);
+                length = 0;
+            }
+            out.flush();
+        }
+    }
+
+    @Override
+    public String toString() {
+        Counters c = counters();
+        return String.format(Locale.ROOT, "SquidHelper[%s, %d requests, %d passed, %d blocked, %d bad lines, %d errors]",
+                protocol, c.requests(), c.passed(), c.blocked(), c.badLines(), c.errors());
+    }
+}

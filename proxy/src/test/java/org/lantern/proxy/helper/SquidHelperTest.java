@@ -1,0 +1,142 @@
+package org.lantern.proxy.helper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lantern.proxy.squidguard.SquidGuardConfParser;
+import org.lantern.proxy.squidguard.SquidGuardPolicy;
+
+class SquidHelperTest {
+
+    @TempDir
+    Path db;
+
+    private SquidGuardPolicy policy;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void load() throws Exception {
+        Files.createDirectories(db.resolve("bad"));
+        Files.writeString(db.resolve("bad/domains"), "bad.example\n");
+        String conf = "dbhome " + db + "\nsrc staff {\n ip 10.2.0.0/16\n}\ndest bad {\n domainlist bad/domains\n}\n"
+                + "acl {\n staff {\n pass !bad all\n redirect 302:http://b/?u=%u&i=%i\n }\n"
+                + " default {\n pass !bad all\n redirect http://b/?u=%u&s=%s\n }\n}\n";
+        policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf, "t.conf"), line -> { });
+    }
+
+    private SquidHelper helper(SquidHelper.Protocol protocol) {
+        return new SquidHelper(policy, protocol, () -> LocalDateTime.of(2025, 1, 6, 10, 0), log::add);
+    }
+
+    private String serve(SquidHelper helper, byte[] input, int concurrency) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        helper.serve(new ByteArrayInputStream(input), out, concurrency);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void passedRequestGetsErrAsSquidGuardAnswers() {
+        assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://fine.example/ 10.9.0.1/- - GET"))
+                .isEqualTo("ERR");
+    }
+
+    @Test
+    void blockedRequestGetsARewriteInSquidGuardsFormat() {
+        assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/x 10.9.0.1/- - GET"))
+                .isEqualTo("OK rewrite-url=\"http://b/?u=http://bad.example/x&s=default\"");
+    }
+
+    @Test
+    void statusRedirectGetsStatusAndUrl() {
+        assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/ 10.2.0.1/pc.school bob GET"))
+                .isEqualTo("OK status=302 url=\"http://b/?u=http://bad.example/&i=bob\"");
+    }
+
+    @Test
+    void channelIdIsEchoedOnEveryReply() {
+        SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
+        assertThat(h.answer("7 http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("7 ERR");
+        assertThat(h.answer("12 http://bad.example/ 10.9.0.1/- - GET myip=1.2.3.4 myport=3128"))
+                .startsWith("12 OK rewrite-url=");
+        assertThat(h.answer("3 garbage")).isEqualTo("3 BH message=\"expected URL and client address\"");
+    }
+
+    @Test
+    void externalAclAnswersOkToPassAndErrWithMessageAndUrlToBlock() {
+        SquidHelper h = helper(SquidHelper.Protocol.EXTERNAL_ACL);
+        assertThat(h.answer("http://fine.example/ 10.9.0.1 - GET")).isEqualTo("OK");
+        assertThat(h.answer("4 http://bad.example/ 10.9.0.1 -")).isEqualTo(
+                "4 ERR message=\"blocked by Lantern: bad (default)\" url=\"http://b/?u=http://bad.example/&s=default\"");
+    }
+
+    @Test
+    void quotesAndBackslashesInTheRedirectAreEscaped() {
+        assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/\"\\ 10.9.0.1/- - GET"))
+                .isEqualTo("OK rewrite-url=\"http://b/?u=http://bad.example/\\\"\\\\&s=default\"");
+    }
+
+    @Test
+    void badLinesGetBhAreCountedAndLoggedAndServiceContinues() throws Exception {
+        SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("5 ".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("x".repeat(100 * 1024).getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("\n9 http://b\u00e9d.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.ISO_8859_1));
+        in.writeBytes("http://fine.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(serve(h, in.toByteArray(), 1).split("\n")).containsExactly(
+                "BH message=\"empty request line\"",
+                "5 BH message=\"request line longer than 65536 bytes\"",
+                "9 BH message=\"request line is not valid UTF-8\"",
+                "ERR");
+        assertThat(h.counters().badLines()).isEqualTo(3);
+        assertThat(h.counters().requests()).isEqualTo(1);
+        assertThat(log).hasSize(3);
+    }
+
+    @Test
+    void crlfLineEndingsAndAFinalLineWithoutNewlineAreRead() throws Exception {
+        String out = serve(helper(SquidHelper.Protocol.URL_REWRITE),
+                "http://fine.example/ 10.9.0.1/- - GET\r\nhttp://fine.example/ 10.9.0.1/- - GET".getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(out).isEqualTo("ERR\nERR\n");
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnsweredOnceEachWithTheirChannelId() throws Exception {
+        StringBuilder in = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            boolean bad = i % 3 == 0;
+            in.append(i).append(bad ? " http://bad.example/ " : " http://fine.example/ ").append("10.9.0.1/- - GET\n");
+            expected.add(i + (bad ? " OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"" : " ERR"));
+        }
+        String out = serve(helper(SquidHelper.Protocol.URL_REWRITE), in.toString().getBytes(StandardCharsets.UTF_8), 8);
+        assertThat(out.split("\n")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void linesWithoutChannelIdAreAnsweredInOrderEvenWithConcurrency() throws Exception {
+        String out = serve(helper(SquidHelper.Protocol.URL_REWRITE),
+                ("http://bad.example/ 10.9.0.1/- - GET\nhttp://fine.example/ 10.9.0.1/- - GET\n").getBytes(StandardCharsets.UTF_8), 4);
+        assertThat(out.split("\n")).containsExactly(
+                "OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"", "ERR");
+    }
+
+    @Test
+    void channelIdIsDigitsFollowedBySpace() {
+        assertThat(SquidHelper.channelIdLength("12 http://x/".getBytes(StandardCharsets.US_ASCII))).isEqualTo(2);
+        assertThat(SquidHelper.channelIdLength("7".getBytes(StandardCharsets.US_ASCII))).isEqualTo(1);
+        assertThat(SquidHelper.channelIdLength("12x http://x/".getBytes(StandardCharsets.US_ASCII))).isZero();
+        assertThat(SquidHelper.channelIdLength("http://x/".getBytes(StandardCharsets.US_ASCII))).isZero();
+    }
+}
