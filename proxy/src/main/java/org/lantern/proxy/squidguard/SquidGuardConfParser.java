@@ -239,17 +239,27 @@ public final class SquidGuardConfParser {
             return out;
         }
 
-        private void source(Token keyword) throws IOException, SquidGuardConfException {
-            Token name = name(keyword, "source");
-            if (sources.containsKey(name.text)) {
-                throw error(name, "source '" + name.text + "' is declared twice");
+        /**
+         * The name of a new {@code src} or {@code dest} block: declared once, and without the
+         * time condition squidGuard allows there (Lantern takes time from the acl only).
+         */
+        private Token untimedDeclaration(Token keyword, String what, Map<String, ?> declared)
+                throws SquidGuardConfException {
+            Token name = name(keyword, what);
+            if (declared.containsKey(name.text)) {
+                throw error(name, what + " '" + name.text + "' is declared twice");
             }
             Token t = peek();
             if (t.kind == Kind.WORD && (t.text.equals("within") || t.text.equals("outside"))) {
-                throw error(t, "timed sources ('src NAME " + t.text + " TIME') are not supported by Lantern; "
-                        + "put the time condition on the acl instead");
+                throw error(t, "timed " + what + "s ('" + keyword.text + " NAME " + t.text + " TIME') are not supported by "
+                        + "Lantern; put the time condition on the acl instead");
             }
             open(name);
+            return name;
+        }
+
+        private void source(Token keyword) throws IOException, SquidGuardConfException {
+            Token name = untimedDeclaration(keyword, "source", sources);
             List<IpRange> ips = new ArrayList<>();
             Set<String> users = new HashSet<>();
             List<String> domains = new ArrayList<>();
@@ -298,16 +308,7 @@ public final class SquidGuardConfParser {
         }
 
         private void dest(Token keyword) throws SquidGuardConfException {
-            Token name = name(keyword, "destination");
-            if (dests.containsKey(name.text)) {
-                throw error(name, "destination '" + name.text + "' is declared twice");
-            }
-            Token t = peek();
-            if (t.kind == Kind.WORD && (t.text.equals("within") || t.text.equals("outside"))) {
-                throw error(t, "timed destinations ('dest NAME " + t.text + " TIME') are not supported by Lantern; "
-                        + "put the time condition on the acl instead");
-            }
-            open(name);
+            Token name = untimedDeclaration(keyword, "destination", dests);
             DestDraft d = new DestDraft(name.text);
             while (true) {
                 Token s = statementStart();
