@@ -12,7 +12,7 @@ import org.lantern.filter.url.NormalisedUrl;
  * <table>
  *   <caption>What is enforced</caption>
  *   <tr><th>engine</th><th>ordinary request</th><th>{@code CONNECT}</th><th>search term</th></tr>
- *   <tr><td>Google ({@code google.<tld>})</td><td>{@code /search}: {@code safe=active}</td>
+ *   <tr><td>Google ({@code google.<tld>}, {@code google.co.<cc>})</td><td>{@code /search}: {@code safe=active}</td>
  *       <td>{@code forcesafesearch.google.com}</td><td>{@code q}</td></tr>
  *   <tr><td>Bing</td><td>any {@code /search} path: {@code adlt=strict}</td>
  *       <td>{@code strict.bing.com}</td><td>{@code q}</td></tr>
@@ -114,7 +114,11 @@ public final class SafeSearch {
         return null;
     }
 
-    /** {@code google.com}, {@code www.google.co.uk}, ...: Google's search front ends, one or two TLD labels. */
+    /**
+     * {@code google.com}, {@code www.google.de}, {@code www.google.co.uk}, {@code google.com.au}:
+     * Google's search front ends, a single TLD or a {@code co}/{@code com} second level under a
+     * two-letter country code.
+     */
     private static boolean isGoogle(String host) {
         String h = host.startsWith("www.") ? host.substring(4) : host;
         if (!h.startsWith("google.")) {
@@ -122,7 +126,12 @@ public final class SafeSearch {
         }
         String tld = h.substring("google.".length());
         int dot = tld.indexOf('.');
-        return !tld.isEmpty() && (dot < 0 || (dot > 0 && dot < tld.length() - 1 && tld.indexOf('.', dot + 1) < 0));
+        if (dot < 0) {
+            return !tld.isEmpty();
+        }
+        String second = tld.substring(0, dot);
+        String country = tld.substring(dot + 1);
+        return (second.equals("co") || second.equals("com")) && country.length() == 2 && country.indexOf('.') < 0;
     }
 
     private static boolean isYouTube(String host) {
