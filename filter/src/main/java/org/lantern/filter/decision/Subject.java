@@ -1,0 +1,33 @@
+package org.lantern.filter.decision;
+
+import java.util.Objects;
+
+/**
+ * Who a request is made for, as far as the filter needs to know: the policy group decides which
+ * rules apply, and the internet-access flag lets a leaver or a sanction cut access at once.
+ *
+ * @param personId stable id of the person in the people directory, or {@code null} when the
+ *     request could not be tied to a person (then {@code displayName} says what it was tied to)
+ * @param displayName name shown in logs and alerts
+ * @param groupId id of one of the policy's groups
+ * @param internetAccess whether the person may use the internet at all
+ */
+public record Subject(String personId, String displayName, String groupId, boolean internetAccess) {
+
+    /** Rejects missing names and groups, which would make a decision unexplainable. */
+    public Subject {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(groupId, "groupId");
+        if (groupId.isBlank()) {
+            throw new IllegalArgumentException("groupId must not be blank");
+        }
+    }
+
+    /**
+     * @param groupId the default group
+     * @return the subject for a request no directory entry matched
+     */
+    public static Subject unknown(String groupId) {
+        return new Subject(null, "unknown user", groupId, true);
+    }
+}
