@@ -151,10 +151,22 @@ class DecisionEngineTest {
     }
 
     @Test
-    void mostRestrictiveRowWinsSoAnIllegalVerdictOnTheSameCategoryAlerts() throws Exception {
-        // Astley Park names pornography in two rows: "Pornography" (unacceptable) and extreme
-        // pornography (unacceptable and illegal); the illegal one is the more restrictive.
+    void pornographyIsBlockedWithoutAnAlertUnderThePreset() throws Exception {
         Decision d = decide("http://adult.example/", "tom", MONDAY_LESSON);
+
+        assertThat(d.action()).isEqualTo(Action.BLOCK);
+        assertThat(d.activityId()).isEqualTo("pornography");
+        assertThat(d.level()).isEqualTo(Level.UNACCEPTABLE);
+    }
+
+    @Test
+    void mostRestrictiveRowWinsSoAnIllegalVerdictOnTheSameCategoryAlerts() throws Exception {
+        // A school that links its extreme-pornography row to the pornography lists too (the preset
+        // does not): the illegal row is the more restrictive, so it decides and alerts.
+        PolicyDocument linked = PolicyParser.parse(Presets.yaml("astley-park").replaceFirst(
+                "(Criminal Justice and Immigration Act 2008\"\n    categories: )\\[\\]", "$1[pornography]"));
+        Decision d = decide(FilterSnapshot.of(linked, 8).withLists(LISTS).withDirectory(DIRECTORY)
+                .withIllegalContent(illegalList()), "http://adult.example/", "tom", MONDAY_LESSON);
 
         assertThat(d.action()).isEqualTo(Action.BLOCK_AND_ALERT);
         assertThat(d.rule()).isEqualTo(Rule.POLICY);
