@@ -24,7 +24,23 @@ public enum Permission {
     /** Read anonymised reports (governors). */
     REPORTS_ANONYMISED,
     /** Report an online-safety concern. */
-    REPORT_CONCERN;
+    REPORT_CONCERN,
+    /** Ask the filter why it would allow or block a URL for a person ({@code lantern check}, the decision API). */
+    FILTER_CHECK,
+    /** Edit the school's local allow and block lists and the list sources. */
+    FILTER_MANAGE,
+    /** Ask for a site to be unblocked for a group for a period of study. */
+    UNBLOCK_REQUEST,
+    /** Grant or refuse unblock requests (technical staff or the designated person). */
+    UNBLOCK_APPROVE,
+    /** Read the filtering / change-control log (policy versions, unblocks, list changes). */
+    CHANGE_CONTROL_READ,
+    /** Record an online-safety concern or incident about a pupil or member of staff. */
+    INCIDENT_RECORD,
+    /** Read every incident and safeguarding record, not only one's own. */
+    INCIDENT_READ_ALL,
+    /** Work incidents: complete, add or waive actions, decide referrals. */
+    INCIDENT_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {
