@@ -71,7 +71,20 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/policy/versions", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/policy/edit", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/edit", Permission.POLICY_EDIT),
-            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT));
+            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT),
+            new Row(HttpMethod.GET, "/incidents", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.GET, "/incidents/new", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.GET, "/incidents/1", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents/1/actions/1/complete", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/incidents/1/actions/1/waive", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/incidents/1/actions", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/incident-categories?subject=pupil", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/incidents/1", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/complete", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/waive", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions", Permission.INCIDENT_MANAGE));
 
     @Autowired
     MockMvc mvc;

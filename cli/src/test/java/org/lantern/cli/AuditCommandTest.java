@@ -1,0 +1,83 @@
+package org.lantern.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lantern.server.LanternApplication;
+import org.lantern.server.audit.AuditChain;
+import org.lantern.server.audit.AuditEntry;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int lantern(String... args) {
+        CommandLine command = new CommandLine(new LanternCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args);
+    }
+
+    /** Appends two entries through the server's own chain and returns the last. */
+    private AuditEntry appendTwo() {
+        SpringApplication application = new SpringApplication(LanternApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = application.run("--lantern.mode=demo",
+                "--lantern.data-dir=" + dataDir, "--lantern.bootstrap.enabled=false")) {
+            AuditChain chain = context.getBean(AuditChain.class);
+            chain.append("alice", "test.first", "test", "1", "{}");
+            return chain.append("bob", "test.second", "test", "2", "{}");
+        }
+    }
+
+    @Test
+    void verifyPrintsOkWithTheCountAndLatestDigest() {
+        AuditEntry last = appendTwo();
+
+        int code = lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("OK: " + last.sequence() + " entries, latest digest " + last.digest());
+    }
+
+    @Test
+    void verifyNamesTheFirstTamperedEntryAndExitsOne() throws Exception {
+        AuditEntry last = appendTwo();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("lantern")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE", "lantern", "")) {
+            db.createStatement().executeUpdate("UPDATE audit_chain SET actor = 'mallory' WHERE sequence_number = "
+                    + last.sequence());
+        }
+
+        int code = lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch");
+    }
+
+    @Test
+    void headPrintsTheLatestSequenceAndDigest() {
+        AuditEntry last = appendTwo();
+
+        int code = lantern("audit", "head", "--demo", "--data-dir", dataDir.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip()).isEqualTo(last.sequence() + " " + last.digest());
+    }
+}

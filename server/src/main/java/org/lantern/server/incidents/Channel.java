@@ -1,0 +1,11 @@
+package org.lantern.server.incidents;
+
+/** How a record was looked at, for the {@link RecordAccessLog}. */
+public enum Channel {
+    /** The record's own page. */
+    PAGE,
+    /** The REST API. */
+    API,
+    /** A line in the incidents list. */
+    LIST
+}

@@ -1,0 +1,24 @@
+package org.lantern.server.incidents;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A tracked action on an incident: a column of the school's table (ticked for the category, or
+ * added by the DSL with a reason), who owns it, when it is due and how it ended.
+ *
+ * @param id          the action's id
+ * @param columnId    the table column's id, e.g. {@code refer-to-dsl}
+ * @param columnText  the column header as published
+ * @param ownerRole   the role that owns it (the DSL's team works every action in this slice)
+ * @param dueOn       the school date it is due
+ * @param status      open, done or waived
+ * @param addedReason why the DSL added it; null when the table ticked it
+ * @param outcome     what was done (DONE) or why it was waived (WAIVED)
+ * @param closedBy    who completed or waived it
+ * @param closedAt    when
+ */
+public record IncidentAction(long id, String columnId, String columnText, String ownerRole, LocalDate dueOn,
+                             ActionStatus status, String addedReason, String outcome, String closedBy,
+                             OffsetDateTime closedAt) {
+}

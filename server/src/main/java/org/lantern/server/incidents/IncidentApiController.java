@@ -1,0 +1,146 @@
+package org.lantern.server.incidents;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.lantern.policy.Column;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Incidents for integrations: the categories of the school's tables, recording, reading one's own
+ * (or, for the DSL's team, any) incident, and working its actions. Errors are problem details; an
+ * incident the caller may not see is a 404, logged as a denied look.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class IncidentApiController {
+
+    private final IncidentService incidents;
+    private final IncidentCategories categories;
+
+    IncidentApiController(IncidentService incidents, IncidentCategories categories) {
+        this.incidents = incidents;
+        this.categories = categories;
+    }
+
+    /** A category as served: the row text and the actions it requires. */
+    record CategoryJson(String id, String text, List<Column> actions) {
+    }
+
+    /** The body of {@code POST /api/v1/incidents}. */
+    record NewIncidentJson(String subjectType, String categoryId, List<Long> subjectIds, OffsetDateTime occurredAt,
+                           String location, String description, String childWords, List<String> links) {
+    }
+
+    /** The body of the complete and waive requests. */
+    record OutcomeJson(String outcome, String reason) {
+    }
+
+    /** The body of the add-action request. */
+    record AddActionJson(String columnId, String reason) {
+    }
+
+    @GetMapping("/incident-categories")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    List<CategoryJson> categories(@RequestParam String subject) {
+        SubjectType type = SubjectType.parse(subject)
+                .orElseThrow(() -> new IncidentRejectedException(List.of("subject must be pupil or staff.")));
+        return categories.of(type).stream().map(c -> new CategoryJson(c.id(), c.text(), c.actions())).toList();
+    }
+
+    @PostMapping("/incidents")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    ResponseEntity<Incident> record(@RequestBody NewIncidentJson body, Authentication user) {
+        SubjectType type = null;
+        if (body.subjectType() != null) {
+            type = SubjectType.parse(body.subjectType())
+                    .orElseThrow(() -> new IncidentRejectedException(List.of("subjectType must be pupil or staff.")));
+        }
+        Incident incident = incidents.record(new NewIncident(type, body.categoryId(), body.subjectIds(), body.occurredAt(),
+                body.location(), body.description(), body.childWords(), body.links()), Viewer.of(user));
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.id())).body(incident);
+    }
+
+    @GetMapping("/incidents/{id}")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    Incident one(@PathVariable long id, Authentication user) {
+        return visible(id, user);
+    }
+
+    @PostMapping("/incidents/{id}/actions/{actionId}/complete")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    Incident complete(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
+                      Authentication user) {
+        visible(id, user);
+        return incidents.complete(id, actionId, body.outcome(), user.getName());
+    }
+
+    @PostMapping("/incidents/{id}/actions/{actionId}/waive")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    Incident waive(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
+                   Authentication user) {
+        visible(id, user);
+        return incidents.waive(id, actionId, body.reason(), user.getName());
+    }
+
+    @PostMapping("/incidents/{id}/actions")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    Incident addAction(@PathVariable long id, @RequestBody AddActionJson body, Authentication user) {
+        visible(id, user);
+        return incidents.addAction(id, body.columnId(), body.reason(), user.getName());
+    }
+
+    private Incident visible(long id, Authentication user) {
+        return incidents.read(id, Viewer.of(user), Channel.API).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    @ExceptionHandler(IncidentNotFoundException.class)
+    ProblemDetail notFound(IncidentNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Incident not found");
+        return problem;
+    }
+
+    @ExceptionHandler(IncidentRejectedException.class)
+    ProblemDetail rejected(IncidentRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Nothing was recorded");
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(ActionClosedException.class)
+    ProblemDetail closed(ActionClosedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Action already closed");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable() {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape (occurredAt is an ISO-8601 date-time with offset).");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badId(MethodArgumentTypeMismatchException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getValue() + "' is not a valid " + e.getName().toLowerCase(Locale.ROOT));
+    }
+}

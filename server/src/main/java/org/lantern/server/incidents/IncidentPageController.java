@@ -1,0 +1,181 @@
+package org.lantern.server.incidents;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lantern.server.people.People;
+import org.lantern.server.people.Person;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The incident pages: the list (one's own records, or all for the DSL's team), the recording form
+ * and an incident with its actions. The form works without JavaScript: "Search" re-renders it with
+ * the people found and the categories for the chosen subject type, keeping everything typed.
+ */
+@Controller
+@RequestMapping("/incidents")
+class IncidentPageController {
+
+    private static final int SEARCH_SIZE = 20;
+
+    private final IncidentService incidents;
+    private final IncidentCategories categories;
+    private final People people;
+
+    IncidentPageController(IncidentService incidents, IncidentCategories categories, People people) {
+        this.incidents = incidents;
+        this.categories = categories;
+        this.people = people;
+    }
+
+    /**
+     * The recording form as submitted.
+     *
+     * @param subject     PUPIL or STAFF
+     * @param q           the name searched for
+     * @param subjectIds  the people ticked
+     * @param occurredAt  a {@code datetime-local} value, school time
+     * @param location    where
+     * @param description what happened
+     * @param childWords  the child's own words
+     * @param category    the chosen table row's id
+     * @param links       links or devices, one a line
+     * @param step        {@code search} or {@code record}
+     */
+    record IncidentForm(String subject, String q, List<Long> subjectIds, String occurredAt, String location,
+                        String description, String childWords, String category, String links, String step) {
+        IncidentForm {
+            subjectIds = subjectIds == null ? List.of() : List.copyOf(subjectIds);
+        }
+
+        SubjectType subjectType() {
+            return SubjectType.parse(subject).orElse(SubjectType.PUPIL);
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String list(Authentication user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        model.addAttribute("incidents", incidents.list(viewer));
+        model.addAttribute("all", viewer.readAll());
+        return "incidents/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String form(@ModelAttribute("form") IncidentForm form, Model model) {
+        return showForm(form, List.of(), model);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String record(@ModelAttribute("form") IncidentForm form, Authentication user, Model model) {
+        if (!"record".equals(form.step())) {
+            return showForm(form, List.of(), model);
+        }
+        List<String> problems = new ArrayList<>();
+        OffsetDateTime occurred = null;
+        if (form.occurredAt() != null && !form.occurredAt().isBlank()) {
+            try {
+                occurred = LocalDateTime.parse(form.occurredAt()).atZone(People.SCHOOL_ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                problems.add("When it happened must be a date and time, e.g. 2025-03-14T10:30.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return showForm(form, problems, model);
+        }
+        try {
+            Incident incident = incidents.record(new NewIncident(form.subjectType(), form.category(), form.subjectIds(),
+                    occurred, form.location(), form.description(), form.childWords(),
+                    form.links() == null ? List.of() : form.links().lines().toList()), Viewer.of(user));
+            return "redirect:/incidents/" + incident.id() + "?recorded";
+        } catch (IncidentRejectedException e) {
+            return showForm(form, e.problems(), model);
+        }
+    }
+
+    private String showForm(IncidentForm form, List<String> problems, Model model) {
+        SubjectType type = form.subjectType();
+        Map<Long, Person> shown = new LinkedHashMap<>();
+        form.subjectIds().forEach(id -> people.find(id).ifPresent(p -> shown.put(p.id(), p)));
+        if (form.q() != null && !form.q().isBlank()) {
+            people.search(form.q(), type.kind(), null, 0, SEARCH_SIZE).people().forEach(p -> shown.putIfAbsent(p.id(), p));
+        }
+        model.addAttribute("subjectTypes", SubjectType.values());
+        model.addAttribute("subjectType", type);
+        model.addAttribute("categories", categories.of(type));
+        model.addAttribute("people", List.copyOf(shown.values()));
+        model.addAttribute("searched", form.q() != null && !form.q().isBlank());
+        model.addAttribute("problems", problems);
+        return "incidents/new";
+    }
+
+    @GetMapping("/{id:\\d+}")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String incident(@PathVariable long id, Authentication user, Model model) {
+        Incident incident = visible(id, user);
+        model.addAttribute("incident", incident);
+        model.addAttribute("columns", categories.columns(incident.subjectType()));
+        return "incidents/detail";
+    }
+
+    @PostMapping("/{id:\\d+}/actions/{actionId:\\d+}/complete")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String complete(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String outcome,
+                    Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        return act(id, redirect, "Action completed.", () -> incidents.complete(id, actionId, outcome, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/actions/{actionId:\\d+}/waive")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String waive(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String reason,
+                 Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        return act(id, redirect, "Action waived.", () -> incidents.waive(id, actionId, reason, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/actions")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String addAction(@PathVariable long id, @RequestParam(defaultValue = "") String columnId,
+                     @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        return act(id, redirect, "Action added.", () -> incidents.addAction(id, columnId, reason, user.getName()));
+    }
+
+    private String act(long id, RedirectAttributes redirect, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (IncidentRejectedException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (ActionClosedException e) {
+            redirect.addFlashAttribute("problems", List.of(e.getMessage()));
+        }
+        return "redirect:/incidents/" + id + "#actions";
+    }
+
+    private Incident visible(long id, Authentication user) {
+        return incidents.read(id, Viewer.of(user), Channel.PAGE)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
