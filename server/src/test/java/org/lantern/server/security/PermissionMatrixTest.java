@@ -71,7 +71,11 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/policy/versions", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/policy/edit", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/edit", Permission.POLICY_EDIT),
-            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT));
+            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT),
+            new Row(HttpMethod.GET, "/api/v1/decision?url=http://library.example/", Permission.FILTER_CHECK),
+            new Row(HttpMethod.GET, "/filtering/lists", Permission.FILTER_MANAGE),
+            new Row(HttpMethod.POST, "/filtering/lists", Permission.FILTER_MANAGE),
+            new Row(HttpMethod.POST, "/filtering/lists/1/remove", Permission.FILTER_MANAGE));
 
     @Autowired
     MockMvc mvc;
