@@ -1,5 +1,6 @@
 package org.lantern.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -17,8 +18,16 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded database lives (default: ${DEFAULT-VALUE}).")
     String dataDir;
 
+    @Option(names = "--icap-port",
+            description = "Also run the ICAP filter for Squid in this process, on this port (loopback only).")
+    Integer icapPort;
+
     @Override
     public Integer call() {
-        return ServerLauncher.run(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
+        List<String> properties = new ArrayList<>(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
+        if (icapPort != null) {
+            properties.add("lantern.icap.port=" + icapPort);
+        }
+        return ServerLauncher.run(properties);
     }
 }

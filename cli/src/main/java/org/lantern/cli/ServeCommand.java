@@ -1,5 +1,6 @@
 package org.lantern.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,8 +15,16 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:LANTERN_PORT:-8080}", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--icap-port",
+            description = "Also run the ICAP filter for Squid in this process, on this port (loopback only).")
+    Integer icapPort;
+
     @Override
     public Integer call() {
-        return ServerLauncher.run(List.of("lantern.mode=production", "server.port=" + port));
+        List<String> properties = new ArrayList<>(List.of("lantern.mode=production", "server.port=" + port));
+        if (icapPort != null) {
+            properties.add("lantern.icap.port=" + icapPort);
+        }
+        return ServerLauncher.run(properties);
     }
 }

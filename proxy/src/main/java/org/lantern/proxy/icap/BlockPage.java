@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class BlockPage {
 
     private static final int SHOWN_URL_CHARS = 200;
+    private static final int SHOWN_REASON_CHARS = 500;
 
     private BlockPage() {
     }
@@ -42,7 +43,7 @@ public final class BlockPage {
                 </body>
                 </html>
                 """.formatted(escape(shown), escape(block.reason()),
-                escape(baseUrl + "/access-request?" + query), escape(baseUrl + "/report-concern?" + query));
+                escape(baseUrl + "/unblock/request?" + query), escape(baseUrl + "/report-concern?" + query));
     }
 
     /**
@@ -52,7 +53,11 @@ public final class BlockPage {
      * @return the address of the block page on the Lantern server, for redirect mode
      */
     public static String redirectLocation(String baseUrl, String url, IcapVerdict.Block block) {
-        return baseUrl + "/blocked?" + query(url, block);
+        // The reason travels too, so the server's block page can say why without deciding again;
+        // it is capped so that the Location header stays well under proxies' limits.
+        String reason = block.reason().length() > SHOWN_REASON_CHARS
+                ? block.reason().substring(0, SHOWN_REASON_CHARS) : block.reason();
+        return baseUrl + "/blocked?" + query(url, block) + "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
     }
 
     private static String query(String url, IcapVerdict.Block block) {

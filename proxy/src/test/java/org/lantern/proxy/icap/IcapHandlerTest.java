@@ -111,7 +111,8 @@ class IcapHandlerTest {
                 gambling, reqmod("GET http://casino.example/a?b=c HTTP/1.1", ""));
 
         assertThat(response).contains("Encapsulated: res-hdr=0, null-body=", "HTTP/1.1 302 Found\r\n",
-                "Location: http://localhost:8080/blocked?url=http%3A%2F%2Fcasino.example%2Fa%3Fb%3Dc&category=gambling\r\n");
+                "Location: http://localhost:8080/blocked?url=http%3A%2F%2Fcasino.example%2Fa%3Fb%3Dc&category=gambling"
+                        + "&reason=This+site+is+in+the+gambling+category%2C+which+the+school+blocks.\r\n");
     }
 
     @Test

@@ -88,7 +88,9 @@ class SecurityConfig {
                         AntPathRequestMatcher.antMatcher("/js/**"), AntPathRequestMatcher.antMatcher("/favicon.ico"),
                         AntPathRequestMatcher.antMatcher("/error"), AntPathRequestMatcher.antMatcher("/actuator/health/**"),
                         AntPathRequestMatcher.antMatcher("/api/openapi.json"),
-                        AntPathRequestMatcher.antMatcher("/api/v1/policy/schema")).permitAll()
+                        AntPathRequestMatcher.antMatcher("/api/v1/policy/schema"),
+                        // The filter's block page: pupils who are blocked are not signed in to Lantern.
+                        AntPathRequestMatcher.antMatcher("/blocked")).permitAll()
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/prometheus"))
                 .hasAuthority(Permission.ACCOUNTS_MANAGE.authority())
                 .anyRequest().authenticated());

@@ -12,6 +12,7 @@ import org.lantern.policy.PolicyDocument;
 import org.lantern.policy.PolicyError;
 import org.lantern.policy.PolicyParser;
 import org.lantern.policy.PolicyValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The school's policy and its history. A change never edits a version: it adds a new one, valid
  * or refused as a whole, with its author and reason, so the record shows which policy was in force
- * at any time and why it changed. This is the port other features use to read the policy in force.
+ * at any time and why it changed. This is the port other features use to read the policy in force;
+ * each new version is announced with a {@link PolicyChanged} event.
  */
 @Service
 public class PolicyService {
@@ -28,10 +30,12 @@ public class PolicyService {
     public static final int MAX_REASON = 500;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private volatile Parsed cache;
 
-    PolicyService(JdbcClient jdbc) {
+    PolicyService(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     private record Parsed(int number, PolicyDocument document) {
@@ -118,6 +122,7 @@ public class PolicyService {
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("reason", reason.strip())
                 .param("from", restoredFrom)
                 .update();
+        events.publishEvent(new PolicyChanged(number));
         return version(number).orElseThrow();
     }
 

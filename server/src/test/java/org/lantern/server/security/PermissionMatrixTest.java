@@ -84,7 +84,11 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/incidents/1", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/complete", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/waive", Permission.INCIDENT_MANAGE),
-            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions", Permission.INCIDENT_MANAGE));
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions", Permission.INCIDENT_MANAGE,
+            new Row(HttpMethod.GET, "/api/v1/decision?url=http://library.example/", Permission.FILTER_CHECK),
+            new Row(HttpMethod.GET, "/filtering/lists", Permission.FILTER_MANAGE),
+            new Row(HttpMethod.POST, "/filtering/lists", Permission.FILTER_MANAGE),
+            new Row(HttpMethod.POST, "/filtering/lists/1/remove", Permission.FILTER_MANAGE));
 
     @Autowired
     MockMvc mvc;
