@@ -71,7 +71,18 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/policy/versions", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/policy/edit", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/edit", Permission.POLICY_EDIT),
-            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT));
+            new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT),
+            new Row(HttpMethod.GET, "/unblock/request", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.POST, "/unblock/request", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/unblock/mine", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.POST, "/unblock/999999999/withdraw", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/unblock", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/unblock/999999999/grant", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/unblock/999999999/refuse", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.GET, "/api/v1/unblocks", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/api/v1/unblocks", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/change-control", Permission.CHANGE_CONTROL_READ),
+            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ));
 
     @Autowired
     MockMvc mvc;
