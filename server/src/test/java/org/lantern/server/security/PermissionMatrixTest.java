@@ -84,11 +84,22 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/incidents/1", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/complete", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/waive", Permission.INCIDENT_MANAGE),
-            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions", Permission.INCIDENT_MANAGE,
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/api/v1/decision?url=http://library.example/", Permission.FILTER_CHECK),
             new Row(HttpMethod.GET, "/filtering/lists", Permission.FILTER_MANAGE),
             new Row(HttpMethod.POST, "/filtering/lists", Permission.FILTER_MANAGE),
-            new Row(HttpMethod.POST, "/filtering/lists/1/remove", Permission.FILTER_MANAGE));
+            new Row(HttpMethod.POST, "/filtering/lists/1/remove", Permission.FILTER_MANAGE),
+            new Row(HttpMethod.GET, "/unblock/request", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.POST, "/unblock/request", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/unblock/mine", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.POST, "/unblock/999999999/withdraw", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/unblock", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/unblock/999999999/grant", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/unblock/999999999/refuse", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.GET, "/api/v1/unblocks", Permission.UNBLOCK_APPROVE),
+            new Row(HttpMethod.POST, "/api/v1/unblocks", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/change-control", Permission.CHANGE_CONTROL_READ),
+            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,9 @@
+package org.lantern.server.unblocking;
+
+/** No unblock request has this number. */
+public class UnblockNotFoundException extends RuntimeException {
+
+    public UnblockNotFoundException(long id) {
+        super("no unblock request " + id);
+    }
+}
