@@ -24,7 +24,9 @@ for f in $(grep -oE '(domainlist|urllist) [^ ]+' "$work/school.conf" | awk '{pri
   mkdir -p "$work/$(dirname "$rel")"; cp "$data/$rel" "$work/$rel"
 done
 squidGuard -c "$work/school.conf" -C all
-awk -v n="$lines" 'NR>n{exit} NR%3==0{print $0" 10.2.0.5/- - GET"} NR%3==1{print $0" 10.1.0.7/- alice GET"} NR%3==2{print $0" 192.168.1.9/- - GET"}' \
+# LINES above the stream's 200,000 cycles it, so a long run measures the JVM after JIT warm-up
+# (a helper serves for days) rather than mostly its first second.
+awk -v n="$lines" '{u[NR]=$0} END{for(i=1;i<=n;i++){ip=(i%3==0)?"10.2.0.5/- -":(i%3==1)?"10.1.0.7/- alice":"192.168.1.9/- -"; print u[(i-1)%NR+1]" "ip" GET"}}' \
   "$data/urls/stream-200k.txt" > "$work/in.txt"
 head -n 1 "$work/in.txt" > "$work/one.txt"
 if [ "$concurrency" -gt 1 ]; then
