@@ -2,8 +2,12 @@ package org.lantern.proxy.helper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +126,46 @@ class SquidHelperTest {
         }
         String out = serve(helper(SquidHelper.Protocol.URL_REWRITE), in.toString().getBytes(StandardCharsets.UTF_8), 8);
         assertThat(out.split("\n")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void eachReplyIsFlushedBeforeTheHelperWaitsForMoreInput() throws Exception {
+        PipedOutputStream squid = new PipedOutputStream();
+        PipedInputStream helperIn = new PipedInputStream(squid, 1 << 16);
+        PipedInputStream squidIn = new PipedInputStream(1 << 16);
+        PipedOutputStream helperOut = new PipedOutputStream(squidIn);
+        SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
+        Thread server = new Thread(() -> {
+            try (helperOut) {
+                h.serve(helperIn, helperOut, 4);
+            } catch (Exception e) {
+                log.add("serve failed: " + e);
+            }
+        });
+        server.start();
+        BufferedReader replies = new BufferedReader(new InputStreamReader(squidIn, StandardCharsets.UTF_8));
+
+        // One request at a time, as a quiet Squid sends them: each reply must arrive unprompted.
+        squid.write("1 http://bad.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.UTF_8));
+        squid.flush();
+        assertThat(replies.readLine()).isEqualTo("1 OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"");
+        // Then a burst, handed over as one batch: all of it is answered before more input comes.
+        StringBuilder burst = new StringBuilder();
+        for (int i = 2; i < 12; i++) {
+            burst.append(i).append(" http://fine.example/ 10.9.0.1/- - GET\n");
+        }
+        squid.write(burst.toString().getBytes(StandardCharsets.UTF_8));
+        squid.flush();
+        List<String> got = new ArrayList<>();
+        for (int i = 2; i < 12; i++) {
+            got.add(replies.readLine());
+        }
+        assertThat(got).containsExactlyInAnyOrder(
+                "2 ERR", "3 ERR", "4 ERR", "5 ERR", "6 ERR", "7 ERR", "8 ERR", "9 ERR", "10 ERR", "11 ERR");
+        squid.close();
+        server.join(10_000);
+        assertThat(replies.readLine()).isNull();
+        assertThat(log).isEmpty();
     }
 
     @Test
