@@ -17,7 +17,9 @@ final class PeopleTables {
     }
 
     static void clear(JdbcClient jdbc) {
-        for (String table : new String[] {"internet_access_event", "network_identity", "person", "people_import"}) {
+        // Other features' rows that name a person go first, or the foreign keys refuse the delete.
+        for (String table : new String[] {"incident_subject", "unblock_request_person",
+                "internet_access_event", "network_identity", "person", "people_import"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

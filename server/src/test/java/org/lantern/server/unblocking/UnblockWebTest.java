@@ -88,7 +88,7 @@ class UnblockWebTest {
     @Test
     @WithMockUser(username = "t.teacher", authorities = "UNBLOCK_REQUEST")
     void anIllegalAddressIsRefusedOnTheFormWithAClearMessage() throws Exception {
-        mvc.perform(post("/unblock/request").with(csrf()).param("url", TestIllegalContent.ILLEGAL_SITE)
+        mvc.perform(post("/unblock/request").with(csrf()).param("url", IllegalAddresses.SITE)
                         .param("scope", "DOMAIN").param("groups", "ks4").param("reason", "r").param("until", inAWeek()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("can never be unblocked")));

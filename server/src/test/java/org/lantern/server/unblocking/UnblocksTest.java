@@ -94,7 +94,7 @@ class UnblocksTest {
     void illegalContentIsRefusedAtOnceAndTheAttemptIsRecorded() {
         int before = count(jdbc, "unblock_request");
 
-        assertThatThrownBy(() -> unblocks.request(draft(TestIllegalContent.ILLEGAL_SITE, now), "t.teacher", now))
+        assertThatThrownBy(() -> unblocks.request(draft(IllegalAddresses.SITE, now), "t.teacher", now))
                 .isInstanceOf(IllegalContentRefusedException.class)
                 .hasMessageContaining("can never be unblocked");
 
@@ -107,7 +107,7 @@ class UnblocksTest {
 
     @Test
     void anIllegalFolderIsRefusedEvenAsAUrlPrefix() {
-        UnblockDraft folder = new UnblockDraft(TestIllegalContent.ILLEGAL_FOLDER, Scope.URL_PREFIX, List.of("ks4"),
+        UnblockDraft folder = new UnblockDraft(IllegalAddresses.FOLDER, Scope.URL_PREFIX, List.of("ks4"),
                 List.of(), "reason", null, now.plus(Duration.ofDays(1)));
 
         assertThatThrownBy(() -> unblocks.request(folder, "t.teacher", now))
