@@ -15,18 +15,18 @@ import java.util.List;
  * @param firstProblems up to {@link ListLoader#PROBLEMS_KEPT} rejected lines, in file order
  */
 public record FileReport(
-    String category, ListKind kind, Path file, int accepted, int skipped, List<LineProblem> firstProblems) {
+        String category, ListKind kind, Path file, int accepted, int skipped, List<LineProblem> firstProblems) {
 
-  /** Copies the problem list so the report is immutable. */
-  public FileReport {
-    firstProblems = List.copyOf(firstProblems);
-  }
+    /** Copies the problem list so the report is immutable. */
+    public FileReport {
+        firstProblems = List.copyOf(firstProblems);
+    }
 
-  /**
-   * One rejected line.
-   *
-   * @param lineNumber 1-based line number in the file
-   * @param reason why it was rejected
-   */
-  public record LineProblem(int lineNumber, String reason) {}
+    /**
+     * One rejected line.
+     *
+     * @param lineNumber 1-based line number in the file
+     * @param reason why it was rejected
+     */
+    public record LineProblem(int lineNumber, String reason) {}
 }

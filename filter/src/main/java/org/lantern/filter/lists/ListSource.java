@@ -13,10 +13,10 @@ import java.util.Objects;
  */
 public record ListSource(String name, String version, Path root) {
 
-  /** Rejects missing parts. */
-  public ListSource {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(root, "root");
-  }
+    /** Rejects missing parts. */
+    public ListSource {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(root, "root");
+    }
 }

@@ -11,18 +11,18 @@ import java.util.List;
  */
 public record SourceReport(ListSource source, List<FileReport> files) {
 
-  /** Copies the file list so the report is immutable. */
-  public SourceReport {
-    files = List.copyOf(files);
-  }
+    /** Copies the file list so the report is immutable. */
+    public SourceReport {
+        files = List.copyOf(files);
+    }
 
-  /** @return entries accepted across all files */
-  public long accepted() {
-    return files.stream().mapToLong(FileReport::accepted).sum();
-  }
+    /** @return entries accepted across all files */
+    public long accepted() {
+        return files.stream().mapToLong(FileReport::accepted).sum();
+    }
 
-  /** @return lines skipped across all files */
-  public long skipped() {
-    return files.stream().mapToLong(FileReport::skipped).sum();
-  }
+    /** @return lines skipped across all files */
+    public long skipped() {
+        return files.stream().mapToLong(FileReport::skipped).sum();
+    }
 }

@@ -11,52 +11,52 @@ import org.lantern.filter.url.NormalisedUrl;
  */
 public final class CategoryMatcher {
 
-  private final DomainMatcher domains;
-  private final UrlListMatcher urls;
-  private final ExpressionMatcher expressions;
+    private final DomainMatcher domains;
+    private final UrlListMatcher urls;
+    private final ExpressionMatcher expressions;
 
-  /**
-   * @param domains domainlist entries of every list
-   * @param urls urllist entries of every list
-   * @param expressions expressionlist entries of every list
-   */
-  public CategoryMatcher(DomainMatcher domains, UrlListMatcher urls, ExpressionMatcher expressions) {
-    this.domains = Objects.requireNonNull(domains, "domains");
-    this.urls = Objects.requireNonNull(urls, "urls");
-    this.expressions = Objects.requireNonNull(expressions, "expressions");
-  }
-
-  /**
-   * @param url the normalised request
-   * @return all matches, domain matches (most specific first), then url, then expression
-   *     matches; empty when the URL is in no list
-   */
-  public List<Match> match(NormalisedUrl url) {
-    List<Match> d = domains.match(url);
-    List<Match> u = urls.match(url);
-    List<Match> e = expressions.match(url);
-    if (u.isEmpty() && e.isEmpty()) {
-      return d;
+    /**
+     * @param domains domainlist entries of every list
+     * @param urls urllist entries of every list
+     * @param expressions expressionlist entries of every list
+     */
+    public CategoryMatcher(DomainMatcher domains, UrlListMatcher urls, ExpressionMatcher expressions) {
+        this.domains = Objects.requireNonNull(domains, "domains");
+        this.urls = Objects.requireNonNull(urls, "urls");
+        this.expressions = Objects.requireNonNull(expressions, "expressions");
     }
-    List<Match> all = new ArrayList<>(d.size() + u.size() + e.size());
-    all.addAll(d);
-    all.addAll(u);
-    all.addAll(e);
-    return List.copyOf(all);
-  }
 
-  /** @return the domain matcher, for statistics */
-  public DomainMatcher domains() {
-    return domains;
-  }
+    /**
+     * @param url the normalised request
+     * @return all matches, domain matches (most specific first), then url, then expression
+     *     matches; empty when the URL is in no list
+     */
+    public List<Match> match(NormalisedUrl url) {
+        List<Match> d = domains.match(url);
+        List<Match> u = urls.match(url);
+        List<Match> e = expressions.match(url);
+        if (u.isEmpty() && e.isEmpty()) {
+            return d;
+        }
+        List<Match> all = new ArrayList<>(d.size() + u.size() + e.size());
+        all.addAll(d);
+        all.addAll(u);
+        all.addAll(e);
+        return List.copyOf(all);
+    }
 
-  /** @return the urllist matcher, for statistics */
-  public UrlListMatcher urls() {
-    return urls;
-  }
+    /** @return the domain matcher, for statistics */
+    public DomainMatcher domains() {
+        return domains;
+    }
 
-  /** @return the expression matcher, for statistics */
-  public ExpressionMatcher expressions() {
-    return expressions;
-  }
+    /** @return the urllist matcher, for statistics */
+    public UrlListMatcher urls() {
+        return urls;
+    }
+
+    /** @return the expression matcher, for statistics */
+    public ExpressionMatcher expressions() {
+        return expressions;
+    }
 }

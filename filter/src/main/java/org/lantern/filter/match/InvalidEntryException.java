@@ -6,10 +6,10 @@ package org.lantern.filter.match;
  */
 public final class InvalidEntryException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** @param message why the entry was rejected */
-  public InvalidEntryException(String message) {
-    super(message);
-  }
+    /** @param message why the entry was rejected */
+    public InvalidEntryException(String message) {
+        super(message);
+    }
 }

@@ -11,17 +11,17 @@ import java.util.Objects;
  */
 public record ListId(String category, String source) {
 
-  /** Rejects blank names, which would make a match unexplainable. */
-  public ListId {
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(source, "source");
-    if (category.isBlank() || source.isBlank()) {
-      throw new IllegalArgumentException("category and source must not be blank");
+    /** Rejects blank names, which would make a match unexplainable. */
+    public ListId {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(source, "source");
+        if (category.isBlank() || source.isBlank()) {
+            throw new IllegalArgumentException("category and source must not be blank");
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return source + "/" + category;
-  }
+    @Override
+    public String toString() {
+        return source + "/" + category;
+    }
 }

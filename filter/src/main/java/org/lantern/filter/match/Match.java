@@ -12,20 +12,20 @@ import java.util.Objects;
  */
 public record Match(ListId list, String entry, MatchKind kind) {
 
-  /** Rejects missing parts. */
-  public Match {
-    Objects.requireNonNull(list, "list");
-    Objects.requireNonNull(entry, "entry");
-    Objects.requireNonNull(kind, "kind");
-  }
+    /** Rejects missing parts. */
+    public Match {
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(kind, "kind");
+    }
 
-  /** @return the category of the list that matched */
-  public String category() {
-    return list.category();
-  }
+    /** @return the category of the list that matched */
+    public String category() {
+        return list.category();
+    }
 
-  /** @return the source of the list that matched */
-  public String source() {
-    return list.source();
-  }
+    /** @return the source of the list that matched */
+    public String source() {
+        return list.source();
+    }
 }

@@ -28,138 +28,138 @@ import org.lantern.filter.url.UrlNormaliser;
  */
 public final class UrlListMatcher {
 
-  private static final Pattern HOST_PREFIX = Pattern.compile("^(?:www|web|ftp)[0-9]*\\.(?=[^.]+\\.)");
+    private static final Pattern HOST_PREFIX = Pattern.compile("^(?:www|web|ftp)[0-9]*\\.(?=[^.]+\\.)");
 
-  private record Entry(String pathPrefix, ListId list, String text) {}
+    private record Entry(String pathPrefix, ListId list, String text) {}
 
-  private final Map<String, Entry[]> byHost;
-  private final int size;
+    private final Map<String, Entry[]> byHost;
+    private final int size;
 
-  private UrlListMatcher(Map<String, List<Entry>> entries, int size) {
-    Map<String, Entry[]> copy = new HashMap<>(entries.size() * 2);
-    entries.forEach((host, list) -> copy.put(host, list.toArray(new Entry[0])));
-    this.byHost = copy;
-    this.size = size;
-  }
-
-  /** @return a builder for a new matcher */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** @return the number of entries across all lists */
-  public int size() {
-    return size;
-  }
-
-  /**
-   * Finds every urllist entry matching the URL.
-   *
-   * @param url the normalised request
-   * @return matches, entries for the most specific host first; empty when none
-   */
-  public List<Match> match(NormalisedUrl url) {
-    if (byHost.isEmpty()) {
-      return List.of();
+    private UrlListMatcher(Map<String, List<Entry>> entries, int size) {
+        Map<String, Entry[]> copy = new HashMap<>(entries.size() * 2);
+        entries.forEach((host, list) -> copy.put(host, list.toArray(new Entry[0])));
+        this.byHost = copy;
+        this.size = size;
     }
-    String host = url.host();
-    String pathAndQuery = null;
-    List<Match> out = null;
-    int from = 0;
-    while (from >= 0) {
-      Entry[] entries = byHost.get(from == 0 ? host : host.substring(from));
-      if (entries != null) {
-        if (pathAndQuery == null) {
-          pathAndQuery = url.pathAndQuery().toLowerCase(Locale.ROOT);
-        }
-        for (Entry e : entries) {
-          if (pathAndQuery.startsWith(e.pathPrefix())) {
-            if (out == null) {
-              out = new ArrayList<>(2);
-            }
-            out.add(new Match(e.list(), e.text(), MatchKind.URL));
-          }
-        }
-      }
-      if (url.hostIsIp()) {
-        break;
-      }
-      int dot = host.indexOf('.', from);
-      from = dot < 0 ? -1 : dot + 1;
+
+    /** @return a builder for a new matcher */
+    public static Builder builder() {
+        return new Builder();
     }
-    return out == null ? List.of() : out;
-  }
 
-  /** Collects urllist entries from many lists; not thread-safe. */
-  public static final class Builder {
-
-    private static final UrlNormaliser NORMALISER = new UrlNormaliser();
-
-    private final Map<String, List<Entry>> entries = new HashMap<>();
-    private int size;
-
-    private Builder() {}
+    /** @return the number of entries across all lists */
+    public int size() {
+        return size;
+    }
 
     /**
-     * Adds one urllist entry, parsed as squidGuard does: an optional scheme, credentials and port
-     * are dropped, then {@code host[/path[?query]]}.
+     * Finds every urllist entry matching the URL.
      *
-     * @param entry the entry as written in the list
-     * @param list the list it belongs to
-     * @return the entry as normalised and stored ({@code host/path})
-     * @throws InvalidEntryException if the host is invalid
+     * @param url the normalised request
+     * @return matches, entries for the most specific host first; empty when none
      */
-    public String add(String entry, ListId list) throws InvalidEntryException {
-      String raw = entry.strip();
-      int scheme = raw.indexOf("://");
-      if (scheme >= 0 && scheme < raw.indexOf('/') + 1) {
-        raw = raw.substring(scheme + 3);
-      }
-      int slash = raw.indexOf('/');
-      String authority = slash < 0 ? raw : raw.substring(0, slash);
-      String rest = slash < 0 ? "" : raw.substring(slash);
-      int at = authority.lastIndexOf('@');
-      if (at >= 0) {
-        authority = authority.substring(at + 1);
-      }
-      int colon = authority.lastIndexOf(':');
-      if (colon >= 0 && !authority.endsWith("]")) {
-        authority = authority.substring(0, colon);
-      }
-      NormalisedHost host;
-      try {
-        host = NORMALISER.normaliseHost(authority);
-      } catch (MalformedUrlException e) {
-        throw new InvalidEntryException(e.getMessage());
-      }
-      String hostName = host.ip() ? host.name() : HOST_PREFIX.matcher(host.name()).replaceFirst("");
-      String prefix = rest.isEmpty() ? "" : normalisePathAndQuery(rest);
-      String text = hostName + prefix;
-      entries
-          .computeIfAbsent(hostName, h -> new ArrayList<>(1))
-          .add(new Entry(prefix.toLowerCase(Locale.ROOT), list, text));
-      size++;
-      return text;
+    public List<Match> match(NormalisedUrl url) {
+        if (byHost.isEmpty()) {
+            return List.of();
+        }
+        String host = url.host();
+        String pathAndQuery = null;
+        List<Match> out = null;
+        int from = 0;
+        while (from >= 0) {
+            Entry[] entries = byHost.get(from == 0 ? host : host.substring(from));
+            if (entries != null) {
+                if (pathAndQuery == null) {
+                    pathAndQuery = url.pathAndQuery().toLowerCase(Locale.ROOT);
+                }
+                for (Entry e : entries) {
+                    if (pathAndQuery.startsWith(e.pathPrefix())) {
+                        if (out == null) {
+                            out = new ArrayList<>(2);
+                        }
+                        out.add(new Match(e.list(), e.text(), MatchKind.URL));
+                    }
+                }
+            }
+            if (url.hostIsIp()) {
+                break;
+            }
+            int dot = host.indexOf('.', from);
+            from = dot < 0 ? -1 : dot + 1;
+        }
+        return out == null ? List.of() : out;
     }
 
-    private static String normalisePathAndQuery(String rest) {
-      int hash = rest.indexOf('#');
-      String noFragment = hash >= 0 ? rest.substring(0, hash) : rest;
-      int question = noFragment.indexOf('?');
-      if (question < 0) {
-        return NORMALISER.normalisePath(noFragment);
-      }
-      try {
-        NormalisedUrl parsed = NORMALISER.normalise("http://h" + noFragment);
-        return parsed.pathAndQuery();
-      } catch (MalformedUrlException e) {
-        return NORMALISER.normalisePath(noFragment.substring(0, question));
-      }
-    }
+    /** Collects urllist entries from many lists; not thread-safe. */
+    public static final class Builder {
 
-    /** @return the immutable matcher; the builder must not be used afterwards */
-    public UrlListMatcher build() {
-      return new UrlListMatcher(entries, size);
+        private static final UrlNormaliser NORMALISER = new UrlNormaliser();
+
+        private final Map<String, List<Entry>> entries = new HashMap<>();
+        private int size;
+
+        private Builder() {}
+
+        /**
+         * Adds one urllist entry, parsed as squidGuard does: an optional scheme, credentials and port
+         * are dropped, then {@code host[/path[?query]]}.
+         *
+         * @param entry the entry as written in the list
+         * @param list the list it belongs to
+         * @return the entry as normalised and stored ({@code host/path})
+         * @throws InvalidEntryException if the host is invalid
+         */
+        public String add(String entry, ListId list) throws InvalidEntryException {
+            String raw = entry.strip();
+            int scheme = raw.indexOf("://");
+            if (scheme >= 0 && scheme < raw.indexOf('/') + 1) {
+                raw = raw.substring(scheme + 3);
+            }
+            int slash = raw.indexOf('/');
+            String authority = slash < 0 ? raw : raw.substring(0, slash);
+            String rest = slash < 0 ? "" : raw.substring(slash);
+            int at = authority.lastIndexOf('@');
+            if (at >= 0) {
+                authority = authority.substring(at + 1);
+            }
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0 && !authority.endsWith("]")) {
+                authority = authority.substring(0, colon);
+            }
+            NormalisedHost host;
+            try {
+                host = NORMALISER.normaliseHost(authority);
+            } catch (MalformedUrlException e) {
+                throw new InvalidEntryException(e.getMessage());
+            }
+            String hostName = host.ip() ? host.name() : HOST_PREFIX.matcher(host.name()).replaceFirst("");
+            String prefix = rest.isEmpty() ? "" : normalisePathAndQuery(rest);
+            String text = hostName + prefix;
+            entries
+                    .computeIfAbsent(hostName, h -> new ArrayList<>(1))
+                    .add(new Entry(prefix.toLowerCase(Locale.ROOT), list, text));
+            size++;
+            return text;
+        }
+
+        private static String normalisePathAndQuery(String rest) {
+            int hash = rest.indexOf('#');
+            String noFragment = hash >= 0 ? rest.substring(0, hash) : rest;
+            int question = noFragment.indexOf('?');
+            if (question < 0) {
+                return NORMALISER.normalisePath(noFragment);
+            }
+            try {
+                NormalisedUrl parsed = NORMALISER.normalise("http://h" + noFragment);
+                return parsed.pathAndQuery();
+            } catch (MalformedUrlException e) {
+                return NORMALISER.normalisePath(noFragment.substring(0, question));
+            }
+        }
+
+        /** @return the immutable matcher; the builder must not be used afterwards */
+        public UrlListMatcher build() {
+            return new UrlListMatcher(entries, size);
+        }
     }
-  }
 }

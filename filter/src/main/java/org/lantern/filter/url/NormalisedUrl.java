@@ -17,39 +17,39 @@ import java.util.Objects;
  * @param hostIsIp whether the host is an IP address literal rather than a domain name
  */
 public record NormalisedUrl(
-    String scheme, String host, int port, String path, String query, boolean hostIsIp) {
+        String scheme, String host, int port, String path, String query, boolean hostIsIp) {
 
-  /** Validates the invariants the matchers rely on. */
-  public NormalisedUrl {
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(query, "query");
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("path must start with /: " + path);
+    /** Validates the invariants the matchers rely on. */
+    public NormalisedUrl {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(query, "query");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /: " + path);
+        }
     }
-  }
 
-  /**
-   * The form squidGuard matches urllists and expressions against: host, path and query without
-   * scheme, port or fragment, e.g. {@code bad.example/a/b?x=1}.
-   *
-   * @return host + path, plus {@code ?query} when there is a query
-   */
-  public String matchForm() {
-    return query.isEmpty() ? host + path : host + path + '?' + query;
-  }
+    /**
+     * The form squidGuard matches urllists and expressions against: host, path and query without
+     * scheme, port or fragment, e.g. {@code bad.example/a/b?x=1}.
+     *
+     * @return host + path, plus {@code ?query} when there is a query
+     */
+    public String matchForm() {
+        return query.isEmpty() ? host + path : host + path + '?' + query;
+    }
 
-  /** @return the path plus {@code ?query} when there is a query */
-  public String pathAndQuery() {
-    return query.isEmpty() ? path : path + '?' + query;
-  }
+    /** @return the path plus {@code ?query} when there is a query */
+    public String pathAndQuery() {
+        return query.isEmpty() ? path : path + '?' + query;
+    }
 
-  /** @return the full canonical URL, for logs and block pages */
-  @Override
-  public String toString() {
-    String h = host.indexOf(':') >= 0 ? '[' + host + ']' : host;
-    String p = port < 0 ? "" : ":" + port;
-    return scheme + "://" + h + p + pathAndQuery();
-  }
+    /** @return the full canonical URL, for logs and block pages */
+    @Override
+    public String toString() {
+        String h = host.indexOf(':') >= 0 ? '[' + host + ']' : host;
+        String p = port < 0 ? "" : ":" + port;
+        return scheme + "://" + h + p + pathAndQuery();
+    }
 }

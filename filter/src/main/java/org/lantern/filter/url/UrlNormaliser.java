@@ -16,217 +16,217 @@ import org.lantern.filter.url.MalformedUrlException.Reason;
  */
 public final class UrlNormaliser {
 
-  /** Longest URL accepted, in characters; longer input is rejected before any parsing. */
-  public static final int MAX_URL_LENGTH = 8192;
+    /** Longest URL accepted, in characters; longer input is rejected before any parsing. */
+    public static final int MAX_URL_LENGTH = 8192;
 
-  /** Longest host accepted, in ASCII characters without the trailing dot (DNS limit). */
-  public static final int MAX_HOST_LENGTH = 253;
+    /** Longest host accepted, in ASCII characters without the trailing dot (DNS limit). */
+    public static final int MAX_HOST_LENGTH = 253;
 
-  private static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21);
+    private static final Map<String, Integer> DEFAULT_PORTS =
+            Map.of("http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21);
 
-  /** Creates a normaliser; it holds no state, so one instance can serve every thread. */
-  public UrlNormaliser() {}
+    /** Creates a normaliser; it holds no state, so one instance can serve every thread. */
+    public UrlNormaliser() {}
 
-  /**
-   * Normalises a request URL.
-   *
-   * @param url the URL as received (absolute, or bare {@code host/path})
-   * @return the canonical form
-   * @throws MalformedUrlException with a {@link Reason} when the URL cannot be parsed
-   */
-  public NormalisedUrl normalise(String url) throws MalformedUrlException {
-    String input = clean(url);
-    String scheme = "http";
-    int rest = 0;
-    int colon = schemeEnd(input);
-    if (colon > 0) {
-      String candidate = input.substring(0, colon).toLowerCase(Locale.ROOT);
-      if (DEFAULT_PORTS.containsKey(candidate)) {
-        scheme = candidate;
-        rest = colon + 1;
-      } else if (input.startsWith("//", colon + 1)) {
-        throw new MalformedUrlException(
-            Reason.UNSUPPORTED_SCHEME, "scheme " + HostParser.excerpt(candidate) + " is not filtered web traffic");
-      }
+    /**
+     * Normalises a request URL.
+     *
+     * @param url the URL as received (absolute, or bare {@code host/path})
+     * @return the canonical form
+     * @throws MalformedUrlException with a {@link Reason} when the URL cannot be parsed
+     */
+    public NormalisedUrl normalise(String url) throws MalformedUrlException {
+        String input = clean(url);
+        String scheme = "http";
+        int rest = 0;
+        int colon = schemeEnd(input);
+        if (colon > 0) {
+            String candidate = input.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (DEFAULT_PORTS.containsKey(candidate)) {
+                scheme = candidate;
+                rest = colon + 1;
+            } else if (input.startsWith("//", colon + 1)) {
+                throw new MalformedUrlException(
+                        Reason.UNSUPPORTED_SCHEME, "scheme " + HostParser.excerpt(candidate) + " is not filtered web traffic");
+            }
+        }
+        // Special schemes ignore any run of slashes and backslashes before the authority.
+        while (rest < input.length() && (input.charAt(rest) == '/' || input.charAt(rest) == '\\')) {
+            rest++;
+        }
+        int authorityEnd = rest;
+        while (authorityEnd < input.length() && "/\\?#".indexOf(input.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        String authority = input.substring(rest, authorityEnd);
+        String tail = input.substring(authorityEnd);
+        int hash = tail.indexOf('#');
+        if (hash >= 0) {
+            tail = tail.substring(0, hash);
+        }
+        int question = tail.indexOf('?');
+        String rawPath = question >= 0 ? tail.substring(0, question) : tail;
+        String rawQuery = question >= 0 ? tail.substring(question + 1) : "";
+        return build(scheme, authority, rawPath, rawQuery);
     }
-    // Special schemes ignore any run of slashes and backslashes before the authority.
-    while (rest < input.length() && (input.charAt(rest) == '/' || input.charAt(rest) == '\\')) {
-      rest++;
-    }
-    int authorityEnd = rest;
-    while (authorityEnd < input.length() && "/\\?#".indexOf(input.charAt(authorityEnd)) < 0) {
-      authorityEnd++;
-    }
-    String authority = input.substring(rest, authorityEnd);
-    String tail = input.substring(authorityEnd);
-    int hash = tail.indexOf('#');
-    if (hash >= 0) {
-      tail = tail.substring(0, hash);
-    }
-    int question = tail.indexOf('?');
-    String rawPath = question >= 0 ? tail.substring(0, question) : tail;
-    String rawQuery = question >= 0 ? tail.substring(question + 1) : "";
-    return build(scheme, authority, rawPath, rawQuery);
-  }
 
-  /**
-   * Normalises the target of a {@code CONNECT} request ({@code host:port}, no scheme or path).
-   * The tunnel is assumed to carry TLS, so the scheme is {@code https} and port 443 is the
-   * default; the path is {@code /} because the real one is encrypted.
-   *
-   * @param authority the request target, e.g. {@code example.com:443} or {@code [::1]:8443}
-   * @return the canonical form
-   * @throws MalformedUrlException with a {@link Reason} when the authority cannot be parsed
-   */
-  public NormalisedUrl normaliseConnect(String authority) throws MalformedUrlException {
-    String input = clean(authority);
-    if (input.indexOf('/') >= 0 || input.indexOf('\\') >= 0 || input.indexOf('?') >= 0 || input.indexOf('#') >= 0) {
-      throw new MalformedUrlException(
-          Reason.INVALID_HOST, "CONNECT target must be host:port, got " + HostParser.excerpt(input));
+    /**
+     * Normalises the target of a {@code CONNECT} request ({@code host:port}, no scheme or path).
+     * The tunnel is assumed to carry TLS, so the scheme is {@code https} and port 443 is the
+     * default; the path is {@code /} because the real one is encrypted.
+     *
+     * @param authority the request target, e.g. {@code example.com:443} or {@code [::1]:8443}
+     * @return the canonical form
+     * @throws MalformedUrlException with a {@link Reason} when the authority cannot be parsed
+     */
+    public NormalisedUrl normaliseConnect(String authority) throws MalformedUrlException {
+        String input = clean(authority);
+        if (input.indexOf('/') >= 0 || input.indexOf('\\') >= 0 || input.indexOf('?') >= 0 || input.indexOf('#') >= 0) {
+            throw new MalformedUrlException(
+                    Reason.INVALID_HOST, "CONNECT target must be host:port, got " + HostParser.excerpt(input));
+        }
+        return build("https", input, "/", "");
     }
-    return build("https", input, "/", "");
-  }
 
-  /**
-   * Normalises a host alone, as list loaders do for domain entries.
-   *
-   * @param host a host name or IP literal (IPv6 in brackets)
-   * @return the canonical host
-   * @throws MalformedUrlException with a {@link Reason} when it is not a valid host
-   */
-  public NormalisedHost normaliseHost(String host) throws MalformedUrlException {
-    return HostParser.parse(clean(host));
-  }
+    /**
+     * Normalises a host alone, as list loaders do for domain entries.
+     *
+     * @param host a host name or IP literal (IPv6 in brackets)
+     * @return the canonical host
+     * @throws MalformedUrlException with a {@link Reason} when it is not a valid host
+     */
+    public NormalisedHost normaliseHost(String host) throws MalformedUrlException {
+        return HostParser.parse(clean(host));
+    }
 
-  /**
-   * Normalises a path as request paths are, so list entries and requests compare in one form.
-   *
-   * @param path a raw path, with or without a leading slash
-   * @return the canonical path, starting with {@code /}
-   */
-  public String normalisePath(String path) {
-    return PathNormaliser.normalisePath(path);
-  }
+    /**
+     * Normalises a path as request paths are, so list entries and requests compare in one form.
+     *
+     * @param path a raw path, with or without a leading slash
+     * @return the canonical path, starting with {@code /}
+     */
+    public String normalisePath(String path) {
+        return PathNormaliser.normalisePath(path);
+    }
 
-  private NormalisedUrl build(String scheme, String authority, String rawPath, String rawQuery)
-      throws MalformedUrlException {
-    // Browsers use the last @: everything before it is credentials, never the host.
-    int at = authority.lastIndexOf('@');
-    String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
-    String rawHost = hostPort;
-    String rawPort = "";
-    if (hostPort.startsWith("[")) {
-      int close = hostPort.indexOf(']');
-      if (close < 0) {
-        throw new MalformedUrlException(Reason.INVALID_IPV6, "unclosed bracket in " + HostParser.excerpt(hostPort));
-      }
-      rawHost = hostPort.substring(0, close + 1);
-      String after = hostPort.substring(close + 1);
-      if (!after.isEmpty() && after.charAt(0) != ':') {
-        throw new MalformedUrlException(Reason.INVALID_IPV6, "junk after IPv6 literal in " + HostParser.excerpt(hostPort));
-      }
-      rawPort = after.isEmpty() ? "" : after.substring(1);
-    } else {
-      int colon = hostPort.lastIndexOf(':');
-      if (colon >= 0) {
-        rawHost = hostPort.substring(0, colon);
-        rawPort = hostPort.substring(colon + 1);
-      }
+    private NormalisedUrl build(String scheme, String authority, String rawPath, String rawQuery)
+            throws MalformedUrlException {
+        // Browsers use the last @: everything before it is credentials, never the host.
+        int at = authority.lastIndexOf('@');
+        String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
+        String rawHost = hostPort;
+        String rawPort = "";
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new MalformedUrlException(Reason.INVALID_IPV6, "unclosed bracket in " + HostParser.excerpt(hostPort));
+            }
+            rawHost = hostPort.substring(0, close + 1);
+            String after = hostPort.substring(close + 1);
+            if (!after.isEmpty() && after.charAt(0) != ':') {
+                throw new MalformedUrlException(Reason.INVALID_IPV6, "junk after IPv6 literal in " + HostParser.excerpt(hostPort));
+            }
+            rawPort = after.isEmpty() ? "" : after.substring(1);
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon >= 0) {
+                rawHost = hostPort.substring(0, colon);
+                rawPort = hostPort.substring(colon + 1);
+            }
+        }
+        if (rawHost.isEmpty()) {
+            throw new MalformedUrlException(Reason.EMPTY_HOST, "no host in " + HostParser.excerpt(authority));
+        }
+        NormalisedHost host = HostParser.parse(rawHost);
+        int port = parsePort(rawPort);
+        if (port == DEFAULT_PORTS.get(scheme)) {
+            port = -1;
+        }
+        return new NormalisedUrl(
+                scheme,
+                host.name(),
+                port,
+                PathNormaliser.normalisePath(rawPath),
+                PathNormaliser.normaliseQuery(rawQuery),
+                host.ip());
     }
-    if (rawHost.isEmpty()) {
-      throw new MalformedUrlException(Reason.EMPTY_HOST, "no host in " + HostParser.excerpt(authority));
-    }
-    NormalisedHost host = HostParser.parse(rawHost);
-    int port = parsePort(rawPort);
-    if (port == DEFAULT_PORTS.get(scheme)) {
-      port = -1;
-    }
-    return new NormalisedUrl(
-        scheme,
-        host.name(),
-        port,
-        PathNormaliser.normalisePath(rawPath),
-        PathNormaliser.normaliseQuery(rawQuery),
-        host.ip());
-  }
 
-  private static int parsePort(String raw) throws MalformedUrlException {
-    if (raw.isEmpty()) {
-      return -1;
+    private static int parsePort(String raw) throws MalformedUrlException {
+        if (raw.isEmpty()) {
+            return -1;
+        }
+        if (raw.length() > 5) {
+            throw new MalformedUrlException(Reason.INVALID_PORT, "port " + HostParser.excerpt(raw) + " is out of range");
+        }
+        int port = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new MalformedUrlException(Reason.INVALID_PORT, "port " + HostParser.excerpt(raw) + " is not a number");
+            }
+            port = port * 10 + (c - '0');
+        }
+        if (port > 65535) {
+            throw new MalformedUrlException(Reason.INVALID_PORT, "port " + port + " is out of range");
+        }
+        return port;
     }
-    if (raw.length() > 5) {
-      throw new MalformedUrlException(Reason.INVALID_PORT, "port " + HostParser.excerpt(raw) + " is out of range");
-    }
-    int port = 0;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new MalformedUrlException(Reason.INVALID_PORT, "port " + HostParser.excerpt(raw) + " is not a number");
-      }
-      port = port * 10 + (c - '0');
-    }
-    if (port > 65535) {
-      throw new MalformedUrlException(Reason.INVALID_PORT, "port " + port + " is out of range");
-    }
-    return port;
-  }
 
-  /**
-   * Bounds the length, rejects undecodable input, trims C0 controls and spaces at both ends and
-   * removes tabs and newlines anywhere, as the URL Standard's parser does.
-   */
-  private static String clean(String raw) throws MalformedUrlException {
-    if (raw == null) {
-      throw new MalformedUrlException(Reason.EMPTY, "no URL");
+    /**
+     * Bounds the length, rejects undecodable input, trims C0 controls and spaces at both ends and
+     * removes tabs and newlines anywhere, as the URL Standard's parser does.
+     */
+    private static String clean(String raw) throws MalformedUrlException {
+        if (raw == null) {
+            throw new MalformedUrlException(Reason.EMPTY, "no URL");
+        }
+        if (raw.length() > MAX_URL_LENGTH) {
+            throw new MalformedUrlException(
+                    Reason.TOO_LONG, "URL has " + raw.length() + " characters, more than " + MAX_URL_LENGTH);
+        }
+        if (raw.indexOf('\uFFFD') >= 0) {
+            throw new MalformedUrlException(
+                    Reason.INVALID_ENCODING, "URL contains replacement characters from undecodable bytes");
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && raw.charAt(start) <= 0x20) {
+            start++;
+        }
+        while (end > start && raw.charAt(end - 1) <= 0x20) {
+            end--;
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                out.append(c);
+            }
+        }
+        if (out.length() == 0) {
+            throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
+        }
+        return out.toString();
     }
-    if (raw.length() > MAX_URL_LENGTH) {
-      throw new MalformedUrlException(
-          Reason.TOO_LONG, "URL has " + raw.length() + " characters, more than " + MAX_URL_LENGTH);
-    }
-    if (raw.indexOf('\uFFFD') >= 0) {
-      throw new MalformedUrlException(
-          Reason.INVALID_ENCODING, "URL contains replacement characters from undecodable bytes");
-    }
-    int start = 0;
-    int end = raw.length();
-    while (start < end && raw.charAt(start) <= 0x20) {
-      start++;
-    }
-    while (end > start && raw.charAt(end - 1) <= 0x20) {
-      end--;
-    }
-    StringBuilder out = new StringBuilder(end - start);
-    for (int i = start; i < end; i++) {
-      char c = raw.charAt(i);
-      if (c != '\t' && c != '\n' && c != '\r') {
-        out.append(c);
-      }
-    }
-    if (out.length() == 0) {
-      throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
-    }
-    return out.toString();
-  }
 
-  /** @return the index of the colon ending a syntactically valid scheme, or -1 */
-  private static int schemeEnd(String input) {
-    if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
-      return -1;
-    }
-    for (int i = 1; i < input.length(); i++) {
-      char c = input.charAt(i);
-      if (c == ':') {
-        return i;
-      }
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+    /** @return the index of the colon ending a syntactically valid scheme, or -1 */
+    private static int schemeEnd(String input) {
+        if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return -1;
+            }
+        }
         return -1;
-      }
     }
-    return -1;
-  }
 
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
 }
