@@ -1,20 +1,14 @@
 package org.lantern.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.lantern.server.LanternApplication;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.Verification;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The tamper-evident audit chain from the terminal: check it end to end, or print the latest
@@ -32,27 +26,6 @@ class AuditCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Where the database is: the options every audit subcommand takes. */
-    static class DatabaseOptions {
-        @Option(names = "--data-dir", defaultValue = "data",
-                description = "Where the embedded database lives, as given to 'lantern demo' (default: ${DEFAULT-VALUE}).")
-        String dataDir;
-
-        @Option(names = "--demo", description = "The server was started with 'lantern demo' (embedded database).")
-        boolean demo;
-
-        ConfigurableApplicationContext open() {
-            List<String> args = new ArrayList<>(List.of("--lantern.data-dir=" + dataDir,
-                    "--lantern.bootstrap.enabled=false", "--logging.level.root=warn"));
-            if (demo) {
-                args.add("--lantern.mode=demo");
-            }
-            SpringApplication application = new SpringApplication(LanternApplication.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            return application.run(args.toArray(String[]::new));
-        }
     }
 
     /** {@code lantern audit verify}: exit 0 and OK, or exit 1 naming the first broken entry. */

@@ -3,19 +3,14 @@ package org.lantern.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.url.MalformedUrlException;
-import org.lantern.server.LanternApplication;
 import org.lantern.server.filtering.DecisionView;
 import org.lantern.server.filtering.FilterService;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
@@ -50,12 +45,8 @@ class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the decision as JSON.")
     boolean json;
 
-    @Option(names = "--data-dir", defaultValue = "data",
-            description = "Where the embedded database lives, as given to 'lantern demo' (default: ${DEFAULT-VALUE}).")
-    String dataDir;
-
-    @Option(names = "--demo", description = "The server was started with 'lantern demo' (embedded database).")
-    boolean demo;
+    @CommandLine.Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
@@ -64,7 +55,7 @@ class CheckCommand implements Callable<Integer> {
         try {
             Instant when = at == null ? Instant.now() : Instant.parse(at.strip());
             DecisionRequest request = DecisionRequest.of(url, "GET", user, ip, when);
-            try (ConfigurableApplicationContext context = openDatabase()) {
+            try (ConfigurableApplicationContext context = database.open()) {
                 FilterService filter = context.getBean(FilterService.class);
                 filter.listsLoaded().join();
                 DecisionView view = DecisionView.of(filter.decide(request));
@@ -89,16 +80,5 @@ class CheckCommand implements Callable<Integer> {
         err.println(message);
         err.flush();
         return 2;
-    }
-
-    private ConfigurableApplicationContext openDatabase() {
-        List<String> args = new ArrayList<>(List.of("--lantern.data-dir=" + dataDir,
-                "--lantern.bootstrap.enabled=false", "--logging.level.root=warn"));
-        if (demo) {
-            args.add("--lantern.mode=demo");
-        }
-        SpringApplication application = new SpringApplication(LanternApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        return application.run(args.toArray(String[]::new));
     }
 }

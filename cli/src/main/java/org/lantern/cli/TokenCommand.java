@@ -1,15 +1,10 @@
 package org.lantern.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.lantern.server.LanternApplication;
 import org.lantern.server.identity.AccountException;
 import org.lantern.server.identity.ApiTokenService;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
@@ -50,18 +45,14 @@ class TokenCommand implements Runnable {
         @Option(names = "--expires-days", description = "Days until the token stops working (default: never).")
         Integer expiresDays;
 
-        @Option(names = "--data-dir", defaultValue = "data",
-                description = "Where the embedded database lives, as given to 'lantern demo' (default: ${DEFAULT-VALUE}).")
-        String dataDir;
-
-        @Option(names = "--demo", description = "The server was started with 'lantern demo' (embedded database).")
-        boolean demo;
+        @CommandLine.Mixin
+        DatabaseOptions database;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (ConfigurableApplicationContext context = openDatabase()) {
+            try (ConfigurableApplicationContext context = database.open()) {
                 ApiTokenService.CreatedToken created = context.getBean(ApiTokenService.class)
                         .create(user, name, expiresDays, "cli:" + System.getProperty("user.name", "unknown"));
                 out.println("API token for " + user + " (shown only now; store it safely):");
@@ -74,17 +65,6 @@ class TokenCommand implements Runnable {
                 err.flush();
                 return 1;
             }
-        }
-
-        private ConfigurableApplicationContext openDatabase() {
-            List<String> args = new ArrayList<>(List.of("--lantern.data-dir=" + dataDir,
-                    "--lantern.bootstrap.enabled=false", "--logging.level.root=warn"));
-            if (demo) {
-                args.add("--lantern.mode=demo");
-            }
-            SpringApplication application = new SpringApplication(LanternApplication.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            return application.run(args.toArray(String[]::new));
         }
     }
 }
