@@ -1,21 +1,14 @@
 package org.lantern.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lantern.server.LanternApplication;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,22 +17,11 @@ class AuditCommandTest {
     @TempDir
     Path dataDir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int lantern(String... args) {
-        CommandLine command = new CommandLine(new LanternCommand());
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        return command.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     /** Appends two entries through the server's own chain and returns the last. */
     private AuditEntry appendTwo() {
-        SpringApplication application = new SpringApplication(LanternApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = application.run("--lantern.mode=demo",
-                "--lantern.data-dir=" + dataDir, "--lantern.bootstrap.enabled=false")) {
+        try (ConfigurableApplicationContext context = CliRun.openDemoDatabase(dataDir)) {
             AuditChain chain = context.getBean(AuditChain.class);
             chain.append("alice", "test.first", "test", "1", "{}");
             return chain.append("bob", "test.second", "test", "2", "{}");
@@ -50,10 +32,10 @@ class AuditCommandTest {
     void verifyPrintsOkWithTheCountAndLatestDigest() {
         AuditEntry last = appendTwo();
 
-        int code = lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("OK: " + last.sequence() + " entries, latest digest " + last.digest());
+        assertThat(cli.out.toString()).contains("OK: " + last.sequence() + " entries, latest digest " + last.digest());
     }
 
     @Test
@@ -65,19 +47,19 @@ class AuditCommandTest {
                     + last.sequence());
         }
 
-        int code = lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch");
+        assertThat(cli.err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch");
     }
 
     @Test
     void headPrintsTheLatestSequenceAndDigest() {
         AuditEntry last = appendTwo();
 
-        int code = lantern("audit", "head", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "head", "--demo", "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString().strip()).isEqualTo(last.sequence() + " " + last.digest());
+        assertThat(cli.out.toString().strip()).isEqualTo(last.sequence() + " " + last.digest());
     }
 }
