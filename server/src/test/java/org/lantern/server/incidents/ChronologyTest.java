@@ -144,6 +144,17 @@ class ChronologyTest {
     }
 
     @Test
+    void thePersonPageLinksToTheChronologyForThoseWhoMayReadIt() throws Exception {
+        String forDsl = mvc.perform(get("/people/" + pupil).with(authentication(dsl))).andReturn().getResponse()
+                .getContentAsString();
+        String forTeacher = mvc.perform(get("/people/" + pupil).with(authentication(teacher))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(forDsl).contains("href=\"/people/" + pupil + "/chronology\"");
+        assertThat(forTeacher).doesNotContain("/chronology");
+    }
+
+    @Test
     void aStaffSubjectHasAChronologyToo() {
         long staff = IncidentFixtures.person(jdbc, "STAFF", "Sam", IncidentFixtures.unique("Chr"));
         Incident incident = incidents.record(new NewIncident(SubjectType.STAFF, "breaching-copyright", List.of(staff), NOW,
