@@ -1,5 +1,6 @@
 package org.lantern.server.incidents;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -101,6 +102,16 @@ class EscalationTest {
         assertThat(later.escalated()).isFalse();
         assertThat(later.actions()).extracting(IncidentAction::columnId)
                 .containsExactly("refer-to-dsl", "inform-parents", "targeted-support");
+    }
+
+    @Test
+    void thePeriodIsConfigurable() {
+        Incident first = record(SubjectType.PUPIL, pupil, "mobile-device-misuse", NOW.minusDays(10));
+        Incident second = record(SubjectType.PUPIL, pupil, "social-media-misuse", NOW);
+        Escalation weekly = new Escalation(jdbc, new IncidentRules(Duration.ofDays(7), null, null));
+
+        assertThat(second.escalatedFrom()).containsExactly(first.id());
+        assertThat(weekly.earlierIncidents(second.id(), List.of(pupil), NOW)).isEmpty();
     }
 
     @Test
