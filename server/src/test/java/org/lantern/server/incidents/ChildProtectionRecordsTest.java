@@ -14,6 +14,7 @@ import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -119,6 +120,24 @@ class ChildProtectionRecordsTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/incidents");
         assertThat(result.getFlashMap().get("message").toString()).contains("child-protection record",
                 "Only the DSL and deputies can open");
+    }
+
+    @Test
+    void theApiRecordsAChildProtectionRecordAndRefusesAnUnknownKind() throws Exception {
+        String body = """
+                {"categoryId": "social-media-misuse", "subjectIds": [%d], "description": "Via the API.",
+                 "occurredAt": "2025-03-14T10:30:00Z", "recordKind": "%s"}
+                """;
+
+        MvcResult cp = mvc.perform(post("/api/v1/incidents").with(authentication(dsl)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted(pupil, "child-protection"))).andReturn();
+        MvcResult unknown = mvc.perform(post("/api/v1/incidents").with(authentication(dsl)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body.formatted(pupil, "secret"))).andReturn();
+
+        assertThat(cp.getResponse().getStatus()).isEqualTo(201);
+        assertThat(cp.getResponse().getContentAsString()).contains("\"recordKind\":\"CHILD_PROTECTION\"");
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unknown.getResponse().getContentAsString()).contains("recordKind must be behaviour or child-protection");
     }
 
     @Test
