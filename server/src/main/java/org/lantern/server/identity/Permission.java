@@ -39,6 +39,8 @@ public enum Permission {
     INCIDENT_RECORD,
     /** Read every incident and safeguarding record, not only one's own. */
     INCIDENT_READ_ALL,
+    /** Read child-protection records, which are kept apart from behaviour records (the DSL and deputies). */
+    CHILD_PROTECTION_READ,
     /** Work incidents: complete, add or waive actions, decide referrals. */
     INCIDENT_MANAGE;
 

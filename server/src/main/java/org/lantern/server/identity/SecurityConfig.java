@@ -90,7 +90,10 @@ class SecurityConfig {
                         AntPathRequestMatcher.antMatcher("/api/openapi.json"),
                         AntPathRequestMatcher.antMatcher("/api/v1/policy/schema"),
                         // The filter's block page: pupils who are blocked are not signed in to Lantern.
-                        AntPathRequestMatcher.antMatcher("/blocked")).permitAll()
+                        AntPathRequestMatcher.antMatcher("/blocked"),
+                        // Reporting a concern, linked from the block page, for the same pupils.
+                        AntPathRequestMatcher.antMatcher("/report-concern"),
+                        AntPathRequestMatcher.antMatcher("/report-concern/thanks")).permitAll()
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/prometheus"))
                 .hasAuthority(Permission.ACCOUNTS_MANAGE.authority())
                 .anyRequest().authenticated());

@@ -4,7 +4,8 @@ package org.lantern.server.incidents;
 public class ActionClosedException extends RuntimeException {
 
     ActionClosedException(long actionId, ActionStatus status) {
-        super("Action " + actionId + " is already " + status.name().toLowerCase(java.util.Locale.ROOT)
+        super("Action " + actionId + " is already "
+                + (status == ActionStatus.NOT_REFERRED ? "closed (decided not to refer)" : status.name().toLowerCase(java.util.Locale.ROOT))
                 + "; nothing was changed.");
     }
 }

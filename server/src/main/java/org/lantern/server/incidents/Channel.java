@@ -7,5 +7,9 @@ public enum Channel {
     /** The REST API. */
     API,
     /** A line in the incidents list. */
-    LIST
+    LIST,
+    /** Shown in a person's chronology on screen. */
+    CHRONOLOGY,
+    /** Shown in a person's chronology printed. */
+    PRINT
 }

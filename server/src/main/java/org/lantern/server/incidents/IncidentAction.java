@@ -12,13 +12,15 @@ import java.time.OffsetDateTime;
  * @param columnText  the column header as published
  * @param ownerRole   the role that owns it (the DSL's team works every action in this slice)
  * @param dueOn       the school date it is due
- * @param status      open, done or waived
- * @param addedReason why the DSL added it; null when the table ticked it
- * @param outcome     what was done (DONE) or why it was waived (WAIVED)
- * @param closedBy    who completed or waived it
+ * @param status      open, done, waived or decided not to refer
+ * @param addedReason why the DSL added it (or why escalation did); null when the table ticked it
+ * @param outcome     what was done (DONE), why it was waived (WAIVED) or why the DSL decided not
+ *                    to refer (NOT_REFERRED)
+ * @param closedBy    who closed it
  * @param closedAt    when
+ * @param createdAt   when it was created (school time zone)
  */
 public record IncidentAction(long id, String columnId, String columnText, String ownerRole, LocalDate dueOn,
                              ActionStatus status, String addedReason, String outcome, String closedBy,
-                             OffsetDateTime closedAt) {
+                             OffsetDateTime closedAt, OffsetDateTime createdAt) {
 }

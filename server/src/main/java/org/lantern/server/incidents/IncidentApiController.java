@@ -33,10 +33,12 @@ class IncidentApiController {
 
     private final IncidentService incidents;
     private final IncidentCategories categories;
+    private final Investigations investigations;
 
-    IncidentApiController(IncidentService incidents, IncidentCategories categories) {
+    IncidentApiController(IncidentService incidents, IncidentCategories categories, Investigations investigations) {
         this.incidents = incidents;
         this.categories = categories;
+        this.investigations = investigations;
     }
 
     /** A category as served: the row text and the actions it requires. */
@@ -45,7 +47,12 @@ class IncidentApiController {
 
     /** The body of {@code POST /api/v1/incidents}. */
     record NewIncidentJson(String subjectType, String categoryId, List<Long> subjectIds, OffsetDateTime occurredAt,
-                           String location, String description, String childWords, List<String> links) {
+                           String location, String description, String childWords, List<String> links,
+                           String recordKind, Boolean suspectedIllegal) {
+    }
+
+    /** The body of the investigation request. */
+    record InvestigationJson(List<Long> seniorStaffAccountIds, String designatedComputer, String outcome, Boolean close) {
     }
 
     /** The body of the complete and waive requests. */
@@ -72,8 +79,14 @@ class IncidentApiController {
             type = SubjectType.parse(body.subjectType())
                     .orElseThrow(() -> new IncidentRejectedException(List.of("subjectType must be pupil or staff.")));
         }
+        RecordKind kind = null;
+        if (body.recordKind() != null) {
+            kind = RecordKind.parse(body.recordKind()).orElseThrow(() -> new IncidentRejectedException(
+                    List.of("recordKind must be behaviour or child-protection.")));
+        }
         Incident incident = incidents.record(new NewIncident(type, body.categoryId(), body.subjectIds(), body.occurredAt(),
-                body.location(), body.description(), body.childWords(), body.links()), Viewer.of(user));
+                body.location(), body.description(), body.childWords(), body.links(), kind,
+                Boolean.TRUE.equals(body.suspectedIllegal())), Viewer.of(user));
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.id())).body(incident);
     }
 
@@ -97,6 +110,22 @@ class IncidentApiController {
                    Authentication user) {
         visible(id, user);
         return incidents.waive(id, actionId, body.reason(), user.getName());
+    }
+
+    @PostMapping("/incidents/{id}/actions/{actionId}/not-referred")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    Incident notReferred(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
+                         Authentication user) {
+        visible(id, user);
+        return incidents.decideNotToRefer(id, actionId, body.reason(), user.getName());
+    }
+
+    @PostMapping("/incidents/{id}/investigation")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    Incident investigation(@PathVariable long id, @RequestBody InvestigationJson body, Authentication user) {
+        visible(id, user);
+        return investigations.save(id, new Investigations.Update(body.seniorStaffAccountIds(), body.designatedComputer(),
+                body.outcome(), Boolean.TRUE.equals(body.close())), user.getName());
     }
 
     @PostMapping("/incidents/{id}/actions")

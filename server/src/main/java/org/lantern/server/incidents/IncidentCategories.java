@@ -40,6 +40,11 @@ public class IncidentCategories {
         return of(subject).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The table's "Continued infringements" row, if it has one: escalation applies its actions. */
+    public Optional<IncidentCategory> continuedInfringements(SubjectType subject) {
+        return of(subject).stream().filter(IncidentCategory::continuedInfringements).findFirst();
+    }
+
     /** The action columns of the subject type's table, for the DSL to add one the row did not tick. */
     public List<Column> columns(SubjectType subject) {
         return subject.table(policies.currentDocument()).columns();

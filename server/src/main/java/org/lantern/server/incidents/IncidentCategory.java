@@ -1,6 +1,7 @@
 package org.lantern.server.incidents;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.lantern.policy.Column;
 
@@ -16,5 +17,20 @@ import org.lantern.policy.Column;
 public record IncidentCategory(SubjectType subject, String id, String text, List<Column> actions) {
     public IncidentCategory {
         actions = List.copyOf(actions);
+    }
+
+    /**
+     * Whether incidents of this row follow the illegal-material path: the row ticks "Refer to
+     * Police", or it is about material that could be illegal (seed 002's staff table does not tick
+     * the police for that row, yet its "Illegal Incidents" flow says to report to the police).
+     */
+    public boolean concernsIllegalMaterial() {
+        return actions.stream().anyMatch(c -> c.id().equals("refer-to-police"))
+                || text.toLowerCase(Locale.ROOT).contains("illegal");
+    }
+
+    /** Whether this is the table's "Continued infringements" row. */
+    public boolean continuedInfringements() {
+        return id.equals("continued-infringements") || text.toLowerCase(Locale.ROOT).startsWith("continued infringement");
     }
 }

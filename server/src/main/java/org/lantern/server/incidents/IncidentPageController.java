@@ -25,9 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The incident pages: the list (one's own records, or all for the DSL's team), the recording form
- * and an incident with its actions. The form works without JavaScript: "Search" re-renders it with
- * the people found and the categories for the chosen subject type, keeping everything typed.
+ * The incident pages: the list of behaviour records (one's own, or all for the DSL's team), the
+ * separate list of child-protection records (the DSL and deputies), the recording form and an
+ * incident with its actions, its escalation and, on the illegal-material path, its investigation.
+ * The form works without JavaScript: "Search" re-renders it with the people found and the
+ * categories for the chosen subject type, keeping everything typed.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -38,11 +40,16 @@ class IncidentPageController {
     private final IncidentService incidents;
     private final IncidentCategories categories;
     private final People people;
+    private final IncidentRules rules;
+    private final Investigations investigations;
 
-    IncidentPageController(IncidentService incidents, IncidentCategories categories, People people) {
+    IncidentPageController(IncidentService incidents, IncidentCategories categories, People people, IncidentRules rules,
+                           Investigations investigations) {
         this.incidents = incidents;
         this.categories = categories;
         this.people = people;
+        this.rules = rules;
+        this.investigations = investigations;
     }
 
     /**
@@ -57,16 +64,23 @@ class IncidentPageController {
      * @param childWords  the child's own words
      * @param category    the chosen table row's id
      * @param links       links or devices, one a line
+     * @param kind        BEHAVIOUR or CHILD_PROTECTION
+     * @param illegal     ticked when the recorder suspects illegal material
      * @param step        {@code search} or {@code record}
      */
     record IncidentForm(String subject, String q, List<Long> subjectIds, String occurredAt, String location,
-                        String description, String childWords, String category, String links, String step) {
+                        String description, String childWords, String category, String links, String kind,
+                        Boolean illegal, String step) {
         IncidentForm {
             subjectIds = subjectIds == null ? List.of() : List.copyOf(subjectIds);
         }
 
         SubjectType subjectType() {
             return SubjectType.parse(subject).orElse(SubjectType.PUPIL);
+        }
+
+        RecordKind recordKind() {
+            return RecordKind.parse(kind).orElse(RecordKind.BEHAVIOUR);
         }
     }
 
@@ -76,6 +90,16 @@ class IncidentPageController {
         Viewer viewer = Viewer.of(user);
         model.addAttribute("incidents", incidents.list(viewer));
         model.addAttribute("all", viewer.readAll());
+        model.addAttribute("childProtection", false);
+        return "incidents/list";
+    }
+
+    @GetMapping("/child-protection")
+    @PreAuthorize("hasAuthority('CHILD_PROTECTION_READ')")
+    String childProtection(Authentication user, Model model) {
+        model.addAttribute("incidents", incidents.listChildProtection(Viewer.of(user)));
+        model.addAttribute("all", true);
+        model.addAttribute("childProtection", true);
         return "incidents/list";
     }
 
@@ -87,7 +111,8 @@ class IncidentPageController {
 
     @PostMapping
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
-    String record(@ModelAttribute("form") IncidentForm form, Authentication user, Model model) {
+    String record(@ModelAttribute("form") IncidentForm form, Authentication user, Model model,
+                  RedirectAttributes redirect) {
         if (!"record".equals(form.step())) {
             return showForm(form, List.of(), model);
         }
@@ -104,9 +129,20 @@ class IncidentPageController {
             return showForm(form, problems, model);
         }
         try {
+            Viewer viewer = Viewer.of(user);
             Incident incident = incidents.record(new NewIncident(form.subjectType(), form.category(), form.subjectIds(),
                     occurred, form.location(), form.description(), form.childWords(),
-                    form.links() == null ? List.of() : form.links().lines().toList()), Viewer.of(user));
+                    form.links() == null ? List.of() : form.links().lines().toList(), form.recordKind(),
+                    Boolean.TRUE.equals(form.illegal())),
+                    viewer);
+            if (!viewer.mayRead(incident)) {
+                // A child-protection record is kept from its own recorder too: say where it went instead.
+                redirect.addFlashAttribute("message", "Recorded as a child-protection record (number " + incident.id()
+                        + ") and passed to the DSL. Only the DSL and deputies can open child-protection records."
+                        + (incident.illegalPath() ? " Do not open, copy or forward the material; isolate the device "
+                        + "and make sure the DSL knows now: the police must be told." : ""));
+                return "redirect:/incidents";
+            }
             return "redirect:/incidents/" + incident.id() + "?recorded";
         } catch (IncidentRejectedException e) {
             return showForm(form, e.problems(), model);
@@ -121,6 +157,7 @@ class IncidentPageController {
             people.search(form.q(), type.kind(), null, 0, SEARCH_SIZE).people().forEach(p -> shown.putIfAbsent(p.id(), p));
         }
         model.addAttribute("subjectTypes", SubjectType.values());
+        model.addAttribute("recordKinds", RecordKind.values());
         model.addAttribute("subjectType", type);
         model.addAttribute("categories", categories.of(type));
         model.addAttribute("people", List.copyOf(shown.values()));
@@ -135,6 +172,12 @@ class IncidentPageController {
         Incident incident = visible(id, user);
         model.addAttribute("incident", incident);
         model.addAttribute("columns", categories.columns(incident.subjectType()));
+        model.addAttribute("referrals", rules.referralColumns());
+        model.addAttribute("escalationDays", rules.escalationPeriod().toDays());
+        model.addAttribute("recordKinds", RecordKind.values());
+        if (incident.investigation() != null) {
+            model.addAttribute("seniorStaff", investigations.seniorStaff());
+        }
         return "incidents/detail";
     }
 
@@ -152,6 +195,44 @@ class IncidentPageController {
                  Authentication user, RedirectAttributes redirect) {
         visible(id, user);
         return act(id, redirect, "Action waived.", () -> incidents.waive(id, actionId, reason, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/actions/{actionId:\\d+}/not-referred")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String notReferred(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String reason,
+                       Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        return act(id, redirect, "Decision not to refer recorded.",
+                () -> incidents.decideNotToRefer(id, actionId, reason, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/kind")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String reclassify(@PathVariable long id, @RequestParam(defaultValue = "") String kind,
+                      @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        RecordKind to = RecordKind.parse(kind).orElse(null);
+        return act(id, redirect, "Record moved.", () -> incidents.reclassify(id, to, reason, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/investigation")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String investigation(@PathVariable long id, @RequestParam(required = false) List<Long> seniorStaff,
+                         @RequestParam(defaultValue = "") String designatedComputer,
+                         @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "save") String step,
+                         Authentication user, RedirectAttributes redirect) {
+        visible(id, user);
+        boolean close = "close".equals(step);
+        try {
+            investigations.save(id, new Investigations.Update(seniorStaff, designatedComputer, outcome, close), user.getName());
+            redirect.addFlashAttribute("message", close ? "Investigation closed." : "Investigation saved.");
+        } catch (IncidentRejectedException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            // Nothing typed is lost: the form is filled in again from what was sent.
+            redirect.addFlashAttribute("investigationForm", new Investigations.Update(seniorStaff, designatedComputer,
+                    outcome, close));
+        }
+        return "redirect:/incidents/" + id + "#investigation";
     }
 
     @PostMapping("/{id:\\d+}/actions")

@@ -56,19 +56,26 @@ public class IncidentService {
     private final AuditChain audit;
     private final RecordAccessLog accessLog;
     private final IncidentProperties due;
+    private final IncidentRules rules;
+    private final Escalation escalation;
 
     IncidentService(JdbcClient jdbc, People people, IncidentCategories categories, AuditChain audit,
-                    RecordAccessLog accessLog, IncidentProperties due) {
+                    RecordAccessLog accessLog, IncidentProperties due, IncidentRules rules, Escalation escalation) {
         this.jdbc = jdbc;
         this.people = people;
         this.categories = categories;
         this.audit = audit;
         this.accessLog = accessLog;
         this.due = due;
+        this.rules = rules;
+        this.escalation = escalation;
     }
 
     /**
-     * Records an incident with the actions its category requires.
+     * Records an incident with the actions its category requires. A further incident for the same
+     * person within the escalation period also gets the actions of the table's "Continued
+     * infringements" row; an incident that concerns illegal material enters the illegal path (a
+     * child-protection record, monitoring of the item halted, an investigation to close).
      *
      * @throws IncidentRejectedException naming every problem; nothing is stored
      */
@@ -118,15 +125,19 @@ public class IncidentService {
             throw new IncidentRejectedException(problems);
         }
         IncidentCategory chosen = category.orElseThrow();
+        boolean illegal = in.suspectedIllegal() || chosen.concernsIllegalMaterial();
+        RecordKind kind = illegal ? RecordKind.CHILD_PROTECTION : in.recordKind();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO incident (subject_type, category_id, category_text, occurred_at, location, "
-                        + "description, child_words, recorded_by_account, recorded_by, recorded_at) VALUES (:subject, "
-                        + ":category, :text, :occurred, :location, :description, :words, :account, :by, :now)")
+                        + "description, child_words, recorded_by_account, recorded_by, recorded_at, record_kind, source, "
+                        + "illegal_path) VALUES (:subject, :category, :text, :occurred, :location, :description, :words, "
+                        + ":account, :by, :now, :kind, 'STAFF', :illegal)")
                 .param("subject", subject.name()).param("category", chosen.id()).param("text", chosen.text())
                 .param("occurred", in.occurredAt().withOffsetSameInstant(ZoneOffset.UTC))
                 .param("location", blankToNull(in.location())).param("description", in.description().strip())
                 .param("words", blankToNull(in.childWords())).param("account", recorder.accountId())
-                .param("by", recorder.username()).param("now", now)
+                .param("by", recorder.username()).param("now", now).param("kind", kind.name())
+                .param("illegal", illegal)
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (Person p : subjects) {
@@ -143,6 +154,11 @@ public class IncidentService {
             insertAction(id, column, today, null);
             actionIds.add(column.id());
         }
+        if (illegal) {
+            jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
+                            + "VALUES (:id, :now, :by)")
+                    .param("id", id).param("now", now).param("by", recorder.username()).update();
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("subjectType", subject.name());
         detail.put("categoryId", chosen.id());
@@ -153,8 +169,44 @@ public class IncidentService {
         detail.put("locationSha256", sha256(blankToNull(in.location())));
         detail.put("linksSha256", sha256(String.join("\n", in.links())));
         detail.put("actions", actionIds);
+        detail.put("recordKind", kind.name());
+        detail.put("illegalPath", illegal);
         audit.append(recorder.username(), "incident.recorded", RecordAccessLog.INCIDENT, Long.toString(id), json(detail));
+        if (illegal) {
+            audit.append(recorder.username(), "incident.monitoring-halted", RecordAccessLog.INCIDENT, Long.toString(id),
+                    json(Map.of("reason", "suspected illegal material")));
+        }
+        if (kind == RecordKind.BEHAVIOUR) {
+            escalate(id, subject, subjects.stream().map(Person::id).toList(), in.occurredAt(), actionIds, recorder.username());
+        }
         return load(id).orElseThrow();
+    }
+
+    /**
+     * Marks the incident escalated if it is a further incident for the same person within the
+     * escalation period, and adds the "Continued infringements" row's actions it does not have yet.
+     */
+    private void escalate(long id, SubjectType subject, List<Long> personIds, OffsetDateTime occurredAt,
+                          List<String> actionIds, String actor) {
+        List<Long> earlier = escalation.earlierIncidents(id, personIds, occurredAt);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        for (long e : earlier) {
+            jdbc.sql("INSERT INTO incident_escalation (incident_id, earlier_incident_id) VALUES (:id, :earlier)")
+                    .param("id", id).param("earlier", e).update();
+        }
+        String reason = "Continued infringement: a further incident within " + rules.escalationPeriod().toDays()
+                + " days of incident " + String.join(", ", earlier.stream().map(String::valueOf).toList()) + ".";
+        List<String> added = new ArrayList<>();
+        for (Column column : categories.continuedInfringements(subject).map(IncidentCategory::actions).orElse(List.of())) {
+            if (!actionIds.contains(column.id())) {
+                insertAction(id, column, People.today(), reason);
+                added.add(column.id());
+            }
+        }
+        audit.append(actor, "incident.escalated", RecordAccessLog.INCIDENT, Long.toString(id),
+                json(Map.of("earlierIncidents", earlier, "addedActions", added)));
     }
 
     /**
@@ -163,18 +215,45 @@ public class IncidentService {
      */
     @Transactional
     public Optional<Incident> read(long id, Viewer viewer, Channel channel) {
-        Optional<Incident> incident = load(id).filter(i -> viewer.mayRead(i.recordedByAccount()));
+        Optional<Incident> incident = load(id).filter(viewer::mayRead);
         accessLog.log(viewer, id, channel, incident.isPresent());
         return incident;
     }
 
-    /** The incidents this viewer may read, newest first; each one shown is logged as a look. */
+    /**
+     * The behaviour records this viewer may read, newest first; each one shown is logged as a
+     * look. Child-protection records are never in this list, even for the DSL: they are listed
+     * apart ({@link #listChildProtection}).
+     */
     @Transactional
     public List<Incident> list(Viewer viewer) {
-        List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE :all OR recorded_by_account = :account "
-                        + "ORDER BY occurred_at DESC, id DESC")
+        List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE record_kind = 'BEHAVIOUR' "
+                        + "AND (:all OR recorded_by_account = :account) ORDER BY occurred_at DESC, id DESC")
                 .param("all", viewer.readAll()).param("account", viewer.accountId()).query(Long.class).list();
-        List<Incident> incidents = ids.stream().map(this::load).flatMap(Optional::stream).toList();
+        return shown(ids, viewer);
+    }
+
+    /** The child-protection records, newest first, for a viewer who may read them; each one shown is logged. */
+    @Transactional
+    public List<Incident> listChildProtection(Viewer viewer) {
+        if (!viewer.childProtection()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE record_kind = 'CHILD_PROTECTION' "
+                + "ORDER BY occurred_at DESC, id DESC").query(Long.class).list();
+        return shown(ids, viewer);
+    }
+
+    /** Every incident about this person that the viewer may read, oldest first, without logging. */
+    List<Incident> about(long personId, Viewer viewer) {
+        return jdbc.sql("SELECT i.id FROM incident i JOIN incident_subject s ON s.incident_id = i.id "
+                        + "WHERE s.person_id = :person ORDER BY i.occurred_at, i.id")
+                .param("person", personId).query(Long.class).list().stream()
+                .map(this::load).flatMap(Optional::stream).filter(viewer::mayRead).toList();
+    }
+
+    private List<Incident> shown(List<Long> ids, Viewer viewer) {
+        List<Incident> incidents = ids.stream().map(this::load).flatMap(Optional::stream).filter(viewer::mayRead).toList();
         incidents.forEach(i -> accessLog.log(viewer, i.id(), Channel.LIST, true));
         return incidents;
     }
@@ -200,6 +279,55 @@ public class IncidentService {
     @Transactional(noRollbackFor = ActionClosedException.class)
     public Incident waive(long incidentId, long actionId, String reason, String actor) {
         return close(incidentId, actionId, ActionStatus.WAIVED, "The reason", reason, MAX_REASON, actor);
+    }
+
+    /**
+     * Records the DSL's decision not to make a referral the table requires, with the reason, as
+     * KCSIE expects: its own outcome, distinct from waiving, kept on the record and its chronology.
+     *
+     * @throws ActionClosedException     if the action is already closed (attempt audited)
+     * @throws IncidentRejectedException if the action is not a referral, or for a blank or
+     *                                   over-long reason
+     */
+    @Transactional(noRollbackFor = ActionClosedException.class)
+    public Incident decideNotToRefer(long incidentId, long actionId, String reason, String actor) {
+        Incident incident = load(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
+        IncidentAction action = incident.actions().stream().filter(a -> a.id() == actionId).findFirst()
+                .orElseThrow(() -> new IncidentNotFoundException(incidentId));
+        if (!rules.isReferral(action.columnId())) {
+            throw new IncidentRejectedException(List.of("\"" + action.columnText()
+                    + "\" is not a referral: complete or waive it instead."));
+        }
+        return close(incidentId, actionId, ActionStatus.NOT_REFERRED, "The reason not to refer", reason, MAX_OUTCOME, actor);
+    }
+
+    /**
+     * Moves a record between the behaviour and child-protection files, with the reason. A record on
+     * the illegal-material path stays a child-protection record.
+     *
+     * @throws IncidentRejectedException for a blank or over-long reason, no change, or a record on
+     *                                   the illegal path
+     */
+    @Transactional
+    public Incident reclassify(long incidentId, RecordKind kind, String reason, String actor) {
+        Incident incident = load(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
+        List<String> problems = new ArrayList<>();
+        requireText(problems, "The reason", reason, MAX_REASON, true);
+        if (kind == null) {
+            problems.add("Choose behaviour / online safety or child protection.");
+        } else if (kind == incident.recordKind()) {
+            problems.add("It is already a " + incident.recordKind().label().toLowerCase(Locale.ROOT) + " record.");
+        } else if (incident.illegalPath()) {
+            problems.add("A record on the illegal-material path stays a child-protection record.");
+        }
+        if (!problems.isEmpty()) {
+            throw new IncidentRejectedException(problems);
+        }
+        jdbc.sql("UPDATE incident SET record_kind = :kind WHERE id = :id").param("kind", kind.name()).param("id", incidentId)
+                .update();
+        audit.append(actor, "incident.reclassified", RecordAccessLog.INCIDENT, Long.toString(incidentId),
+                json(Map.of("from", incident.recordKind().name(), "to", kind.name(), "reasonSha256", sha256(reason.strip()))));
+        return load(incidentId).orElseThrow();
     }
 
     /**
@@ -238,11 +366,10 @@ public class IncidentService {
         if (!problems.isEmpty()) {
             throw new IncidentRejectedException(problems);
         }
-        String verb = to == ActionStatus.DONE ? "complete" : "waive";
         if (status != ActionStatus.OPEN) {
-            LOG.warn("Refused: {} tried to {} action {} of incident {}, which is already {}", actor, verb, actionId,
+            LOG.warn("Refused: {} tried to {} action {} of incident {}, which is already {}", actor, to.verb(), actionId,
                     incidentId, status);
-            audit.append(actor, "incident.action." + verb + "-refused", RecordAccessLog.INCIDENT,
+            audit.append(actor, "incident.action." + to.verb() + "-refused", RecordAccessLog.INCIDENT,
                     Long.toString(incidentId), json(Map.of("actionId", actionId, "status", status.name())));
             throw new ActionClosedException(actionId, status);
         }
@@ -250,18 +377,18 @@ public class IncidentService {
                         + "WHERE id = :action AND status = 'OPEN'")
                 .param("status", to.name()).param("outcome", text.strip()).param("actor", actor)
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("action", actionId).update();
-        audit.append(actor, to == ActionStatus.DONE ? "incident.action.completed" : "incident.action.waived",
-                RecordAccessLog.INCIDENT, Long.toString(incidentId),
+        audit.append(actor, to.auditAction(), RecordAccessLog.INCIDENT, Long.toString(incidentId),
                 json(Map.of("actionId", actionId, "textSha256", sha256(text.strip()))));
         return load(incidentId).orElseThrow();
     }
 
-    private long insertAction(long incidentId, Column column, LocalDate today, String addedReason) {
+    long insertAction(long incidentId, Column column, LocalDate today, String addedReason) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO incident_action (incident_id, column_id, column_text, owner_role, due_on, status, "
-                        + "added_reason) VALUES (:id, :column, :text, :owner, :due, 'OPEN', :reason)")
+                        + "added_reason, created_at) VALUES (:id, :column, :text, :owner, :due, 'OPEN', :reason, :now)")
                 .param("id", incidentId).param("column", column.id()).param("text", column.text())
                 .param("owner", Role.DSL.name()).param("due", dueOn(column.id(), today)).param("reason", addedReason)
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -282,16 +409,38 @@ public class IncidentService {
         return day;
     }
 
-    private Optional<Incident> load(long id) {
+    Optional<Incident> load(long id) {
         return jdbc.sql("SELECT * FROM incident WHERE id = :id").param("id", id).query((rs, n) -> new Incident(
                         rs.getLong("id"), SubjectType.valueOf(rs.getString("subject_type")), rs.getString("category_id"),
                         rs.getString("category_text"), school(rs.getObject("occurred_at", OffsetDateTime.class)),
                         rs.getString("location"), rs.getString("description"), rs.getString("child_words"),
-                        List.of(), List.of(), rs.getLong("recorded_by_account"), rs.getString("recorded_by"),
-                        school(rs.getObject("recorded_at", OffsetDateTime.class)), List.of()))
+                        List.of(), List.of(), rs.getObject("recorded_by_account", Long.class), rs.getString("recorded_by"),
+                        school(rs.getObject("recorded_at", OffsetDateTime.class)), List.of(),
+                        RecordKind.valueOf(rs.getString("record_kind")), IncidentSource.valueOf(rs.getString("source")),
+                        rs.getString("reporter_name"), rs.getString("reporter_address"), rs.getBoolean("illegal_path"),
+                        List.of(), null))
                 .optional().map(i -> new Incident(i.id(), i.subjectType(), i.categoryId(), i.categoryText(), i.occurredAt(),
                         i.location(), i.description(), i.childWords(), links(id), subjects(id), i.recordedByAccount(),
-                        i.recordedBy(), i.recordedAt(), actions(id)));
+                        i.recordedBy(), i.recordedAt(), actions(id), i.recordKind(), i.source(), i.reporterName(),
+                        i.reporterAddress(), i.illegalPath(), escalatedFrom(id),
+                        i.illegalPath() ? investigation(id).orElse(null) : null));
+    }
+
+    private List<Long> escalatedFrom(long id) {
+        return jdbc.sql("SELECT earlier_incident_id FROM incident_escalation WHERE incident_id = :id "
+                + "ORDER BY earlier_incident_id").param("id", id).query(Long.class).list();
+    }
+
+    private Optional<Investigation> investigation(long id) {
+        List<Investigation.Investigator> staff = jdbc.sql("SELECT account_id, username, role FROM incident_investigator "
+                        + "WHERE incident_id = :id ORDER BY username").param("id", id)
+                .query((rs, n) -> new Investigation.Investigator(rs.getLong("account_id"), rs.getString("username"),
+                        rs.getString("role"))).list();
+        return jdbc.sql("SELECT * FROM incident_investigation WHERE incident_id = :id").param("id", id)
+                .query((rs, n) -> new Investigation(school(rs.getObject("monitoring_halted_at", OffsetDateTime.class)),
+                        rs.getString("monitoring_halted_by"), rs.getString("designated_computer"), rs.getString("outcome"),
+                        staff, rs.getString("closed_by"), school(rs.getObject("closed_at", OffsetDateTime.class))))
+                .optional();
     }
 
     private List<String> links(long id) {
@@ -312,7 +461,8 @@ public class IncidentService {
                         rs.getString("column_text"), rs.getString("owner_role"), rs.getObject("due_on", LocalDate.class),
                         ActionStatus.valueOf(rs.getString("status")), rs.getString("added_reason"),
                         rs.getString("outcome"), rs.getString("closed_by"),
-                        school(rs.getObject("closed_at", OffsetDateTime.class))))
+                        school(rs.getObject("closed_at", OffsetDateTime.class)),
+                        school(rs.getObject("created_at", OffsetDateTime.class))))
                 .list();
     }
 
@@ -320,7 +470,7 @@ public class IncidentService {
         return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
     }
 
-    private static void requireText(List<String> problems, String what, String text, int max, boolean required) {
+    static void requireText(List<String> problems, String what, String text, int max, boolean required) {
         if (required && (text == null || text.isBlank())) {
             problems.add(what + " must be given.");
         } else if (text != null && text.strip().length() > max) {
@@ -328,11 +478,11 @@ public class IncidentService {
         }
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         if (text == null) {
             return null;
         }
@@ -343,7 +493,7 @@ public class IncidentService {
         }
     }
 
-    private static String json(Map<String, Object> detail) {
+    static String json(Map<String, Object> detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package org.lantern.server.incidents;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,9 +29,11 @@ public enum SubjectType {
         return kind;
     }
 
-    /** This subject type's table in the policy. */
+    /** This subject type's table in the policy; empty if the school publishes none. */
     Sanctions.Table table(PolicyDocument policy) {
-        return this == PUPIL ? policy.sanctions().pupil() : policy.sanctions().staff();
+        Sanctions.Table table = policy.sanctions() == null ? null
+                : this == PUPIL ? policy.sanctions().pupil() : policy.sanctions().staff();
+        return table == null ? new Sanctions.Table(List.of(), List.of()) : table;
     }
 
     /** Reads {@code pupil} or {@code staff}, in any case. */

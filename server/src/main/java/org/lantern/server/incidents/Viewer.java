@@ -1,29 +1,45 @@
 package org.lantern.server.incidents;
 
+import java.util.Objects;
+
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who is asking for an incident record, and whether they may read every record
- * ({@link Permission#INCIDENT_READ_ALL}) or only those they recorded.
+ * Who is asking for an incident record: whether they may read every behaviour record
+ * ({@link Permission#INCIDENT_READ_ALL}) or only those they recorded, and whether they may read
+ * child-protection records ({@link Permission#CHILD_PROTECTION_READ}), which nobody else may read,
+ * not even their recorder.
  *
- * @param accountId their account id
- * @param username  their username
- * @param readAll   whether they hold INCIDENT_READ_ALL
+ * @param accountId       their account id
+ * @param username        their username
+ * @param readAll         whether they hold INCIDENT_READ_ALL
+ * @param childProtection whether they hold CHILD_PROTECTION_READ
  */
-public record Viewer(long accountId, String username, boolean readAll) {
+public record Viewer(long accountId, String username, boolean readAll, boolean childProtection) {
+
+    /** A viewer who may not read child-protection records. */
+    public Viewer(long accountId, String username, boolean readAll) {
+        this(accountId, username, readAll, false);
+    }
 
     /** The signed-in user of a request. */
     public static Viewer of(Authentication authentication) {
         AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
-        boolean all = authentication.getAuthorities().stream()
-                .anyMatch(a -> Permission.INCIDENT_READ_ALL.authority().equals(a.getAuthority()));
-        return new Viewer(principal.id(), principal.username(), all);
+        return new Viewer(principal.id(), principal.username(), holds(authentication, Permission.INCIDENT_READ_ALL),
+                holds(authentication, Permission.CHILD_PROTECTION_READ));
     }
 
-    /** Whether this viewer may read an incident recorded by {@code recordedByAccount}. */
-    boolean mayRead(long recordedByAccount) {
-        return readAll || recordedByAccount == accountId;
+    /** Whether this viewer may read the incident. */
+    public boolean mayRead(Incident incident) {
+        if (incident.recordKind() == RecordKind.CHILD_PROTECTION) {
+            return childProtection;
+        }
+        return readAll || Objects.equals(incident.recordedByAccount(), accountId);
+    }
+
+    private static boolean holds(Authentication authentication, Permission permission) {
+        return authentication.getAuthorities().stream().anyMatch(a -> permission.authority().equals(a.getAuthority()));
     }
 }

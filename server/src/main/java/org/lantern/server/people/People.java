@@ -110,6 +110,12 @@ public class People {
         return findByNetworkIdentity(NetworkIdentityType.PROXY_USERNAME, username);
     }
 
+    /** The person a login account (identity's {@code account.id}) is linked to, e.g. a signed-in pupil. */
+    public Optional<Person> findByAccount(long accountId) {
+        return jdbc.sql("SELECT id FROM person WHERE account_id = :account ORDER BY id").param("account", accountId)
+                .query(Long.class).list().stream().findFirst().flatMap(this::find);
+    }
+
     /** Links a login account (identity's {@code account.id}) to a person; {@code null} unlinks. */
     @Transactional
     public void linkAccount(long personId, Long accountId) {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -78,6 +79,13 @@ class IncidentBrowserTest {
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Action completed.");
         assertThat(page.locator("#actions + .table-wrap")).containsText("Spoke with the pupil; parents called. (b.dsl)");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Chronology of Ada " + surname)).click();
+        assertThat(page.locator("h1")).containsText("Chronology: Ada " + surname);
+        Locator completed = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Action completed"));
+        assertThat(completed).containsText("Refer to DSL");
+        assertThat(completed).containsText("Spoke with the pupil; parents called.");
+        assertThat(page.locator("main table")).containsText("Upset by messages in a group chat.");
     }
 
     private long insertPupil(String surname) {
