@@ -1,6 +1,7 @@
 package org.lantern.server.retention;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
@@ -74,11 +75,14 @@ public class RetentionRules {
         return today.minus(properties.period(type));
     }
 
-    /** The period in words, e.g. "25 years". */
+    /** The period in words, e.g. "25 years" or "13 months". */
     public String years(RecordType type) {
-        var p = properties.period(type);
+        Period p = properties.period(type);
         if (p.getMonths() == 0 && p.getDays() == 0) {
             return p.getYears() + (p.getYears() == 1 ? " year" : " years");
+        }
+        if (p.getYears() == 0 && p.getDays() == 0) {
+            return p.getMonths() + (p.getMonths() == 1 ? " month" : " months");
         }
         return p.toString();
     }
