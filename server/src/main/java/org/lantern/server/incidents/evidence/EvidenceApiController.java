@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.springframework.http.HttpStatus;
@@ -35,6 +38,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestController
 @RequestMapping("/api/v1/incidents/{id}/evidence")
+@Tag(name = "Evidence", description = "Links, descriptions, screenshots and files attached to an incident, with SHA-256 "
+        + "digests and a chain of custody. Whoever may read the incident may use them; others get 404.")
 class EvidenceApiController {
 
     private final EvidenceService evidence;
@@ -81,12 +86,17 @@ class EvidenceApiController {
     record NewEvidenceJson(String kind, String url, String description) {
     }
 
+    @Operation(summary = "List an incident's evidence (no link or description text; open an item for that)")
     @GetMapping
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     List<EvidenceJson> list(@PathVariable long id, Authentication user) {
         return evidence.list(id, Viewer.of(user), Channel.API).stream().map(EvidenceJson::summary).toList();
     }
 
+    @Operation(summary = "Add a link (kept as text, never fetched) or a description",
+            responses = {@ApiResponse(responseCode = "201", description = "Added; custody and audit recorded"),
+                    @ApiResponse(responseCode = "400", description = "Refused, with every problem; nothing stored"),
+                    @ApiResponse(responseCode = "404", description = "No such incident that the caller may read")})
     @PostMapping
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<EvidenceJson> add(@PathVariable long id, @RequestBody NewEvidenceJson body, Authentication user) {
@@ -100,6 +110,11 @@ class EvidenceApiController {
         return created(added);
     }
 
+    @Operation(summary = "Upload a screenshot or file (multipart part 'file'); its type is detected from its bytes",
+            responses = {@ApiResponse(responseCode = "201", description = "Added with its SHA-256"),
+                    @ApiResponse(responseCode = "400", description = "Refused: empty, too large, a type not allowed, "
+                            + "or an incident on the illegal-material path; nothing stored"),
+                    @ApiResponse(responseCode = "413", description = "Larger than the server accepts")})
     @PostMapping("/files")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<EvidenceJson> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
@@ -113,6 +128,7 @@ class EvidenceApiController {
         return created(evidence.addFile(id, file.getOriginalFilename(), content, Viewer.of(user), Channel.API));
     }
 
+    @Operation(summary = "Open an item: its content and chain of custody (the view is itself recorded)")
     @GetMapping("/{evidenceId}")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     OpenedJson one(@PathVariable long id, @PathVariable long evidenceId, Authentication user) {
@@ -120,12 +136,19 @@ class EvidenceApiController {
         return new OpenedJson(EvidenceJson.full(opened.item()), opened.custody());
     }
 
+    @Operation(summary = "Download a screenshot or file as an attachment, after re-checking its SHA-256",
+            responses = {@ApiResponse(responseCode = "200", description = "The bytes as added"),
+                    @ApiResponse(responseCode = "409", description = "The stored bytes no longer match their digest: "
+                            + "refused and recorded as tampering")})
     @GetMapping("/{evidenceId}/content")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<byte[]> content(@PathVariable long id, @PathVariable long evidenceId, Authentication user) {
         return EvidenceResponses.file(evidence.download(id, evidenceId, Viewer.of(user), Channel.API));
     }
 
+    @Operation(summary = "Export every item as a ZIP with manifest.csv (digests) and custody.csv",
+            responses = {@ApiResponse(responseCode = "200", description = "The ZIP"),
+                    @ApiResponse(responseCode = "409", description = "A file failed its digest check; nothing exported")})
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<byte[]> export(@PathVariable long id, Authentication user) {

@@ -362,6 +362,17 @@ class EvidenceApiTest {
         assertThat(custodyActions(link)).containsExactly("ADDED", "EXPORTED");
     }
 
+    @Test
+    void theEvidenceApiIsDocumented() throws Exception {
+        JsonNode paths = json(mvc.perform(get("/api/openapi.json")).andReturn()).get("paths");
+
+        assertThat(paths.at("/~1api~1v1~1incidents~1{id}~1evidence/get/summary").asText()).startsWith("List");
+        assertThat(paths.at("/~1api~1v1~1incidents~1{id}~1evidence/post/summary").asText()).startsWith("Add a link");
+        assertThat(paths.at("/~1api~1v1~1incidents~1{id}~1evidence~1files/post/summary").asText()).startsWith("Upload");
+        assertThat(paths.at("/~1api~1v1~1incidents~1{id}~1evidence~1{evidenceId}~1content/get/responses/409").isMissingNode())
+                .isFalse();
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
