@@ -42,7 +42,9 @@ public enum Permission {
     /** Read child-protection records, which are kept apart from behaviour records (the DSL and deputies). */
     CHILD_PROTECTION_READ,
     /** Work incidents: complete, add or waive actions, decide referrals. */
-    INCIDENT_MANAGE;
+    INCIDENT_MANAGE,
+    /** Review records past their retention period: confirm deletion or extend; place and lift legal holds. */
+    RETENTION_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

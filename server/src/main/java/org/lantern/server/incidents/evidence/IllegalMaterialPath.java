@@ -1,0 +1,34 @@
+package org.lantern.server.incidents.evidence;
+
+import java.util.Locale;
+
+import org.lantern.server.incidents.Incident;
+
+/**
+ * Whether an incident follows the illegal-material path of seed 002 ("if there is any suspicion
+ * that the website(s) concerned may contain child abuse images, or any other suspected illegal
+ * activity ... report immediately to the police"). Such material must not be copied, so these
+ * incidents take URLs and descriptions only, never screenshots or files.
+ *
+ * <p>Decided from the record as it was made: its Actions / Sanctions row ticks or the DSL added
+ * "Refer to Police", or the row itself speaks of illegal material (the staff table's row for it
+ * ticks no police column).
+ */
+public final class IllegalMaterialPath {
+
+    /** The guidance shown instead of the upload form. */
+    public static final String GUIDANCE = "This incident follows the illegal-material path: do not copy illegal "
+            + "material; isolate the device and refer to the police. Record the address and describe what was "
+            + "seen; screenshots and files cannot be added.";
+
+    static final String POLICE_COLUMN = "refer-to-police";
+
+    private IllegalMaterialPath() {
+    }
+
+    /** Whether uploads of screenshots and files are refused for this incident. */
+    public static boolean applies(Incident incident) {
+        return incident.actions().stream().anyMatch(a -> POLICE_COLUMN.equals(a.columnId()))
+                || incident.categoryText().toLowerCase(Locale.ROOT).contains("illegal");
+    }
+}

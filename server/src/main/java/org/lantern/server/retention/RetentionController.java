@@ -1,0 +1,125 @@
+package org.lantern.server.retention;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The retention page: the rules, the check's progress, the review list where a person confirms a
+ * deletion or keeps a record longer, and legal holds. Works without JavaScript; while a check runs
+ * the page asks the browser to reload it every few seconds (a {@code Refresh} header) to show progress.
+ */
+@Controller
+@RequestMapping("/retention")
+class RetentionController {
+
+    private final RetentionService retention;
+    private final RetentionRules rules;
+    private final RetentionJob job;
+    private final ScanProgress progress;
+
+    RetentionController(RetentionService retention, RetentionRules rules, RetentionJob job, ScanProgress progress) {
+        this.retention = retention;
+        this.rules = rules;
+        this.job = job;
+        this.progress = progress;
+    }
+
+    /** A rule as shown: the record type and how long it is kept. */
+    record RuleView(String label, String kept) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String page(Model model, HttpServletResponse response) {
+        ScanProgress.Snapshot now = progress.current();
+        if (now.running()) {
+            response.setHeader("Refresh", "5");
+        }
+        List<RetentionService.Review> reviews = retention.reviews();
+        model.addAttribute("pending", reviews.stream().filter(r -> "PENDING".equals(r.status())).toList());
+        model.addAttribute("decided", reviews.stream().filter(r -> !"PENDING".equals(r.status())).limit(50).toList());
+        model.addAttribute("holds", retention.holds());
+        model.addAttribute("progress", now);
+        model.addAttribute("rules", List.of(RecordType.values()).stream().map(t -> new RuleView(t.label(),
+                t == RecordType.CHILD_PROTECTION ? "date of birth + " + rules.years(t) + ", then review"
+                        : rules.years(t) + ", then review")).toList());
+        return "retention/review";
+    }
+
+    @PostMapping("/check")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String check(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", job.startNow() ? "The retention check has started."
+                : "A retention check is already running.");
+        return "redirect:/retention";
+    }
+
+    @PostMapping("/{reviewId:\\d+}/delete")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String delete(@PathVariable long reviewId, @RequestParam(defaultValue = "") String reason, Authentication user,
+                  RedirectAttributes redirect) {
+        return act(redirect, "Deleted permanently. The audit chain keeps its ids and digests.",
+                () -> retention.confirmDeletion(reviewId, reason, user.getName()));
+    }
+
+    @PostMapping("/{reviewId:\\d+}/extend")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String extend(@PathVariable long reviewId, @RequestParam(defaultValue = "") String until,
+                  @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+        return act(redirect, "Kept; it will be listed again on " + until + ".",
+                () -> retention.extend(reviewId, date(until), reason, user.getName()));
+    }
+
+    @PostMapping("/holds")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String hold(@RequestParam(defaultValue = "") String targetType, @RequestParam(defaultValue = "") String targetId,
+                @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+        return act(redirect, "Legal hold placed.", () -> {
+            long id;
+            try {
+                id = Long.parseLong(targetId.strip());
+            } catch (NumberFormatException e) {
+                throw new RetentionRejectedException("Give the incident's or person's number.");
+            }
+            retention.placeHold(targetType, id, reason, user.getName());
+        });
+    }
+
+    @PostMapping("/holds/{holdId:\\d+}/lift")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String lift(@PathVariable long holdId, @RequestParam(defaultValue = "") String reason, Authentication user,
+                RedirectAttributes redirect) {
+        return act(redirect, "Legal hold lifted.", () -> retention.liftHold(holdId, reason, user.getName()));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new RetentionRejectedException("The date must be a date, e.g. 2030-09-01.");
+        }
+    }
+
+    private static String act(RedirectAttributes redirect, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (RetentionRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/retention";
+    }
+}

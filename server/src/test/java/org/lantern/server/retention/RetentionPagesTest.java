@@ -1,0 +1,125 @@
+package org.lantern.server.retention;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.IncidentService;
+import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.SubjectType;
+import org.lantern.server.incidents.Viewer;
+import org.lantern.server.people.People;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The retention page: the review list, decisions through its forms, and the check's progress. */
+@PersistenceTest
+@AutoConfigureMockMvc
+class RetentionPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RetentionService retention;
+    @Autowired
+    ScanProgress progress;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+
+    Authentication dsl;
+    long incident;
+
+    @BeforeEach
+    void setUp() {
+        jdbc.sql("DELETE FROM retention_review").update();
+        jdbc.sql("DELETE FROM legal_hold").update();
+        long id = accounts.idOf("retp.dsl")
+                .orElseGet(() -> accountService.create("retp.dsl", "Test DSL", Role.DSL, "retention password 1", "test"));
+        dsl = UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, "retp.dsl"), null,
+                Role.DSL.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+        String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, date_of_birth, created_at, "
+                        + "updated_at) VALUES ('PUPIL', 'Ada', :last, '7', :born, :now, :now)")
+                .param("last", surname).param("born", LocalDate.of(1995, 3, 1)).param("now", now).update();
+        long pupil = jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
+                .query(Long.class).single();
+        incident = incidents.record(new NewIncident(SubjectType.PUPIL, "mobile-device-misuse", List.of(pupil),
+                now.minusHours(1), null, "Saw the screen.", null, List.of()), Viewer.of(dsl)).id();
+        retention.scan(People.today());
+    }
+
+    private long review() {
+        return retention.reviews().stream().filter(r -> r.key().equals(Long.toString(incident))).findFirst()
+                .orElseThrow().id();
+    }
+
+    @Test
+    void thePageListsTheRecordWithItsRuleAndBothDecisions() throws Exception {
+        String html = mvc.perform(get("/retention").with(authentication(dsl))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Child-protection incident " + incident, "date of birth 1995-03-01 + 25 years",
+                "Delete permanently", "Keep longer", "Place a legal hold", "Last check finished");
+        assertThat(html).doesNotContain("Saw the screen.");
+    }
+
+    @Test
+    void deletingWithoutAReasonChangesNothingAndSaysWhy() throws Exception {
+        MvcResult result = mvc.perform(post("/retention/" + review() + "/delete").param("reason", " ")
+                .with(authentication(dsl)).with(csrf())).andReturn();
+
+        assertThat(result.getFlashMap().get("problem")).isEqualTo("Give a reason.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incident WHERE id = :id").param("id", incident)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingWithAReasonRemovesTheRecord() throws Exception {
+        MvcResult result = mvc.perform(post("/retention/" + review() + "/delete").param("reason", "Reviewed; past retention.")
+                .with(authentication(dsl)).with(csrf())).andReturn();
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/retention");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incident WHERE id = :id").param("id", incident)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aCheckStartedFromThePageRunsInTheBackgroundAndReportsItsProgress() throws Exception {
+        mvc.perform(post("/retention/check").with(authentication(dsl)).with(csrf()));
+
+        await().until(() -> !progress.current().running());
+        ScanProgress.Snapshot done = progress.current();
+        assertThat(done.checked()).isEqualTo(done.total()).isPositive();
+        assertThat(done.percent()).isEqualTo(100);
+        assertThat(done.finishedAt()).isNotNull();
+    }
+}
