@@ -36,14 +36,15 @@ public class RetentionRules {
     }
 
     /**
-     * Which retention rule an incident follows: pupil incidents referred to the DSL or the police
-     * are child-protection records, other pupil incidents behaviour records.
+     * Which retention rule an incident follows: pupil incidents filed as child protection, or
+     * referred to the DSL or the police, are child-protection records (a referral keeps the longer
+     * period even when the record was filed as behaviour); other pupil incidents behaviour records.
      */
-    public RecordType incidentType(boolean aboutStaff, Collection<String> actionColumns) {
+    public RecordType incidentType(boolean aboutStaff, boolean filedAsChildProtection, Collection<String> actionColumns) {
         if (aboutStaff) {
             return RecordType.STAFF_INCIDENT;
         }
-        return actionColumns.contains(DSL_COLUMN) || actionColumns.contains(POLICE_COLUMN)
+        return filedAsChildProtection || actionColumns.contains(DSL_COLUMN) || actionColumns.contains(POLICE_COLUMN)
                 ? RecordType.CHILD_PROTECTION : RecordType.BEHAVIOUR;
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,7 @@ public class RetentionService {
         try {
             progress.phase("Incidents");
             for (IncidentFacts incident : incidents) {
-                RecordType type = rules.incidentType(incident.aboutStaff(), incident.actions());
+                RecordType type = rules.incidentType(incident.aboutStaff(), incident.childProtection(), incident.actions());
                 RetentionRules.Due due = rules.incident(type, incident.recordedOn(), incident.birthDates());
                 if (!due.due().isAfter(today) && list(type, Long.toString(incident.id()), INCIDENT_TYPES,
                         type.label() + " " + incident.id() + " (recorded " + incident.recordedOn() + ")", due, today)) {
@@ -356,7 +357,7 @@ public class RetentionService {
                 || (h.targetType().equals("PERSON") && subjects.contains(h.targetId()))).findFirst();
     }
 
-    private record IncidentFacts(long id, boolean aboutStaff, LocalDate recordedOn, List<String> actions,
+    private record IncidentFacts(long id, boolean aboutStaff, boolean childProtection, LocalDate recordedOn, List<String> actions,
                                  List<LocalDate> birthDates) {
     }
 
@@ -373,10 +374,11 @@ public class RetentionService {
                 .query(rs -> {
                     births.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class));
                 });
-        return jdbc.sql("SELECT id, subject_type, recorded_at FROM incident ORDER BY id")
+        return jdbc.sql("SELECT id, subject_type, record_kind, recorded_at FROM incident ORDER BY id")
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     return new IncidentFacts(id, "STAFF".equals(rs.getString("subject_type")),
+                            RecordKind.CHILD_PROTECTION.name().equals(rs.getString("record_kind")),
                             rs.getObject("recorded_at", OffsetDateTime.class).atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate(),
                             actions.getOrDefault(id, List.of()), births.getOrDefault(id, List.of()));
                 }).list();

@@ -17,10 +17,15 @@ class RetentionRulesTest {
 
     @Test
     void pupilIncidentsReferredToTheDslOrPoliceAreChildProtectionAndOthersBehaviour() {
-        assertThat(defaults.incidentType(false, List.of("refer-to-dsl", "inform-parents"))).isEqualTo(RecordType.CHILD_PROTECTION);
-        assertThat(defaults.incidentType(false, List.of("refer-to-police"))).isEqualTo(RecordType.CHILD_PROTECTION);
-        assertThat(defaults.incidentType(false, List.of("record-on-cpoms"))).isEqualTo(RecordType.BEHAVIOUR);
-        assertThat(defaults.incidentType(true, List.of("refer-to-police"))).isEqualTo(RecordType.STAFF_INCIDENT);
+        assertThat(defaults.incidentType(false, false, List.of("refer-to-dsl", "inform-parents"))).isEqualTo(RecordType.CHILD_PROTECTION);
+        assertThat(defaults.incidentType(false, false, List.of("refer-to-police"))).isEqualTo(RecordType.CHILD_PROTECTION);
+        assertThat(defaults.incidentType(false, false, List.of("record-on-cpoms"))).isEqualTo(RecordType.BEHAVIOUR);
+        assertThat(defaults.incidentType(true, false, List.of("refer-to-police"))).isEqualTo(RecordType.STAFF_INCIDENT);
+    }
+
+    @Test
+    void pupilIncidentsFiledAsChildProtectionAreChildProtectionWhateverTheirActions() {
+        assertThat(defaults.incidentType(false, true, List.of("record-on-cpoms"))).isEqualTo(RecordType.CHILD_PROTECTION);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.lantern.server.incidents.evidence;
 
-import java.util.Locale;
-
 import org.lantern.server.incidents.Incident;
 
 /**
@@ -10,9 +8,8 @@ import org.lantern.server.incidents.Incident;
  * activity ... report immediately to the police"). Such material must not be copied, so these
  * incidents take URLs and descriptions only, never screenshots or files.
  *
- * <p>Decided from the record as it was made: its Actions / Sanctions row ticks or the DSL added
- * "Refer to Police", or the row itself speaks of illegal material (the staff table's row for it
- * ticks no police column).
+ * <p>The record says so itself ({@link Incident#illegalPath()}); a "Refer to Police" action the
+ * DSL added later also counts, since the content may be just as illegal.
  */
 public final class IllegalMaterialPath {
 
@@ -28,7 +25,6 @@ public final class IllegalMaterialPath {
 
     /** Whether uploads of screenshots and files are refused for this incident. */
     public static boolean applies(Incident incident) {
-        return incident.actions().stream().anyMatch(a -> POLICE_COLUMN.equals(a.columnId()))
-                || incident.categoryText().toLowerCase(Locale.ROOT).contains("illegal");
+        return incident.illegalPath() || incident.actions().stream().anyMatch(a -> POLICE_COLUMN.equals(a.columnId()));
     }
 }

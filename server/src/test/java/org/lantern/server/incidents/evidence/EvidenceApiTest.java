@@ -229,10 +229,11 @@ class EvidenceApiTest {
 
     @Test
     void anIllegalMaterialIncidentTakesLinksButRefusesFilesWithThePoliceGuidance() throws Exception {
+        // The illegal path files the record as child protection, which only the DSL's team reads.
         long illegal = EvidenceFixtures.incident(jdbc, incidents, teacher, EvidenceFixtures.ILLEGAL);
 
-        MvcResult file = upload(teacher, illegal, "capture.png", "image/png", EvidenceFixtures.png());
-        MvcResult link = addJson(teacher, illegal, """
+        MvcResult file = upload(dsl, illegal, "capture.png", "image/png", EvidenceFixtures.png());
+        MvcResult link = addJson(dsl, illegal, """
                 {"kind": "url", "url": "http://bad.example/"}""");
 
         assertThat(file.getResponse().getStatus()).isEqualTo(400);
