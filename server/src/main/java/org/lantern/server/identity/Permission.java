@@ -40,7 +40,9 @@ public enum Permission {
     /** Read every incident and safeguarding record, not only one's own. */
     INCIDENT_READ_ALL,
     /** Work incidents: complete, add or waive actions, decide referrals. */
-    INCIDENT_MANAGE;
+    INCIDENT_MANAGE,
+    /** Keep the personal-data breach register and answer subject access requests (the DPO's work). */
+    DATA_PROTECTION_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

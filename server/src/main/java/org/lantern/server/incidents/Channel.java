@@ -7,5 +7,7 @@ public enum Channel {
     /** The REST API. */
     API,
     /** A line in the incidents list. */
-    LIST
+    LIST,
+    /** A copy of the record in an export of a person's data (subject access). */
+    EXPORT
 }
