@@ -45,6 +45,7 @@ class GovernorsReportController {
         log.generated(REPORT, chosen.label(), ReportLog.Format.HTML, user.getName());
         int current = SchoolYear.current().startYear();
         model.addAttribute("report", report);
+        model.addAttribute("copies", log.of(REPORT).stream().filter(g -> g.period().equals(chosen.label())).toList());
         model.addAttribute("years", IntStream.range(0, YEARS_OFFERED).mapToObj(i -> new SchoolYear(current - i)).toList());
         model.addAttribute("charts", List.of(Chart.columns("chart-months", report.byMonth()),
                 Chart.rows("chart-pupil-categories", report.pupilCategories()),
