@@ -44,7 +44,9 @@ public enum Permission {
     /** Work incidents: complete, add or waive actions, decide referrals. */
     INCIDENT_MANAGE,
     /** Review records past their retention period: confirm deletion or extend; place and lift legal holds. */
-    RETENTION_MANAGE;
+    RETENTION_MANAGE,
+    /** Keep the personal-data breach register and answer subject access requests (the DPO's work). */
+    DATA_PROTECTION_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -11,5 +11,7 @@ public enum Channel {
     /** Shown in a person's chronology on screen. */
     CHRONOLOGY,
     /** Shown in a person's chronology printed. */
-    PRINT
+    PRINT,
+    /** A copy of the record in an export of a person's data (subject access). */
+    EXPORT
 }

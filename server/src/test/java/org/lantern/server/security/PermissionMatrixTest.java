@@ -128,7 +128,29 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/unblocks", Permission.UNBLOCK_APPROVE),
             new Row(HttpMethod.POST, "/api/v1/unblocks", Permission.UNBLOCK_REQUEST),
             new Row(HttpMethod.GET, "/change-control", Permission.CHANGE_CONTROL_READ),
-            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ));
+            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ),
+            new Row(HttpMethod.GET, "/reports/governors?year=2012", Permission.REPORTS_ANONYMISED),
+            new Row(HttpMethod.GET, "/reports/governors.pdf?year=2012", Permission.REPORTS_ANONYMISED),
+            new Row(HttpMethod.GET, "/api/v1/reports/governors?year=2012", Permission.REPORTS_ANONYMISED),
+            new Row(HttpMethod.GET, "/reports/weekly", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.GET, "/data-protection", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/breaches", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/breaches/new", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/breaches", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/breaches/999999999", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/breaches/999999999/decision", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/breaches/999999999/report", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/breaches/999999999/follow-up", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/new", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/subject-access", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/subject-access/999999999/identity", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/subject-access/999999999/extension", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.POST, "/data-protection/subject-access/999999999/status", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.json", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.pdf", Permission.DATA_PROTECTION_MANAGE));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,103 @@
+package org.lantern.server.dataprotection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Everything Lantern holds about one person, gathered to answer a subject access request: their
+ * directory record, network identities, internet access register, login account with its logon
+ * history and changes, incidents they are a subject of (with actions and the log of who looked at
+ * them) and the unblock requests they made.
+ *
+ * <p>Other people appear only where the record cannot be understood without them, and those parts
+ * are flagged for review: incident text may name others, staff names show who recorded or read a
+ * record. Other people involved in an incident are counted, never named.
+ *
+ * @param requestId       the request this answers
+ * @param generatedAt     when it was gathered
+ * @param generatedBy     who gathered it
+ * @param person          the directory record
+ * @param networkIdentities how the network knows them
+ * @param accessRegister  internet access granted and removed
+ * @param account         their login account, or null when they have none
+ * @param logons          logon attempts on that account, newest first
+ * @param accountEvents   changes made to that account, newest first
+ * @param incidents       incidents they are a subject of
+ * @param unblockRequests unblock requests they made
+ * @param warnings        what must be done before release
+ */
+public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, String generatedBy, PersonDetails person,
+                                 List<Identity> networkIdentities, List<AccessEntry> accessRegister,
+                                 AccountDetails account, List<Logon> logons, List<AccountChange> accountEvents,
+                                 Incidents incidents, List<UnblockEntry> unblockRequests, List<String> warnings) {
+
+    /** The directory record. */
+    public record PersonDetails(long id, String kind, String legalFirstName, String legalLastName,
+                                String preferredFirstName, String admissionNumber, String upn, LocalDate dateOfBirth,
+                                String yearGroup, String registrationClass, String staffCode, String jobTitle,
+                                String staffRole, String email, LocalDate startDate, LocalDate leavingDate,
+                                boolean internetAccess, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** A network identity, e.g. proxy username {@code jsmith23}. */
+    public record Identity(String type, String value) {
+    }
+
+    /** An internet access register entry. */
+    public record AccessEntry(OffsetDateTime occurredAt, String action, String actor, String reason) {
+    }
+
+    /** The login account. */
+    public record AccountDetails(String username, String displayName, String role, boolean enabled, boolean locked,
+                                 String twoFactor, Instant lastLogonAt) {
+    }
+
+    /** A logon attempt. */
+    public record Logon(Instant attemptedAt, String sourceIp, String userAgent, String outcome) {
+    }
+
+    /** A change made to the account. */
+    public record AccountChange(Instant occurredAt, String actor, String action, String reason) {
+    }
+
+    /**
+     * The incidents section.
+     *
+     * @param included whether the records are in this export
+     * @param note     why not, or what to review before release
+     * @param records  the records
+     */
+    public record Incidents(boolean included, String note, List<IncidentEntry> records) {
+    }
+
+    /**
+     * An incident the person is a subject of. {@code reviewBeforeRelease} is always true: the text
+     * may name or describe other people, and the names of staff may need to be considered.
+     */
+    public record IncidentEntry(long id, String subjectType, String category, OffsetDateTime occurredAt,
+                                String location, String description, String childWords, List<String> links,
+                                String recordedBy, OffsetDateTime recordedAt, int otherPeopleInvolved,
+                                List<ActionEntry> actions, List<RecordAccess> accessLog, boolean reviewBeforeRelease) {
+    }
+
+    /** An action on an incident. */
+    public record ActionEntry(String action, LocalDate dueOn, String status, String addedReason, String outcome,
+                              String closedBy, OffsetDateTime closedAt) {
+    }
+
+    /** A logged look at one of their incident records. */
+    public record RecordAccess(OffsetDateTime accessedAt, String username, String channel, boolean allowed) {
+    }
+
+    /**
+     * An unblock request they made. Other people it covered are counted, not named.
+     *
+     * @param namedPeople how many named people the request covered
+     */
+    public record UnblockEntry(long id, String target, String reason, Instant from, Instant until, Instant requestedAt,
+                               String status, String decidedBy, Instant decidedAt, String decisionReason,
+                               List<String> groups, int namedPeople) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.lantern.server.dataprotection;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.lantern.server.identity.AccountEvents;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.LogonAudit;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Incident;
+import org.lantern.server.incidents.IncidentService;
+import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.incidents.Viewer;
+import org.lantern.server.people.People;
+import org.lantern.server.people.Person;
+import org.lantern.server.unblocking.Unblocks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gathers a {@link PersonalDataExport} for a subject access request. Each feature's data is read
+ * through that feature's own service, so incident records are read (and logged as looks, channel
+ * EXPORT) like any other view of them. Incidents are included only for someone who may read
+ * every incident (the DSL's team): the network manager may keep the register, but a safeguarding
+ * record is not theirs to see, so the export tells them to ask the DSL instead.
+ */
+@Service
+public class PersonalDataExports {
+
+    static final int MAX_LOGONS = 10_000;
+    static final String REDACTION_WARNING = "Review before release: incident records may name or describe other "
+            + "people (third-party information) and name the staff who recorded or read them. Redact what the "
+            + "requester is not entitled to, and withhold anything whose release could cause serious harm, before "
+            + "sending this export.";
+    static final String INCIDENTS_WITHHELD = "Incident records are not included: only the DSL's team (who may read "
+            + "every incident) can add them. Ask the DSL or headteacher to make this export.";
+
+    private final SubjectAccessRequests requests;
+    private final People people;
+    private final AccountService accounts;
+    private final LogonAudit logons;
+    private final AccountEvents accountEvents;
+    private final IncidentService incidents;
+    private final RecordAccessLog recordAccess;
+    private final Unblocks unblocks;
+    private final JdbcClient jdbc;
+
+    PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
+                        AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
+                        Unblocks unblocks, JdbcClient jdbc) {
+        this.requests = requests;
+        this.people = people;
+        this.accounts = accounts;
+        this.logons = logons;
+        this.accountEvents = accountEvents;
+        this.incidents = incidents;
+        this.recordAccess = recordAccess;
+        this.unblocks = unblocks;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Gathers the export for request {@code requestId}, logs and audits it.
+     *
+     * @param viewer who is exporting; incident records are included only when they may read every incident
+     * @param format the form it is delivered in (JSON, HTML, PDF), for the log
+     */
+    @Transactional
+    public PersonalDataExport export(long requestId, Viewer viewer, String format) {
+        SubjectAccessRequest request = requests.get(requestId);
+        Person person = people.get(request.personId());
+        requests.exported(requestId, format, viewer.username());
+
+        Optional<AccountService.AccountSummary> account = person.accountId() == null ? Optional.empty()
+                : accounts.list().stream().filter(a -> a.id() == person.accountId()).findFirst();
+        List<String> warnings = new ArrayList<>();
+        PersonalDataExport.Incidents incidentSection = incidents(person, viewer, warnings);
+
+        return new PersonalDataExport(requestId, OffsetDateTime.now(People.SCHOOL_ZONE), viewer.username(),
+                details(person),
+                person.networkIdentities().stream()
+                        .map(n -> new PersonalDataExport.Identity(n.type().label(), n.value())).toList(),
+                people.accessHistory(person.id()).stream()
+                        .map(e -> new PersonalDataExport.AccessEntry(e.occurredAt(), e.action().name(), e.actor(), e.reason()))
+                        .toList(),
+                account.map(a -> new PersonalDataExport.AccountDetails(a.username(), a.displayName(), a.role().title(),
+                        a.enabled(), a.locked(), a.twoFactor(), a.lastLogonAt())).orElse(null),
+                account.map(a -> logons.search(a.username(), null, MAX_LOGONS, 0).stream()
+                        .map(l -> new PersonalDataExport.Logon(l.attemptedAt(), l.sourceIp(), l.userAgent(), l.outcome().name()))
+                        .toList()).orElse(List.of()),
+                account.map(a -> accountEvents.forAccount(a.id()).stream()
+                        .map(e -> new PersonalDataExport.AccountChange(e.occurredAt(), e.actor(), e.action(), e.reason()))
+                        .toList()).orElse(List.of()),
+                incidentSection,
+                account.map(a -> unblocks.requestedBy(a.username()).stream()
+                        .map(r -> new PersonalDataExport.UnblockEntry(r.id(), r.describeTarget(), r.reason(), r.from(),
+                                r.until(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
+                                r.decisionReason(), r.groupIds(), r.personIds().size()))
+                        .toList()).orElse(List.of()),
+                List.copyOf(warnings));
+    }
+
+    private PersonalDataExport.Incidents incidents(Person person, Viewer viewer, List<String> warnings) {
+        if (!viewer.readAll()) {
+            warnings.add(INCIDENTS_WITHHELD);
+            return new PersonalDataExport.Incidents(false, INCIDENTS_WITHHELD, List.of());
+        }
+        // The incidents feature has no "incidents about a person" query; its join table is read here
+        // and each record is then read through IncidentService so the look is logged.
+        List<Long> ids = jdbc.sql("SELECT incident_id FROM incident_subject WHERE person_id = :person ORDER BY incident_id")
+                .param("person", person.id()).query(Long.class).list();
+        List<PersonalDataExport.IncidentEntry> records = ids.stream()
+                .map(id -> incidents.read(id, viewer, Channel.EXPORT)).flatMap(Optional::stream)
+                .map(i -> entry(i, person.id())).toList();
+        if (!records.isEmpty()) {
+            warnings.add(REDACTION_WARNING);
+        }
+        return new PersonalDataExport.Incidents(true, records.isEmpty() ? null : REDACTION_WARNING, records);
+    }
+
+    private PersonalDataExport.IncidentEntry entry(Incident i, long personId) {
+        int others = (int) i.subjects().stream().filter(s -> s.personId() != personId).count();
+        return new PersonalDataExport.IncidentEntry(i.id(), i.subjectType().label(), i.categoryText(), i.occurredAt(),
+                i.location(), i.description(), i.childWords(), i.links(), i.recordedBy(), i.recordedAt(), others,
+                i.actions().stream().map(a -> new PersonalDataExport.ActionEntry(a.columnText(), a.dueOn(),
+                        a.status().name(), a.addedReason(), a.outcome(), a.closedBy(), a.closedAt())).toList(),
+                recordAccess.forIncident(i.id()).stream().map(a -> new PersonalDataExport.RecordAccess(
+                        a.accessedAt(), a.username(), a.channel().name(), a.allowed())).toList(),
+                true);
+    }
+
+    private static PersonalDataExport.PersonDetails details(Person p) {
+        return new PersonalDataExport.PersonDetails(p.id(), p.kind().label(), p.legalFirstName(), p.legalLastName(),
+                p.preferredFirstName(), p.admissionNumber(), p.upn(), p.dateOfBirth(),
+                p.yearGroup() == null ? null : p.yearGroup().label(), p.registrationClass(), p.staffCode(),
+                p.jobTitle(), p.staffRole(), p.email(), p.startDate(), p.leavingDate(), p.internetAccess(),
+                p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,81 @@
+package org.lantern.server.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bar chart of a {@link Breakdown}, laid out on the server so the page draws it as plain SVG
+ * with no script. Suppressed counts get no bar, only their {@code <3} or {@code withheld} label,
+ * so the picture says no more than the table beside it.
+ *
+ * @param id          the element id, for {@code aria-describedby} and the table link
+ * @param title       what it shows
+ * @param width       the SVG's width in user units
+ * @param height      the SVG's height in user units
+ * @param bars        the bars with their labels, in the breakdown's order
+ */
+public record Chart(String id, String title, int width, int height, List<Bar> bars) {
+
+    static final int WIDTH = 640;
+    private static final int LABEL_MAX = 90;
+
+    public Chart {
+        bars = List.copyOf(bars);
+    }
+
+    /**
+     * One bar and its text.
+     *
+     * @param label     the full label (the SVG title, for a screen reader or a hover)
+     * @param shortText the label as drawn
+     * @param value     the count as published
+     * @param x         bar left
+     * @param y         bar top
+     * @param w         bar width (0 when suppressed)
+     * @param h         bar height (0 when suppressed)
+     * @param labelX    label position
+     * @param labelY    label baseline
+     * @param valueX    value position
+     * @param valueY    value baseline
+     */
+    public record Bar(String label, String shortText, String value, double x, double y, double w, double h,
+                      double labelX, double labelY, double valueX, double valueY) {
+    }
+
+    /** Vertical columns with short labels under them: incidents by month. */
+    static Chart columns(String id, Breakdown breakdown) {
+        int top = 24;
+        int plot = 180;
+        int slot = (WIDTH - 20) / Math.max(1, breakdown.rows().size());
+        double barWidth = slot * 0.6;
+        long largest = Math.max(1, breakdown.largestShown());
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < breakdown.rows().size(); i++) {
+            Breakdown.Row row = breakdown.rows().get(i);
+            double h = row.count().isShown() ? plot * row.count().value() / (double) largest : 0;
+            double x = 10 + i * slot + (slot - barWidth) / 2;
+            double centre = 10 + i * slot + slot / 2.0;
+            bars.add(new Bar(row.label(), row.label().substring(0, Math.min(3, row.label().length())),
+                    row.count().display(), x, top + plot - h, barWidth, h, centre, top + plot + 18, centre,
+                    top + plot - h - 6));
+        }
+        return new Chart(id, breakdown.title(), WIDTH, top + plot + 30, bars);
+    }
+
+    /** Horizontal bars with the full label above each: incidents by category. */
+    static Chart rows(String id, Breakdown breakdown) {
+        int rowHeight = 40;
+        int barSpace = WIDTH - 70;
+        long largest = Math.max(1, breakdown.largestShown());
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < breakdown.rows().size(); i++) {
+            Breakdown.Row row = breakdown.rows().get(i);
+            double top = 8 + i * rowHeight;
+            double w = row.count().isShown() ? barSpace * row.count().value() / (double) largest : 0;
+            String text = row.label().length() > LABEL_MAX ? row.label().substring(0, LABEL_MAX - 1) + "…" : row.label();
+            bars.add(new Bar(row.label(), text, row.count().display(), 0, top + 16, w, 16, 0, top + 12, w + 6,
+                    top + 29));
+        }
+        return new Chart(id, breakdown.title(), WIDTH, 16 + breakdown.rows().size() * rowHeight, bars);
+    }
+}

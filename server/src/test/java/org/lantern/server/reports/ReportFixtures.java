@@ -1,0 +1,74 @@
+package org.lantern.server.reports;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.IncidentService;
+import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.SubjectType;
+import org.lantern.server.incidents.Viewer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * People, users and incidents for report tests. Report tests use school years long past (2011 to
+ * 2013), which no other test records in, and clear only those incidents.
+ */
+final class ReportFixtures {
+
+    private ReportFixtures() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    /** A pupil with a name and UPN no report may contain; returns their id. */
+    static long pupil(JdbcClient jdbc, String first, String last, String upn, String yearGroup) {
+        KeyHolder key = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, upn, year_group, created_at, updated_at) "
+                        + "VALUES ('PUPIL', :first, :last, :upn, :year, :now, :now)")
+                .param("first", first).param("last", last).param("upn", upn).param("year", yearGroup)
+                .param("now", now).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** A signed-in user with exactly the role's permissions, creating the account if needed. */
+    static Authentication user(AccountService service, Accounts accounts, String username, Role role) {
+        long id = accounts.idOf(username)
+                .orElseGet(() -> service.create(username, "Test " + username, role, "report password 1", "test"));
+        return UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
+                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+    }
+
+    /** Records {@code count} pupil incidents in a category at a time, with the given words. */
+    static void incidents(IncidentService incidents, Authentication recorder, int count, String category,
+                          OffsetDateTime at, List<Long> pupils, String description) {
+        for (int i = 0; i < count; i++) {
+            incidents.record(new NewIncident(SubjectType.PUPIL, category, pupils, at, "Room " + description,
+                    description, description, List.of("https://" + description.toLowerCase() + ".example/")),
+                    Viewer.of(recorder));
+        }
+    }
+
+    /** Removes the incidents of the long-past years report tests use, children first. */
+    static void clearPastIncidents(JdbcClient jdbc) {
+        String old = "SELECT id FROM incident WHERE occurred_at < :cutoff";
+        OffsetDateTime cutoff = OffsetDateTime.of(2014, 9, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        for (String table : List.of("incident_action", "incident_subject", "incident_link")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE incident_id IN (" + old + ")").param("cutoff", cutoff).update();
+        }
+        jdbc.sql("DELETE FROM incident WHERE occurred_at < :cutoff").param("cutoff", cutoff).update();
+    }
+}
