@@ -46,11 +46,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in-process ICAP server, the decision API, {@code lantern check}) asks, and keeps its inputs
  * current. A new policy version, a change to the local lists and a change to the unblocks each
  * swap a new snapshot in atomically, so a request is always judged against one consistent set.
+ * The local lists are a layer of their own, so editing them never reloads the category lists.
  *
  * <p>Inputs: the policy in force; the people directory; category lists in the UT1 layout from
  * {@code lantern.filter.lists} (comma-separated directories, loaded in the background, since a
- * full set takes seconds; until then only the local lists apply) together with the school's
- * local allow and block lists; illegal-content lists from {@code lantern.filter.illegal-lists}
+ * full set takes seconds; until then only the local lists apply); the school's local allow and
+ * block lists, read again whenever they change; illegal-content lists from {@code lantern.filter.illegal-lists}
  * (comma-separated files, each named by its file name without extension, e.g.
  * {@code iwf-child-abuse.txt}; loaded before anything is decided, because they must never be
  * missing); and the unblocks of every {@link UnblockSource}.
@@ -112,7 +113,10 @@ public class FilterService implements IllegalContentCheck {
         return e != null ? e : build();
     }
 
-    /** Completes when the latest reload of the category and local lists is in force. */
+    /**
+     * Completes when the latest load of the category lists is in force. The local lists need no
+     * waiting: a change to them is in force when the change returns.
+     */
     public CompletableFuture<CategoryLists> listsLoaded() {
         return lastReload;
     }
@@ -151,7 +155,7 @@ public class FilterService implements IllegalContentCheck {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onLocalListsChanged(LocalListsChanged event) {
-        lastReload = reloadLists();
+        reloadLocalLists();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -175,6 +179,7 @@ public class FilterService implements IllegalContentCheck {
             directory = new PeopleDirectory(people, document, clock, peopleCache);
             engine = new DecisionEngine(FilterSnapshot.of(document, version.number())
                     .withLists(lists.current())
+                    .withLocalLists(localLists.layer())
                     .withIllegalContent(illegal)
                     .withDirectory(directory)
                     .withExceptions(unblocks())
@@ -187,6 +192,18 @@ public class FilterService implements IllegalContentCheck {
     private synchronized void apply(UnaryOperator<FilterSnapshot> change) {
         if (engine != null) {
             engine.update(change);
+        }
+    }
+
+    /**
+     * Reads the local lists and swaps in only that layer: milliseconds, where reloading the
+     * category lists takes seconds. Serialised with {@link #apply}, so of two changes committed
+     * together the later read is the one left in force.
+     */
+    private synchronized void reloadLocalLists() {
+        if (engine != null) {
+            CategoryLists layer = localLists.layer();
+            engine.update(s -> s.withLocalLists(layer));
         }
     }
 
@@ -211,7 +228,6 @@ public class FilterService implements IllegalContentCheck {
             log.info("Loaded {} entries ({} skipped) from {} in {} ms", report.accepted(), report.skipped(), dir,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        localLists.addTo(builder);
         return builder.build();
     }
 
