@@ -30,7 +30,9 @@ import org.lantern.filter.lists.ListSource;
 import org.lantern.filter.lists.SourceReport;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.policy.PolicyDocument;
+import org.lantern.server.people.GroupMemberships;
 import org.lantern.server.people.People;
+import org.lantern.server.people.PeopleChanged;
 import org.lantern.server.policy.PolicyChanged;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.policy.PolicyVersion;
@@ -48,7 +50,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * swap a new snapshot in atomically, so a request is always judged against one consistent set.
  * The local lists are a layer of their own, so editing them never reloads the category lists.
  *
- * <p>Inputs: the policy in force; the people directory; category lists in the UT1 layout from
+ * <p>Inputs: the policy in force; the people directory (each person forgotten from its cache when the
+ * people feature announces a change to them); category lists in the UT1 layout from
  * {@code lantern.filter.lists} (comma-separated directories, loaded in the background, since a
  * full set takes seconds; until then only the local lists apply); the school's local allow and
  * block lists, read again whenever they change; illegal-content lists from {@code lantern.filter.illegal-lists}
@@ -70,13 +73,14 @@ public class FilterService implements IllegalContentCheck {
     private final ListRegistry lists;
     private final ExecutorService loader;
     private final People people;
+    private final GroupMemberships memberships;
     private final Duration peopleCache;
 
     private volatile PeopleDirectory directory;
     private volatile DecisionEngine engine;
     private volatile CompletableFuture<CategoryLists> lastReload;
 
-    FilterService(PolicyService policies, People people, LocalLists localLists,
+    FilterService(PolicyService policies, People people, GroupMemberships memberships, LocalLists localLists,
                   ObjectProvider<UnblockSource> unblockSources,
                   @Value("${lantern.filter.lists:}") String listDirectories,
                   @Value("${lantern.filter.illegal-lists:}") String illegalLists,
@@ -88,6 +92,7 @@ public class FilterService implements IllegalContentCheck {
         this.clock = Clock.systemUTC();
         this.illegal = loadIllegal(paths(illegalLists));
         this.people = people;
+        this.memberships = memberships;
         this.peopleCache = peopleCache;
         this.lists = new ListRegistry();
         this.loader = Executors.newSingleThreadExecutor(r -> {
@@ -158,6 +163,18 @@ public class FilterService implements IllegalContentCheck {
         reloadLocalLists();
     }
 
+    /**
+     * After the change commits, so that a request arriving meanwhile cannot cache the old facts
+     * again once they have been forgotten.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPeopleChanged(PeopleChanged event) {
+        PeopleDirectory d = directory;
+        if (d != null) {
+            d.forget(event.personIds());
+        }
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void onUnblocksChanged(UnblocksChanged event) {
         List<UnblockException> exceptions = unblocks();
@@ -176,7 +193,7 @@ public class FilterService implements IllegalContentCheck {
             PolicyVersion version = policies.current()
                     .orElseThrow(() -> new IllegalStateException("there is no policy in force yet"));
             PolicyDocument document = policies.currentDocument();
-            directory = new PeopleDirectory(people, document, clock, peopleCache);
+            directory = new PeopleDirectory(people, memberships, document, clock, peopleCache);
             engine = new DecisionEngine(FilterSnapshot.of(document, version.number())
                     .withLists(lists.current())
                     .withLocalLists(localLists.layer())

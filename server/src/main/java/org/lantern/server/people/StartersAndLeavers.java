@@ -2,11 +2,14 @@ package org.lantern.server.people;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.lantern.server.identity.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,12 +39,15 @@ public class StartersAndLeavers {
     private final People people;
     private final Accounts accounts;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts, PlatformTransactionManager transactions) {
+    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts, PlatformTransactionManager transactions,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /** What one run did. */
@@ -76,6 +82,10 @@ public class StartersAndLeavers {
             }
             jdbc.sql("UPDATE person SET leaver_processed_at = :now WHERE id = :id")
                     .param("now", People.now()).param("id", leaver.personId()).update();
+        }
+        if (!leavers.isEmpty()) {
+            Set<Long> ids = leavers.stream().map(Due::personId).collect(Collectors.toSet());
+            events.publishEvent(new PeopleChanged(ids, "leavers processed on " + today));
         }
         int granted = 0;
         List<Due> starters = jdbc.sql("SELECT id, start_date AS due_on, account_id FROM person p "
