@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after midnight, at start-up (in case the server was down at midnight) and after every import.
  * Each leaver is processed once; a starter is granted only if their access was never recorded, so a
  * manual removal is never undone by the job (nor is a returner re-granted: that is a decision for
- * a person, made from the person page).
+ * a person, made from the person page), and not while an incident's sanction suspends them.
  */
 @Service
 public class StartersAndLeavers {
@@ -91,7 +91,9 @@ public class StartersAndLeavers {
         List<Due> starters = jdbc.sql("SELECT id, start_date AS due_on, account_id FROM person p "
                         + "WHERE internet_access = FALSE AND (start_date IS NULL OR start_date <= :today) "
                         + "AND (leaving_date IS NULL OR leaving_date > :today) "
-                        + "AND NOT EXISTS (SELECT 1 FROM internet_access_event e WHERE e.person_id = p.id) ORDER BY id")
+                        + "AND NOT EXISTS (SELECT 1 FROM internet_access_event e WHERE e.person_id = p.id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM access_suspension s WHERE s.person_id = p.id AND s.restored_at IS NULL) "
+                        + "ORDER BY id")
                 .param("today", today).query(Due::from).list();
         for (Due starter : starters) {
             String reason = starter.day() == null ? "on roll (no start date)" : "started on " + starter.day();

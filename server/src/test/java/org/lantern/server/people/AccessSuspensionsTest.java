@@ -1,5 +1,6 @@
 package org.lantern.server.people;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -41,6 +42,8 @@ class AccessSuspensionsTest {
     People people;
     @Autowired
     AuditChain audit;
+    @Autowired
+    StartersAndLeavers job;
     @Autowired
     JdbcClient jdbc;
 
@@ -207,6 +210,19 @@ class AccessSuspensionsTest {
         assertThat(suspensions.restore(ann, "dsl", "sanction over")).isEqualTo(AccessSuspensions.Restored.SUSPENSION_LIFTED);
 
         assertThat(people.get(ann).internetAccess()).isFalse();
+    }
+
+    @Test
+    void aStarterSuspendedBeforeTheirStartDateIsNotGrantedAccessWhileSuspended() {
+        LocalDate start = People.today().plusDays(3);
+        importer.apply(csv("Type,Adno,Legal Surname,Legal Forename,Year,Start Date,Proxy Username",
+                "Pupil,ST1,Starter,Sol,8," + start + ",sstarter"), "starters.csv", false, false, "admin");
+        long sol = people.findByProxyUsername("sstarter").orElseThrow().id();
+        completeRemoval(proxySites(sol));
+
+        assertThat(job.processDue(start).granted()).isZero();
+
+        assertThat(people.get(sol).internetAccess()).isFalse();
     }
 
     @Test
