@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.lantern.filter.decision.Directory;
 import org.lantern.filter.decision.Subject;
@@ -45,18 +46,25 @@ final class PeopleDirectory implements Directory {
     private final PolicyDocument policy;
     private final Clock clock;
     private final Duration ttl;
-    private final Map<String, Cached> cache;
+    private final Cache cache;
 
     /** A person as last read, with their memberships; empty when nobody has the identity. */
     private record Cached(Optional<Person> person, List<GroupMembership> memberships, Instant until) {
     }
 
+    /**
+     * The cached identities, and a count of forgets: a lookup that read the directory before a
+     * change committed must not put what it read back after the change's people were forgotten.
+     */
+    private record Cache(Map<String, Cached> entries, AtomicLong forgets) {
+    }
+
     PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock, Duration ttl) {
-        this(people, memberships, policy, clock, ttl, new ConcurrentHashMap<>());
+        this(people, memberships, policy, clock, ttl, new Cache(new ConcurrentHashMap<>(), new AtomicLong()));
     }
 
     private PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock,
-                            Duration ttl, Map<String, Cached> cache) {
+                            Duration ttl, Cache cache) {
         this.people = Objects.requireNonNull(people, "people");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -72,7 +80,8 @@ final class PeopleDirectory implements Directory {
 
     /** Forgets every cached person, so the next lookups read the directory afresh. */
     void forget() {
-        cache.clear();
+        cache.forgets().incrementAndGet();
+        cache.entries().clear();
     }
 
     /**
@@ -80,7 +89,8 @@ final class PeopleDirectory implements Directory {
      * been given it), so their next request reads the directory afresh.
      */
     void forget(Collection<Long> personIds) {
-        cache.values().removeIf(c -> c.person().map(p -> personIds.contains(p.id())).orElse(true));
+        cache.forgets().incrementAndGet();
+        cache.entries().values().removeIf(c -> c.person().map(p -> personIds.contains(p.id())).orElse(true));
     }
 
     @Override
@@ -110,14 +120,17 @@ final class PeopleDirectory implements Directory {
         }
         String key = type.name() + ":" + canonical.get();
         Instant now = clock.instant();
-        Cached hit = cache.get(key);
+        Cached hit = cache.entries().get(key);
         if (hit == null || !now.isBefore(hit.until())) {
+            long forgets = cache.forgets().get();
             Optional<Person> person = people.findByNetworkIdentity(type, canonical.get());
             hit = new Cached(person, person.map(p -> memberships.of(p.id())).orElse(List.of()), now.plus(ttl));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
+            if (cache.entries().size() >= MAX_CACHED) {
+                cache.entries().clear();
             }
-            cache.put(key, hit);
+            if (cache.forgets().get() == forgets) {
+                cache.entries().put(key, hit);
+            }
         }
         return hit.person().isPresent() ? Optional.of(hit) : Optional.empty();
     }
