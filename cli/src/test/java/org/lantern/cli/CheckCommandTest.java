@@ -1,10 +1,14 @@
 package org.lantern.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantern.server.filtering.LocalLists;
+import org.lantern.server.people.GroupMemberships;
+import org.lantern.server.people.People;
+import org.lantern.server.people.PeopleImporter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,24 @@ class CheckCommandTest {
 
         assertThat(code).isZero();
         assertThat(cli.out.toString()).contains("\"action\":\"ALLOW\"", "\"policyVersion\":1", "\"group\":\"visitors\"");
+    }
+
+    @Test
+    void aNominatedUsersGroupIsExplainedWithWhoNominatedThem() {
+        try (ConfigurableApplicationContext context = CliRun.openDemoDatabase(dataDir)) {
+            context.getBean(PeopleImporter.class).apply("Type,Legal Surname,Legal Forename,Staff Code,Proxy Username\r\n"
+                    .concat("Staff,Nominee,Nell,NNX,nnominee").getBytes(StandardCharsets.UTF_8), "staff.csv", false, false,
+                    "test");
+            long nell = context.getBean(People.class).findByProxyUsername("nnominee").orElseThrow().id();
+            context.getBean(GroupMemberships.class).add(nell, "nominated-staff", "dsl", "runs the school's pages");
+        }
+
+        int code = cli.lantern("check", "http://library.example/", "--user", "nnominee", "--demo", "--data-dir",
+                dataDir.toString());
+
+        assertThat(code).isZero();
+        assertThat(cli.out.toString()).contains("in group nominated-staff.",
+                "Why this group: added to Nominated staff by dsl on ");
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.lantern.policy.Verdict;
 
 /**
  * Everything one decision depends on, frozen together: the policy and its version, the category
- * lists, the illegal-content lists, the directory, the temporary unblocks and the settings. A
+ * lists, the school's local lists (a separate layer, so an edit does not reload the category
+ * lists), the illegal-content lists, the directory, the temporary unblocks and the settings. A
  * request is judged against one snapshot from start to finish, so it never sees a new policy with
  * old lists. Immutable and thread-safe; the {@code with...} methods return a new snapshot.
  *
@@ -54,6 +55,7 @@ public final class FilterSnapshot {
     private final PolicyDocument policy;
     private final long policyVersion;
     private final CategoryLists lists;
+    private final CategoryLists local;
     private final IllegalContentList illegal;
     private final Directory directory;
     private final List<UnblockException> exceptions;
@@ -67,14 +69,16 @@ public final class FilterSnapshot {
     /** A policy category as the engine needs it: the category and the rows naming it. */
     private record CategoryRule(Category category, Activity[] activities) {}
 
-    private FilterSnapshot(PolicyDocument policy, long policyVersion, CategoryLists lists, IllegalContentList illegal,
-            Directory directory, List<UnblockException> exceptions, FilterSettings settings) {
+    private FilterSnapshot(PolicyDocument policy, long policyVersion, CategoryLists lists, CategoryLists local,
+            IllegalContentList illegal, Directory directory, List<UnblockException> exceptions,
+            FilterSettings settings) {
         this.policy = Objects.requireNonNull(policy, "policy");
         if (policyVersion < 1) {
             throw new IllegalArgumentException("policy versions start at 1, got " + policyVersion);
         }
         this.policyVersion = policyVersion;
         this.lists = Objects.requireNonNull(lists, "lists");
+        this.local = Objects.requireNonNull(local, "local");
         this.illegal = Objects.requireNonNull(illegal, "illegal");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.exceptions = List.copyOf(exceptions);
@@ -98,38 +102,50 @@ public final class FilterSnapshot {
      * @throws IllegalArgumentException when the policy has no visitor group to use as default
      */
     public static FilterSnapshot of(PolicyDocument policy, long policyVersion) {
-        return new FilterSnapshot(policy, policyVersion, CategoryLists.empty(), IllegalContentList.empty(),
-                Directory.empty(), List.of(), FilterSettings.defaults());
+        return new FilterSnapshot(policy, policyVersion, CategoryLists.empty(), CategoryLists.empty(),
+                IllegalContentList.empty(), Directory.empty(), List.of(), FilterSettings.defaults());
     }
 
     /** @return a snapshot with another policy and version, everything else kept */
     public FilterSnapshot withPolicy(PolicyDocument newPolicy, long newVersion) {
-        return new FilterSnapshot(newPolicy, newVersion, lists, illegal, directory, exceptions, settings);
+        return new FilterSnapshot(newPolicy, newVersion, lists, local, illegal, directory, exceptions, settings);
     }
 
     /** @return a snapshot with other category lists */
     public FilterSnapshot withLists(CategoryLists newLists) {
-        return new FilterSnapshot(policy, policyVersion, newLists, illegal, directory, exceptions, settings);
+        return new FilterSnapshot(policy, policyVersion, newLists, local, illegal, directory, exceptions, settings);
+    }
+
+    /**
+     * The school's local allow and block entries are a layer of their own, so that an edit swaps
+     * this small layer in milliseconds while the category lists (seconds to load) stay as they are.
+     * Entries are matched as if they were in the category lists: build the layer with {@link
+     * CategoryLists.Builder#allow} and {@link CategoryLists.Builder#block}.
+     *
+     * @return a snapshot with another local-list layer
+     */
+    public FilterSnapshot withLocalLists(CategoryLists newLocal) {
+        return new FilterSnapshot(policy, policyVersion, lists, newLocal, illegal, directory, exceptions, settings);
     }
 
     /** @return a snapshot with other illegal-content lists */
     public FilterSnapshot withIllegalContent(IllegalContentList newIllegal) {
-        return new FilterSnapshot(policy, policyVersion, lists, newIllegal, directory, exceptions, settings);
+        return new FilterSnapshot(policy, policyVersion, lists, local, newIllegal, directory, exceptions, settings);
     }
 
     /** @return a snapshot with another directory */
     public FilterSnapshot withDirectory(Directory newDirectory) {
-        return new FilterSnapshot(policy, policyVersion, lists, illegal, newDirectory, exceptions, settings);
+        return new FilterSnapshot(policy, policyVersion, lists, local, illegal, newDirectory, exceptions, settings);
     }
 
     /** @return a snapshot with another set of temporary unblocks (expired ones may stay: time filters them) */
     public FilterSnapshot withExceptions(List<UnblockException> newExceptions) {
-        return new FilterSnapshot(policy, policyVersion, lists, illegal, directory, newExceptions, settings);
+        return new FilterSnapshot(policy, policyVersion, lists, local, illegal, directory, newExceptions, settings);
     }
 
     /** @return a snapshot with other settings */
     public FilterSnapshot withSettings(FilterSettings newSettings) {
-        return new FilterSnapshot(policy, policyVersion, lists, illegal, directory, exceptions, newSettings);
+        return new FilterSnapshot(policy, policyVersion, lists, local, illegal, directory, exceptions, newSettings);
     }
 
     /** @return the policy in force */
@@ -145,6 +161,11 @@ public final class FilterSnapshot {
     /** @return the category lists */
     public CategoryLists lists() {
         return lists;
+    }
+
+    /** @return the local-list layer (the school's own allow and block entries) */
+    public CategoryLists localLists() {
+        return local;
     }
 
     /** @return the illegal-content lists */
@@ -189,7 +210,7 @@ public final class FilterSnapshot {
                     policyVersion, subject, term, null, false);
         }
 
-        List<Match> matches = lists.matcher().match(url);
+        List<Match> matches = withLocal(lists.matcher().match(url), local.matcher().match(url));
         boolean rawIp = url.hostIsIp() && settings.rawIpHosts() != RawIpHosts.ALLOW;
         boolean bypass = rawIp;
         Match localAllow = null;
@@ -310,6 +331,23 @@ public final class FilterSnapshot {
                 null, null, null, null, null, policyVersion, subject, term, rewrite, false);
     }
 
+    /**
+     * Category matches, then the local layer's. The local steps look through every match, so the
+     * order only decides which match a decision names when several lists hold the URL.
+     */
+    private static List<Match> withLocal(List<Match> category, List<Match> localMatches) {
+        if (localMatches.isEmpty()) {
+            return category;
+        }
+        if (category.isEmpty()) {
+            return localMatches;
+        }
+        List<Match> all = new ArrayList<>(category.size() + localMatches.size());
+        all.addAll(category);
+        all.addAll(localMatches);
+        return all;
+    }
+
     private Subject resolve(DecisionRequest request) {
         Optional<Subject> found;
         try {
@@ -324,7 +362,8 @@ public final class FilterSnapshot {
         Subject s = found.get();
         if (!groups.containsKey(s.groupId())) {
             // The directory names a group this policy version no longer has.
-            return new Subject(s.personId(), s.displayName(), defaultGroup.id(), s.internetAccess());
+            return s.inGroup(defaultGroup.id(), "the directory named group " + s.groupId()
+                    + ", which this policy version does not have, so the default group");
         }
         return s;
     }

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param displayName name shown in logs and alerts
  * @param groupId id of one of the policy's groups
  * @param internetAccess whether the person may use the internet at all
+ * @param groupReason why the person is in that group, in plain English (e.g. "nominated by the
+ *     DSL on 4 March 2025"), so that a decision depending on the group explains itself; {@code
+ *     null} when the directory gives no reason
  */
-public record Subject(String personId, String displayName, String groupId, boolean internetAccess) {
+public record Subject(String personId, String displayName, String groupId, boolean internetAccess,
+                      String groupReason) {
 
     /** Rejects missing names and groups, which would make a decision unexplainable. */
     public Subject {
@@ -23,11 +27,26 @@ public record Subject(String personId, String displayName, String groupId, boole
         }
     }
 
+    /** A subject whose directory gives no reason for the group. */
+    public Subject(String personId, String displayName, String groupId, boolean internetAccess) {
+        this(personId, displayName, groupId, internetAccess, null);
+    }
+
     /**
      * @param groupId the default group
      * @return the subject for a request no directory entry matched
      */
     public static Subject unknown(String groupId) {
-        return new Subject(null, "unknown user", groupId, true);
+        return new Subject(null, "unknown user", groupId, true,
+                "no one in the directory has this user name or address, so the default group");
+    }
+
+    /**
+     * @param otherGroupId another group
+     * @param reason why the person is in it
+     * @return this person in another group
+     */
+    public Subject inGroup(String otherGroupId, String reason) {
+        return new Subject(personId, displayName, otherGroupId, internetAccess, reason);
     }
 }

@@ -261,6 +261,7 @@ class DecisionEngineTest {
 
         assertThat(d.subject().groupId()).isEqualTo("visitors");
         assertThat(d.subject().personId()).isEqualTo("p-old");
+        assertThat(d.subject().groupReason()).contains("year-7-2019", "default group");
     }
 
     @Test
@@ -363,6 +364,44 @@ class DecisionEngineTest {
 
         assertThat(d.action()).isEqualTo(Action.BLOCK);
         assertThat(d.rule()).isEqualTo(Rule.LOCAL_BLOCK);
+    }
+
+    @Test
+    void localBlockLayerBlocksWhileTheCategoryListsStayTheSameObject() throws Exception {
+        FilterSnapshot s = snapshot.withLocalLists(withLocalBlock("homework-help.example"));
+
+        Decision d = decide(s, "http://www.homework-help.example/answers", "ada", SATURDAY);
+
+        assertThat(d.action()).isEqualTo(Action.BLOCK);
+        assertThat(d.rule()).isEqualTo(Rule.LOCAL_BLOCK);
+        assertThat(d.match().list()).isEqualTo(new ListId(CategoryLists.LOCAL_BLOCK, CategoryLists.LOCAL_SOURCE));
+        assertThat(s.lists()).isSameAs(snapshot.lists());
+    }
+
+    @Test
+    void localAllowLayerBeatsACategoryBlockInTheCategoryLists() throws Exception {
+        FilterSnapshot s = snapshot.withLocalLists(localAllow("bet.example"));
+
+        Decision d = decide(s, "http://bet.example/", "ada", SATURDAY);
+
+        assertThat(d.action()).isEqualTo(Action.ALLOW);
+        assertThat(d.rule()).isEqualTo(Rule.LOCAL_ALLOW);
+    }
+
+    @Test
+    void localAllowLayerCannotOpenAnIllegalCategory() throws Exception {
+        FilterSnapshot s = snapshot.withLocalLists(localAllow("csam-category.invalid"));
+
+        assertThat(decide(s, "http://csam-category.invalid/", "ada", SATURDAY).rule()).isEqualTo(Rule.ILLEGAL_CATEGORY);
+    }
+
+    @Test
+    void replacingTheLocalLayerLiftsItsOldEntries() throws Exception {
+        FilterSnapshot blocked = snapshot.withLocalLists(withLocalBlock("homework-help.example"));
+
+        FilterSnapshot lifted = blocked.withLocalLists(CategoryLists.empty());
+
+        assertThat(decide(lifted, "http://homework-help.example/", "ada", SATURDAY).action()).isEqualTo(Action.ALLOW);
     }
 
     @Test
@@ -487,6 +526,14 @@ class DecisionEngineTest {
         assertThatThrownBy(() -> engine.update(s -> s.withPolicy(ASTLEY, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(engine.snapshot()).isSameAs(snapshot);
+    }
+
+    private static CategoryLists localAllow(String domain) {
+        try {
+            return CategoryLists.builder().allow(ListKind.DOMAINS, domain).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CategoryLists withLocalBlock(String domain) {

@@ -36,9 +36,10 @@ public record DecisionView(String url, String action, boolean allowed, String re
     /**
      * @param personId        the person's id in the people directory, or null when nobody was identified
      * @param group           the policy group whose rules applied
+     * @param groupReason     why the person is in that group, e.g. "added to Nominated staff by dsl on 04/03/2025"
      * @param internetAccess  whether the person may use the internet at all
      */
-    public record SubjectView(String personId, String group, boolean internetAccess) {
+    public record SubjectView(String personId, String group, String groupReason, boolean internetAccess) {
     }
 
     /** The view of a decision. */
@@ -48,7 +49,7 @@ public record DecisionView(String url, String action, boolean allowed, String re
                 d.rule().name(), d.policyCategory(), d.match() == null ? null : d.match().list().toString(),
                 d.match() == null ? null : d.match().entry(), d.activityId(),
                 d.level() == null ? null : d.level().id(), d.exceptionId(), d.policyVersion(),
-                new SubjectView(s.personId(), s.groupId(), s.internetAccess()), d.searchTerm(), d.bypassAttempt(),
+                new SubjectView(s.personId(), s.groupId(), s.groupReason(), s.internetAccess()), d.searchTerm(), d.bypassAttempt(),
                 d.rewriteUrl());
     }
 
@@ -74,6 +75,9 @@ public record DecisionView(String url, String action, boolean allowed, String re
         }
         lines.add("Judged for: " + (subject.personId() == null ? "an unidentified user" : "person " + subject.personId())
                 + " in group " + subject.group() + (subject.internetAccess() ? "." : ", whose internet access is removed."));
+        if (subject.groupReason() != null) {
+            lines.add("Why this group: " + subject.groupReason() + ".");
+        }
         if (searchTerm != null) {
             lines.add("Search term: " + searchTerm);
         }

@@ -30,7 +30,9 @@ import org.lantern.filter.lists.ListSource;
 import org.lantern.filter.lists.SourceReport;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.policy.PolicyDocument;
+import org.lantern.server.people.GroupMemberships;
 import org.lantern.server.people.People;
+import org.lantern.server.people.PeopleChanged;
 import org.lantern.server.policy.PolicyChanged;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.policy.PolicyVersion;
@@ -46,11 +48,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in-process ICAP server, the decision API, {@code lantern check}) asks, and keeps its inputs
  * current. A new policy version, a change to the local lists and a change to the unblocks each
  * swap a new snapshot in atomically, so a request is always judged against one consistent set.
+ * The local lists are a layer of their own, so editing them never reloads the category lists.
  *
- * <p>Inputs: the policy in force; the people directory; category lists in the UT1 layout from
+ * <p>Inputs: the policy in force; the people directory (each person forgotten from its cache when the
+ * people feature announces a change to them); category lists in the UT1 layout from
  * {@code lantern.filter.lists} (comma-separated directories, loaded in the background, since a
- * full set takes seconds; until then only the local lists apply) together with the school's
- * local allow and block lists; illegal-content lists from {@code lantern.filter.illegal-lists}
+ * full set takes seconds; until then only the local lists apply); the school's local allow and
+ * block lists, read again whenever they change; illegal-content lists from {@code lantern.filter.illegal-lists}
  * (comma-separated files, each named by its file name without extension, e.g.
  * {@code iwf-child-abuse.txt}; loaded before anything is decided, because they must never be
  * missing); and the unblocks of every {@link UnblockSource}.
@@ -69,13 +73,14 @@ public class FilterService implements IllegalContentCheck {
     private final ListRegistry lists;
     private final ExecutorService loader;
     private final People people;
+    private final GroupMemberships memberships;
     private final Duration peopleCache;
 
     private volatile PeopleDirectory directory;
     private volatile DecisionEngine engine;
     private volatile CompletableFuture<CategoryLists> lastReload;
 
-    FilterService(PolicyService policies, People people, LocalLists localLists,
+    FilterService(PolicyService policies, People people, GroupMemberships memberships, LocalLists localLists,
                   ObjectProvider<UnblockSource> unblockSources,
                   @Value("${lantern.filter.lists:}") String listDirectories,
                   @Value("${lantern.filter.illegal-lists:}") String illegalLists,
@@ -87,6 +92,7 @@ public class FilterService implements IllegalContentCheck {
         this.clock = Clock.systemUTC();
         this.illegal = loadIllegal(paths(illegalLists));
         this.people = people;
+        this.memberships = memberships;
         this.peopleCache = peopleCache;
         this.lists = new ListRegistry();
         this.loader = Executors.newSingleThreadExecutor(r -> {
@@ -112,7 +118,10 @@ public class FilterService implements IllegalContentCheck {
         return e != null ? e : build();
     }
 
-    /** Completes when the latest reload of the category and local lists is in force. */
+    /**
+     * Completes when the latest load of the category lists is in force. The local lists need no
+     * waiting: a change to them is in force when the change returns.
+     */
     public CompletableFuture<CategoryLists> listsLoaded() {
         return lastReload;
     }
@@ -151,7 +160,19 @@ public class FilterService implements IllegalContentCheck {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onLocalListsChanged(LocalListsChanged event) {
-        lastReload = reloadLists();
+        reloadLocalLists();
+    }
+
+    /**
+     * After the change commits, so that a request arriving meanwhile cannot cache the old facts
+     * again once they have been forgotten.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPeopleChanged(PeopleChanged event) {
+        PeopleDirectory d = directory;
+        if (d != null) {
+            d.forget(event.personIds());
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -172,9 +193,10 @@ public class FilterService implements IllegalContentCheck {
             PolicyVersion version = policies.current()
                     .orElseThrow(() -> new IllegalStateException("there is no policy in force yet"));
             PolicyDocument document = policies.currentDocument();
-            directory = new PeopleDirectory(people, document, clock, peopleCache);
+            directory = new PeopleDirectory(people, memberships, document, clock, peopleCache);
             engine = new DecisionEngine(FilterSnapshot.of(document, version.number())
                     .withLists(lists.current())
+                    .withLocalLists(localLists.layer())
                     .withIllegalContent(illegal)
                     .withDirectory(directory)
                     .withExceptions(unblocks())
@@ -187,6 +209,18 @@ public class FilterService implements IllegalContentCheck {
     private synchronized void apply(UnaryOperator<FilterSnapshot> change) {
         if (engine != null) {
             engine.update(change);
+        }
+    }
+
+    /**
+     * Reads the local lists and swaps in only that layer: milliseconds, where reloading the
+     * category lists takes seconds. Serialised with {@link #apply}, so of two changes committed
+     * together the later read is the one left in force.
+     */
+    private synchronized void reloadLocalLists() {
+        if (engine != null) {
+            CategoryLists layer = localLists.layer();
+            engine.update(s -> s.withLocalLists(layer));
         }
     }
 
@@ -211,7 +245,6 @@ public class FilterService implements IllegalContentCheck {
             log.info("Loaded {} entries ({} skipped) from {} in {} ms", report.accepted(), report.skipped(), dir,
                     (System.nanoTime() - started) / 1_000_000);
         }
-        localLists.addTo(builder);
         return builder.build();
     }
 

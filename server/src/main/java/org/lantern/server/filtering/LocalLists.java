@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The school's local allow and block lists: sites the school opens or closes itself, whatever the
  * category lists say (but never over the illegal-content lists). Every addition and removal is
  * recorded in a change log that is never edited, with who made it and why, and announced with a
- * {@link LocalListsChanged} event so the filter enforces it straight away.
+ * {@link LocalListsChanged} event so the filter swaps in its local-list layer straight away.
  */
 @Service
 public class LocalLists {
@@ -137,8 +137,9 @@ public class LocalLists {
                 .list();
     }
 
-    /** Adds every entry in force to a list snapshot being built; an entry that no longer parses is skipped. */
-    void addTo(CategoryLists.Builder builder) {
+    /** Every entry in force as the filter's local-list layer; an entry that no longer parses is skipped. */
+    CategoryLists layer() {
+        CategoryLists.Builder builder = CategoryLists.builder();
         for (Entry e : entries()) {
             try {
                 if (e.list() == ListName.ALLOW) {
@@ -150,6 +151,7 @@ public class LocalLists {
                 // Entries were validated when added; only a change of normalisation rules could land here.
             }
         }
+        return builder.build();
     }
 
     private record Parsed(ListKind kind, String entry) {

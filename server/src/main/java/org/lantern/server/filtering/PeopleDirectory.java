@@ -4,33 +4,37 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.lantern.filter.decision.Directory;
 import org.lantern.filter.decision.Subject;
-import org.lantern.policy.Group;
-import org.lantern.policy.GroupKind;
 import org.lantern.policy.PolicyDocument;
+import org.lantern.server.people.GroupChoice;
+import org.lantern.server.people.GroupMembership;
+import org.lantern.server.people.GroupMemberships;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
-import org.lantern.server.people.YearGroup;
 
 /**
  * The filter's view of the people directory: turns the proxy user name, or failing that the client
- * IP, into the person and the policy group whose rules apply to them. Pupils join the policy's
- * pupil group naming their year group (else their key stage); staff the policy's first staff
- * group; visitors and governors the visitor group (governors are not staff, so they get the least
- * access). A person whose internet access is removed, or whose leaving date has come, is marked
- * so, which the engine blocks everywhere.
+ * IP, into the person and the policy group whose rules apply to them, chosen by {@link
+ * GroupChoice} (an explicit membership such as nominated staff first, then the defaults for the
+ * person's kind) with the reason, so a decision explains the group it used. A person whose
+ * internet access is removed, or whose leaving date has come, is marked so, which the engine
+ * blocks everywhere.
  *
  * <p>Lookups are called for every web request, so people are cached for a short time
- * ({@code ttl}): a change in the directory (a leaver, a new device) is enforced within it. The
- * cache is shared by the directories built for successive policy versions.
+ * ({@code ttl}). The people feature announces each change ({@code PeopleChanged}) and the filter
+ * then {@linkplain #forget(Collection) forgets} those people, so the TTL only bounds changes made
+ * behind Lantern's back. The cache is shared by the directories built for successive policy
+ * versions.
  */
 final class PeopleDirectory implements Directory {
 
@@ -38,20 +42,31 @@ final class PeopleDirectory implements Directory {
     private static final int MAX_CACHED = 100_000;
 
     private final People people;
+    private final GroupMemberships memberships;
     private final PolicyDocument policy;
     private final Clock clock;
     private final Duration ttl;
-    private final Map<String, Cached> cache;
+    private final Cache cache;
 
-    private record Cached(Optional<Person> person, Instant until) {
+    /** A person as last read, with their memberships; empty when nobody has the identity. */
+    private record Cached(Optional<Person> person, List<GroupMembership> memberships, Instant until) {
     }
 
-    PeopleDirectory(People people, PolicyDocument policy, Clock clock, Duration ttl) {
-        this(people, policy, clock, ttl, new ConcurrentHashMap<>());
+    /**
+     * The cached identities, and a count of forgets: a lookup that read the directory before a
+     * change committed must not put what it read back after the change's people were forgotten.
+     */
+    private record Cache(Map<String, Cached> entries, AtomicLong forgets) {
     }
 
-    private PeopleDirectory(People people, PolicyDocument policy, Clock clock, Duration ttl, Map<String, Cached> cache) {
+    PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock, Duration ttl) {
+        this(people, memberships, policy, clock, ttl, new Cache(new ConcurrentHashMap<>(), new AtomicLong()));
+    }
+
+    private PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock,
+                            Duration ttl, Cache cache) {
         this.people = Objects.requireNonNull(people, "people");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -60,81 +75,63 @@ final class PeopleDirectory implements Directory {
 
     /** The same directory and cache, mapping people to the groups of another policy version. */
     PeopleDirectory withPolicy(PolicyDocument newPolicy) {
-        return new PeopleDirectory(people, newPolicy, clock, ttl, cache);
+        return new PeopleDirectory(people, memberships, newPolicy, clock, ttl, cache);
     }
 
     /** Forgets every cached person, so the next lookups read the directory afresh. */
     void forget() {
-        cache.clear();
+        cache.forgets().incrementAndGet();
+        cache.entries().clear();
+    }
+
+    /**
+     * Forgets these people, and every identity cached as nobody's (a changed person may have just
+     * been given it), so their next request reads the directory afresh.
+     */
+    void forget(Collection<Long> personIds) {
+        cache.forgets().incrementAndGet();
+        cache.entries().values().removeIf(c -> c.person().map(p -> personIds.contains(p.id())).orElse(true));
     }
 
     @Override
     public Optional<Subject> resolve(String userName, String clientIp) {
-        Optional<Person> person = Optional.empty();
+        Optional<Cached> found = Optional.empty();
         if (userName != null && !userName.isBlank()) {
-            person = lookup(NetworkIdentityType.PROXY_USERNAME, userName);
+            found = lookup(NetworkIdentityType.PROXY_USERNAME, userName);
         }
-        if (person.isEmpty() && clientIp != null && !clientIp.isBlank()) {
-            person = lookup(NetworkIdentityType.DEVICE_IP, clientIp);
+        if (found.isEmpty() && clientIp != null && !clientIp.isBlank()) {
+            found = lookup(NetworkIdentityType.DEVICE_IP, clientIp);
         }
-        return person.map(this::subject);
+        return found.map(c -> subject(c.person().orElseThrow(), c.memberships()));
     }
 
-    /** The subject the filter judges a person as under this policy. */
-    Subject subject(Person person) {
+    /** The subject the filter judges a person with these memberships as under this policy. */
+    private Subject subject(Person person, List<GroupMembership> personMemberships) {
         LocalDate today = LocalDate.now(clock.withZone(People.SCHOOL_ZONE));
         boolean access = person.internetAccess() && !person.hasLeft(today);
-        return new Subject(Long.toString(person.id()), person.displayName(), groupOf(person), access);
+        GroupChoice group = GroupChoice.of(policy, person, personMemberships);
+        return new Subject(Long.toString(person.id()), person.displayName(), group.groupId(), access, group.reason());
     }
 
-    private String groupOf(Person person) {
-        GroupKind kind = switch (person.kind()) {
-            case PUPIL -> GroupKind.PUPIL;
-            case STAFF -> GroupKind.STAFF;
-            case GOVERNOR, VISITOR -> GroupKind.VISITOR;
-        };
-        if (kind == GroupKind.PUPIL && person.yearGroup() != null) {
-            Optional<Group> byYear = policy.groups().stream().filter(g -> g.kind() == GroupKind.PUPIL)
-                    .filter(g -> g.yearGroups().stream().anyMatch(y -> sameYear(y, person.yearGroup())))
-                    .findFirst();
-            if (byYear.isPresent()) {
-                return byYear.get().id();
-            }
-            String keyStage = person.yearGroup().keyStage().keyStage();
-            Optional<Group> byStage = policy.groups().stream().filter(g -> g.kind() == GroupKind.PUPIL)
-                    .filter(g -> g.keyStages().stream().anyMatch(k -> k.equalsIgnoreCase(keyStage)))
-                    .findFirst();
-            if (byStage.isPresent()) {
-                return byStage.get().id();
-            }
-        }
-        GroupKind fallback = kind == GroupKind.PUPIL ? GroupKind.VISITOR : kind;
-        return policy.groups().stream().filter(g -> g.kind() == fallback).map(Group::id).findFirst()
-                // The engine re-maps a group the policy lacks to its default group.
-                .orElse("unmapped-" + person.kind().name().toLowerCase(Locale.ROOT));
-    }
-
-    /** Policies spell year groups as printed ("Reception", "Y6", "Year 6"); the directory stores codes. */
-    private static boolean sameYear(String policyYear, YearGroup year) {
-        return YearGroup.parse(policyYear).map(year::equals).orElse(false);
-    }
-
-    private Optional<Person> lookup(NetworkIdentityType type, String value) {
+    private Optional<Cached> lookup(NetworkIdentityType type, String value) {
         Optional<String> canonical = type.normalise(value);
         if (canonical.isEmpty()) {
             return Optional.empty();
         }
         String key = type.name() + ":" + canonical.get();
         Instant now = clock.instant();
-        Cached hit = cache.get(key);
-        if (hit != null && now.isBefore(hit.until())) {
-            return hit.person();
+        Cached hit = cache.entries().get(key);
+        if (hit == null || !now.isBefore(hit.until())) {
+            long forgets = cache.forgets().get();
+            Optional<Person> person = people.findByNetworkIdentity(type, canonical.get());
+            hit = new Cached(person, person.map(p -> memberships.of(p.id())).orElse(List.of()), now.plus(ttl));
+            if (cache.entries().size() >= MAX_CACHED) {
+                cache.entries().clear();
+            }
+            if (cache.forgets().get() == forgets) {
+                cache.entries().put(key, hit);
+            }
         }
-        Optional<Person> person = people.findByNetworkIdentity(type, canonical.get());
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(person, now.plus(ttl)));
-        return person;
+        return hit.person().isPresent() ? Optional.of(hit) : Optional.empty();
     }
 }

@@ -17,6 +17,8 @@ public enum Permission {
     PEOPLE_READ,
     /** Import, edit, start and leave people; manage network identities and internet access. */
     PEOPLE_MANAGE,
+    /** Restore internet access that an incident's sanction suspended (with a reason). */
+    NETWORK_ACCESS_RESTORE,
     /** Read the school's policy in force and its history. */
     POLICY_READ,
     /** Change the school's policy (each change is a new, attributed version). */
@@ -29,6 +31,8 @@ public enum Permission {
     FILTER_CHECK,
     /** Edit the school's local allow and block lists and the list sources. */
     FILTER_MANAGE,
+    /** Put people in policy groups such as the nominated users of a User Actions row (the DSL's choice). */
+    FILTER_NOMINATE,
     /** Ask for a site to be unblocked for a group for a period of study. */
     UNBLOCK_REQUEST,
     /** Grant or refuse unblock requests (technical staff or the designated person). */

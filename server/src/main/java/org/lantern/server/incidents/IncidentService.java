@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lantern.policy.Column;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.Role;
+import org.lantern.server.people.IncidentActionCompleted;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -58,9 +60,11 @@ public class IncidentService {
     private final IncidentProperties due;
     private final IncidentRules rules;
     private final Escalation escalation;
+    private final ApplicationEventPublisher events;
 
     IncidentService(JdbcClient jdbc, People people, IncidentCategories categories, AuditChain audit,
-                    RecordAccessLog accessLog, IncidentProperties due, IncidentRules rules, Escalation escalation) {
+                    RecordAccessLog accessLog, IncidentProperties due, IncidentRules rules, Escalation escalation,
+                    ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.categories = categories;
@@ -69,6 +73,7 @@ public class IncidentService {
         this.due = due;
         this.rules = rules;
         this.escalation = escalation;
+        this.events = events;
     }
 
     /**
@@ -267,7 +272,12 @@ public class IncidentService {
      */
     @Transactional(noRollbackFor = ActionClosedException.class)
     public Incident complete(long incidentId, long actionId, String outcome, String actor) {
-        return close(incidentId, actionId, ActionStatus.DONE, "The outcome", outcome, MAX_OUTCOME, actor);
+        Incident done = close(incidentId, actionId, ActionStatus.DONE, "The outcome", outcome, MAX_OUTCOME, actor);
+        // Other features act on what completing an action means (e.g. removal of internet access), in this transaction.
+        done.actions().stream().filter(a -> a.id() == actionId).findFirst().ifPresent(a -> events.publishEvent(
+                new IncidentActionCompleted(incidentId, a.columnId(),
+                        done.subjects().stream().map(Incident.Subject::personId).toList(), actor)));
+        return done;
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The people directory and the internet access register: what other features ask about people
  * (the web filter resolves a request by network identity, the integrator links demo accounts) and
  * the only place that grants or removes internet access, so every change leaves a register row.
+ * Every change the web filter cares about is announced as {@link PeopleChanged}.
  */
 @Service
 public class People {
@@ -32,10 +36,14 @@ public class People {
             + "admission_number, upn, date_of_birth, year_group, registration_class, staff_code, job_title, "
             + "staff_role, email, start_date, leaving_date, account_id, internet_access, created_at, updated_at";
 
-    private final JdbcClient jdbc;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    People(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    People(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Today in the school's time zone. */
@@ -142,29 +150,46 @@ public class People {
         });
         jdbc.sql("INSERT INTO network_identity (person_id, identity_type, identity_value) VALUES (:id, :type, :value)")
                 .param("id", personId).param("type", type.name()).param("value", canonical).update();
+        events.publishEvent(PeopleChanged.of(personId, type.label() + " " + canonical + " added"));
         return new NetworkIdentity(type, canonical);
     }
 
     /** Removes one of a person's network identities; false if they did not have it. */
     @Transactional
     public boolean removeIdentity(long personId, NetworkIdentityType type, String value) {
-        return jdbc.sql("DELETE FROM network_identity WHERE person_id = :id AND identity_type = :type AND identity_value = :value")
+        boolean removed = jdbc.sql("DELETE FROM network_identity WHERE person_id = :id AND identity_type = :type AND identity_value = :value")
                 .param("id", personId).param("type", type.name()).param("value", value).update() > 0;
+        if (removed) {
+            events.publishEvent(PeopleChanged.of(personId, type.label() + " " + value + " removed"));
+        }
+        return removed;
     }
 
-    /** Grants internet access and records who did it and why; does nothing if access is already granted. */
+    /**
+     * Grants internet access and records who did it and why; does nothing if access is already granted.
+     *
+     * @throws AccessSuspendedException while an incident's sanction suspends the person's access:
+     *     only {@link AccessSuspensions#restore} lifts that
+     */
     @Transactional
     public boolean grantAccess(long personId, String actor, String reason) {
-        return changeAccess(personId, AccessAction.GRANTED, actor, reason);
+        Optional<Long> incident = jdbc.sql("SELECT incident_id FROM access_suspension "
+                        + "WHERE person_id = :id AND restored_at IS NULL ORDER BY id LIMIT 1")
+                .param("id", personId).query(Long.class).list().stream().findFirst();
+        if (incident.isPresent()) {
+            throw new AccessSuspendedException(incident.get());
+        }
+        return changeAccess(personId, AccessAction.GRANTED, actor, reason, null);
     }
 
     /** Removes internet access and records who did it and why; does nothing if access is already removed. */
     @Transactional
     public boolean removeAccess(long personId, String actor, String reason) {
-        return changeAccess(personId, AccessAction.REMOVED, actor, reason);
+        return changeAccess(personId, AccessAction.REMOVED, actor, reason, null);
     }
 
-    private boolean changeAccess(long personId, AccessAction action, String actor, String reason) {
+    /** Grants or removes access, the register entry naming the incident behind the change, if any. */
+    boolean changeAccess(long personId, AccessAction action, String actor, String reason, Long incidentId) {
         boolean grant = action == AccessAction.GRANTED;
         int updated = jdbc.sql("UPDATE person SET internet_access = :grant, updated_at = :now "
                         + "WHERE id = :id AND internet_access = :was")
@@ -173,10 +198,12 @@ public class People {
             get(personId);
             return false;
         }
-        jdbc.sql("INSERT INTO internet_access_event (person_id, action, occurred_at, actor, reason) "
-                        + "VALUES (:person, :action, :at, :actor, :reason)")
+        jdbc.sql("INSERT INTO internet_access_event (person_id, action, occurred_at, actor, reason, incident_id) "
+                        + "VALUES (:person, :action, :at, :actor, :reason, :incident)")
                 .param("person", personId).param("action", action.name()).param("at", now())
-                .param("actor", actor).param("reason", reason).update();
+                .param("actor", actor).param("reason", reason).param("incident", incidentId).update();
+        events.publishEvent(PeopleChanged.of(personId, "internet access " + action.label().toLowerCase(Locale.ROOT)
+                + " by " + actor));
         return true;
     }
 
@@ -194,7 +221,7 @@ public class People {
         params.put("from", filter.from() == null ? null : filter.from().atStartOfDay(SCHOOL_ZONE).toOffsetDateTime());
         params.put("to", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SCHOOL_ZONE).toOffsetDateTime());
         params.put("limit", limit);
-        return jdbc.sql("SELECT e.id, e.person_id, e.action, e.occurred_at, e.actor, e.reason, p.kind, "
+        return jdbc.sql("SELECT e.id, e.person_id, e.action, e.occurred_at, e.actor, e.reason, e.incident_id, p.kind, "
                         + "p.legal_first_name, p.legal_last_name, p.preferred_first_name "
                         + "FROM internet_access_event e JOIN person p ON p.id = e.person_id "
                         + "WHERE (CAST(:person AS BIGINT) IS NULL OR e.person_id = :person) AND (CAST(:action AS VARCHAR) IS NULL OR e.action = :action) "
@@ -208,12 +235,21 @@ public class People {
                                 rs.getString("legal_last_name")),
                         PersonKind.valueOf(rs.getString("kind")), AccessAction.valueOf(rs.getString("action")),
                         inSchoolZone(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("actor"),
-                        rs.getString("reason")))
+                        rs.getString("reason"), rs.getObject("incident_id", Long.class)))
                 .list();
     }
 
     /** Which register entries to show; null fields match everything. */
     public record RegisterFilter(Long personId, AccessAction action, PersonKind kind, LocalDate from, LocalDate to) {
+    }
+
+    /** A detail map as the JSON the audit chain keeps. */
+    static String json(Map<String, Object> detail) {
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings, numbers and lists always serialise", e);
+        }
     }
 
     private static String name(String preferred, String first, String last) {

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The people pages: the directory, one person with their access history and the grant/remove
- * actions, the MIS import (upload, dry-run report, apply) and the internet access register.
+ * actions, their policy groups and any suspension of their access, the MIS import (upload, dry-run report, apply) and the internet access register.
  * The uploaded file waits in the user's session between the dry run and "apply", so what is
  * applied is exactly what was reviewed.
  */
@@ -44,10 +44,15 @@ class PeopleController {
 
     private final People people;
     private final PeopleImporter importer;
+    private final GroupMemberships memberships;
+    private final AccessSuspensions suspensions;
 
-    PeopleController(People people, PeopleImporter importer) {
+    PeopleController(People people, PeopleImporter importer, GroupMemberships memberships,
+                     AccessSuspensions suspensions) {
         this.people = people;
         this.importer = importer;
+        this.memberships = memberships;
+        this.suspensions = suspensions;
     }
 
     /** An uploaded file between its dry run and its application. */
@@ -93,6 +98,12 @@ class PeopleController {
         model.addAttribute("person", person);
         model.addAttribute("history", people.accessHistory(id));
         model.addAttribute("identityTypes", NetworkIdentityType.values());
+        model.addAttribute("groups", memberships.listed(person));
+        model.addAttribute("groupChoice", memberships.choice(person));
+        model.addAttribute("eligibleGroups", memberships.eligibleGroups(person.kind()));
+        model.addAttribute("groupHistory", memberships.history(id));
+        model.addAttribute("suspensions", suspensions.inForce(id));
+        model.addAttribute("whoMayRestore", AccessSuspensions.whoMayRestore());
         return "people/person";
     }
 
@@ -106,11 +117,17 @@ class PeopleController {
             redirect.addFlashAttribute("accessError", "Give a reason (up to 500 characters) for the change.");
             return "redirect:/people/" + id + "#access";
         }
-        boolean changed = switch (action) {
-            case "grant" -> people.grantAccess(id, user.getName(), why);
-            case "remove" -> people.removeAccess(id, user.getName(), why);
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action");
-        };
+        boolean changed;
+        try {
+            changed = switch (action) {
+                case "grant" -> people.grantAccess(id, user.getName(), why);
+                case "remove" -> people.removeAccess(id, user.getName(), why);
+                default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action");
+            };
+        } catch (AccessSuspendedException e) {
+            redirect.addFlashAttribute("accessError", e.getMessage());
+            return "redirect:/people/" + id + "#access";
+        }
         redirect.addFlashAttribute("accessMessage", changed
                 ? ("grant".equals(action) ? "Internet access granted." : "Internet access removed.")
                 : "Nothing changed: access was already " + ("grant".equals(action) ? "granted." : "removed."));

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.lantern.server.people.ImportPlan.FieldChange;
 import org.lantern.server.people.ImportPlan.PlannedChange;
 import org.lantern.server.people.ImportPlan.PlannedLeaver;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,11 +42,14 @@ public class PeopleImporter {
     private final JdbcClient jdbc;
     private final People people;
     private final StartersAndLeavers startersAndLeavers;
+    private final ApplicationEventPublisher events;
 
-    PeopleImporter(JdbcClient jdbc, People people, StartersAndLeavers startersAndLeavers) {
+    PeopleImporter(JdbcClient jdbc, People people, StartersAndLeavers startersAndLeavers,
+                   ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.startersAndLeavers = startersAndLeavers;
+        this.events = events;
     }
 
     /** The dry run: what importing this file would do. Reads only. */
@@ -110,19 +114,22 @@ public class PeopleImporter {
             throw new ImportHasErrorsException(plan.rejectedRows());
         }
         OffsetDateTime now = People.now();
+        Set<Long> touched = new HashSet<>();
         for (ImportRow row : plan.adds()) {
-            insert(row, now);
+            touched.add(insert(row, now));
         }
         Map<Long, Person> byId = new HashMap<>();
         people.all().forEach(p -> byId.put(p.id(), p));
         for (PlannedChange change : plan.changes()) {
             update(byId.get(change.personId()), change.source(), plan.columns(), now);
+            touched.add(change.personId());
         }
         for (PlannedLeaver leaver : plan.leavers()) {
             if (leaver.why().startsWith("missing")) {
                 jdbc.sql("UPDATE person SET leaving_date = :date, leaver_processed_at = NULL, updated_at = :now WHERE id = :id")
                         .param("date", leaver.leavingDate()).param("now", now).param("id", leaver.personId()).update();
             }
+            touched.add(leaver.personId());
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO people_import (imported_by, imported_at, file_name, full_roll, valid_only, rows_read, "
@@ -134,6 +141,9 @@ public class PeopleImporter {
                 .param("rejected", plan.rejectedRows())
                 .update(key, "id");
         StartersAndLeavers.Outcome access = startersAndLeavers.processDue(People.today());
+        if (!touched.isEmpty()) {
+            events.publishEvent(new PeopleChanged(touched, "import of " + fileName + " by " + actor));
+        }
         return new ImportResult(key.getKey().longValue(), fileName, plan.rowsRead(), plan.adds().size(),
                 plan.changes().size(), plan.leavers().size(), plan.rejectedRows(), access);
     }
@@ -154,7 +164,7 @@ public class PeopleImporter {
         return value.length() > max ? value.substring(0, max) : value;
     }
 
-    private void insert(ImportRow row, OffsetDateTime now) {
+    private long insert(ImportRow row, OffsetDateTime now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, preferred_first_name, admission_number, "
                         + "upn, date_of_birth, year_group, registration_class, staff_code, job_title, staff_role, email, "
@@ -170,6 +180,7 @@ public class PeopleImporter {
         setIdentity(id, NetworkIdentityType.PROXY_USERNAME, row.proxyUsername());
         setIdentity(id, NetworkIdentityType.DEVICE_IP, row.deviceIp());
         setIdentity(id, NetworkIdentityType.DEVICE_MAC, row.deviceMac());
+        return id;
     }
 
     private void update(Person p, ImportRow row, Set<MisColumn> columns, OffsetDateTime now) {

@@ -3,6 +3,8 @@ package org.lantern.server.people;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.lantern.policy.GroupKind;
+
 /** What a person is to the school; filtering, monitoring and the register treat each kind differently. */
 public enum PersonKind {
     PUPIL("Pupil"), STAFF("Staff"), GOVERNOR("Governor"), VISITOR("Visitor");
@@ -16,6 +18,18 @@ public enum PersonKind {
     /** The word a school uses, e.g. "Pupil". */
     public String label() {
         return label;
+    }
+
+    /**
+     * The kind of policy group this person can belong to. Governors are not staff, so they are
+     * judged with visitors and get the least access.
+     */
+    public GroupKind policyGroupKind() {
+        return switch (this) {
+            case PUPIL -> GroupKind.PUPIL;
+            case STAFF -> GroupKind.STAFF;
+            case GOVERNOR, VISITOR -> GroupKind.VISITOR;
+        };
     }
 
     /** Reads the kind as MIS exports and API callers spell it ("Pupil", "student", "staff"...). */

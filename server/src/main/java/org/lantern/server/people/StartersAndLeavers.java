@@ -2,11 +2,14 @@ package org.lantern.server.people;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.lantern.server.identity.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after midnight, at start-up (in case the server was down at midnight) and after every import.
  * Each leaver is processed once; a starter is granted only if their access was never recorded, so a
  * manual removal is never undone by the job (nor is a returner re-granted: that is a decision for
- * a person, made from the person page).
+ * a person, made from the person page), and not while an incident's sanction suspends them.
  */
 @Service
 public class StartersAndLeavers {
@@ -36,12 +39,15 @@ public class StartersAndLeavers {
     private final People people;
     private final Accounts accounts;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts, PlatformTransactionManager transactions) {
+    StartersAndLeavers(JdbcClient jdbc, People people, Accounts accounts, PlatformTransactionManager transactions,
+                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /** What one run did. */
@@ -77,11 +83,17 @@ public class StartersAndLeavers {
             jdbc.sql("UPDATE person SET leaver_processed_at = :now WHERE id = :id")
                     .param("now", People.now()).param("id", leaver.personId()).update();
         }
+        if (!leavers.isEmpty()) {
+            Set<Long> ids = leavers.stream().map(Due::personId).collect(Collectors.toSet());
+            events.publishEvent(new PeopleChanged(ids, "leavers processed on " + today));
+        }
         int granted = 0;
         List<Due> starters = jdbc.sql("SELECT id, start_date AS due_on, account_id FROM person p "
                         + "WHERE internet_access = FALSE AND (start_date IS NULL OR start_date <= :today) "
                         + "AND (leaving_date IS NULL OR leaving_date > :today) "
-                        + "AND NOT EXISTS (SELECT 1 FROM internet_access_event e WHERE e.person_id = p.id) ORDER BY id")
+                        + "AND NOT EXISTS (SELECT 1 FROM internet_access_event e WHERE e.person_id = p.id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM access_suspension s WHERE s.person_id = p.id AND s.restored_at IS NULL) "
+                        + "ORDER BY id")
                 .param("today", today).query(Due::from).list();
         for (Due starter : starters) {
             String reason = starter.day() == null ? "on roll (no start date)" : "started on " + starter.day();

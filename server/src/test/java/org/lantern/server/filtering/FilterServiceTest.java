@@ -3,6 +3,7 @@ package org.lantern.server.filtering;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,19 @@ class FilterServiceTest {
             assertThat(c.actor()).isEqualTo("teacher.one");
             assertThat(c.reason()).isEqualTo("distracting in lessons");
         });
+    }
+
+    @Test
+    void aLocalBlockIsInForceWhenTheChangeReturnsWithoutReloadingTheCategoryLists() throws Exception {
+        CategoryLists categories = filter.listsLoaded().join();
+        CompletableFuture<CategoryLists> lastCategoryLoad = filter.listsLoaded();
+        String site = site();
+
+        lists.add(LocalLists.ListName.BLOCK, site, "teacher.one", "distracting in lessons");
+
+        assertThat(decide("http://" + site + "/").rule()).isEqualTo(Rule.LOCAL_BLOCK);
+        assertThat(filter.engine().snapshot().lists()).isSameAs(categories);
+        assertThat(filter.listsLoaded()).isSameAs(lastCategoryLoad);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A filtering test: the application with synthetic category lists (casino.example is gambling),
+ * A filtering test: the application with synthetic category lists (casino.example is gambling,
+ * friendface.example social networking),
  * a synthetic illegal-content list (abuse.invalid) and the in-process ICAP
  * server on a free port. The same settings on every filtering test class, so they share one context.
  */

@@ -12,6 +12,7 @@ import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.decision.Subject;
 import org.lantern.policy.PolicyParser;
 import org.lantern.policy.Presets;
+import org.lantern.server.people.GroupMemberships;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleImporter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,8 @@ class PeopleDirectoryTest {
     PeopleImporter importer;
     @Autowired
     FilterService filter;
+    @Autowired
+    GroupMemberships memberships;
 
     private PeopleDirectory directory;
     private String tag;
@@ -40,7 +43,7 @@ class PeopleDirectoryTest {
                 "Staff,,Staff,Sam,,S" + tag + ",staff" + tag + ",",
                 "Pupil,8" + tag.hashCode() % 100000 + ",Leaver,Lee,10,,leaver" + tag + ",")
                 .getBytes(StandardCharsets.UTF_8), "roll-" + tag + ".csv", false, false, "test");
-        directory = new PeopleDirectory(people, PolicyParser.parse(Presets.yaml("astley-park")),
+        directory = new PeopleDirectory(people, memberships, PolicyParser.parse(Presets.yaml("astley-park")),
                 Clock.systemUTC(), Duration.ZERO);
     }
 

@@ -28,7 +28,8 @@ class DemoSchoolTest {
 
     @BeforeEach
     void emptyDirectory() {
-        for (String table : new String[] {"internet_access_event", "network_identity", "person", "people_import"}) {
+        for (String table : new String[] {"person_group", "person_group_change", "access_suspension",
+                "internet_access_event", "network_identity", "person", "people_import"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
