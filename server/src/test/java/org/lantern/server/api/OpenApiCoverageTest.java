@@ -119,6 +119,9 @@ class OpenApiCoverageTest {
             }
             Set<String> documented = new HashSet<>();
             operation.path("parameters").forEach(p -> documented.add(p.path("name").asText()));
+            // A multipart part such as an uploaded file is a field of the request body, not a parameter.
+            operation.path("requestBody").path("content").forEach(media ->
+                    media.path("schema").path("properties").fieldNames().forEachRemaining(documented::add));
             for (String parameter : endpoint.parameters()) {
                 if (!documented.contains(parameter)) {
                     missing.add(endpoint + " does not document parameter '" + parameter + "'");

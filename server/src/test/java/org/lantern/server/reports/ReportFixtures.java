@@ -3,6 +3,7 @@ package org.lantern.server.reports;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.lantern.server.identity.AccountPrincipal;
@@ -13,6 +14,7 @@ import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.support.IncidentTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -62,13 +64,9 @@ final class ReportFixtures {
         }
     }
 
-    /** Removes the incidents of the long-past years report tests use, children first. */
+    /** Removes the incidents of the long-past years report tests use, with everything hanging off them. */
     static void clearPastIncidents(JdbcClient jdbc) {
-        String old = "SELECT id FROM incident WHERE occurred_at < :cutoff";
         OffsetDateTime cutoff = OffsetDateTime.of(2014, 9, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        for (String table : List.of("incident_action", "incident_subject", "incident_link")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE incident_id IN (" + old + ")").param("cutoff", cutoff).update();
-        }
-        jdbc.sql("DELETE FROM incident WHERE occurred_at < :cutoff").param("cutoff", cutoff).update();
+        IncidentTables.delete(jdbc, "SELECT id FROM incident WHERE occurred_at < :cutoff", Map.of("cutoff", cutoff));
     }
 }
