@@ -40,7 +40,9 @@ public enum Permission {
     /** Read every incident and safeguarding record, not only one's own. */
     INCIDENT_READ_ALL,
     /** Work incidents: complete, add or waive actions, decide referrals. */
-    INCIDENT_MANAGE;
+    INCIDENT_MANAGE,
+    /** Read the bypass-attempt report (who is named depends on INCIDENT_READ_ALL). */
+    BYPASS_REPORT_READ;
 
     /** The authority string Spring Security sees. */
     public String authority() {
