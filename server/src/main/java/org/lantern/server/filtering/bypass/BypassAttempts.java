@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,8 +149,9 @@ public class BypassAttempts {
                 .param("from", utc(from)).param("to", utc(to))
                 .query(rs -> {
                     long person = rs.getLong("person_id");
+                    Long personId = rs.wasNull() ? null : person;
                     each.accept(new BypassAttempt(rs.getObject("attempted_at", OffsetDateTime.class).toInstant(),
-                            rs.wasNull() ? null : person, rs.getString("subject_name"), rs.getString("proxy_user"),
+                            personId, rs.getString("subject_name"), rs.getString("proxy_user"),
                             rs.getString("client_ip"), rs.getString("host"), rs.getString("category"),
                             rs.getString("rule"), rs.getString("action")));
                 });
@@ -247,7 +249,7 @@ public class BypassAttempts {
         }
         Duration window = settings.alertWindow();
         byWho.forEach((who, theirs) -> {
-            Pending latest = theirs.get(theirs.size() - 1);
+            Pending latest = theirs.stream().max(Comparator.comparing(p -> p.attempt().at())).orElseThrow();
             Instant until = latest.attempt().at();
             int count = count(who, until.minus(window), until);
             if (count >= settings.alertThreshold()) {
