@@ -99,7 +99,13 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/unblocks", Permission.UNBLOCK_APPROVE),
             new Row(HttpMethod.POST, "/api/v1/unblocks", Permission.UNBLOCK_REQUEST),
             new Row(HttpMethod.GET, "/change-control", Permission.CHANGE_CONTROL_READ),
-            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ));
+            new Row(HttpMethod.GET, "/change-control.csv", Permission.CHANGE_CONTROL_READ),
+            new Row(HttpMethod.GET, "/alerts", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.GET, "/alerts/999999999", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/alerts", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),
+            new Row(HttpMethod.GET, "/filtering/bypass-attempts.csv", Permission.BYPASS_REPORT_READ));
 
     @Autowired
     MockMvc mvc;
