@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Alert emails through a real SMTP server (GreenMail) on a free local port. */
 @PersistenceTest
@@ -102,10 +103,11 @@ class AlertEmailTest {
         assertThat(text).contains("Illegal content", "Illegal-content list iwf-child-abuse",
                 "https://lantern.school.example/alerts/" + id, "(UK time)");
         assertThat(text).doesNotContain("Ada", "Lovelace", "abuse.invalid", "hidden-path", "ada.l", "10.0.0.7");
-        assertThat(alerts.find(id).orElseThrow().email()).satisfies(e -> {
-            assertThat(e.sent()).isTrue();
-            assertThat(e.recipients()).isEqualTo(3);
-        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alerts.find(id).orElseThrow().email())
+                .satisfies(e -> {
+                    assertThat(e.sent()).as("recorded as sent").isTrue();
+                    assertThat(e.recipients()).isEqualTo(3);
+                }));
     }
 
     @Test
