@@ -27,6 +27,7 @@ import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -34,8 +35,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Alert emails through a real SMTP server (GreenMail) on a free local port. */
+/**
+ * Alert emails through a real SMTP server (GreenMail) on a free local port. The mail settings make
+ * this class's context its own, so it is closed afterwards rather than holding database connections.
+ */
 @PersistenceTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "lantern.alerts.mail.from=lantern@school.example",
         "lantern.alerts.mail.extra-recipients=safeguarding@school.example",

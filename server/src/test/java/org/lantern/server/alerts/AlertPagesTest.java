@@ -1,5 +1,6 @@
 package org.lantern.server.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.filtering.bypass.BypassAttempt;
+import org.lantern.server.filtering.bypass.PersistentBypassAttempts;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -96,6 +99,18 @@ class AlertPagesTest {
                 "refer it to the police", ">http://abuse.invalid/images</code>", "ada.l", "10.0.0.7",
                 "iwf-child-abuse", "abuse.invalid/");
         assertThat(html).doesNotContain("href=\"http://abuse.invalid");
+    }
+
+    @Test
+    void aPersistentBypassAlertShowsTheAttemptsAndTheLatestHostWithoutTheIllegalWarning() throws Exception {
+        Alert alert = alerts.record(new PersistentBypassAttempts(new BypassAttempt(now, 5L, "Cal Jones", null, null,
+                "vpn.example", "vpn", "POLICY", "BLOCK"), 12, 12, Duration.ofMinutes(30), 3));
+
+        String html = page("/alerts/" + alert.id(), Role.DSL);
+
+        assertThat(html).contains("Persistent attempts to get round the filter", "Latest host",
+                ">vpn.example</code>", "Attempts", ">12<", "12 attempts to get round the filter within 30 minutes");
+        assertThat(html).doesNotContain("illegal-warning");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -31,8 +32,12 @@ import org.springframework.test.context.TestPropertySource;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A pupil's request for illegal content reaches Lantern's own ICAP server, and the DSL deals with the alert. */
+/**
+ * A pupil's request for illegal content reaches Lantern's own ICAP server, and the DSL deals with
+ * the alert. The ICAP port makes the context this class's own; it is closed afterwards.
+ */
 @BrowserTest
+@DirtiesContext
 @TestPropertySource(properties = {"lantern.filter.people-cache=0s", "lantern.data-dir=target/alert-browser-test-data"})
 class AlertBrowserTest {
 

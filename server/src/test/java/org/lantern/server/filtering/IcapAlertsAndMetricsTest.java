@@ -18,6 +18,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,9 +29,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * What the in-process ICAP server does besides answering Squid: alerts for illegal content,
  * bypass attempts in the register, and its counters on {@code /actuator/prometheus}. Real REQMOD
- * requests over a socket, with metrics export on (so its own context and decision-log directory).
+ * requests over a socket, with metrics export on (so its own context and decision-log directory,
+ * closed afterwards rather than holding database connections).
  */
 @PersistenceTest
+@DirtiesContext
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @TestPropertySource(properties = {
