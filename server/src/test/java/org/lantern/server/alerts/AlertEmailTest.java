@@ -15,7 +15,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,8 @@ import static org.awaitility.Awaitility.await;
         "lantern.alerts.mail.retry-interval=PT1H",
         "lantern.alerts.mail.max-retry-interval=PT4H",
         "lantern.alerts.mail.initial-delay=PT1H",
-        "lantern.public-url=https://lantern.school.example/"})
+        "lantern.public-url=https://lantern.school.example/",
+        "spring.datasource.hikari.maximum-pool-size=3"})
 class AlertEmailTest {
 
     private static final int SMTP_PORT = freePort();

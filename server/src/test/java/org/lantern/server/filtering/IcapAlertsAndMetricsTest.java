@@ -41,7 +41,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "lantern.filter.illegal-lists=src/test/resources/filtering/iwf-child-abuse.txt",
         "lantern.filter.people-cache=0s",
         "lantern.icap.port=0",
-        "lantern.data-dir=target/icap-metrics-test-data"})
+        "lantern.data-dir=target/icap-metrics-test-data",
+        "spring.datasource.hikari.maximum-pool-size=3"})
 class IcapAlertsAndMetricsTest {
 
     @Autowired
