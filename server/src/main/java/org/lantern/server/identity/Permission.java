@@ -50,7 +50,9 @@ public enum Permission {
     /** Review records past their retention period: confirm deletion or extend; place and lift legal holds. */
     RETENTION_MANAGE,
     /** Keep the personal-data breach register and answer subject access requests (the DPO's work). */
-    DATA_PROTECTION_MANAGE;
+    DATA_PROTECTION_MANAGE,
+    /** Read the bypass-attempt report (who is named depends on INCIDENT_READ_ALL). */
+    BYPASS_REPORT_READ;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -2,6 +2,8 @@ package org.lantern.server.web;
 
 import java.util.List;
 
+import org.lantern.server.alerts.AlertOutbox;
+import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.identity.LogonAudit;
 import org.lantern.server.identity.LogonOutcome;
 import org.lantern.server.identity.Permission;
@@ -28,11 +30,16 @@ class DashboardController {
     private final People people;
     private final PolicyService policies;
     private final LogonAudit logons;
+    private final AlertRegister alerts;
+    private final AlertOutbox alertEmail;
 
-    DashboardController(People people, PolicyService policies, LogonAudit logons) {
+    DashboardController(People people, PolicyService policies, LogonAudit logons, AlertRegister alerts,
+                        AlertOutbox alertEmail) {
         this.people = people;
         this.policies = policies;
         this.logons = logons;
+        this.alerts = alerts;
+        this.alertEmail = alertEmail;
     }
 
     @GetMapping("/")
@@ -50,6 +57,10 @@ class DashboardController {
         }
         if (has(user, Permission.LOGON_HISTORY_READ)) {
             model.addAttribute("failedLogons", failedLogons());
+        }
+        if (has(user, Permission.INCIDENT_READ_ALL)) {
+            model.addAttribute("newAlerts", alerts.countNew());
+            model.addAttribute("alertEmailOn", alertEmail.enabled());
         }
         return "dashboard";
     }

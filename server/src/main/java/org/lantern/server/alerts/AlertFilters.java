@@ -1,0 +1,69 @@
+package org.lantern.server.alerts;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.lantern.server.people.People;
+
+/**
+ * The alert filters as typed on the page or in the API, parsed, with a plain message for each one
+ * that could not be read. Days are school days (UK time), {@code to} inclusive.
+ *
+ * @param status   {@code new}, {@code acknowledged} or empty for all
+ * @param kind     an {@link AlertKind} name (any case) or empty for all
+ * @param from     first day, {@code YYYY-MM-DD}, or empty
+ * @param to       last day, or empty
+ * @param query    the parsed query
+ * @param errors   what could not be read; the query is not run when there are any
+ */
+record AlertFilters(String status, String kind, String from, String to, AlertRegister.Query query, List<String> errors) {
+
+    static AlertFilters parse(String status, String kind, String from, String to, int page, int size) {
+        List<String> errors = new ArrayList<>();
+        AlertStatus parsedStatus = switch (status.strip().toLowerCase(Locale.ROOT)) {
+            case "", "all" -> null;
+            case "new" -> AlertStatus.NEW;
+            case "acknowledged" -> AlertStatus.ACKNOWLEDGED;
+            default -> {
+                errors.add("Status: choose new, acknowledged or all.");
+                yield null;
+            }
+        };
+        AlertKind parsedKind = null;
+        if (!kind.isBlank() && !"all".equalsIgnoreCase(kind.strip())) {
+            try {
+                parsedKind = AlertKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add("Kind: choose one of the kinds listed.");
+            }
+        }
+        LocalDate first = date("From", from, errors);
+        LocalDate last = date("To", to, errors);
+        if (first != null && last != null && last.isBefore(first)) {
+            errors.add("To: the last day must not be before the first.");
+        }
+        if (page < 0) {
+            errors.add("Page: must be 0 or more.");
+        }
+        AlertRegister.Query query = new AlertRegister.Query(parsedStatus, parsedKind,
+                first == null ? null : first.atStartOfDay(People.SCHOOL_ZONE).toInstant(),
+                last == null ? null : last.plusDays(1).atStartOfDay(People.SCHOOL_ZONE).toInstant(),
+                Math.max(0, page), size);
+        return new AlertFilters(status, kind, from, to, query, List.copyOf(errors));
+    }
+
+    private static LocalDate date(String field, String text, List<String> errors) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field + ": '" + text + "' is not a date (YYYY-MM-DD).");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.lantern.server.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Role;
+import org.lantern.server.people.People;
+import org.lantern.server.people.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the DSL about new alerts, from a durable outbox: the alert register writes an
+ * {@code alert_email} row with each new alert, and this sends it on its own thread, so neither
+ * the filter nor the register ever waits for a mail server. A failed send is logged, counted
+ * ({@code lantern.alerts.emails.failed}) and retried with a growing back-off, on a schedule that
+ * also picks up whatever was unsent when the server last stopped. The alert is in Lantern either
+ * way.
+ *
+ * <p>Email is not a secure channel: the message names the kind of alert, its category and time
+ * and links to it in Lantern, and nothing else: no name, no address. It goes to every enabled
+ * account with the DSL or Deputy DSL role whose person in the directory has an email address,
+ * and to {@code lantern.alerts.mail.extra-recipients}. Without {@code spring.mail.host} email is
+ * off: nothing is owed, and the alerts page says so.
+ */
+@Component
+public class AlertOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertOutbox.class);
+    private static final int BATCH = 50;
+    private static final ZoneId ZONE = People.SCHOOL_ZONE;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    static final String NO_RECIPIENTS = "No one to send it to: no enabled DSL or Deputy DSL account is linked to a "
+            + "person with an email address, and lantern.alerts.mail.extra-recipients is empty.";
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final AccountService accounts;
+    private final People people;
+    private final AlertProperties.Mail settings;
+    private final String baseUrl;
+    private final Counter sent;
+    private final Counter failed;
+    private final ExecutorService sender;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    AlertOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, AccountService accounts, People people,
+                AlertProperties settings, MeterRegistry meters,
+                @Value("${lantern.public-url:}") String publicUrl, @Value("${server.port:8080}") int serverPort) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.accounts = accounts;
+        this.people = people;
+        this.settings = settings.mail();
+        String base = publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl.strip();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.sent = Counter.builder("lantern.alerts.emails.sent").description("Alert emails accepted by the mail server")
+                .register(meters);
+        this.failed = Counter.builder("lantern.alerts.emails.failed")
+                .description("Alert email deliveries that failed (each is retried)").register(meters);
+        this.sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lantern-alert-email");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!enabled()) {
+            log.info("Alert emails are off: no SMTP server is configured (spring.mail.host). Alerts are recorded in Lantern only.");
+        }
+    }
+
+    /** Whether an SMTP server is configured, so new alerts are emailed. */
+    public boolean enabled() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /** Owes the DSL an email about a new alert; joins the caller's transaction. */
+    void owe(long alertId) {
+        jdbc.sql("INSERT INTO alert_email (alert_id, created_at, attempts, next_attempt_at) VALUES (:id, :now, 0, :now)")
+                .param("id", alertId).param("now", AlertRegister.utc(Instant.now())).update();
+    }
+
+    /** Sends what is owed soon, on the outbox's own thread; returns at once. */
+    void wake() {
+        if (enabled() && wakePending.compareAndSet(false, true)) {
+            sender.execute(() -> {
+                wakePending.set(false);
+                deliverDue(Instant.now());
+            });
+        }
+    }
+
+    /** Retries unsent emails on a schedule, including those left unsent when the server last stopped. */
+    @Scheduled(fixedDelayString = "${lantern.alerts.mail.retry-interval:PT1M}",
+            initialDelayString = "${lantern.alerts.mail.initial-delay:PT20S}")
+    void retry() {
+        if (enabled()) {
+            deliverDue(Instant.now());
+        }
+    }
+
+    /**
+     * Tries every email due by {@code now}. One caller at a time, so an email is never sent twice
+     * by two threads.
+     *
+     * @return how many were sent
+     */
+    synchronized int deliverDue(Instant now) {
+        JavaMailSender mail = mailSender.getIfAvailable();
+        if (mail == null) {
+            return 0;
+        }
+        List<Long> due;
+        try {
+            due = jdbc.sql("SELECT alert_id FROM alert_email WHERE sent_at IS NULL AND next_attempt_at <= :now "
+                            + "ORDER BY next_attempt_at, alert_id LIMIT " + BATCH)
+                    .param("now", AlertRegister.utc(now)).query(Long.class).list();
+        } catch (RuntimeException e) {
+            log.error("Unsent alert emails could not be read; they will be retried", e);
+            return 0;
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<String> to = recipients();
+        int delivered = 0;
+        for (long id : due) {
+            try {
+                Alert alert = jdbc.sql(AlertRegister.SELECT + " WHERE a.id = :id").param("id", id)
+                        .query(AlertRegister::alert).single();
+                if (to.isEmpty()) {
+                    throw new IllegalStateException(NO_RECIPIENTS);
+                }
+                mail.send(message(alert, to));
+                jdbc.sql("UPDATE alert_email SET attempts = attempts + 1, sent_at = :now, recipients = :n, "
+                                + "last_error = NULL WHERE alert_id = :id")
+                        .param("now", AlertRegister.utc(Instant.now())).param("n", to.size()).param("id", id).update();
+                sent.increment();
+                delivered++;
+            } catch (RuntimeException e) {
+                failed(id, now, e);
+            }
+        }
+        return delivered;
+    }
+
+    /** The addresses alerts go to now: the DSL and deputies with an email address, and the extras. */
+    List<String> recipients() {
+        Set<Long> safeguarding = new HashSet<>();
+        accounts.list().stream()
+                .filter(a -> a.enabled() && (a.role() == Role.DSL || a.role() == Role.DEPUTY_DSL))
+                .forEach(a -> safeguarding.add(a.id()));
+        Set<String> to = new LinkedHashSet<>();
+        for (Person p : people.list(null)) {
+            if (p.accountId() != null && safeguarding.contains(p.accountId()) && p.email() != null
+                    && !p.email().isBlank()) {
+                to.add(p.email().strip());
+            }
+        }
+        to.addAll(settings.extraRecipients());
+        return List.copyOf(to);
+    }
+
+    /** The email about one alert: what kind, which category, when, and the link; never who or which address. */
+    SimpleMailMessage message(Alert alert, List<String> to) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(settings.from());
+        message.setTo(to.toArray(String[]::new));
+        message.setSubject("Lantern alert " + alert.id() + ": " + alert.kind().label());
+        message.setText("A filter alert needs your attention.\n\n"
+                + "What: " + alert.kind().label() + "\n"
+                + "Category: " + alert.categoryName() + "\n"
+                + "When: " + WHEN.format(alert.firstSeenAt().atZone(ZONE)) + " (UK time)\n\n"
+                + "Open it in Lantern to see who and what, and to acknowledge it:\n"
+                + baseUrl + "/alerts/" + alert.id() + "\n\n"
+                + "Email is not a secure channel, so this message names no one and gives no address. "
+                + "Please do not forward it.\n");
+        return message;
+    }
+
+    private void failed(long id, Instant now, RuntimeException e) {
+        failed.increment();
+        try {
+            int attempts = jdbc.sql("SELECT attempts FROM alert_email WHERE alert_id = :id").param("id", id)
+                    .query(Integer.class).single() + 1;
+            Instant next = now.plus(backoff(attempts));
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            jdbc.sql("UPDATE alert_email SET attempts = :attempts, next_attempt_at = :next, last_error = :error "
+                            + "WHERE alert_id = :id")
+                    .param("attempts", attempts).param("next", AlertRegister.utc(next))
+                    .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason).param("id", id)
+                    .update();
+            log.warn("Email for alert {} could not be sent (attempt {}); next try at {}: {}", id, attempts, next, reason);
+        } catch (RuntimeException again) {
+            log.error("Email for alert {} could not be sent, nor the failure recorded; it will be retried", id, again);
+        }
+    }
+
+    /** Doubles from the retry interval with each failure, up to the maximum. */
+    Duration backoff(int attempts) {
+        Duration wait = settings.retryInterval();
+        for (int i = 1; i < attempts && wait.compareTo(settings.maxRetryInterval()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : wait;
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+}
