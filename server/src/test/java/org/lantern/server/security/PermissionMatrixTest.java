@@ -153,7 +153,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/data-protection/subject-access/999999999/status", Permission.DATA_PROTECTION_MANAGE),
             new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export", Permission.DATA_PROTECTION_MANAGE),
             new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.json", Permission.DATA_PROTECTION_MANAGE),
-            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.pdf", Permission.DATA_PROTECTION_MANAGE));
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.pdf", Permission.DATA_PROTECTION_MANAGE),
             new Row(HttpMethod.GET, "/alerts", Permission.INCIDENT_READ_ALL),
             new Row(HttpMethod.GET, "/alerts/999999999", Permission.INCIDENT_READ_ALL),
             new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
