@@ -1,0 +1,47 @@
+package org.lantern.server.alerts;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.lantern.server.incidents.ChronologySource;
+import org.lantern.server.incidents.ChronologyEntry;
+import org.lantern.server.incidents.Viewer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a person's filter alerts in their chronology, so the DSL sees a pupil's attempts to reach
+ * illegal content or get round the filter beside the incidents recorded about them. The address
+ * itself is left out: an alert's address may be evidence of a crime and is shown only on the
+ * alert's own page, as text.
+ */
+@Component
+class AlertChronology implements ChronologySource {
+
+    private final JdbcClient jdbc;
+
+    AlertChronology(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<ChronologyEntry> entries(long personId, Viewer viewer) {
+        // Alerts are read with INCIDENT_READ_ALL, the same as the chronology page itself.
+        if (!viewer.readAll()) {
+            return List.of();
+        }
+        return jdbc.sql(AlertRegister.SELECT + " WHERE a.person_id = :person ORDER BY a.id")
+                .param("person", personId).query(AlertRegister::alert).list().stream()
+                .map(AlertChronology::entry).toList();
+    }
+
+    private static ChronologyEntry entry(Alert alert) {
+        String times = alert.occurrences() == 1 ? "1 request" : alert.occurrences() + " requests";
+        String detail = alert.status() == AlertStatus.ACKNOWLEDGED
+                ? times + "; acknowledged by " + alert.acknowledgedBy()
+                : times + "; not yet acknowledged";
+        return new ChronologyEntry(alert.firstSeenAt().atOffset(ZoneOffset.UTC), "Filter alert",
+                alert.kind().label() + ": " + alert.categoryName(), detail, null,
+                AlertAccessLog.ALERT, alert.id(), "/alerts/" + alert.id(), alert.kind().illegal());
+    }
+}
