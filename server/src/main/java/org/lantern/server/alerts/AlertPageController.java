@@ -101,8 +101,9 @@ class AlertPageController {
 
     /**
      * The incident form, filled in with the person (when the alert resolved to a pupil or member
-     * of staff), the time and a description naming the alert. Never the address: the DSL copies
-     * it only if the guidance allows.
+     * of staff), the time, a description naming the alert and a link to it; an alert of illegal
+     * content starts the illegal-material path. Never the address: the DSL copies it only if the
+     * guidance allows.
      */
     private static String recordIncidentLink(Alert alert, Optional<Person> person) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents/new");
@@ -112,6 +113,11 @@ class AlertPageController {
         link.queryParam("occurredAt", FORM_TIME.format(alert.firstSeenAt().atZone(People.SCHOOL_ZONE)));
         link.queryParam("description", "Raised from Lantern filter alert " + alert.id() + " ("
                 + alert.kind().label() + ": " + alert.categoryName() + ").");
+        // The incident links to the alert's page, which holds the address; the link itself carries none.
+        link.queryParam("links", "/alerts/" + alert.id());
+        if (alert.kind().illegal()) {
+            link.queryParam("illegal", true).queryParam("kind", "CHILD_PROTECTION");
+        }
         return link.encode().build().toUriString();
     }
 }

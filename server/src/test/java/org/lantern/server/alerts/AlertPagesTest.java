@@ -127,14 +127,15 @@ class AlertPagesTest {
     }
 
     @Test
-    void theRecordAnIncidentLinkCarriesThePersonTheTimeAndTheAlert() throws Exception {
+    void theRecordAnIncidentLinkCarriesThePersonTheTimeTheAlertAndTheIllegalPath() throws Exception {
         long person = pupil("Alertlink" + System.nanoTime());
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/x", person, "Ada", null, null, now));
 
         String html = page("/alerts/" + alert.id(), Role.DSL);
 
         assertThat(html).contains("/incidents/new?subject=PUPIL&amp;subjectIds=" + person + "&amp;occurredAt=",
-                "Raised%20from%20Lantern%20filter%20alert%20" + alert.id());
+                "Raised%20from%20Lantern%20filter%20alert%20" + alert.id(),
+                "links=/alerts/" + alert.id(), "illegal=true", "kind=CHILD_PROTECTION");
         assertThat(html.substring(html.indexOf("/incidents/new"), html.indexOf("Record an incident about this")))
                 .doesNotContain("abuse.invalid");
     }
