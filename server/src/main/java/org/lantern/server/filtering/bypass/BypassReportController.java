@@ -2,7 +2,6 @@ package org.lantern.server.filtering.bypass;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +12,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lantern.server.http.CsvDownload;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.people.People;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import static org.lantern.server.http.CsvDownload.cell;
 
 /**
  * The bypass-attempt report for the safeguarding team, the headteacher and the network manager:
@@ -106,21 +107,15 @@ class BypassReportController {
     void csv(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
              Authentication user, HttpServletResponse response) throws IOException {
         Period period = Period.of(from, to, LocalDate.now(ZONE));
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (!period.errors().isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType("text/plain");
-            response.getWriter().write(String.join("\n", period.errors()) + "\n");
+        if (CsvDownload.refused(response, period.errors())) {
             return;
         }
         boolean names = showNames(user);
-        response.setContentType("text/csv");
-        response.setHeader("Content-Disposition", "attachment; filename=\"bypass-attempts-" + period.from() + "-to-"
-                + period.to() + ".csv\"");
         if (names) {
             attempts.logNamedView(accountId(user), user.getName(), "CSV");
         }
-        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.DEFAULT)) {
+        try (CSVPrinter csv = CsvDownload.attachment(response,
+                "bypass-attempts-" + period.from() + "-to-" + period.to() + ".csv")) {
             if (names) {
                 csv.printRecord("When", "Person", "Proxy user", "Client IP", "Host", "Category", "Rule", "Action");
             } else {
@@ -141,19 +136,6 @@ class BypassReportController {
                         }
                     });
         }
-    }
-
-    /**
-     * A text cell a spreadsheet will not run: one starting with a formula character gets a leading
-     * apostrophe (OWASP CSV injection), since names and user names come from outside Lantern.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
     }
 
     private static boolean showNames(Authentication user) {
