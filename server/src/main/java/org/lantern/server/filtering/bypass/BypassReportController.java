@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.lantern.server.http.CsvDownload;
+import org.lantern.server.http.FilterDays;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.people.People;
@@ -52,8 +52,8 @@ class BypassReportController {
     record Period(String fromText, String toText, LocalDate from, LocalDate to, List<String> errors) {
         static Period of(String fromText, String toText, LocalDate today) {
             List<String> errors = new ArrayList<>();
-            LocalDate to = date("To", toText, errors);
-            LocalDate from = date("From", fromText, errors);
+            LocalDate to = FilterDays.parse("To", toText, errors);
+            LocalDate from = FilterDays.parse("From", fromText, errors);
             if (to == null) {
                 to = today;
             }
@@ -66,18 +66,6 @@ class BypassReportController {
                 errors.add("The period can be at most " + MAX_DAYS + " days.");
             }
             return new Period(fromText, toText, from, to, errors);
-        }
-
-        private static LocalDate date(String field, String text, List<String> errors) {
-            if (text.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                errors.add(field + ": '" + text + "' is not a date (YYYY-MM-DD).");
-                return null;
-            }
         }
     }
 
