@@ -10,6 +10,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * The RFC 9457 problem bodies the JSON API answers with when it refuses a request. Every API
  * controller's exception handlers build them here, so a refusal reads the same in every part of
  * the API: a status, a short title saying what did not happen, and the reason in plain words.
+ *
+ * <p>This package holds HTTP plumbing that features share. It is kept apart from {@code web},
+ * which shows the features (the dashboard) and so depends on them: a feature using {@code web}
+ * would make a cycle.
  */
 public final class Problems {
 
