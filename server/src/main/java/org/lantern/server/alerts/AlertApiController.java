@@ -3,6 +3,7 @@ package org.lantern.server.alerts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import org.lantern.server.http.Problems;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.springframework.http.HttpStatus;
@@ -67,16 +68,12 @@ class AlertApiController {
 
     @ExceptionHandler(BadFilter.class)
     ProblemDetail badFilter(BadFilter e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("The alerts could not be listed");
-        return problem;
+        return Problems.titled(HttpStatus.BAD_REQUEST, "The alerts could not be listed", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badNumber(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return Problems.titled(HttpStatus.BAD_REQUEST, "The alerts could not be listed",
                 e.getName() + ": '" + e.getValue() + "' is not a whole number");
-        problem.setTitle("The alerts could not be listed");
-        return problem;
     }
 }

@@ -1,11 +1,11 @@
 package org.lantern.server.alerts;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.lantern.server.http.FilterDays;
 import org.lantern.server.people.People;
 
 /**
@@ -40,8 +40,8 @@ record AlertFilters(String status, String kind, String from, String to, AlertReg
                 errors.add("Kind: choose one of the kinds listed.");
             }
         }
-        LocalDate first = date("From", from, errors);
-        LocalDate last = date("To", to, errors);
+        LocalDate first = FilterDays.parse("From", from, errors);
+        LocalDate last = FilterDays.parse("To", to, errors);
         if (first != null && last != null && last.isBefore(first)) {
             errors.add("To: the last day must not be before the first.");
         }
@@ -53,17 +53,5 @@ record AlertFilters(String status, String kind, String from, String to, AlertReg
                 last == null ? null : last.plusDays(1).atStartOfDay(People.SCHOOL_ZONE).toInstant(),
                 Math.max(0, page), size);
         return new AlertFilters(status, kind, from, to, query, List.copyOf(errors));
-    }
-
-    private static LocalDate date(String field, String text, List<String> errors) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field + ": '" + text + "' is not a date (YYYY-MM-DD).");
-            return null;
-        }
     }
 }

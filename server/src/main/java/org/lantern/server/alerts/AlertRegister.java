@@ -24,6 +24,7 @@ import org.lantern.filter.decision.Rule;
 import org.lantern.policy.Category;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.filtering.FilterAlert;
+import org.lantern.server.filtering.SubjectPerson;
 import org.lantern.server.filtering.bypass.BypassAttempt;
 import org.lantern.server.filtering.bypass.PersistentBypassAttempts;
 import org.lantern.server.incidents.Channel;
@@ -107,7 +108,7 @@ public class AlertRegister {
         Decision d = event.decision();
         AlertKind kind = d.rule() == Rule.ILLEGAL_LIST ? AlertKind.ILLEGAL_CONTENT : AlertKind.ILLEGAL_ACTIVITY;
         String url = d.request().url().toString();
-        Long personId = personId(d.subject().personId());
+        Long personId = SubjectPerson.id(d.subject());
         return record(new Raised(kind, who(personId, d.request().userName(), d.request().clientIp()), url,
                 d.request().at(), 1, 1, settings.foldWindow(), personId, d.subject().displayName(),
                 d.request().userName(), d.request().clientIp(), url, d.rule().name(), d.policyCategory(),
@@ -275,18 +276,6 @@ public class AlertRegister {
         return personId != null ? "person:" + personId
                 : proxyUser != null ? "user:" + proxyUser
                 : clientIp != null ? "ip:" + clientIp : "unknown";
-    }
-
-    private static Long personId(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            // The people directory names people by number; anything else is not a person of ours.
-            return null;
-        }
     }
 
     private static String minutes(Duration window) {

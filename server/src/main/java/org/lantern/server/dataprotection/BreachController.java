@@ -84,7 +84,8 @@ class BreachController {
     String decide(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
                   @RequestParam(defaultValue = "") String reasons, Authentication user, RedirectAttributes redirect) {
         IcoDecision chosen = IcoDecision.parse(decision).orElse(null);
-        return change(id, redirect, "Decision recorded.", () -> register.decide(id, chosen, reasons, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Decision recorded.",
+                () -> register.decide(id, chosen, reasons, user.getName()));
     }
 
     @PostMapping("/{id:\\d+}/report")
@@ -94,26 +95,21 @@ class BreachController {
         List<String> problems = new ArrayList<>();
         OffsetDateTime at = FormTimes.dateTime(reportedAt, "When it was reported", problems);
         if (!problems.isEmpty()) {
-            redirect.addFlashAttribute("problems", problems);
-            return "redirect:/data-protection/breaches/" + id;
+            return RecordPageRedirects.problems(page(id), redirect, problems);
         }
-        return change(id, redirect, "Report to the ICO recorded.", () -> register.reported(id, at, reference, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Report to the ICO recorded.",
+                () -> register.reported(id, at, reference, user.getName()));
     }
 
     @PostMapping("/{id:\\d+}/follow-up")
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
     String followUp(@PathVariable long id, @RequestParam(defaultValue = "") String peopleInformed,
                     @RequestParam(defaultValue = "") String actionsTaken, Authentication user, RedirectAttributes redirect) {
-        return change(id, redirect, "Saved.", () -> register.followUp(id, peopleInformed, actionsTaken, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Saved.",
+                () -> register.followUp(id, peopleInformed, actionsTaken, user.getName()));
     }
 
-    private static String change(long id, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (DataProtectionException e) {
-            redirect.addFlashAttribute("problems", e.problems());
-        }
-        return "redirect:/data-protection/breaches/" + id;
+    private static String page(long id) {
+        return "/data-protection/breaches/" + id;
     }
 }

@@ -124,7 +124,8 @@ class SubjectAccessController {
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
     String verify(@PathVariable long id, @RequestParam(defaultValue = "") String identityNote, Authentication user,
                   RedirectAttributes redirect) {
-        return change(id, redirect, "Identity check recorded.", () -> requests.verifyIdentity(id, identityNote, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Identity check recorded.",
+                () -> requests.verifyIdentity(id, identityNote, user.getName()));
     }
 
     @PostMapping("/{id:\\d+}/extension")
@@ -136,10 +137,10 @@ class SubjectAccessController {
         Integer extra = FormTimes.number(months, "The extension", problems);
         LocalDate told = FormTimes.date(toldOn, "The day the requester was told", problems);
         if (!problems.isEmpty()) {
-            redirect.addFlashAttribute("problems", problems);
-            return "redirect:/data-protection/subject-access/" + id;
+            return RecordPageRedirects.problems(page(id), redirect, problems);
         }
-        return change(id, redirect, "Deadline extended.", () -> requests.extend(id, extra, reason, told, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Deadline extended.",
+                () -> requests.extend(id, extra, reason, told, user.getName()));
     }
 
     @PostMapping("/{id:\\d+}/status")
@@ -147,7 +148,8 @@ class SubjectAccessController {
     String status(@PathVariable long id, @RequestParam(defaultValue = "") String status,
                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
         SarStatus chosen = SarStatus.parse(status).orElse(null);
-        return change(id, redirect, "Status saved.", () -> requests.setStatus(id, chosen, note, user.getName()));
+        return RecordPageRedirects.change(page(id), redirect, "Status saved.",
+                () -> requests.setStatus(id, chosen, note, user.getName()));
     }
 
     @GetMapping("/{id:\\d+}/export")
@@ -177,13 +179,7 @@ class SubjectAccessController {
                 .contentType(MediaType.APPLICATION_PDF).body(body);
     }
 
-    private static String change(long id, RedirectAttributes redirect, String done, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", done);
-        } catch (DataProtectionException e) {
-            redirect.addFlashAttribute("problems", e.problems());
-        }
-        return "redirect:/data-protection/subject-access/" + id;
+    private static String page(long id) {
+        return "/data-protection/subject-access/" + id;
     }
 }

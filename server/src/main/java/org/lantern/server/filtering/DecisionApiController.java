@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 
 import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.url.MalformedUrlException;
+import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,17 +69,13 @@ class DecisionApiController {
 
     @ExceptionHandler(BadQuestion.class)
     ProblemDetail badQuestion(BadQuestion e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("The question cannot be answered");
-        return problem;
+        return Problems.titled(HttpStatus.BAD_REQUEST, "The question cannot be answered", e.getMessage());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return Problems.titled(HttpStatus.BAD_REQUEST, "The question cannot be answered",
                 e.getParameterName() + ": required");
-        problem.setTitle("The question cannot be answered");
-        return problem;
     }
 
     private static String blankToNull(String s) {

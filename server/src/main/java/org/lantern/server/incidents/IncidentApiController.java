@@ -3,9 +3,9 @@ package org.lantern.server.incidents;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import org.lantern.policy.Column;
+import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -141,24 +141,19 @@ class IncidentApiController {
 
     @ExceptionHandler(IncidentNotFoundException.class)
     ProblemDetail notFound(IncidentNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Incident not found");
-        return problem;
+        return Problems.titled(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage());
     }
 
     @ExceptionHandler(IncidentRejectedException.class)
     ProblemDetail rejected(IncidentRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Nothing was recorded");
+        ProblemDetail problem = Problems.titled(HttpStatus.BAD_REQUEST, "Nothing was recorded", e.getMessage());
         problem.setProperty("problems", e.problems());
         return problem;
     }
 
     @ExceptionHandler(ActionClosedException.class)
     ProblemDetail closed(ActionClosedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Action already closed");
-        return problem;
+        return Problems.titled(HttpStatus.CONFLICT, "Action already closed", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -169,7 +164,6 @@ class IncidentApiController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badId(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getValue() + "' is not a valid " + e.getName().toLowerCase(Locale.ROOT));
+        return Problems.notValid(e);
     }
 }

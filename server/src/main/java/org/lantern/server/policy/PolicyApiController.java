@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.lantern.policy.PolicyJson;
 import org.lantern.policy.PolicyParser;
+import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,16 +77,12 @@ class PolicyApiController {
 
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Policy version not found");
-        return problem;
+        return Problems.titled(HttpStatus.NOT_FOUND, "Policy version not found", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        return Problems.titled(HttpStatus.FORBIDDEN, "Forbidden",
                 "Reading the policy needs the POLICY_READ permission.");
-        problem.setTitle("Forbidden");
-        return problem;
     }
 }

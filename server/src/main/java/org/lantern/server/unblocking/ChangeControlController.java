@@ -2,16 +2,14 @@ package org.lantern.server.unblocking;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lantern.server.http.CsvDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,6 +17,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import static org.lantern.server.http.CsvDownload.cell;
 
 /**
  * The change-control log page and its CSV export, for governors and senior leaders. Readers who
@@ -93,36 +93,16 @@ class ChangeControlController {
              @RequestParam(defaultValue = "") String kind, Authentication user, HttpServletResponse response)
             throws IOException {
         Query query = Query.of(from, to, kind);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (!query.errors().isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType("text/plain");
-            response.getWriter().write(String.join("\n", query.errors()) + "\n");
+        if (CsvDownload.refused(response, query.errors())) {
             return;
         }
-        response.setContentType("text/csv");
-        response.setHeader("Content-Disposition", "attachment; filename=\"change-control.csv\"");
-        Writer out = response.getWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+        try (CSVPrinter csv = CsvDownload.attachment(response, "change-control.csv")) {
             csv.printRecord("When", "Kind", "Action", "Who", "What", "Why", "Link");
             for (ChangeControlLog.Entry e : log.entries(query.filter(), showNames(user))) {
                 csv.printRecord(CSV_TIME.format(e.at()), e.kind().label(), cell(e.action()), cell(e.who()),
                         cell(e.what()), cell(e.why()), e.link() == null ? "" : e.link());
             }
         }
-    }
-
-    /**
-     * A text cell a spreadsheet will not run: one starting with a formula character gets a leading
-     * apostrophe (OWASP CSV injection), since reasons and usernames are typed by users.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
     }
 
     private static boolean showNames(Authentication user) {

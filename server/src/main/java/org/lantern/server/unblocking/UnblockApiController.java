@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -102,16 +103,16 @@ class UnblockApiController {
 
     @ExceptionHandler(UnblockRejectedException.class)
     ProblemDetail rejected(UnblockRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Unblock request not accepted");
+        ProblemDetail problem = Problems.titled(HttpStatus.UNPROCESSABLE_ENTITY, "Unblock request not accepted",
+                e.getMessage());
         problem.setProperty("errors", e.errors());
         return problem;
     }
 
     @ExceptionHandler(IllegalContentRefusedException.class)
     ProblemDetail illegal(IllegalContentRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Illegal content cannot be unblocked");
+        ProblemDetail problem = Problems.titled(HttpStatus.UNPROCESSABLE_ENTITY, "Illegal content cannot be unblocked",
+                e.getMessage());
         problem.setProperty("requestId", e.requestId());
         return problem;
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.server.incidents.ChronologyEntry;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class AlertChronologyTest {
 
     @BeforeEach
     void clear() {
-        AlertFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
     }
 
     @Test

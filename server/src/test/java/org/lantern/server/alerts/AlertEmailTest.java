@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,7 +82,7 @@ class AlertEmailTest {
 
     @BeforeEach
     void safeguardingTeamWithEmailAddresses() throws Exception {
-        AlertFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
         if (!SMTP.isRunning()) {
             SMTP.start();
         }

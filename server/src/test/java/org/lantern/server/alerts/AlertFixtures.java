@@ -13,20 +13,11 @@ import org.lantern.filter.match.MatchKind;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.policy.Level;
 import org.lantern.server.filtering.FilterAlert;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Alerts as the filter raises them, and a clean register for each test. */
+/** Alerts as the filter raises them. */
 final class AlertFixtures {
 
     private AlertFixtures() {
-    }
-
-    /** Empties the alert tables; the database is shared with other test classes. */
-    static void clear(JdbcClient jdbc) {
-        for (String sql : new String[] {"DELETE FROM alert_email", "DELETE FROM filter_alert", "DELETE FROM bypass_attempt",
-                "DELETE FROM record_access WHERE record_type IN ('alert', 'bypass-report')"}) {
-            jdbc.sql(sql).update();
-        }
     }
 
     /** A request on an illegal-content list, as the engine decides it, for a resolved person. */

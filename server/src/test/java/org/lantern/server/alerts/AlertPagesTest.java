@@ -2,8 +2,6 @@ package org.lantern.server.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -11,16 +9,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.server.filtering.bypass.BypassAttempt;
 import org.lantern.server.filtering.bypass.PersistentBypassAttempts;
-import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -53,28 +51,16 @@ class AlertPagesTest {
 
     @BeforeEach
     void clear() {
-        AlertFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
     }
 
     private RequestPostProcessor as(Role role) {
-        String username = "alertpages." + role.name().toLowerCase();
-        long id = accounts.idOf(username)
-                .orElseGet(() -> accountService.create(username, "Alert pages " + role, role, "alert pages password 1", "test"));
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
-                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
+        return authentication(TestUsers.signedIn(accountService, accounts, "alertpages." + role.name().toLowerCase(), role));
     }
 
     private String page(String path, Role role) throws Exception {
         return mvc.perform(get(path).with(as(role))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-    }
-
-    private long pupil(String surname) {
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Ada', :last, '7', :at, :at)").param("last", surname).param("at", at).update();
-        return jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
     }
 
     @Test
@@ -128,7 +114,7 @@ class AlertPagesTest {
 
     @Test
     void theRecordAnIncidentLinkCarriesThePersonTheTimeTheAlertAndTheIllegalPath() throws Exception {
-        long person = pupil("Alertlink" + System.nanoTime());
+        long person = TestPeople.pupil(jdbc, "Ada", "Alertlink" + System.nanoTime());
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/x", person, "Ada", null, null, now));
 
         String html = page("/alerts/" + alert.id(), Role.DSL);

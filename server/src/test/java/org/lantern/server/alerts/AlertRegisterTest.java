@@ -11,6 +11,7 @@ import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ class AlertRegisterTest {
 
     @BeforeEach
     void clear() {
-        AlertFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
     }
 
     @Test

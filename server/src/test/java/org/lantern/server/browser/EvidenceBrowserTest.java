@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -26,6 +25,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,7 +49,7 @@ class EvidenceBrowserTest {
         String teacher = BrowserAccounts.ensure(accountService, "b.ev.teacher", Role.STAFF);
         String dsl = BrowserAccounts.ensure(accountService, "b.ev.dsl", Role.DSL);
         Incident concern = incidents.record(new NewIncident(SubjectType.PUPIL, "social-media-misuse",
-                List.of(insertPupil()), OffsetDateTime.now(ZoneOffset.UTC).minusHours(2), null,
+                List.of(TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Pupil"))), OffsetDateTime.now(ZoneOffset.UTC).minusHours(2), null,
                 "Upset by messages in a group chat.", null, List.of()),
                 new Viewer(accounts.idOf(teacher).orElseThrow(), teacher, false));
         byte[] screenshot = png();
@@ -84,15 +84,6 @@ class EvidenceBrowserTest {
         assertThat(page.locator("#custody + .table-wrap tbody tr").nth(1)).containsText("Viewed");
         assertThat(page.locator("#custody + .table-wrap tbody tr").nth(2)).containsText("Downloaded");
         assertThat(page.locator("#custody + .table-wrap tbody tr").nth(2)).containsText("b.ev.dsl");
-    }
-
-    private long insertPupil() {
-        String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Ada', :last, '7', :now, :now)").param("last", surname).param("now", now).update();
-        return jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
     }
 
     private static byte[] png() throws IOException {

@@ -17,6 +17,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,7 +40,7 @@ class GovernorsReportBrowserTest {
         String governor = BrowserAccounts.ensure(accountService, "b.governor", Role.GOVERNOR);
         String teacher = BrowserAccounts.ensure(accountService, "b.report.teacher", Role.STAFF);
         String surname = "Fairweather" + UUID.randomUUID().toString().substring(0, 8);
-        long pupil = insertPupil(surname);
+        long pupil = TestPeople.pupil(jdbc, "Imogen", surname);
         Viewer recorder = new Viewer(accounts.idOf(teacher).orElseThrow(), teacher, false);
         // 2010/11: a school year no other browser test records in.
         OffsetDateTime october = OffsetDateTime.of(2010, 10, 12, 10, 0, 0, 0, ZoneOffset.UTC);
@@ -64,13 +65,5 @@ class GovernorsReportBrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download PDF"))).isVisible();
         assertThat(page.locator("main")).not().containsText(surname);
         assertThat(page.locator("main")).not().containsText("Phone out in lessons.");
-    }
-
-    private long insertPupil(String surname) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Imogen', :last, '7', :now, :now)").param("last", surname).param("now", now).update();
-        return jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
     }
 }

@@ -21,6 +21,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,7 +45,7 @@ class IncidentBrowserTest {
         String other = BrowserAccounts.ensure(accountService, "b.teacher2", Role.STAFF);
         String dsl = BrowserAccounts.ensure(accountService, "b.dsl", Role.DSL);
         String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
-        long pupil = insertPupil(surname);
+        long pupil = TestPeople.pupil(jdbc, "Ada", surname);
         Incident othersRecord = incidents.record(new NewIncident(SubjectType.PUPIL, "mobile-device-misuse",
                 List.of(pupil), OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), null, "Another teacher's concern.",
                 null, List.of()), new Viewer(accounts.idOf(other).orElseThrow(), other, false));
@@ -86,13 +87,5 @@ class IncidentBrowserTest {
         assertThat(completed).containsText("Refer to DSL");
         assertThat(completed).containsText("Spoke with the pupil; parents called.");
         assertThat(page.locator("main table")).containsText("Upset by messages in a group chat.");
-    }
-
-    private long insertPupil(String surname) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Ada', :last, '7', :now, :now)").param("last", surname).param("now", now).update();
-        return jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
     }
 }

@@ -22,6 +22,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -85,7 +86,7 @@ class SafeguardingBrowserTest {
         String dsl = BrowserAccounts.ensure(accountService, "b.dsl.xss", Role.DSL);
         BrowserAccounts.ensure(accountService, "b.head.xss", Role.HEADTEACHER);
         String surname = "Xss" + UUID.randomUUID().toString().substring(0, 8);
-        long pupil = insertPupil(surname);
+        long pupil = TestPeople.pupil(jdbc, "Ada", surname);
         List<String> dialogs = new ArrayList<>();
 
         // A pupil's report, not signed in: what, where and name.
@@ -168,13 +169,5 @@ class SafeguardingBrowserTest {
         assertThat(page.locator("main img, main b, main script")).hasCount(0);
 
         org.assertj.core.api.Assertions.assertThat(dialogs).isEmpty();
-    }
-
-    private long insertPupil(String surname) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Ada', :last, '7', :now, :now)").param("last", surname).param("now", now).update();
-        return jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
     }
 }

@@ -14,6 +14,7 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ class BreachRegisterTest {
     @BeforeEach
     void setUp() {
         DataProtectionFixtures.clear(jdbc);
-        head = DataProtectionFixtures.user(accountService, accounts, "breach.head", Role.HEADTEACHER);
+        head = TestUsers.signedIn(accountService, accounts, "breach.head", Role.HEADTEACHER);
     }
 
     private Breach breach(Duration awareAgo, String summary) {

@@ -29,6 +29,8 @@ import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.lantern.server.unblocking.UnblockDraft;
 import org.lantern.server.unblocking.Unblocks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,17 +95,17 @@ class SubjectAccessTest {
     @BeforeEach
     void setUp() {
         DataProtectionFixtures.clear(jdbc);
-        dsl = DataProtectionFixtures.user(accountService, accounts, "sar.dsl", Role.DSL);
-        admin = DataProtectionFixtures.user(accountService, accounts, "sar.admin", Role.ADMIN);
-        surname = DataProtectionFixtures.unique("Pemberton");
-        colleagueSurname = DataProtectionFixtures.unique("Otterbury");
-        subject = staff("Perpetua", surname, DataProtectionFixtures.unique("PP"));
-        colleague = staff("Octavian", colleagueSurname, DataProtectionFixtures.unique("OC"));
+        dsl = TestUsers.signedIn(accountService, accounts, "sar.dsl", Role.DSL);
+        admin = TestUsers.signedIn(accountService, accounts, "sar.admin", Role.ADMIN);
+        surname = TestPeople.unique("Pemberton");
+        colleagueSurname = TestPeople.unique("Otterbury");
+        subject = staff("Perpetua", surname, TestPeople.unique("PP"));
+        colleague = staff("Octavian", colleagueSurname, TestPeople.unique("OC"));
 
-        people.addIdentity(subject, NetworkIdentityType.PROXY_USERNAME, DataProtectionFixtures.unique("pemb."));
+        people.addIdentity(subject, NetworkIdentityType.PROXY_USERNAME, TestPeople.unique("pemb."));
         people.grantAccess(subject, "sar.admin", "Joined the maths department");
-        username = DataProtectionFixtures.unique("pemb");
-        colleagueUsername = DataProtectionFixtures.unique("otter");
+        username = TestPeople.unique("pemb");
+        colleagueUsername = TestPeople.unique("otter");
         long account = accountService.create(username, "Perpetua " + surname, Role.STAFF, "staff password 123", "sar.admin");
         long colleagueAccount = accountService.create(colleagueUsername, "Octavian " + colleagueSurname, Role.STAFF,
                 "staff password 123", "sar.admin");

@@ -20,6 +20,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,8 +60,8 @@ class ActionsPerTableRowTest {
     @MethodSource("rows")
     void anIncidentInThisRowGetsExactlyTheTickedActions(SubjectType subject, String rowId, String rowText,
                                                         List<Column> ticked) {
-        long person = IncidentFixtures.person(jdbc, subject.kind().name(), "Row", IncidentFixtures.unique("Subject"));
-        Viewer recorder = Viewer.of(IncidentFixtures.user(accountService, accounts, "rows.recorder", Role.STAFF));
+        long person = TestPeople.person(jdbc, subject.kind().name(), "Row", TestPeople.unique("Subject"));
+        Viewer recorder = Viewer.of(TestUsers.signedIn(accountService, accounts, "rows.recorder", Role.STAFF));
 
         Incident incident = incidents.record(new NewIncident(subject, rowId, List.of(person),
                 OffsetDateTime.now().minusHours(1), null, "What happened.", null, List.of()), recorder);

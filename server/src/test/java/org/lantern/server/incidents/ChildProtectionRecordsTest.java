@@ -12,6 +12,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -58,11 +60,11 @@ class ChildProtectionRecordsTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "cp.teacher", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "cp.dsl", Role.DSL);
-        deputy = IncidentFixtures.user(accountService, accounts, "cp.deputy", Role.DEPUTY_DSL);
-        head = IncidentFixtures.user(accountService, accounts, "cp.head", Role.HEADTEACHER);
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Cp"));
+        teacher = TestUsers.signedIn(accountService, accounts, "cp.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "cp.dsl", Role.DSL);
+        deputy = TestUsers.signedIn(accountService, accounts, "cp.deputy", Role.DEPUTY_DSL);
+        head = TestUsers.signedIn(accountService, accounts, "cp.head", Role.HEADTEACHER);
+        pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Cp"));
     }
 
     private Incident record(RecordKind kind, String description) {

@@ -13,6 +13,8 @@ import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,10 +56,10 @@ class ChronologyTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "chr.teacher", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "chr.dsl", Role.DSL);
-        head = IncidentFixtures.user(accountService, accounts, "chr.head", Role.HEADTEACHER);
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Chr"));
+        teacher = TestUsers.signedIn(accountService, accounts, "chr.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "chr.dsl", Role.DSL);
+        head = TestUsers.signedIn(accountService, accounts, "chr.head", Role.HEADTEACHER);
+        pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Chr"));
     }
 
     private Incident record(String category, OffsetDateTime at, RecordKind kind, String description) {
@@ -156,7 +158,7 @@ class ChronologyTest {
 
     @Test
     void aStaffSubjectHasAChronologyToo() {
-        long staff = IncidentFixtures.person(jdbc, "STAFF", "Sam", IncidentFixtures.unique("Chr"));
+        long staff = TestPeople.person(jdbc, "STAFF", "Sam", TestPeople.unique("Chr"));
         Incident incident = incidents.record(new NewIncident(SubjectType.STAFF, "breaching-copyright", List.of(staff), NOW,
                 null, "Copied software.", null, List.of()), Viewer.of(dsl));
 

@@ -12,6 +12,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +58,7 @@ class ConcernReportTest {
 
     @BeforeEach
     void setUp() {
-        dsl = IncidentFixtures.user(accountService, accounts, "rep.dsl", Role.DSL);
+        dsl = TestUsers.signedIn(accountService, accounts, "rep.dsl", Role.DSL);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
@@ -94,7 +96,7 @@ class ConcernReportTest {
 
     @Test
     void anAnonymousReportStoresNothingIdentifying() throws Exception {
-        String what = IncidentFixtures.unique("Someone sent me a scary video ");
+        String what = TestPeople.unique("Someone sent me a scary video ");
 
         MvcResult result = send(post("/report-concern"), Map.of("what", what, "url", BLOCKED, "category", "games",
                 "anonymous", "true", "name", "Ada Lovelace"));
@@ -116,7 +118,7 @@ class ConcernReportTest {
 
     @Test
     void aReportBecomesAChildProtectionRecordInTheDslsQueueWithTheBlockedAddress() throws Exception {
-        String what = IncidentFixtures.unique("A pop-up asked for my address ");
+        String what = TestPeople.unique("A pop-up asked for my address ");
 
         send(post("/report-concern"), Map.of("what", what, "url", BLOCKED, "category", "games", "anonymous", "true"));
 
@@ -132,7 +134,7 @@ class ConcernReportTest {
 
     @Test
     void aPupilWhoIsNotSignedInAndGivesTheirNameIsRecordedWithTheDeviceAddress() throws Exception {
-        String what = IncidentFixtures.unique("Older kids are messaging me ");
+        String what = TestPeople.unique("Older kids are messaging me ");
 
         send(post("/report-concern"), Map.of("what", what, "name", "Ada Lovelace"));
 
@@ -144,11 +146,11 @@ class ConcernReportTest {
 
     @Test
     void aSignedInPupilIsRecordedAsTheReporterAndAsTheRecordsSubject() throws Exception {
-        Authentication pupilUser = IncidentFixtures.user(accountService, accounts, IncidentFixtures.unique("rep.p"), Role.PUPIL);
-        long pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Rep"));
+        Authentication pupilUser = TestUsers.signedIn(accountService, accounts, TestPeople.unique("rep.p"), Role.PUPIL);
+        long pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Rep"));
         long account = Viewer.of(pupilUser).accountId();
         jdbc.sql("UPDATE person SET account_id = :a WHERE id = :p").param("a", account).param("p", pupil).update();
-        String what = IncidentFixtures.unique("I saw something upsetting ");
+        String what = TestPeople.unique("I saw something upsetting ");
 
         send(post("/report-concern").with(authentication(pupilUser)), Map.of("what", what));
 
@@ -212,7 +214,7 @@ class ConcernReportTest {
 
     @Test
     void aReportAboutAnIllegalCategoryFollowsTheIllegalPath() throws Exception {
-        String what = IncidentFixtures.unique("Something horrible came up ");
+        String what = TestPeople.unique("Something horrible came up ");
 
         send(post("/report-concern"), Map.of("what", what, "url", "http://bad.example/x", "category", "child-abuse",
                 "anonymous", "true"));
@@ -224,7 +226,7 @@ class ConcernReportTest {
 
     @Test
     void aGovernorWithoutReportConcernIsForbidden() throws Exception {
-        Authentication governor = IncidentFixtures.user(accountService, accounts, "rep.governor", Role.GOVERNOR);
+        Authentication governor = TestUsers.signedIn(accountService, accounts, "rep.governor", Role.GOVERNOR);
 
         int status = mvc.perform(get("/report-concern").with(authentication(governor))).andReturn().getResponse().getStatus();
 

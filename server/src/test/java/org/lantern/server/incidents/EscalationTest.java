@@ -13,6 +13,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,10 +57,10 @@ class EscalationTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "esc.teacher", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "esc.dsl", Role.DSL);
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Esc"));
-        staffMember = IncidentFixtures.person(jdbc, "STAFF", "Sam", IncidentFixtures.unique("Escstaff"));
+        teacher = TestUsers.signedIn(accountService, accounts, "esc.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "esc.dsl", Role.DSL);
+        pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Esc"));
+        staffMember = TestPeople.person(jdbc, "STAFF", "Sam", TestPeople.unique("Escstaff"));
     }
 
     private Incident record(SubjectType type, long person, String category, OffsetDateTime at) {
@@ -116,7 +118,7 @@ class EscalationTest {
 
     @Test
     void anotherPupilsIncidentDoesNotEscalate() {
-        long other = IncidentFixtures.person(jdbc, "PUPIL", "Bea", IncidentFixtures.unique("Esc"));
+        long other = TestPeople.pupil(jdbc, "Bea", TestPeople.unique("Esc"));
         record(SubjectType.PUPIL, other, "mobile-device-misuse", NOW.minusDays(1));
 
         assertThat(record(SubjectType.PUPIL, pupil, "social-media-misuse", NOW).escalated()).isFalse();
@@ -124,7 +126,7 @@ class EscalationTest {
 
     @Test
     void aPupilsOwnReportOfAConcernIsNotAnInfringement() {
-        long account = accountService.create(IncidentFixtures.unique("escpupil"), "Pupil", Role.PUPIL, "pupil password 1", "test");
+        long account = accountService.create(TestPeople.unique("escpupil"), "Pupil", Role.PUPIL, "pupil password 1", "test");
         jdbc.sql("UPDATE person SET account_id = :a WHERE id = :p").param("a", account).param("p", pupil).update();
         reports.report(new ConcernReports.Report("Someone keeps messaging me.", null, null, null, false, null),
                 new ConcernReports.Reporter(new Viewer(account, "escpupil", false), "10.0.0.1"));

@@ -12,6 +12,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -65,15 +67,15 @@ class IllegalMaterialPathTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "ill.teacher", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "ill.dsl", Role.DSL);
-        IncidentFixtures.user(accountService, accounts, "ill.deputy", Role.DEPUTY_DSL);
-        IncidentFixtures.user(accountService, accounts, "ill.head", Role.HEADTEACHER);
+        teacher = TestUsers.signedIn(accountService, accounts, "ill.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "ill.dsl", Role.DSL);
+        TestUsers.signedIn(accountService, accounts, "ill.deputy", Role.DEPUTY_DSL);
+        TestUsers.signedIn(accountService, accounts, "ill.head", Role.HEADTEACHER);
         dslId = accounts.idOf("ill.dsl").orElseThrow();
         deputyId = accounts.idOf("ill.deputy").orElseThrow();
         headId = accounts.idOf("ill.head").orElseThrow();
         teacherId = accounts.idOf("ill.teacher").orElseThrow();
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Ill"));
+        pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Ill"));
     }
 
     private Incident illegal() {
@@ -96,7 +98,7 @@ class IllegalMaterialPathTest {
 
     @Test
     void theStaffTablesIllegalRowFollowsThePathThoughItDoesNotTickThePolice() {
-        long staff = IncidentFixtures.person(jdbc, "STAFF", "Sam", IncidentFixtures.unique("Ill"));
+        long staff = TestPeople.person(jdbc, "STAFF", "Sam", TestPeople.unique("Ill"));
 
         Incident incident = incidents.record(new NewIncident(SubjectType.STAFF, "accessing-illegal-material",
                 List.of(staff), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "Seen.", null, List.of()),

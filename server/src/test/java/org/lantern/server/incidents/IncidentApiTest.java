@@ -15,6 +15,8 @@ import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -56,10 +58,10 @@ class IncidentApiTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "api.teacher", Role.STAFF);
-        otherTeacher = IncidentFixtures.user(accountService, accounts, "api.other", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "api.dsl", Role.DSL);
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Pupil"));
+        teacher = TestUsers.signedIn(accountService, accounts, "api.teacher", Role.STAFF);
+        otherTeacher = TestUsers.signedIn(accountService, accounts, "api.other", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "api.dsl", Role.DSL);
+        pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Pupil"));
     }
 
     private String body(String categoryId, long personId, String description) {
@@ -157,7 +159,7 @@ class IncidentApiTest {
 
     @Test
     void aMemberOfStaffCannotBeNamedInAPupilIncident() throws Exception {
-        long staff = IncidentFixtures.person(jdbc, "STAFF", "Sam", IncidentFixtures.unique("Staff"));
+        long staff = TestPeople.person(jdbc, "STAFF", "Sam", TestPeople.unique("Staff"));
 
         MvcResult result = mvc.perform(post("/api/v1/incidents").with(authentication(teacher)).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("""

@@ -12,6 +12,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,11 +56,11 @@ class IncidentPagesTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "pages.teacher", Role.STAFF);
-        otherTeacher = IncidentFixtures.user(accountService, accounts, "pages.other", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "pages.dsl", Role.DSL);
-        surname = IncidentFixtures.unique("Pagepupil");
-        pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", surname);
+        teacher = TestUsers.signedIn(accountService, accounts, "pages.teacher", Role.STAFF);
+        otherTeacher = TestUsers.signedIn(accountService, accounts, "pages.other", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "pages.dsl", Role.DSL);
+        surname = TestPeople.unique("Pagepupil");
+        pupil = TestPeople.pupil(jdbc, "Ada", surname);
     }
 
     private MvcResult submit(Authentication user, String description) throws Exception {
@@ -170,7 +172,7 @@ class IncidentPagesTest {
 
     @Test
     void htmlAndScriptTypedIntoEveryTextFieldAreShownNotRun() throws Exception {
-        long scriptPupil = IncidentFixtures.person(jdbc, "PUPIL", SCRIPT, IncidentFixtures.unique("Xss"));
+        long scriptPupil = TestPeople.pupil(jdbc, SCRIPT, TestPeople.unique("Xss"));
         Incident incident = incidents.record(new NewIncident(SubjectType.PUPIL, "social-media-misuse",
                 List.of(scriptPupil), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), SCRIPT, SCRIPT, SCRIPT,
                 List.of(SCRIPT)), Viewer.of(teacher));

@@ -10,6 +10,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -49,9 +51,9 @@ class ReferralDecisionTest {
 
     @BeforeEach
     void setUp() {
-        teacher = IncidentFixtures.user(accountService, accounts, "ref.teacher", Role.STAFF);
-        dsl = IncidentFixtures.user(accountService, accounts, "ref.dsl", Role.DSL);
-        long pupil = IncidentFixtures.person(jdbc, "PUPIL", "Ada", IncidentFixtures.unique("Ref"));
+        teacher = TestUsers.signedIn(accountService, accounts, "ref.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "ref.dsl", Role.DSL);
+        long pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Ref"));
         // using-proxy-sites ticks refer-to-dsl, refer-to-headteacher, refer-to-technical-support, ...
         incident = incidents.record(IncidentFixtures.pupilIncident(pupil, "using-proxy-sites"), Viewer.of(teacher));
     }

@@ -16,6 +16,8 @@ import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,10 +61,10 @@ class GovernorsReportTest {
     void setUp() {
         ReportFixtures.clearPastIncidents(jdbc);
         jdbc.sql("DELETE FROM report_generation").update();
-        teacher = ReportFixtures.user(accountService, accounts, "report.teacher", Role.STAFF);
-        governor = ReportFixtures.user(accountService, accounts, "report.governor", Role.GOVERNOR);
-        surname = ReportFixtures.unique("Quibbleworth");
-        upn = "Z" + ReportFixtures.unique("").substring(0, 8).toUpperCase() + "123";
+        teacher = TestUsers.signedIn(accountService, accounts, "report.teacher", Role.STAFF);
+        governor = TestUsers.signedIn(accountService, accounts, "report.governor", Role.GOVERNOR);
+        surname = TestPeople.unique("Quibbleworth");
+        upn = "Z" + TestPeople.unique("").substring(0, 8).toUpperCase() + "123";
         pupil = ReportFixtures.pupil(jdbc, "Ottoline", surname, upn, "9");
     }
 

@@ -4,12 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.lantern.server.identity.AccountPrincipal;
-import org.lantern.server.identity.AccountService;
-import org.lantern.server.identity.Accounts;
-import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.SubjectType;
@@ -18,21 +13,15 @@ import org.lantern.server.support.IncidentTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * People, users and incidents for report tests. Report tests use school years long past (2011 to
+ * Pupils and incidents for report tests. Report tests use school years long past (2011 to
  * 2013), which no other test records in, and clear only those incidents.
  */
 final class ReportFixtures {
 
     private ReportFixtures() {
-    }
-
-    static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     /** A pupil with a name and UPN no report may contain; returns their id. */
@@ -44,14 +33,6 @@ final class ReportFixtures {
                 .param("first", first).param("last", last).param("upn", upn).param("year", yearGroup)
                 .param("now", now).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
-    }
-
-    /** A signed-in user with exactly the role's permissions, creating the account if needed. */
-    static Authentication user(AccountService service, Accounts accounts, String username, Role role) {
-        long id = accounts.idOf(username)
-                .orElseGet(() -> service.create(username, "Test " + username, role, "report password 1", "test"));
-        return UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
-                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
     }
 
     /** Records {@code count} pupil incidents in a category at a time, with the given words. */

@@ -21,6 +21,8 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
 import org.lantern.server.unblocking.UnblockDraft;
 import org.lantern.server.unblocking.UnblockRequest;
 import org.lantern.server.unblocking.Unblocks;
@@ -65,9 +67,9 @@ class WeeklySummaryTest {
 
     @BeforeEach
     void setUp() {
-        teacher = ReportFixtures.user(accountService, accounts, "weekly.teacher", Role.STAFF);
-        dsl = ReportFixtures.user(accountService, accounts, "weekly.dsl", Role.DSL);
-        pupil = ReportFixtures.pupil(jdbc, "Wendell", ReportFixtures.unique("Weekly"), null, "8");
+        teacher = TestUsers.signedIn(accountService, accounts, "weekly.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "weekly.dsl", Role.DSL);
+        pupil = ReportFixtures.pupil(jdbc, "Wendell", TestPeople.unique("Weekly"), null, "8");
     }
 
     private Incident record(OffsetDateTime occurred) {
@@ -111,7 +113,7 @@ class WeeklySummaryTest {
     @Test
     void aPendingUnblockRequestIsListed() {
         Instant now = Instant.now();
-        UnblockRequest request = unblocks.request(new UnblockDraft("https://weekly-" + ReportFixtures.unique("") + ".example/",
+        UnblockRequest request = unblocks.request(new UnblockDraft("https://weekly-" + TestPeople.unique("") + ".example/",
                 Scope.DOMAIN, List.of("ks4"), List.of(), "Research for a project", null, now.plus(Duration.ofDays(3))),
                 "weekly.teacher", now);
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -18,12 +17,11 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -61,10 +59,7 @@ class RetentionPagesTest {
     void setUp() {
         jdbc.sql("DELETE FROM retention_review").update();
         jdbc.sql("DELETE FROM legal_hold").update();
-        long id = accounts.idOf("retp.dsl")
-                .orElseGet(() -> accountService.create("retp.dsl", "Test DSL", Role.DSL, "retention password 1", "test"));
-        dsl = UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, "retp.dsl"), null,
-                Role.DSL.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+        dsl = TestUsers.signedIn(accountService, accounts, "retp.dsl", Role.DSL);
         String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, date_of_birth, created_at, "

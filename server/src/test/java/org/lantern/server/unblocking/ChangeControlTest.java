@@ -115,13 +115,6 @@ class ChangeControlTest {
     }
 
     @Test
-    void everyFormulaStartIsPrefixed() {
-        assertThat(List.of("=1", "+1", "-1", "@SUM(A1)").stream().map(ChangeControlController::cell))
-                .containsExactly("'=1", "'+1", "'-1", "'@SUM(A1)");
-        assertThat(ChangeControlController.cell("Plain reason")).isEqualTo("Plain reason");
-    }
-
-    @Test
     @WithMockUser(username = "gov", authorities = "CHANGE_CONTROL_READ")
     void aBadDateIsAClearErrorOnThePage() throws Exception {
         mvc.perform(get("/change-control").param("from", "last tuesday"))

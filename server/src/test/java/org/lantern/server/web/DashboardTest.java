@@ -1,15 +1,13 @@
 package org.lantern.server.web;
 
 import org.junit.jupiter.api.Test;
-import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +26,7 @@ class DashboardTest {
     Accounts accounts;
 
     private String dashboardAs(Role role) throws Exception {
-        String username = "dash." + role.name().toLowerCase();
-        long id = accounts.idOf(username)
-                .orElseGet(() -> accountService.create(username, "Dash " + role, role, "dashboard password 1", "test"));
-        var user = UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
-                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+        var user = TestUsers.signedIn(accountService, accounts, "dash." + role.name().toLowerCase(), role);
         return mvc.perform(get("/").with(authentication(user))).andReturn().getResponse().getContentAsString();
     }
 

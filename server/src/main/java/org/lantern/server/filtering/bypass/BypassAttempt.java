@@ -3,6 +3,7 @@ package org.lantern.server.filtering.bypass;
 import java.time.Instant;
 
 import org.lantern.filter.decision.Decision;
+import org.lantern.server.filtering.SubjectPerson;
 
 /**
  * One request that looked like an attempt to get round the filter, as the register keeps it: who,
@@ -30,7 +31,7 @@ public record BypassAttempt(Instant at, Long personId, String subjectName, Strin
         String category = d.match() != null ? d.match().category()
                 : d.request().url().hostIsIp() ? RAW_IP
                 : d.policyCategory() != null ? d.policyCategory() : "unknown";
-        return new BypassAttempt(d.request().at(), personId(d.subject().personId()), d.subject().displayName(),
+        return new BypassAttempt(d.request().at(), SubjectPerson.id(d.subject()), d.subject().displayName(),
                 d.request().userName(), d.request().clientIp(), d.request().url().host(), category, d.rule().name(),
                 d.action().name());
     }
@@ -60,17 +61,5 @@ public record BypassAttempt(Instant at, Long personId, String subjectName, Strin
     /** One person, user or device attempts are counted for. */
     record Who(Kind kind, String value) {
         enum Kind { PERSON, USER, DEVICE, UNKNOWN }
-    }
-
-    private static Long personId(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            // The directory names people by number; anything else is not a person of ours.
-            return null;
-        }
     }
 }

@@ -2,19 +2,18 @@ package org.lantern.server.filtering.bypass;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lantern.server.http.CsvDownload;
+import org.lantern.server.http.FilterDays;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.people.People;
@@ -25,6 +24,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import static org.lantern.server.http.CsvDownload.cell;
 
 /**
  * The bypass-attempt report for the safeguarding team, the headteacher and the network manager:
@@ -51,8 +52,8 @@ class BypassReportController {
     record Period(String fromText, String toText, LocalDate from, LocalDate to, List<String> errors) {
         static Period of(String fromText, String toText, LocalDate today) {
             List<String> errors = new ArrayList<>();
-            LocalDate to = date("To", toText, errors);
-            LocalDate from = date("From", fromText, errors);
+            LocalDate to = FilterDays.parse("To", toText, errors);
+            LocalDate from = FilterDays.parse("From", fromText, errors);
             if (to == null) {
                 to = today;
             }
@@ -65,18 +66,6 @@ class BypassReportController {
                 errors.add("The period can be at most " + MAX_DAYS + " days.");
             }
             return new Period(fromText, toText, from, to, errors);
-        }
-
-        private static LocalDate date(String field, String text, List<String> errors) {
-            if (text.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                errors.add(field + ": '" + text + "' is not a date (YYYY-MM-DD).");
-                return null;
-            }
         }
     }
 
@@ -106,21 +95,15 @@ class BypassReportController {
     void csv(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
              Authentication user, HttpServletResponse response) throws IOException {
         Period period = Period.of(from, to, LocalDate.now(ZONE));
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (!period.errors().isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType("text/plain");
-            response.getWriter().write(String.join("\n", period.errors()) + "\n");
+        if (CsvDownload.refused(response, period.errors())) {
             return;
         }
         boolean names = showNames(user);
-        response.setContentType("text/csv");
-        response.setHeader("Content-Disposition", "attachment; filename=\"bypass-attempts-" + period.from() + "-to-"
-                + period.to() + ".csv\"");
         if (names) {
             attempts.logNamedView(accountId(user), user.getName(), "CSV");
         }
-        try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.DEFAULT)) {
+        try (CSVPrinter csv = CsvDownload.attachment(response,
+                "bypass-attempts-" + period.from() + "-to-" + period.to() + ".csv")) {
             if (names) {
                 csv.printRecord("When", "Person", "Proxy user", "Client IP", "Host", "Category", "Rule", "Action");
             } else {
@@ -141,19 +124,6 @@ class BypassReportController {
                         }
                     });
         }
-    }
-
-    /**
-     * A text cell a spreadsheet will not run: one starting with a formula character gets a leading
-     * apostrophe (OWASP CSV injection), since names and user names come from outside Lantern.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
     }
 
     private static boolean showNames(Authentication user) {

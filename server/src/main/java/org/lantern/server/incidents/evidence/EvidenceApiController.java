@@ -10,6 +10,7 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.lantern.server.http.Problems;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.springframework.http.HttpStatus;
@@ -162,32 +163,25 @@ class EvidenceApiController {
 
     @ExceptionHandler(EvidenceNotFoundException.class)
     ProblemDetail notFound(EvidenceNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Evidence not found");
-        return problem;
+        return Problems.titled(HttpStatus.NOT_FOUND, "Evidence not found", e.getMessage());
     }
 
     @ExceptionHandler(EvidenceRejectedException.class)
     ProblemDetail rejected(EvidenceRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Nothing was added");
+        ProblemDetail problem = Problems.titled(HttpStatus.BAD_REQUEST, "Nothing was added", e.getMessage());
         problem.setProperty("problems", e.problems());
         return problem;
     }
 
     @ExceptionHandler(EvidenceTamperedException.class)
     ProblemDetail tampered(EvidenceTamperedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Evidence failed its integrity check");
-        return problem;
+        return Problems.titled(HttpStatus.CONFLICT, "Evidence failed its integrity check", e.getMessage());
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     ProblemDetail noFile() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return Problems.titled(HttpStatus.BAD_REQUEST, "Nothing was added",
                 "Send the screenshot or file as multipart/form-data in a part named 'file'.");
-        problem.setTitle("Nothing was added");
-        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -199,7 +193,6 @@ class EvidenceApiController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badId(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getValue() + "' is not a valid " + e.getName().toLowerCase(Locale.ROOT));
+        return Problems.notValid(e);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class BypassAttemptsTest {
 
     @BeforeEach
     void clear() {
-        BypassFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
     }
 
     @Test

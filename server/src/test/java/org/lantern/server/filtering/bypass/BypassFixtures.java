@@ -11,19 +11,11 @@ import org.lantern.filter.match.ListId;
 import org.lantern.filter.match.Match;
 import org.lantern.filter.match.MatchKind;
 import org.lantern.filter.url.MalformedUrlException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Bypass decisions as the engine makes them, and a clean register for each test. */
+/** Bypass decisions as the engine makes them. */
 final class BypassFixtures {
 
     private BypassFixtures() {
-    }
-
-    static void clear(JdbcClient jdbc) {
-        for (String sql : new String[] {"DELETE FROM bypass_attempt", "DELETE FROM alert_email", "DELETE FROM filter_alert",
-                "DELETE FROM record_access WHERE record_type IN ('alert', 'bypass-report')"}) {
-            jdbc.sql(sql).update();
-        }
     }
 
     /** A blocked request to a host on the {@code vpn} list, for a resolved person. */

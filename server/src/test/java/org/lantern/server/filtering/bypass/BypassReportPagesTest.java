@@ -6,16 +6,15 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -43,7 +42,7 @@ class BypassReportPagesTest {
 
     @BeforeEach
     void attemptsByAPupilWithAHostileNameAndAnUnknownDevice() throws Exception {
-        BypassFixtures.clear(jdbc);
+        AlertTables.clear(jdbc);
         attempts.offer(BypassFixtures.vpn("vpn.example", 70L, "=HYPERLINK(\"http://evil.example\")", "@cmd", "10.2.0.1", now));
         attempts.offer(BypassFixtures.vpn("vpn.example", 70L, "=HYPERLINK(\"http://evil.example\")", "@cmd", "10.2.0.1", now));
         attempts.offer(BypassFixtures.rawIp("10.200.0.3", "10.2.0.2", now));
@@ -51,11 +50,7 @@ class BypassReportPagesTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        String username = "bypass." + role.name().toLowerCase();
-        long id = accounts.idOf(username)
-                .orElseGet(() -> accountService.create(username, "Bypass " + role, role, "bypass pages password 1", "test"));
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
-                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList()));
+        return authentication(TestUsers.signedIn(accountService, accounts, "bypass." + role.name().toLowerCase(), role));
     }
 
     private String get200(String path, Role role) throws Exception {

@@ -20,6 +20,7 @@ import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -67,9 +68,9 @@ class EvidenceApiTest {
     @BeforeEach
     void setUp() {
         EvidenceFixtures.clear(jdbc);
-        teacher = EvidenceFixtures.user(accountService, accounts, "ev.teacher", Role.STAFF);
-        otherTeacher = EvidenceFixtures.user(accountService, accounts, "ev.other", Role.STAFF);
-        dsl = EvidenceFixtures.user(accountService, accounts, "ev.dsl", Role.DSL);
+        teacher = TestUsers.signedIn(accountService, accounts, "ev.teacher", Role.STAFF);
+        otherTeacher = TestUsers.signedIn(accountService, accounts, "ev.other", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "ev.dsl", Role.DSL);
         incident = EvidenceFixtures.incident(jdbc, incidents, teacher, EvidenceFixtures.ORDINARY);
     }
 

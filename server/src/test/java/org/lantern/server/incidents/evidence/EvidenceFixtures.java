@@ -7,24 +7,18 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.lantern.server.identity.AccountPrincipal;
-import org.lantern.server.identity.AccountService;
-import org.lantern.server.identity.Accounts;
-import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.support.TestPeople;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Users, incidents and files for evidence tests. Test classes share one database. */
+/** Incidents and files for evidence tests. Test classes share one database. */
 final class EvidenceFixtures {
 
     /** A pupil row that ticks no police column. */
@@ -42,22 +36,10 @@ final class EvidenceFixtures {
         jdbc.sql("DELETE FROM evidence").update();
     }
 
-    /** A signed-in user with exactly the role's permissions, creating the account if needed. */
-    static Authentication user(AccountService service, Accounts accounts, String username, Role role) {
-        long id = accounts.idOf(username)
-                .orElseGet(() -> service.create(username, "Test " + username, role, "evidence password 1", "test"));
-        return UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
-                role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
-    }
-
     /** An incident recorded by {@code recorder} about a new pupil, in the given table row. */
     static long incident(JdbcClient jdbc, IncidentService incidents, Authentication recorder, String categoryId) {
-        String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
+        long pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Pupil"));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
-                + "VALUES ('PUPIL', 'Ada', :last, '7', :now, :now)").param("last", surname).param("now", now).update();
-        long pupil = jdbc.sql("SELECT id FROM person WHERE legal_last_name = :last").param("last", surname)
-                .query(Long.class).single();
         return incidents.record(new NewIncident(SubjectType.PUPIL, categoryId, List.of(pupil), now.minusHours(1),
                 "IT suite", "Saw the screen.", null, List.of()), Viewer.of(recorder)).id();
     }

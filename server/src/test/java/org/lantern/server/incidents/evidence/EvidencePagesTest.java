@@ -12,6 +12,7 @@ import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +52,8 @@ class EvidencePagesTest {
     @BeforeEach
     void setUp() {
         EvidenceFixtures.clear(jdbc);
-        teacher = EvidenceFixtures.user(accountService, accounts, "evp.teacher", Role.STAFF);
-        dsl = EvidenceFixtures.user(accountService, accounts, "evp.dsl", Role.DSL);
+        teacher = TestUsers.signedIn(accountService, accounts, "evp.teacher", Role.STAFF);
+        dsl = TestUsers.signedIn(accountService, accounts, "evp.dsl", Role.DSL);
     }
 
     private String page(Authentication user, String path) throws Exception {
