@@ -46,7 +46,7 @@ class IcapHandlerTest {
         assertThat(response).startsWith("ICAP/1.0 200 OK\r\n")
                 .contains("Methods: REQMOD\r\n", "Allow: 204\r\n", "Preview: 0\r\n", "Transfer-Preview: *\r\n",
                         "Max-Connections: 1000\r\n", "Options-TTL: 3600\r\n", "Service: Lantern web filter\r\n",
-                        "ISTag: \"test-tag\"\r\n", "Encapsulated: null-body=0\r\n");
+                        "ISTag: \"test-tag-1\"\r\n", "Encapsulated: null-body=0\r\n");
     }
 
     @Test
@@ -62,7 +62,7 @@ class IcapHandlerTest {
     void allowedRequestIsAnswered204WhenTheClientAllowsIt() throws IOException {
         String response = exchange(reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n"));
 
-        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag\"\r\n"
+        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag-1\"\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n");
         assertThat(stats.allowed()).isEqualTo(1);
     }
@@ -234,7 +234,7 @@ class IcapHandlerTest {
         String response = exchange(reqmodWithBody("POST http://school.example/ HTTP/1.1", "Preview: 4\r\n",
                 "4\r\nabcd\r\n0\r\n\r\n"));
 
-        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag\"\r\n"
+        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag-1\"\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n");
     }
 
@@ -276,7 +276,7 @@ class IcapHandlerTest {
                 + reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n"));
 
         assertThat(response).contains("HTTP/1.1 403 Forbidden").endsWith("ICAP/1.0 204 No Content\r\n"
-                + "ISTag: \"test-tag\"\r\nEncapsulated: null-body=0\r\n\r\n");
+                + "ISTag: \"test-tag-1\"\r\nEncapsulated: null-body=0\r\n\r\n");
     }
 
     @Test
