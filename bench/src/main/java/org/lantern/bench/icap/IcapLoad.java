@@ -201,7 +201,7 @@ public final class IcapLoad {
         private long blocked() {
             long blocked = 0;
             for (Map.Entry<String, Long> e : statuses.entrySet()) {
-                if (!e.getKey().equals("204") && !e.getKey().equals("200/req")) {
+                if (!e.getKey().equals("204") && !e.getKey().startsWith("200/req")) {
                     blocked += e.getValue();
                 }
             }
@@ -284,15 +284,26 @@ public final class IcapLoad {
             int bodyStart = headEnd;
             boolean chunked = false;
             String inner = "";
+            String headKind = null;
             for (String part : encapsulated.split(",")) {
                 String[] kv = part.trim().split("=");
                 int offset = Integer.parseInt(kv[1]);
                 bodyStart = headEnd + offset;
                 chunked = !kv[0].equals("null-body") && kv[0].endsWith("-body");
+                if (chunked && headKind != null && !kv[0].startsWith(headKind)) {
+                    // e2guardian 5.3 sometimes answers "req-hdr=0, res-body=N" with no body after
+                    // the request head (RFC 3507 has no such pairing); waiting for a body would
+                    // hang, so it is read as a request head alone and marked with "!".
+                    chunked = false;
+                    inner += "!";
+                }
                 if (kv[0].equals("res-hdr") && length >= headEnd + offset + 12) {
                     inner = "/" + new String(b, headEnd + offset + 9, 3, StandardCharsets.ISO_8859_1);
                 } else if (kv[0].equals("req-hdr")) {
                     inner = "/req";
+                }
+                if (kv[0].endsWith("-hdr")) {
+                    headKind = kv[0].substring(0, 3);
                 }
             }
             if (length < bodyStart) {

@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Reads ICAP requests (RFC 3507) from one connection's byte stream, strictly: every size is
@@ -25,14 +26,19 @@ public final class IcapReader {
 
     private static final int MAX_CHUNK_LINE = 1024;
 
-    // Compiled once: String.matches compiles its pattern on every call, which showed in profiles.
-    private static final Pattern REQMOD_SECTIONS = Pattern.compile("(req-hdr )?(req-body|null-body)");
-    private static final Pattern RESPMOD_SECTIONS = Pattern.compile("(req-hdr )?(res-hdr )?(res-body|null-body)");
-    private static final Pattern OPTIONS_SECTIONS = Pattern.compile("null-body|opt-body");
+    // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1). A set
+    // lookup rather than a regular expression: this runs on every request, and showed in profiles.
+    private static final Set<String> REQMOD_SECTIONS = Set.of("req-body", "null-body", "req-hdr req-body",
+            "req-hdr null-body");
+    private static final Set<String> RESPMOD_SECTIONS = Set.of("res-body", "null-body", "res-hdr res-body",
+            "res-hdr null-body", "req-hdr res-body", "req-hdr null-body", "req-hdr res-hdr res-body",
+            "req-hdr res-hdr null-body");
+    private static final Set<String> OPTIONS_SECTIONS = Set.of("null-body", "opt-body");
 
     private final InputStream in;
     private final int maxHeaderBytes;
     private final byte[] copyBuffer = new byte[16 * 1024];
+    private byte[] line = new byte[256];
 
     /**
      * @param in the connection's input, buffered by the caller
@@ -209,7 +215,7 @@ public final class IcapReader {
             }
             sections.add(pair);
         }
-        Pattern expected = switch (method) {
+        Set<String> expected = switch (method) {
             case "REQMOD" -> REQMOD_SECTIONS;
             case "RESPMOD" -> RESPMOD_SECTIONS;
             default -> OPTIONS_SECTIONS;
@@ -218,7 +224,7 @@ public final class IcapReader {
         for (String[] section : sections) {
             names.append(names.isEmpty() ? "" : " ").append(section[0]);
         }
-        if (!expected.matcher(names).matches()) {
+        if (!expected.contains(names.toString())) {
             throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
         }
         return sections;
@@ -272,9 +278,13 @@ public final class IcapReader {
         return true;
     }
 
-    /** Reads one CRLF- (or bare LF-) terminated line, charging its bytes to {@code budget}. */
+    /**
+     * Reads one CRLF- (or bare LF-) terminated line, charging its bytes to {@code budget}. Bytes
+     * go into one reused array and become a string once, as ISO-8859-1 (one char per byte): a
+     * {@code StringBuilder} per line showed in profiles of the server.
+     */
     private String readLine(int[] budget, String what) throws IcapException, IOException {
-        StringBuilder line = new StringBuilder(64);
+        int length = 0;
         while (true) {
             int b = in.read();
             if (b < 0) {
@@ -284,13 +294,15 @@ public final class IcapReader {
                 throw new IcapException(413, what + " exceeds " + maxHeaderBytes + " bytes");
             }
             if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
+                if (length > 0 && line[length - 1] == '\r') {
+                    length--;
                 }
-                return line.toString();
+                return new String(line, 0, length, StandardCharsets.ISO_8859_1);
             }
-            line.append((char) b);
+            if (length == line.length) {
+                line = Arrays.copyOf(line, line.length * 2);
+            }
+            line[length++] = (byte) b;
         }
     }
 

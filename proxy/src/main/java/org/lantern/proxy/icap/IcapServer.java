@@ -324,7 +324,7 @@ public final class IcapServer implements AutoCloseable {
             input.received(n);
             // A request trickled in byte by byte is only parsed again once a line is complete,
             // so a slow client cannot make the loop re-parse its request for every byte.
-            if (n > 0 && contains(input.array(), from, from + n, (byte) '\n')) {
+            if (n > 0 && (!requestStarted || contains(input.array(), from, from + n, (byte) '\n'))) {
                 serveBuffered();
             }
             if (input.hasUnread() && !requestStarted) {
@@ -366,8 +366,9 @@ public final class IcapServer implements AutoCloseable {
                 }
                 return;
             }
-            pending = ByteBuffer.wrap(output.toByteArray());
-            output.reset();
+            // Written straight from the output's array; it is not written to again until the
+            // client has taken all of it, since no request is served while a write is pending.
+            pending = output.buffer();
             writePending();
             if (pending != null) {
                 // The client is not reading: stop reading its requests until it does.
@@ -381,6 +382,7 @@ public final class IcapServer implements AutoCloseable {
             channel.write(pending);
             if (!pending.hasRemaining()) {
                 pending = null;
+                output.reset();
             }
         }
 
@@ -499,6 +501,10 @@ public final class IcapServer implements AutoCloseable {
 
         int size() {
             return size;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(bytes, 0, size);
         }
 
         byte[] toByteArray() {
