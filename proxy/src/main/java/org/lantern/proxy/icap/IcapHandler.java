@@ -438,7 +438,10 @@ public final class IcapHandler {
     private static byte[] rewrite(HttpRequestHead http, IcapVerdict.Rewrite verdict) {
         String url = verdict.url() != null ? verdict.url() : http.target();
         String host = null;
-        if (verdict.url() != null) {
+        if (verdict.url() != null && !url.contains("://")) {
+            // A CONNECT target is the authority itself (SafeSearch's forced host for tunnels).
+            host = url;
+        } else if (verdict.url() != null) {
             try {
                 host = URI.create(url).getRawAuthority();
             } catch (IllegalArgumentException e) {
