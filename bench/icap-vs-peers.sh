@@ -4,7 +4,7 @@
 # thread, NIO, CONNECTIONS keep-alive connections, one request in flight on each) with the same
 # URL stream. Not a test: run by hand, as root (c-icap and e2guardian drop to their own users).
 #
-# Usage: [SKIP_BUILD=1] [SERVER_CPU=0] [CLIENT_CPU=1] [PEERS="lantern c-icap e2guardian"] \
+# Usage: [SKIP_BUILD=1] [JAR=lantern.jar] [SERVER_CPU=0] [CLIENT_CPU=1] [PEERS="lantern c-icap e2guardian"] \
 #        bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
 #
 # Each server is pinned to SERVER_CPU and the client to CLIENT_CPU (taskset), so they never
@@ -29,7 +29,8 @@ lists="$data/lists/ut1"
 stream="$data/urls/stream-200k.txt"
 
 [ "${SKIP_BUILD:-0}" = 1 ] || (cd "$here" && ./mvnw -B -q -DskipTests install >&2)
-jar="$here/cli/target/lantern.jar"
+# JAR=path/to/lantern.jar measures another build (e.g. the main branch's) in place of this one.
+jar="${JAR:-$here/cli/target/lantern.jar}"
 load=(taskset -c "$client_cpu" java -Xmx1g -cp "$here/bench/target/benchmarks.jar" org.lantern.bench.icap.IcapLoad)
 
 work="$(mktemp -d)"

@@ -265,7 +265,20 @@ public final class IcapReader {
         if (colon <= 0 || !isToken(line, colon)) {
             throw new IcapException(400, what + " line is not 'Name: value': " + printable(line));
         }
-        headers.add(line.substring(0, colon), line.substring(colon + 1).strip());
+        // Bounds first, then one substring: strip() on a substring copied every value twice.
+        int start = colon + 1;
+        int end = line.length();
+        while (start < end && isSpace(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        headers.add(line.substring(0, colon), line.substring(start, end));
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean isToken(String line, int end) {
