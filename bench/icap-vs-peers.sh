@@ -35,15 +35,19 @@ load=(taskset -c "$client_cpu" java -Xmx1g -cp "$here/bench/target/benchmarks.ja
 
 work="$(mktemp -d)"
 chmod 755 "$work"
+e2g="/tmp/lantern-icap-bench-e2g-$$"
 server_pids=""
-cleanup() { for p in $server_pids; do kill -- "-$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"; }
+cleanup() { for p in $server_pids $(cat "$e2g/e2guardian.pid" 2>/dev/null); do kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done
+  sleep 1; rm -rf "$work" "$e2g"; }
 trap cleanup EXIT
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || { echo "bench: port $1 is already in use" >&2; exit 1; }; }
 await_port() { for _ in $(seq 1 1200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
   echo "bench: nothing listening on port $1" >&2; return 1; }
 # CPU ticks (user + system) of a server's process group (setsid made its first pid the group id),
 # so threads and any worker processes it forked are all counted.
-cpu_ticks() { local total=0 p; for p in $(pgrep -g "$1"); do
+# A server that starts its own session (e2guardian) is followed through its pid file instead.
+cpu_ticks() { local total=0 p; for p in $(pgrep -g "$1") $(cat "$e2g/e2guardian.pid" 2>/dev/null); do
   [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$total"; }
 
 measure() { # name port pid service
@@ -60,6 +64,7 @@ measure() { # name port pid service
 }
 
 lantern() {
+  port_free 1344
   setsid taskset -c "$server_cpu" java -jar "$jar" icap --port 1344 --lists "$lists" --block gambling redirector \
     > "$work/lantern.log" 2>&1 &
   local pid=$!; server_pids="$server_pids $pid"
@@ -100,15 +105,17 @@ url_check.Profile default block gambling
 url_check.Profile default block redirector
 url_check.Profile default pass ALL
 EOF
+  port_free 1345
   setsid taskset -c "$server_cpu" c-icap -N -D -f "$work/c-icap/c-icap.conf" > "$work/c-icap/out.log" 2>&1 &
   local pid=$!; server_pids="$server_pids $pid"
   await_port 1345
   # c-icap names the service after the module: icap://host:port/url_check.
-  measure c-icap 1345 "$pid" url_check; kill -- "-$pid"; wait "$pid" 2>/dev/null || true
+  measure c-icap 1345 "$pid" url_check; kill -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
 e2guardian_icap() {
-  local conf="$work/e2g"
+  # e2guardian lower-cases some list paths it reads, so its copy lives in a lower-case path.
+  local conf="$e2g"
   cp -r /etc/e2guardian "$conf"
   grep -rl '/etc/e2guardian' "$conf" | xargs sed -i "s#/etc/e2guardian#$conf#g"
   sed -i -e "s/^#\?icapport = .*/icapport = 1346/" -e "s/^filterports = .*/filterports = 18346/" \
@@ -118,11 +125,14 @@ e2guardian_icap() {
     -e "s/^\#\?defaulticapfiltergroup = .*/defaulticapfiltergroup = 1/" "$conf/e2guardian.conf"
   printf '.Include<%s>\n.Include<%s>\n' "$lists/gambling/domains" "$lists/redirector/domains" > "$conf/lists/bannedsitelist"
   chmod -R a+rX "$conf"
+  port_free 1346
   setsid taskset -c "$server_cpu" e2guardian -N -c "$conf/e2guardian.conf" > "$conf/out.log" 2>&1 &
   local pid=$!; server_pids="$server_pids $pid"
   await_port 1346
   # e2guardian serves REQMOD at icap://host:port/request.
-  measure e2guardian 1346 "$pid" request; kill -- "-$pid"; wait "$pid" 2>/dev/null || true
+  measure e2guardian 1346 "$pid" request
+  # e2guardian can take minutes to stop on SIGTERM (idle keep-alive workers); the run is over.
+  kill -9 "$(cat "$conf/e2guardian.pid")" "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); server on CPU $server_cpu, client on CPU $client_cpu"
