@@ -6,10 +6,13 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.lantern.filter.log.DecisionLog;
 
@@ -97,7 +100,17 @@ class SquidHelperCommand implements Callable<Integer> {
             return 2;
         }
         long warmStart = System.nanoTime();
-        WarmUp.run(policy, p, warmUp, concurrency);
+        // The warm-up's decisions go to a throw-away log, so the log writer is compiled as well.
+        Path scratch = Files.createTempDirectory("lantern-squid-helper-warm-up");
+        try (DecisionLog scratchLog = DecisionLog.open(scratch)) {
+            WarmUp.run(policy, p, warmUp, concurrency, scratchLog::append);
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
         err.printf(Locale.ROOT, "lantern squid-helper: warmed up on %,d made-up requests in %d ms%n", warmUp,
                 (System.nanoTime() - warmStart) / 1_000_000);
         try (DecisionLog decisions = DecisionLog.open(logDirectory)) {

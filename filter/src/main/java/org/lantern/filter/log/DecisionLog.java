@@ -1,6 +1,5 @@
 package org.lantern.filter.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -207,17 +206,9 @@ public final class DecisionLog implements AutoCloseable {
         Map<LocalDate, ByteArrayOutputStream> lines = new TreeMap<>();
         try {
             for (Pending p : batch) {
-                byte[] line;
-                try {
-                    line = LogFormat.JSON.writeValueAsBytes(p.entry());
-                } catch (JsonProcessingException e) {
-                    failed.incrementAndGet();
-                    p.done().completeExceptionally(e);
-                    continue;
-                }
                 ByteArrayOutputStream day = lines.computeIfAbsent(LogFormat.dayOf(p.entry()),
                         d -> new ByteArrayOutputStream(batch.size() * 256));
-                day.write(line, 0, line.length);
+                LogEntryJson.write(p.entry(), day);
                 day.write('\n');
                 ok.add(p);
             }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import org.lantern.filter.log.LogEntry;
 import org.lantern.proxy.squidguard.SquidGuardConfig;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
 
@@ -29,7 +31,10 @@ import org.lantern.proxy.squidguard.SquidGuardPolicy;
  * wait in the pipe, so the cost is paid once at start-up instead of by pupils' first pages. The
  * requests mix entries read from the configured lists (so the matching branches are exercised, not
  * only the misses) with addresses that match nothing, from every source class's clients.
- * Nothing from the warm-up is counted, logged or answered to Squid.
+ * Nothing from the warm-up is counted or answered to Squid; its decisions go to the sink the
+ * caller gives, which should be a throw-away decision log so that the log writer's JSON path is
+ * compiled too (measured: with a cold writer the helper waited on the log's full queue for most of
+ * its first 200,000 requests).
  */
 public final class WarmUp {
 
@@ -46,16 +51,17 @@ public final class WarmUp {
      * @param protocol the protocol the real helper will speak
      * @param lines how many requests to run, e.g. 200,000; 0 does nothing
      * @param concurrency the real helper's concurrency, so the same code paths are compiled
+     * @param decisions receives the made-up decisions, e.g. a decision log in a scratch directory
      * @throws IOException if a list file cannot be read again
      * @throws InterruptedException if interrupted while the requests are judged
      */
-    public static void run(SquidGuardPolicy policy, SquidHelper.Protocol protocol, int lines, int concurrency)
-            throws IOException, InterruptedException {
+    public static void run(SquidGuardPolicy policy, SquidHelper.Protocol protocol, int lines, int concurrency,
+            Consumer<LogEntry> decisions) throws IOException, InterruptedException {
         if (lines <= 0) {
             return;
         }
         byte[] requests = requests(policy.config(), lines, concurrency);
-        SquidHelper helper = new SquidHelper(policy, protocol, Clock.systemDefaultZone(), line -> { }, entry -> { });
+        SquidHelper helper = new SquidHelper(policy, protocol, Clock.systemDefaultZone(), line -> { }, decisions);
         helper.serve(new ByteArrayInputStream(requests), OutputStream.nullOutputStream(), concurrency);
     }
 
