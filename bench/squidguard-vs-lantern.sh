@@ -3,8 +3,10 @@
 # Squid would drive them. Not a test: run by hand, on a quiet machine if you have one.
 # Usage: [REPEAT=3] [SKIP_BUILD=1] bench/squidguard-vs-lantern.sh [LINES] [CONCURRENCY]   (defaults: 200000, 1)
 # Each program is timed twice, on one line and on LINES lines; the difference is the time spent
-# judging requests, so list loading (about 1 s for squidGuard's .db files, 4 s for Lantern) is
-# not counted.
+# judging requests, so start-up is not counted: squidGuard opening its .db files (~0.01 s), and
+# Lantern loading the text lists and judging its --warm-up requests (2-5 s). Lantern writes its
+# decision log of every request, as in production, to the temporary logdir; squidGuard writes no
+# log (school.conf has no log lines).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lines="${1:-200000}"

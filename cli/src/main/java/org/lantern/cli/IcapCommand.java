@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lantern icap}: runs the ICAP server Squid asks about every request. Until the policy
- * engine is plugged in, it blocks the categories named with {@code --block} from UT1-layout lists.
- * Runs until stopped (Ctrl-C), then prints its counters.
+ * engine is plugged in, it blocks the categories named with {@code --block} from UT1-layout lists,
+ * and forces SafeSearch and YouTube's restricted mode on what it allows. Runs until stopped
+ * (Ctrl-C), then prints its counters.
  */
 @Command(name = "icap", mixinStandardHelpOptions = true,
         description = "Run the ICAP filter server for Squid (icap://BIND:PORT/reqmod).")

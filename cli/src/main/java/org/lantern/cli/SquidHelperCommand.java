@@ -6,11 +6,18 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.lantern.filter.log.DecisionLog;
 
 import org.lantern.proxy.helper.SquidHelper;
+import org.lantern.proxy.helper.WarmUp;
 import org.lantern.proxy.squidguard.SquidGuardConfException;
 import org.lantern.proxy.squidguard.SquidGuardConfParser;
 import org.lantern.proxy.squidguard.SquidGuardConfig;
@@ -24,7 +31,10 @@ import picocli.CommandLine.Option;
  * {@code url_rewrite_program} line of squid.conf to this command and keeps its squidGuard.conf
  * and lists. Squid owns stdout, so the real stdout is taken for protocol replies only and
  * {@code System.out} is pointed at stderr before anything else runs; Spring Boot is never
- * started.
+ * started. Every decision is appended to the decision log (JSON lines, one file per day, batched
+ * and forced to disk) in squidGuard.conf's {@code logdir} or {@code --decision-log}. Before the
+ * first line is read, the request path is warmed up on made-up requests ({@link WarmUp}), so the
+ * first minutes of a helper that then serves for days run compiled code.
  */
 @Command(name = "squid-helper", mixinStandardHelpOptions = true,
         description = "Serve Squid as a url_rewrite_program or external_acl_type helper, enforcing an existing squidGuard.conf.")
@@ -41,6 +51,15 @@ class SquidHelperCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
             description = "Requests judged at once, as squid.conf's concurrency=N (default: ${DEFAULT-VALUE}).")
     int concurrency;
+
+    @Option(names = "--decision-log", paramLabel = "DIR",
+            description = "Directory of the decision log (decisions-YYYY-MM-DD.jsonl); default: squidGuard.conf's logdir.")
+    Path decisionLog;
+
+    @Option(names = "--warm-up", defaultValue = "200000", paramLabel = "LINES",
+            description = "Made-up requests judged at start-up so the JIT has compiled the request path "
+                    + "before Squid's first (default: ${DEFAULT-VALUE}; 0 for none).")
+    int warmUp;
 
     @Override
     public Integer call() throws Exception {
@@ -61,8 +80,9 @@ class SquidHelperCommand implements Callable<Integer> {
             return 2;
         }
         SquidGuardPolicy policy;
+        SquidGuardConfig config;
         try {
-            SquidGuardConfig config = new SquidGuardConfParser().parse(squidGuardConf);
+            config = new SquidGuardConfParser().parse(squidGuardConf);
             err.println("lantern squid-helper: " + squidGuardConf + ": " + config.sources().size() + " sources, "
                     + config.dests().size() + " destinations, " + (config.acls().size() + 1) + " acls");
             policy = SquidGuardPolicy.load(config, line -> err.println("lantern squid-helper: " + line));
@@ -70,10 +90,39 @@ class SquidHelperCommand implements Callable<Integer> {
             err.println("lantern squid-helper: " + e.getMessage());
             return 1;
         }
-        SquidHelper helper = new SquidHelper(policy, p, LocalDateTime::now, err::println);
-        err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency);
-        helper.serve(System.in, squid, concurrency);
-        err.println("lantern squid-helper: end of input; " + helper);
+        Path logDirectory = decisionLog != null ? decisionLog : config.logdir().orElse(null);
+        if (logDirectory == null) {
+            err.println("lantern squid-helper: " + squidGuardConf + " has no logdir; give --decision-log DIR");
+            return 2;
+        }
+        if (warmUp < 0) {
+            err.println("lantern squid-helper: --warm-up must be 0 or more");
+            return 2;
+        }
+        long warmStart = System.nanoTime();
+        // The warm-up's decisions go to a throw-away log, so the log writer is compiled as well.
+        Path scratch = Files.createTempDirectory("lantern-squid-helper-warm-up");
+        try (DecisionLog scratchLog = DecisionLog.open(scratch)) {
+            WarmUp.run(policy, p, warmUp, concurrency, scratchLog::append);
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        err.printf(Locale.ROOT, "lantern squid-helper: warmed up on %,d made-up requests in %d ms%n", warmUp,
+                (System.nanoTime() - warmStart) / 1_000_000);
+        try (DecisionLog decisions = DecisionLog.open(logDirectory)) {
+            SquidHelper helper = new SquidHelper(policy, p, Clock.systemDefaultZone(), err::println, decisions::append);
+            err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency
+                    + "; decisions logged in " + logDirectory);
+            helper.serve(System.in, squid, concurrency);
+            err.println("lantern squid-helper: end of input; " + helper);
+            decisions.close();
+            err.println("lantern squid-helper: decision log: " + decisions.written() + " written, "
+                    + decisions.dropped() + " dropped, " + decisions.failed() + " failed");
+        }
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package org.lantern.filter.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -200,28 +200,25 @@ public final class DecisionLog implements AutoCloseable {
 
     private void writeBatch(List<Pending> batch) {
         List<Pending> ok = new ArrayList<>(batch.size());
-        Map<LocalDate, FileChannel> touched = new TreeMap<>();
+        // One write per day's file per batch, not one per entry: at a Squid helper's rate
+        // (hundreds of thousands of decisions a second) a system call per line was most of the
+        // writer's time and held the helper back (docs/benchmarks.md, squid-helper section).
+        Map<LocalDate, ByteArrayOutputStream> lines = new TreeMap<>();
         try {
             for (Pending p : batch) {
-                byte[] line;
-                try {
-                    line = LogFormat.JSON.writeValueAsBytes(p.entry());
-                } catch (JsonProcessingException e) {
-                    failed.incrementAndGet();
-                    p.done().completeExceptionally(e);
-                    continue;
-                }
-                LocalDate day = LogFormat.dayOf(p.entry());
-                FileChannel channel = channel(day);
-                ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+                ByteArrayOutputStream day = lines.computeIfAbsent(LogFormat.dayOf(p.entry()),
+                        d -> new ByteArrayOutputStream(batch.size() * 256));
+                LogEntryJson.write(p.entry(), day);
+                day.write('\n');
+                ok.add(p);
+            }
+            for (Map.Entry<LocalDate, ByteArrayOutputStream> day : lines.entrySet()) {
+                FileChannel channel = channel(day.getKey());
+                ByteBuffer buffer = ByteBuffer.wrap(day.getValue().toByteArray());
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                touched.put(day, channel);
-                ok.add(p);
-            }
-            for (FileChannel c : touched.values()) {
-                c.force(false);
+                channel.force(false);
             }
         } catch (IOException | RuntimeException e) {
             // Any failure fails this batch only: the writer thread must outlive it.

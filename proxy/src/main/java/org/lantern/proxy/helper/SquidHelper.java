@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.lantern.filter.decision.Action;
+import org.lantern.filter.decision.Rule;
+import org.lantern.filter.log.LogEntry;
+import org.lantern.filter.match.Match;
 import org.lantern.proxy.squidguard.SquidGuardDecision;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
 import org.lantern.proxy.squidguard.SquidGuardRequest;
@@ -40,6 +45,12 @@ import org.lantern.proxy.squidguard.SquidGuardRequest;
  * order. A line that is not a request (blank, unparseable, over {@link #MAX_LINE_BYTES}, invalid
  * UTF-8) gets {@code BH message="..."} (with its channel ID when present), is counted and logged,
  * and the helper carries on: one bad line must never stop filtering for everyone else.
+ *
+ * <p>Every request judged is handed to a decision sink as a {@link LogEntry} (the CLI appends
+ * them to the {@code DecisionLog}, the JSON-lines record monitoring reads): who asked (user,
+ * client address), when, for what (the normalised URL, or the line's URL when it could not be
+ * read), what was done and which squidGuard class decided. Lines that are not requests are not
+ * decisions and are only counted.
  *
  * <p>Replies are flushed whenever the helper is about to wait for input or all in-flight
  * requests are answered, so Squid never waits on a reply sitting in a buffer, while a burst of
@@ -82,36 +93,43 @@ public final class SquidHelper {
      * @param blocked requests blocked
      * @param badLines lines that were not requests (answered {@code BH})
      * @param errors requests whose evaluation failed unexpectedly (answered {@code BH})
+     * @param invalidUrls requests whose URL could not be read (blocked, and included in {@code blocked})
      */
-    public record Counters(long requests, long passed, long blocked, long badLines, long errors) {}
+    public record Counters(long requests, long passed, long blocked, long badLines, long errors, long invalidUrls) {}
 
     private final SquidGuardPolicy policy;
     private final Protocol protocol;
-    private final Supplier<LocalDateTime> clock;
+    private final Clock clock;
     private final Consumer<String> log;
+    private final Consumer<LogEntry> decisions;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong passed = new AtomicLong();
     private final AtomicLong blocked = new AtomicLong();
     private final AtomicLong badLines = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong invalidUrls = new AtomicLong();
 
     /**
      * @param policy the policy requests are judged by
      * @param protocol the protocol to speak
-     * @param clock the local time requests are judged at
+     * @param clock the time requests are judged at (time rules read it in the clock's zone) and logged with
      * @param log receives one line per problem (bad input, failed evaluation); never stdout
+     * @param decisions receives one entry per request judged, e.g. {@code DecisionLog::append};
+     *     called from the judging threads, so it must be thread-safe, and must not throw
      */
-    public SquidHelper(SquidGuardPolicy policy, Protocol protocol, Supplier<LocalDateTime> clock,
-            Consumer<String> log) {
+    public SquidHelper(SquidGuardPolicy policy, Protocol protocol, Clock clock, Consumer<String> log,
+            Consumer<LogEntry> decisions) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
     }
 
     /** @return the totals so far */
     public Counters counters() {
-        return new Counters(requests.get(), passed.get(), blocked.get(), badLines.get(), errors.get());
+        return new Counters(requests.get(), passed.get(), blocked.get(), badLines.get(), errors.get(),
+                invalidUrls.get());
     }
 
     /**
@@ -271,8 +289,9 @@ public final class SquidHelper {
         String[] client = words.get(1).split("/", 2);
         String user = words.size() > 2 ? words.get(2) : "-";
         String method = words.size() > 3 ? words.get(3) : "GET";
+        Instant now = clock.instant();
         SquidGuardRequest request = new SquidGuardRequest(words.get(0), client[0],
-                client.length > 1 ? client[1] : "-", user, method, clock.get());
+                client.length > 1 ? client[1] : "-", user, method, LocalDateTime.ofInstant(now, clock.getZone()));
         SquidGuardDecision decision;
         try {
             decision = policy.evaluate(request);
@@ -282,11 +301,15 @@ public final class SquidHelper {
             return channel + "BH message=\"internal error\"";
         }
         requests.incrementAndGet();
+        decisions.accept(logEntry(request, decision, now));
         if (!decision.blocked()) {
             passed.incrementAndGet();
             return channel + (protocol == Protocol.URL_REWRITE ? "ERR" : "OK");
         }
         blocked.incrementAndGet();
+        if (decision.url() == null) {
+            invalidUrls.incrementAndGet();
+        }
         if (protocol == Protocol.EXTERNAL_ACL) {
             String reply = channel + "ERR message=" + quote("blocked by Lantern: " + decision.targetClass()
                     + " (" + decision.sourceClass() + ")");
@@ -301,6 +324,32 @@ public final class SquidHelper {
         return channel + (decision.status() > 0
                 ? "OK status=" + decision.status() + " url=" + quote(url)
                 : "OK rewrite-url=" + quote(url));
+    }
+
+    /** The decision as a line of the decision log, in the terms of the squidGuard.conf that made it. */
+    private static LogEntry logEntry(SquidGuardRequest request, SquidGuardDecision decision, Instant at) {
+        Match match = null;
+        for (Match m : decision.matches()) {
+            if (!decision.blocked() || m.category().equals(decision.targetClass())) {
+                match = m;
+                break;
+            }
+        }
+        Rule rule = decision.blocked() && decision.targetClass().equals("in-addr") ? Rule.RAW_IP
+                : !decision.blocked() && decision.matches().isEmpty() ? Rule.NO_MATCH : Rule.POLICY;
+        String category = decision.blocked() ? decision.targetClass() : match == null ? null : match.category();
+        return new LogEntry(at, known(request.user()), null, decision.sourceClass(), known(request.clientIp()),
+                request.method(), decision.url() != null ? decision.url().toString() : request.url(),
+                decision.blocked() ? Action.BLOCK : Action.ALLOW, rule, category,
+                match == null ? null : match.list().toString(), match == null ? null : match.entry(),
+                null, null, null, 0, null, false,
+                decision.blocked() ? "Blocked by the school's squidGuard rules: " + decision.targetClass()
+                        + " (" + decision.sourceClass() + ")" : null);
+    }
+
+    /** squidGuard's helper input says {@code -} for an unknown user or address; the log says nothing. */
+    private static String known(String value) {
+        return value.isEmpty() || value.equals("-") ? null : value;
     }
 
     private String bad(String channel, String reason, byte[] bytes) {
@@ -403,7 +452,8 @@ public final class SquidHelper {
     @Override
     public String toString() {
         Counters c = counters();
-        return String.format(Locale.ROOT, "SquidHelper[%s, %d requests, %d passed, %d blocked, %d bad lines, %d errors]",
-                protocol, c.requests(), c.passed(), c.blocked(), c.badLines(), c.errors());
+        return String.format(Locale.ROOT,
+                "SquidHelper[%s, %d requests, %d passed, %d blocked (%d unreadable URLs), %d bad lines, %d errors]",
+                protocol, c.requests(), c.passed(), c.blocked(), c.invalidUrls(), c.badLines(), c.errors());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.lantern.filter.decision.SafeSearch;
 import org.lantern.filter.lists.CategoryLists;
 import org.lantern.filter.lists.FileReport;
 import org.lantern.filter.lists.ListKind;
@@ -27,11 +28,14 @@ import org.lantern.filter.url.UrlNormaliser;
  * A stand-in decider until the school's policy engine is plugged in: blocks a request when its
  * URL is in any of the named categories of UT1 / squidGuard-layout lists, and allows the rest.
  * A URL that cannot be normalised is blocked, because an unreadable address is an evasion route.
+ * Allowed searches are forced to the engines' safe modes ({@link SafeSearch}) and YouTube to its
+ * restricted mode ({@link YouTubeRestrict}), as the full policy engine does.
  * Lists are read through a {@link ListRegistry}, so a reload swaps them without a restart.
  */
 public final class CategoryListDecider implements IcapDecider {
 
     private final UrlNormaliser normaliser = new UrlNormaliser();
+    private final SafeSearch safeSearch = new SafeSearch();
     private final ListRegistry registry;
     private final Set<String> blocked;
 
@@ -82,8 +86,9 @@ public final class CategoryListDecider implements IcapDecider {
     @Override
     public IcapVerdict decide(String url, String method, String user, String clientIp) {
         NormalisedUrl normalised;
+        boolean connect = "CONNECT".equals(method);
         try {
-            normalised = "CONNECT".equals(method) ? normaliser.normaliseConnect(url) : normaliser.normalise(url);
+            normalised = connect ? normaliser.normaliseConnect(url) : normaliser.normalise(url);
         } catch (MalformedUrlException e) {
             return new IcapVerdict.Block(
                     "The address could not be read safely (" + e.reason() + "), so it is blocked.", "");
@@ -94,6 +99,17 @@ public final class CategoryListDecider implements IcapDecider {
                         + " category, which the school blocks.", match.category());
             }
         }
-        return IcapVerdict.ALLOW;
+        return YouTubeRestrict.allowed(safeSearch.rewrite(normalised, connect), normalised, connect);
+    }
+
+    /** @return the list snapshot in force: a new one after each reload */
+    @Override
+    public Object generation() {
+        return registry.current();
+    }
+
+    /** @return the registry whose snapshot is in force, so the lists can be reloaded */
+    public ListRegistry registry() {
+        return registry;
     }
 }

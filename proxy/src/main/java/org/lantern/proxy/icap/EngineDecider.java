@@ -13,7 +13,8 @@ import org.lantern.filter.url.MalformedUrlException;
  * The ICAP server's decider over the school's full {@link DecisionEngine}: the policy in force,
  * the category and illegal-content lists, the people directory and the temporary unblocks.
  * A block carries the decision's plain-English reason and policy category for the block page; a
- * SafeSearch rewrite becomes an ICAP rewrite; everything else passes. An address that cannot be
+ * SafeSearch rewrite becomes an ICAP rewrite, as does a YouTube request (restricted mode through
+ * the {@link YouTubeRestrict} header); everything else passes. An address that cannot be
  * parsed cannot be checked, so it is blocked. Each decision is also handed to an observer (the
  * server logs every one and raises alerts), which must not throw.
  */
@@ -65,9 +66,15 @@ public final class EngineDecider implements IcapDecider {
             case BLOCK, BLOCK_AND_ALERT -> new IcapVerdict.Block(decision.reason(),
                     decision.policyCategory() != null ? decision.policyCategory()
                             : decision.match() != null ? decision.match().category() : "");
-            case ALLOW, ALLOW_AND_LOG -> decision.rewriteUrl() != null
-                    ? new IcapVerdict.Rewrite(decision.rewriteUrl()) : IcapVerdict.ALLOW;
+            case ALLOW, ALLOW_AND_LOG -> YouTubeRestrict.allowed(decision.rewriteUrl(), decision.request().url(),
+                    decision.request().connect());
         };
+    }
+
+    /** @return the engine's snapshot in force: a new one whenever policy, lists or people change */
+    @Override
+    public Object generation() {
+        return engine.snapshot();
     }
 
     private static String blankToNull(String s) {

@@ -18,4 +18,14 @@ public interface IcapDecider {
      * @return the verdict, never {@code null}
      */
     IcapVerdict decide(String url, String method, String user, String clientIp);
+
+    /**
+     * What the verdicts currently depend on, compared by identity: a new object whenever lists or
+     * policy are reloaded. The server derives its ISTag from it, so Squid notices the change.
+     *
+     * @return the current generation; by default this decider, which never changes
+     */
+    default Object generation() {
+        return this;
+    }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,15 @@ import java.util.Objects;
  * REQMOD (the filter) and RESPMOD (always 204: Lantern decides on the request, before anything is
  * fetched, so responses have nothing left to decide). Works on plain streams so the protocol can
  * be specified by tests without sockets; {@link IcapServer} supplies the sockets.
+ *
+ * <p>Two ways in: {@link #serve} blocks on a stream for a whole connection, and
+ * {@link #serveBuffered} serves one request from bytes already received, for the server's event
+ * loop. Both read a request whole (headers and any preview) before acting on it, so a request
+ * whose bytes have not all arrived has had no effect yet and can simply be tried again later.
+ *
+ * <p>The ISTag follows what decides: it changes whenever the decider's
+ * {@linkplain IcapDecider#generation() generation} changes (lists or policy reloaded), so Squid
+ * refreshes its cached OPTIONS and anything it cached against the old tag.
  */
 public final class IcapHandler {
 
@@ -39,22 +49,90 @@ public final class IcapHandler {
     private static final System.Logger LOG = System.getLogger(IcapHandler.class.getName());
     private static final byte[] CONTINUE = "ICAP/1.0 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** What the event loop does after {@link #serveBuffered}. */
+    enum Step {
+        /** A request was answered; the connection stays open and more buffered bytes may follow. */
+        SERVED,
+        /** The buffered bytes do not yet hold a whole request; nothing was done, read more. */
+        NEED_MORE,
+        /**
+         * The request at the buffer's position needs its body streamed (no preview was sent);
+         * nothing was done: serve the connection from there with {@link #serve}.
+         */
+        STREAM_REQUEST,
+        /**
+         * The request was answered up to its body, which must now be copied through with
+         * {@link #continueBody} before the connection is served on with {@link #serve}.
+         */
+        STREAM_BODY,
+        /** The connection must be closed once the output is written. */
+        CLOSE
+    }
+
+    private static final byte[] NO_PREVIEW = new byte[0];
+
     private final IcapDecider decider;
     private final IcapServerConfig config;
     private final IcapStats stats;
-    private final String istag;
+    private final String tagPrefix;
+    private final LogLimiter warnings;
+    private volatile Tag tag;
+    private long tagCount;
+
+    /** An ISTag and the 204 response carrying it, for one generation of the decider. */
+    private record Tag(Object generation, String value, byte[] noContent) {
+    }
 
     /**
      * @param decider decides each request
      * @param config limits and block-page settings
      * @param stats counters to update
-     * @param istag the service tag; changes when the filter's lists change, so Squid re-asks
+     * @param tagPrefix the start of every ISTag, unique to this server's start; a counter that
+     *     moves on whenever the decider's generation changes follows it
      */
-    public IcapHandler(IcapDecider decider, IcapServerConfig config, IcapStats stats, String istag) {
+    public IcapHandler(IcapDecider decider, IcapServerConfig config, IcapStats stats, String tagPrefix) {
+        this(decider, config, stats, tagPrefix,
+                new LogLimiter(line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime));
+    }
+
+    IcapHandler(IcapDecider decider, IcapServerConfig config, IcapStats stats, String tagPrefix,
+            LogLimiter warnings) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.config = Objects.requireNonNull(config, "config");
         this.stats = Objects.requireNonNull(stats, "stats");
-        this.istag = Objects.requireNonNull(istag, "istag");
+        this.tagPrefix = Objects.requireNonNull(tagPrefix, "tagPrefix");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.tag = newTag(decider.generation());
+    }
+
+    /** @return the ISTag in force now, without quotes */
+    public String istag() {
+        return tag().value();
+    }
+
+    private Tag tag() {
+        Object generation = decider.generation();
+        Tag current = tag;
+        if (current.generation() == generation) {
+            return current;
+        }
+        synchronized (this) {
+            if (tag.generation() != generation) {
+                tag = newTag(generation);
+            }
+            return tag;
+        }
+    }
+
+    private Tag newTag(Object generation) {
+        // RFC 3507 limits an ISTag to 32 characters, quotes excluded.
+        String value = tagPrefix + "-" + Long.toString(++tagCount, 36);
+        if (value.length() > 32) {
+            value = value.substring(value.length() - 32);
+        }
+        byte[] noContent = ("ICAP/1.0 204 No Content\r\nISTag: \"" + value + "\"\r\n"
+                + "Encapsulated: null-body=0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return new Tag(generation, value, noContent);
     }
 
     /**
@@ -81,7 +159,11 @@ public final class IcapHandler {
             timeouts.set(config.requestTimeout());
             boolean keepOpen;
             try {
-                keepOpen = serveOne(reader, out);
+                Framed framed = frame(reader);
+                if (act(framed, reader, out)) {
+                    continueBody(reader, out);
+                }
+                keepOpen = !framed.request().wantsClose();
             } catch (IcapException e) {
                 refuse(out, e.status(), e.getMessage(), peer);
                 return;
@@ -89,9 +171,7 @@ public final class IcapHandler {
                 refuse(out, 408, "request not received within " + config.requestTimeout().toSeconds() + " s", peer);
                 return;
             } catch (EOFException e) {
-                stats.error(400);
-                LOG.log(System.Logger.Level.WARNING, "ICAP client {0} closed the connection mid-request: {1}",
-                        peer, e.getMessage());
+                closedMidRequest(peer, e.getMessage());
                 return;
             }
             out.flush();
@@ -101,43 +181,118 @@ public final class IcapHandler {
         }
     }
 
-    /** @return whether the connection stays open for another request */
-    private boolean serveOne(IcapReader reader, OutputStream out) throws IcapException, IOException {
+    /**
+     * Serves the next request from bytes already received, for an event loop: {@code input} holds
+     * what has arrived, from the start of a request. On {@link Step#NEED_MORE},
+     * {@link Step#STREAM_REQUEST} the input is left at the request's start and nothing was done.
+     *
+     * @param reader reads from {@code input}
+     * @param input the bytes received so far
+     * @param out receives the response
+     * @param peer the client's address, for log lines
+     * @return what the caller must do next
+     * @throws IOException only if {@code out} fails
+     */
+    Step serveBuffered(IcapReader reader, BufferInput input, OutputStream out, String peer) throws IOException {
+        int start = input.position();
+        Framed framed;
+        try {
+            framed = frame(reader);
+        } catch (EOFException incomplete) {
+            input.position(start);
+            return Step.NEED_MORE;
+        } catch (IcapException e) {
+            refuse(out, e.status(), e.getMessage(), peer);
+            return Step.CLOSE;
+        }
+        IcapRequest request = framed.request();
+        if (request.hasBody() && request.preview() < 0) {
+            input.position(start);
+            return Step.STREAM_REQUEST;
+        }
+        try {
+            if (act(framed, reader, out)) {
+                return Step.STREAM_BODY;
+            }
+        } catch (IcapException e) {
+            refuse(out, e.status(), e.getMessage(), peer);
+            return Step.CLOSE;
+        }
+        return request.wantsClose() ? Step.CLOSE : Step.SERVED;
+    }
+
+    /**
+     * Copies the rest of a rewritten request's body through, after {@link Step#STREAM_BODY}.
+     *
+     * @param reader reads the connection from just after the preview
+     * @param out the connection's output
+     * @throws IcapException if the body is malformed
+     * @throws IOException if the connection fails
+     */
+    void continueBody(IcapReader reader, OutputStream out) throws IcapException, IOException {
+        reader.copyBody(out);
+    }
+
+    /** A request read whole: headers, encapsulated HTTP headers and any preview. */
+    private record Framed(IcapRequest request, byte[] preview, boolean ieof) {
+    }
+
+    /** Reads one request without acting on it, so an incomplete one can be retried from its start. */
+    private static Framed frame(IcapReader reader) throws IcapException, IOException {
         IcapRequest request = reader.readRequest();
         boolean reqmod = request.service().equals(REQMOD_SERVICE);
         if (!reqmod && !request.service().equals(RESPMOD_SERVICE)) {
             throw new IcapException(404, "no ICAP service '" + IcapReader.printable(request.service())
                     + "'; use " + REQMOD_SERVICE + " or " + RESPMOD_SERVICE);
         }
+        if (request.method().equals("REQMOD") && !reqmod) {
+            throw new IcapException(405, "REQMOD is not allowed on the " + RESPMOD_SERVICE + " service");
+        }
+        if (request.method().equals("RESPMOD") && reqmod) {
+            throw new IcapException(405, "RESPMOD is not allowed on the " + REQMOD_SERVICE + " service");
+        }
+        if (request.method().equals("REQMOD") && request.http() == null) {
+            throw new IcapException(400, "REQMOD without an encapsulated HTTP request (req-hdr)");
+        }
+        if (!request.hasBody() || request.preview() < 0) {
+            return new Framed(request, NO_PREVIEW, false);
+        }
+        ByteArrayOutputStream preview = new ByteArrayOutputStream();
+        boolean ieof = reader.readPreview(preview, request.preview());
+        return new Framed(request, preview.toByteArray(), ieof);
+    }
+
+    /**
+     * Answers a framed request. A body sent without a preview is read from {@code reader}.
+     *
+     * @return whether the rest of the body must still be copied through after the response head
+     */
+    private boolean act(Framed framed, IcapReader reader, OutputStream out) throws IcapException, IOException {
+        IcapRequest request = framed.request();
         stats.request(request.method());
         switch (request.method()) {
             case "OPTIONS" -> {
-                if (request.hasBody()) {
+                if (request.hasBody() && request.preview() < 0) {
                     reader.copyBody(null);
                 }
-                writeOptions(out, reqmod);
+                writeOptions(out, request.service().equals(REQMOD_SERVICE));
+                return false;
             }
             case "REQMOD" -> {
-                if (!reqmod) {
-                    throw new IcapException(405, "REQMOD is not allowed on the " + RESPMOD_SERVICE + " service");
-                }
-                reqmod(request, reader, out);
+                return reqmod(framed, reader, out);
             }
             default -> {
-                if (reqmod) {
-                    throw new IcapException(405, "RESPMOD is not allowed on the " + REQMOD_SERVICE + " service");
-                }
                 respmod(request, reader, out);
+                return false;
             }
         }
-        return !request.wantsClose();
     }
 
     private void writeOptions(OutputStream out, boolean reqmod) throws IOException {
         String text = "ICAP/1.0 200 OK\r\n"
                 + "Methods: " + (reqmod ? "REQMOD" : "RESPMOD") + "\r\n"
                 + "Service: Lantern web filter\r\n"
-                + "ISTag: \"" + istag + "\"\r\n"
+                + "ISTag: \"" + tag().value() + "\"\r\n"
                 + "Max-Connections: " + config.maxConnections() + "\r\n"
                 + "Options-TTL: 3600\r\n"
                 + "Allow: 204\r\n"
@@ -149,12 +304,11 @@ public final class IcapHandler {
 
     /**
      * RESPMOD always answers 204 (or echoes the response when 204 is not allowed): every decision is
-     * made at REQMOD, before the fetch. The body is read first, or only its preview, to stay in step.
+     * made at REQMOD, before the fetch. A body sent without a preview is read, to stay in step.
      */
     private void respmod(IcapRequest request, IcapReader reader, OutputStream out)
             throws IcapException, IOException {
         if (request.hasBody() && request.preview() >= 0) {
-            reader.readPreview(new ByteArrayOutputStream(), request.preview());
             writeNoContent(out);
             return;
         }
@@ -167,31 +321,29 @@ public final class IcapHandler {
         writeNoContent(out);
     }
 
-    private void reqmod(IcapRequest request, IcapReader reader, OutputStream out) throws IcapException, IOException {
+    /** @return whether the rest of the body must still be copied through */
+    private boolean reqmod(Framed framed, IcapReader reader, OutputStream out) throws IcapException, IOException {
+        IcapRequest request = framed.request();
         HttpRequestHead http = request.http();
-        if (http == null) {
-            throw new IcapException(400, "REQMOD without an encapsulated HTTP request (req-hdr)");
-        }
         String url = http.url();
         IcapVerdict verdict = decide(url, http.method(), user(request), clientIp(request));
         stats.verdict(verdict);
 
         boolean preview = request.hasBody() && request.preview() >= 0;
-        ByteArrayOutputStream previewBytes = new ByteArrayOutputStream();
-        boolean ieof = preview && reader.readPreview(previewBytes, request.preview());
-        boolean bodyPending = request.hasBody() && !ieof;
+        boolean bodyPending = request.hasBody() && !framed.ieof();
 
         switch (verdict) {
             case IcapVerdict.Allow a -> {
                 if (preview || request.allows204()) {
                     skipRest(preview, bodyPending, reader);
                     writeNoContent(out);
-                } else {
-                    forward(http.raw(), request, previewBytes, reader, out, false);
+                    return false;
                 }
+                return forward(http.raw(), request, framed.preview(), reader, out, false);
             }
-            case IcapVerdict.Rewrite w -> forward(rewrite(http, w.url()), request, previewBytes, reader, out,
-                    preview && bodyPending);
+            case IcapVerdict.Rewrite w -> {
+                return forward(rewrite(http, w), request, framed.preview(), reader, out, preview && bodyPending);
+            }
             case IcapVerdict.Block b -> {
                 skipRest(preview, bodyPending, reader);
                 if (config.blockMode() == IcapServerConfig.BlockMode.REDIRECT) {
@@ -199,10 +351,12 @@ public final class IcapHandler {
                 } else {
                     writeBlockPage(out, url, b);
                 }
+                return false;
             }
             case IcapVerdict.Redirect r -> {
                 skipRest(preview, bodyPending, reader);
                 writeRedirect(out, r.location());
+                return false;
             }
         }
     }
@@ -241,8 +395,12 @@ public final class IcapHandler {
         return request.headers().get("X-Client-IP").orElse("");
     }
 
-    /** Sends the (possibly rewritten) request on, streaming any body through without holding it. */
-    private void forward(byte[] head, IcapRequest request, ByteArrayOutputStream previewBytes, IcapReader reader,
+    /**
+     * Sends the (possibly rewritten) request on, streaming any body through without holding it.
+     *
+     * @return whether the rest of the body, after the preview, must still be copied through
+     */
+    private boolean forward(byte[] head, IcapRequest request, byte[] preview, IcapReader reader,
             OutputStream out, boolean needContinue) throws IcapException, IOException {
         if (needContinue) {
             out.write(CONTINUE);
@@ -253,36 +411,50 @@ public final class IcapHandler {
         out.write(icapHead(200, "OK", encapsulated).getBytes(StandardCharsets.US_ASCII));
         out.write(head);
         if (!request.hasBody()) {
-            return;
+            return false;
         }
-        if (previewBytes.size() > 0) {
-            out.write((Integer.toHexString(previewBytes.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            previewBytes.writeTo(out);
+        if (preview.length > 0) {
+            out.write((Integer.toHexString(preview.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(preview);
             out.write('\r');
             out.write('\n');
         }
-        boolean wholeBodyInPreview = request.preview() >= 0 && !needContinue;
-        if (wholeBodyInPreview) {
+        if (request.preview() >= 0 && !needContinue) {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        } else {
-            reader.copyBody(out);
+            return false;
         }
+        if (request.preview() < 0) {
+            reader.copyBody(out);
+            return false;
+        }
+        return true;
     }
 
-    private static byte[] rewrite(HttpRequestHead http, String url) {
-        String host;
-        try {
-            URI uri = URI.create(url);
-            host = uri.getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            host = null;
+    /**
+     * The request head to send on: a new target (with a matching Host header) and/or header
+     * fields set, e.g. {@code YouTube-Restrict}. A set field replaces any the client sent, so a
+     * browser cannot pre-empt it with a weaker value.
+     */
+    private static byte[] rewrite(HttpRequestHead http, IcapVerdict.Rewrite verdict) {
+        String url = verdict.url() != null ? verdict.url() : http.target();
+        String host = null;
+        if (verdict.url() != null && !url.contains("://")) {
+            // A CONNECT target is the authority itself (SafeSearch's forced host for tunnels).
+            host = url;
+        } else if (verdict.url() != null) {
+            try {
+                host = URI.create(url).getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
         }
-        StringBuilder head = new StringBuilder();
+        Map<String, String> set = verdict.headers();
+        StringBuilder head = new StringBuilder(http.raw().length + 64);
         head.append(http.method()).append(' ').append(url).append(' ').append(http.version()).append("\r\n");
         String raw = new String(http.raw(), StandardCharsets.ISO_8859_1);
         int firstLineEnd = raw.indexOf('\n') + 1;
         for (String line : raw.substring(firstLineEnd).split("\r?\n", -1)) {
-            if (line.isEmpty()) {
+            if (line.isEmpty() || isAnyOf(line, set)) {
                 continue;
             }
             if (host != null && line.regionMatches(true, 0, "Host:", 0, 5)) {
@@ -291,8 +463,22 @@ public final class IcapHandler {
                 head.append(line).append("\r\n");
             }
         }
+        set.forEach((name, value) -> head.append(name).append(": ").append(headerSafe(value)).append("\r\n"));
         head.append("\r\n");
         return head.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isAnyOf(String line, Map<String, String> names) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        for (String name : names.keySet()) {
+            if (colon == name.length() && line.regionMatches(true, 0, name, 0, colon)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeBlockPage(OutputStream out, String url, IcapVerdict.Block block) throws IOException {
@@ -320,14 +506,30 @@ public final class IcapHandler {
     }
 
     private void writeNoContent(OutputStream out) throws IOException {
-        out.write(icapHead(204, "No Content", "null-body=0").getBytes(StandardCharsets.US_ASCII));
+        out.write(tag().noContent());
+    }
+
+    /**
+     * Answers a request that did not arrive within the request timeout, for the event loop.
+     *
+     * @param out the connection's output
+     * @param peer the client's address, for the log line
+     * @throws IOException if {@code out} fails
+     */
+    void refuseTimeout(OutputStream out, String peer) throws IOException {
+        refuse(out, 408, "request not received within " + config.requestTimeout().toSeconds() + " s", peer);
+    }
+
+    private void closedMidRequest(String peer, String detail) {
+        stats.error(400);
+        warnings.warn("ICAP client " + peer + " closed the connection mid-request: " + detail);
     }
 
     private void refuse(OutputStream out, int status, String message, String peer) throws IOException {
         stats.error(status);
-        LOG.log(System.Logger.Level.WARNING, "ICAP request from {0} refused with {1}: {2}", peer, status, message);
+        warnings.warn("ICAP request from " + peer + " refused with " + status + ": " + message);
         String text = "ICAP/1.0 " + status + " " + reason(status) + "\r\n"
-                + "ISTag: \"" + istag + "\"\r\n"
+                + "ISTag: \"" + tag().value() + "\"\r\n"
                 + "Connection: close\r\n"
                 + "X-Lantern-Error: " + headerSafe(message) + "\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n";
@@ -337,7 +539,7 @@ public final class IcapHandler {
 
     private String icapHead(int status, String reason, String encapsulated) {
         return "ICAP/1.0 " + status + " " + reason + "\r\n"
-                + "ISTag: \"" + istag + "\"\r\n"
+                + "ISTag: \"" + tag().value() + "\"\r\n"
                 + "Encapsulated: " + encapsulated + "\r\n\r\n";
     }
 

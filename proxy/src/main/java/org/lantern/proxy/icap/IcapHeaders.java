@@ -2,7 +2,6 @@ package org.lantern.proxy.icap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,14 +54,29 @@ public final class IcapHeaders {
     public boolean hasToken(String name, String token) {
         for (String[] field : fields) {
             if (field[0].equalsIgnoreCase(name)) {
-                for (String part : field[1].split(",")) {
-                    if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
+                String value = field[1];
+                int start = 0;
+                while (start <= value.length()) {
+                    int comma = value.indexOf(',', start);
+                    int end = comma < 0 ? value.length() : comma;
+                    String part = value.substring(start, end).trim();
+                    if (part.equalsIgnoreCase(token)) {
                         return true;
                     }
+                    start = end + 1;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the number of fields */
@@ -76,6 +90,10 @@ public final class IcapHeaders {
      *     normaliser rejects, so a mis-encoded address is blocked rather than guessed at
      */
     public static String utf8(String latin1) {
+        if (isAscii(latin1)) {
+            // The usual case, and the same string either way: no need to re-encode.
+            return latin1;
+        }
         return new String(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                 java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -2,53 +2,89 @@ package org.lantern.proxy.icap;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An ICAP server (RFC 3507) that lets Squid ask Lantern about every request: point Squid's
- * {@code icap_service} at {@code icap://HOST:PORT/reqmod}. One virtual thread per connection, so
- * thousands of keep-alive connections cost little and blocking code stays simple; a connection
- * cap and read timeouts stop one client from starving the others.
+ * {@code icap_service} at {@code icap://HOST:PORT/reqmod}.
+ *
+ * <p>Connections are served by a few event loops, one platform thread per available core, each
+ * with its own selector: a loop reads whatever its ready connections have sent, answers every
+ * whole request in it and writes the answers with one system call per connection. Measured
+ * (docs/benchmarks.md), this is what the server costs per request rather than the decision: a
+ * virtual thread per connection spent more on parking, unparking and its poller than on deciding.
+ * Requests whose body must be streamed (a body sent without a preview, or the rest of a rewritten
+ * request's body) are rare in REQMOD; their connection is handed to a virtual thread that serves
+ * it with blocking reads from then on, so the loops never wait.
+ *
+ * <p>A connection cap, a bounded input buffer per connection, an idle timeout and a request
+ * timeout stop one client from holding memory or time that other pupils' requests need.
  */
 public final class IcapServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(IcapServer.class.getName());
-    private static final int BUFFER = 16 * 1024;
+    private static final int INITIAL_BUFFER = 8 * 1024;
+    private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
     private final IcapHandler handler;
     private final IcapServerConfig config;
     private final IcapStats stats = new IcapStats();
+    private final LogLimiter warnings;
     private final Semaphore slots;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final EventLoop[] loops;
+    private final ExecutorService streaming = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Socket> streamingSockets = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final int maxBuffered;
     private volatile boolean closing;
 
     private IcapServer(IcapServerConfig config, IcapDecider decider) throws IOException {
         this.config = config;
         this.slots = new Semaphore(config.maxConnections());
+        this.warnings = new LogLimiter(line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime);
         this.handler = new IcapHandler(decider, config, stats,
-                "lantern-" + Long.toString(System.currentTimeMillis(), 36));
-        this.listener = new ServerSocket();
-        listener.setReuseAddress(true);
+                "lantern-" + Long.toString(System.currentTimeMillis(), 36), warnings);
+        // A whole request is buffered before it is answered: the ICAP head, the encapsulated HTTP
+        // head and a preview, each bounded by the reader, plus the framing around them.
+        this.maxBuffered = 2 * config.maxHeaderBytes() + IcapReader.MAX_PREVIEW + 4096;
+        this.listener = ServerSocketChannel.open();
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.port()), 1024);
-        this.acceptor = Thread.ofPlatform().name("icap-accept-" + listener.getLocalPort()).daemon(true)
-                .unstarted(this::acceptLoop);
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.loops = new EventLoop[cores];
+        for (int i = 0; i < cores; i++) {
+            loops[i] = new EventLoop(i);
+        }
+        this.acceptor = Thread.ofPlatform().name("icap-accept-" + port()).daemon(true).unstarted(this::acceptLoop);
     }
 
     /**
@@ -62,13 +98,16 @@ public final class IcapServer implements AutoCloseable {
     public static IcapServer start(IcapServerConfig config, IcapDecider decider) throws IOException {
         IcapServer server = new IcapServer(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(decider, "decider"));
+        for (EventLoop loop : server.loops) {
+            loop.thread.start();
+        }
         server.acceptor.start();
         return server;
     }
 
     /** @return the port listened on (useful when configured with port 0) */
     public int port() {
-        return listener.getLocalPort();
+        return listener.socket().getLocalPort();
     }
 
     /** @return the server's counters */
@@ -76,65 +115,408 @@ public final class IcapServer implements AutoCloseable {
         return stats;
     }
 
+    /** @return the ISTag the server answers with now (it changes when lists or policy reload) */
+    public String istag() {
+        return handler.istag();
+    }
+
     private void acceptLoop() {
+        int next = 0;
         while (!closing) {
-            Socket socket;
+            SocketChannel channel;
             try {
-                socket = listener.accept();
+                channel = listener.accept();
             } catch (IOException e) {
                 if (!closing) {
                     LOG.log(System.Logger.Level.ERROR, "ICAP accept failed", e);
                 }
                 continue;
             }
-            if (slots.tryAcquire()) {
-                threads.execute(() -> serve(socket));
-            } else {
+            if (!slots.tryAcquire()) {
                 stats.connectionRefused();
-                threads.execute(() -> refuseOverloaded(socket));
+                refuseOverloaded(channel);
+                continue;
             }
+            stats.connectionOpened();
+            loops[next].adopt(channel);
+            next = (next + 1) % loops.length;
         }
     }
 
-    private void serve(Socket socket) {
-        String peer = String.valueOf(socket.getRemoteSocketAddress());
-        open.add(socket);
-        stats.connectionOpened();
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
-            handler.serve(in, out, timeout -> socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE,
-                    Math.max(1, timeout.toMillis()))), peer);
-            out.flush();
-        } catch (SocketException e) {
-            // The client went away (reset, or closed while we wrote): routine for a proxy.
-        } catch (IOException | RuntimeException e) {
-            if (!closing) {
-                LOG.log(System.Logger.Level.WARNING, "ICAP connection from " + peer + " failed", e);
-            }
-        } finally {
-            open.remove(socket);
-            stats.connectionClosed();
-            slots.release();
-        }
-    }
-
-    private void refuseOverloaded(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("ICAP/1.0 503 Service Overloaded\r\nConnection: close\r\n"
+    /** Still in blocking mode: the short answer fits any socket buffer, so this does not wait. */
+    private void refuseOverloaded(SocketChannel channel) {
+        try (channel) {
+            channel.write(ByteBuffer.wrap(("ICAP/1.0 503 Service Overloaded\r\nConnection: close\r\n"
                     + "X-Lantern-Error: more than " + config.maxConnections() + " connections\r\n"
-                    + "Encapsulated: null-body=0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+                    + "Encapsulated: null-body=0\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
             stats.error(503);
         } catch (IOException e) {
             // Nothing more can be done for a client refused at the door.
         }
     }
 
-    /** Stops accepting, closes every connection and waits for their threads to finish. */
+    /** One selector thread and the connections it serves. */
+    private final class EventLoop {
+        private final Thread thread;
+        private final Selector selector;
+        private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
+        private final List<Connection> toStream = new ArrayList<>();
+        private long nextSweep = System.nanoTime() + SWEEP_NANOS;
+
+        EventLoop(int index) throws IOException {
+            this.selector = Selector.open();
+            this.thread = Thread.ofPlatform().name("icap-loop-" + index).daemon(true).unstarted(this::run);
+        }
+
+        void adopt(SocketChannel channel) {
+            adopted.add(channel);
+            selector.wakeup();
+        }
+
+        private void run() {
+            try {
+                while (!closing) {
+                    selector.select(SWEEP_NANOS / 1_000_000);
+                    registerAdopted();
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Connection connection = (Connection) key.attachment();
+                        try {
+                            connection.ready(key);
+                        } catch (IOException | RuntimeException e) {
+                            connection.fail(e);
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                    handOff();
+                    long now = System.nanoTime();
+                    if (now - nextSweep >= 0) {
+                        nextSweep = now + SWEEP_NANOS;
+                        sweep(now);
+                    }
+                }
+            } catch (IOException | ClosedSelectorException e) {
+                if (!closing) {
+                    LOG.log(System.Logger.Level.ERROR, "ICAP event loop failed", e);
+                }
+            } finally {
+                for (SelectionKey key : selector.keys()) {
+                    ((Connection) key.attachment()).close();
+                }
+                for (SocketChannel channel; (channel = adopted.poll()) != null; ) {
+                    closeAdopted(channel);
+                }
+                try {
+                    selector.close();
+                } catch (IOException e) {
+                    // Closing anyway; every channel is already closed.
+                }
+            }
+        }
+
+        private void registerAdopted() {
+            for (SocketChannel channel; (channel = adopted.poll()) != null; ) {
+                try {
+                    channel.configureBlocking(false);
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    Connection connection = new Connection(this, channel);
+                    connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+                } catch (IOException e) {
+                    closeAdopted(channel);
+                }
+            }
+        }
+
+        private void closeAdopted(SocketChannel channel) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Never served; nothing to tell the client.
+            }
+            stats.connectionClosed();
+            slots.release();
+        }
+
+        /** Closes connections idle or stalled past their deadline, and writes any warnings summary. */
+        private void sweep(long now) {
+            for (SelectionKey key : selector.keys()) {
+                Connection connection = (Connection) key.attachment();
+                if (now - connection.deadline > 0) {
+                    connection.timedOut();
+                }
+            }
+            warnings.tick();
+        }
+
+        /**
+         * Moves connections that need a streamed body to virtual threads. Done after the selected
+         * keys are processed: the channel must leave the selector before it can block.
+         */
+        private void handOff() throws IOException {
+            if (toStream.isEmpty()) {
+                return;
+            }
+            for (Connection connection : toStream) {
+                connection.key.cancel();
+            }
+            selector.selectNow();
+            for (Connection connection : toStream) {
+                connection.stream();
+            }
+            toStream.clear();
+        }
+    }
+
+    /** One client connection served by an event loop. */
+    private final class Connection {
+        private final EventLoop loop;
+        private final SocketChannel channel;
+        private final String peer;
+        private final BufferInput input = new BufferInput(INITIAL_BUFFER, maxBuffered);
+        private final IcapReader reader = new IcapReader(input, config.maxHeaderBytes());
+        private final ByteOutput output = new ByteOutput();
+        private SelectionKey key;
+        private ByteBuffer pending;
+        private boolean closeAfterWrite;
+        private IcapHandler.Step streamStep;
+        private long deadline;
+        private boolean requestStarted;
+
+        Connection(EventLoop loop, SocketChannel channel) {
+            this.loop = loop;
+            this.channel = channel;
+            this.peer = String.valueOf(channel.socket().getRemoteSocketAddress());
+            this.deadline = System.nanoTime() + config.idleTimeout().toNanos();
+        }
+
+        void ready(SelectionKey selected) throws IOException {
+            if (selected.isWritable()) {
+                writePending();
+                if (pending != null) {
+                    return;
+                }
+                if (closeAfterWrite) {
+                    close();
+                    return;
+                }
+                key.interestOps(SelectionKey.OP_READ);
+                serveBuffered();
+                return;
+            }
+            if (!input.makeRoom()) {
+                // Cannot happen within the reader's limits; refuse rather than hold more.
+                output.write(("ICAP/1.0 413 Request Entity Too Large\r\nConnection: close\r\n"
+                        + "Encapsulated: null-body=0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                stats.error(413);
+                closeAfterWrite = true;
+                flushOutput();
+                return;
+            }
+            int from = input.limit();
+            int n = channel.read(ByteBuffer.wrap(input.array(), from, input.array().length - from));
+            if (n < 0) {
+                if (input.hasUnread()) {
+                    stats.error(400);
+                    warnings.warn("ICAP client " + peer + " closed the connection mid-request");
+                }
+                close();
+                return;
+            }
+            input.received(n);
+            // A request trickled in byte by byte is only parsed again once a line is complete,
+            // so a slow client cannot make the loop re-parse its request for every byte.
+            if (n > 0 && (!requestStarted || contains(input.array(), from, from + n, (byte) '\n'))) {
+                serveBuffered();
+            }
+            if (input.hasUnread() && !requestStarted) {
+                requestStarted = true;
+                deadline = System.nanoTime() + config.requestTimeout().toNanos();
+            }
+        }
+
+        /** Answers every whole request received, then writes all the answers at once. */
+        private void serveBuffered() throws IOException {
+            while (input.hasUnread() && !closeAfterWrite) {
+                IcapHandler.Step step = handler.serveBuffered(reader, input, output, peer);
+                switch (step) {
+                    case SERVED -> requestStarted = false;
+                    case NEED_MORE -> {
+                        flushOutput();
+                        return;
+                    }
+                    case CLOSE -> closeAfterWrite = true;
+                    case STREAM_REQUEST, STREAM_BODY -> {
+                        streamStep = step;
+                        loop.toStream.add(this);
+                        key.interestOps(0);
+                        return;
+                    }
+                }
+            }
+            if (!input.hasUnread()) {
+                requestStarted = false;
+                deadline = System.nanoTime() + config.idleTimeout().toNanos();
+            }
+            flushOutput();
+        }
+
+        private void flushOutput() throws IOException {
+            if (output.size() == 0) {
+                if (closeAfterWrite && pending == null) {
+                    close();
+                }
+                return;
+            }
+            // Written straight from the output's array; it is not written to again until the
+            // client has taken all of it, since no request is served while a write is pending.
+            pending = output.buffer();
+            writePending();
+            if (pending != null) {
+                // The client is not reading: stop reading its requests until it does.
+                key.interestOps(SelectionKey.OP_WRITE);
+            } else if (closeAfterWrite) {
+                close();
+            }
+        }
+
+        private void writePending() throws IOException {
+            channel.write(pending);
+            if (!pending.hasRemaining()) {
+                pending = null;
+                output.reset();
+            }
+        }
+
+        void timedOut() {
+            if (requestStarted && pending == null) {
+                try {
+                    ByteOutput refusal = new ByteOutput();
+                    handler.refuseTimeout(refusal, peer);
+                    channel.write(ByteBuffer.wrap(refusal.toByteArray()));
+                } catch (IOException e) {
+                    // The client is being dropped either way.
+                }
+            }
+            close();
+        }
+
+        /** Serves the rest of the connection with blocking reads on a virtual thread. */
+        void stream() {
+            try {
+                channel.configureBlocking(true);
+                Socket socket = channel.socket();
+                InputStream in = new BufferedInputStream(new SequenceInputStream(
+                        new ByteArrayInputStream(input.unread()), socket.getInputStream()), INITIAL_BUFFER);
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), INITIAL_BUFFER);
+                out.write(output.toByteArray());
+                output.reset();
+                streamingSockets.add(socket);
+                streaming.execute(() -> serveStreaming(socket, in, out));
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        private void serveStreaming(Socket socket, InputStream in, OutputStream out) {
+            try (socket) {
+                IcapHandler.Timeouts timeouts = timeout -> socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE,
+                        Math.max(1, timeout.toMillis())));
+                if (streamStep == IcapHandler.Step.STREAM_BODY) {
+                    timeouts.set(config.requestTimeout());
+                    handler.continueBody(new IcapReader(in, config.maxHeaderBytes()), out);
+                    out.flush();
+                }
+                handler.serve(in, out, timeouts, peer);
+                out.flush();
+            } catch (SocketException e) {
+                // The client went away (reset, or closed while we wrote): routine for a proxy.
+            } catch (IcapException e) {
+                stats.error(e.status());
+                warnings.warn("ICAP request from " + peer + " failed while its body was streamed: "
+                        + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                if (!closing) {
+                    warnings.warn("ICAP connection from " + peer + " failed: " + e);
+                }
+            } finally {
+                streamingSockets.remove(socket);
+                stats.connectionClosed();
+                slots.release();
+            }
+        }
+
+        void fail(Exception e) {
+            if (!(e instanceof SocketException) && !closing) {
+                warnings.warn("ICAP connection from " + peer + " failed: " + e);
+            }
+            close();
+        }
+
+        void close() {
+            if (!channel.isOpen()) {
+                return;
+            }
+            key.cancel();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closed either way; nothing is left to send.
+            }
+            stats.connectionClosed();
+            slots.release();
+        }
+    }
+
+    private static boolean contains(byte[] bytes, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Collects one loop pass's answers for a connection, so they leave in one write. */
+    private static final class ByteOutput extends OutputStream {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int offset, int length) {
+            ensure(length);
+            System.arraycopy(b, offset, bytes, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(bytes, 0, size);
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        void reset() {
+            size = 0;
+        }
+    }
+
+    /** Stops accepting, closes every connection and waits for the loops and streaming threads. */
     @Override
     public void close() {
         closing = true;
@@ -143,13 +525,29 @@ public final class IcapServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "closing the ICAP listener failed", e);
         }
-        for (Socket socket : open) {
+        for (EventLoop loop : loops) {
+            loop.selector.wakeup();
+        }
+        for (EventLoop loop : loops) {
+            boolean interrupted = false;
+            while (loop.thread.isAlive()) {
+                try {
+                    loop.thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Socket socket : streamingSockets) {
             try {
                 socket.close();
             } catch (IOException e) {
                 // Already closing; the serving thread ends either way.
             }
         }
-        threads.close();
+        streaming.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.lantern.proxy.icap;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,16 +45,26 @@ public sealed interface IcapVerdict {
     }
 
     /**
-     * Send the request on, but to another URL (for example the SafeSearch form of a search).
-     * The proxy fetches the new URL transparently; the browser is not told.
+     * Send the request on, changed: to another URL (for example the SafeSearch form of a search)
+     * and/or with header fields set (for example {@code YouTube-Restrict: Strict}). The proxy
+     * fetches the changed request transparently; the browser is not told.
      *
-     * @param url the absolute URL to fetch instead
+     * @param url the absolute URL to fetch instead, or {@code null} to keep the request's own
+     * @param headers header fields to set, replacing any of the same name the client sent
      */
-    record Rewrite(String url) implements IcapVerdict {
+    record Rewrite(String url, Map<String, String> headers) implements IcapVerdict {
 
-        /** Rejects a missing URL. */
+        /** Copies the headers and rejects a rewrite that would change nothing. */
         public Rewrite {
-            Objects.requireNonNull(url, "url");
+            headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
+            if (url == null && headers.isEmpty()) {
+                throw new IllegalArgumentException("a rewrite must change the URL or set a header");
+            }
+        }
+
+        /** @param url the absolute URL to fetch instead */
+        public Rewrite(String url) {
+            this(Objects.requireNonNull(url, "url"), Map.of());
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * enforce exactly what squidGuard enforced without the school rewriting anything.
  *
  * @param dbhome the list directory relative list paths are resolved against
- * @param logdir squidGuard's log directory (kept for reference; Lantern audits on its own)
+ * @param logdir squidGuard's log directory: where {@code lantern squid-helper} writes its decision log unless told otherwise
  * @param times time rules by name
  * @param sources source classes in declaration order, the order squidGuard searches them in
  * @param dests destination classes by name, in declaration order

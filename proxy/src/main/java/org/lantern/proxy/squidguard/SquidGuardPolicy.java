@@ -139,7 +139,7 @@ public final class SquidGuardPolicy {
                     ? normaliser.normaliseConnect(request.url())
                     : normaliser.normalise(request.url());
         } catch (MalformedUrlException e) {
-            return block(request, sourceClass, SquidGuardDecision.INVALID_URL, null, branch, List.of());
+            return block(request, sourceClass, SquidGuardDecision.INVALID_URL, null, branch, List.of(), null);
         }
         List<Match> matches = matcher.match(url);
         for (PassEntry entry : pass) {
@@ -152,7 +152,7 @@ public final class SquidGuardPolicy {
                 continue;
             }
             if (entry.allow()) {
-                return new SquidGuardDecision(false, sourceClass, "", Optional.empty(), 0, matches);
+                return new SquidGuardDecision(false, sourceClass, "", Optional.empty(), 0, matches, url);
             }
             String target = switch (entry.kind()) {
                 case ALL -> "none";
@@ -160,18 +160,18 @@ public final class SquidGuardPolicy {
                 case DEST -> entry.dest();
             };
             Dest dest = entry.kind() == SquidGuardConfig.PassKind.DEST ? config.dests().get(entry.dest()) : null;
-            return block(request, sourceClass, target, dest, branch, matches);
+            return block(request, sourceClass, target, dest, branch, matches, url);
         }
-        return new SquidGuardDecision(false, sourceClass, "", Optional.empty(), 0, matches);
+        return new SquidGuardDecision(false, sourceClass, "", Optional.empty(), 0, matches, url);
     }
 
     private SquidGuardDecision block(SquidGuardRequest request, String sourceClass, String target, Dest dest,
-            AclBranch branch, List<Match> matches) {
+            AclBranch branch, List<Match> matches, NormalisedUrl url) {
         Optional<Redirect> redirect = dest != null && dest.redirect().isPresent() ? dest.redirect()
                 : branch.redirect().isPresent() ? branch.redirect() : config.defaultAcl().redirect();
         return new SquidGuardDecision(true, sourceClass, target,
                 redirect.map(r -> substitute(r.template(), request, sourceClass, target)),
-                redirect.map(Redirect::status).orElse(0), matches);
+                redirect.map(Redirect::status).orElse(0), matches, url);
     }
 
     private static boolean matchesDest(List<Match> matches, String dest) {

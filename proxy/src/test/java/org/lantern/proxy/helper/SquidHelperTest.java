@@ -11,12 +11,21 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantern.filter.decision.Action;
+import org.lantern.filter.decision.Rule;
+import org.lantern.filter.log.DecisionLog;
+import org.lantern.filter.log.DecisionLogReader;
+import org.lantern.filter.log.LogEntry;
 import org.lantern.proxy.squidguard.SquidGuardConfParser;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
 
@@ -25,8 +34,12 @@ class SquidHelperTest {
     @TempDir
     Path db;
 
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final LocalDateTime MONDAY_10AM = LocalDateTime.of(2025, 1, 6, 10, 0);
+
     private SquidGuardPolicy policy;
     private final List<String> log = new ArrayList<>();
+    private final List<LogEntry> decisions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void load() throws Exception {
@@ -39,7 +52,8 @@ class SquidHelperTest {
     }
 
     private SquidHelper helper(SquidHelper.Protocol protocol) {
-        return new SquidHelper(policy, protocol, () -> LocalDateTime.of(2025, 1, 6, 10, 0), log::add);
+        return new SquidHelper(policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
+                decisions::add);
     }
 
     private String serve(SquidHelper helper, byte[] input, int concurrency) throws Exception {
@@ -174,6 +188,74 @@ class SquidHelperTest {
                 ("http://bad.example/ 10.9.0.1/- - GET\nhttp://fine.example/ 10.9.0.1/- - GET\n").getBytes(StandardCharsets.UTF_8), 4);
         assertThat(out.split("\n")).containsExactly(
                 "OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"", "ERR");
+    }
+
+    @Test
+    void everyJudgedRequestIsWrittenToTheDecisionLogWithWhoWhenWhatAndWhy(@TempDir Path logs) throws Exception {
+        DecisionLog decisionLog = DecisionLog.open(logs);
+        SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisionLog::append);
+        serve(h, ("http://www.bad.example/x 10.2.0.9/- alice GET\n"
+                + "http://fine.example/ 10.9.0.1/- - GET\n"
+                + "\n").getBytes(StandardCharsets.UTF_8), 1);
+        decisionLog.close();
+
+        List<LogEntry> written;
+        try (var entries = new DecisionLogReader(logs).entries()) {
+            written = entries.toList();
+        }
+        assertThat(written).hasSize(2);
+        LogEntry blocked = written.get(0);
+        assertThat(blocked.time()).isEqualTo(Instant.parse("2025-01-06T10:00:00Z"));
+        assertThat(blocked.user()).isEqualTo("alice");
+        assertThat(blocked.clientIp()).isEqualTo("10.2.0.9");
+        assertThat(blocked.url()).isEqualTo("http://www.bad.example/x");
+        assertThat(blocked.category()).isEqualTo("bad");
+        assertThat(blocked.action()).isEqualTo(Action.BLOCK);
+        assertThat(blocked.rule()).isEqualTo(Rule.POLICY);
+        assertThat(blocked.groupId()).isEqualTo("staff");
+        assertThat(blocked.entry()).isEqualTo("bad.example");
+        LogEntry passed = written.get(1);
+        assertThat(passed.user()).isNull();
+        assertThat(passed.clientIp()).isEqualTo("10.9.0.1");
+        assertThat(passed.url()).isEqualTo("http://fine.example/");
+        assertThat(passed.category()).isNull();
+        assertThat(passed.action()).isEqualTo(Action.ALLOW);
+        assertThat(passed.rule()).isEqualTo(Rule.NO_MATCH);
+    }
+
+    @Test
+    void concurrentRequestsAreEachLoggedOnce() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            in.append(i % 16).append(' ').append(i % 2 == 0 ? "http://bad.example/" : "http://fine.example/")
+                    .append(i).append(" 10.9.0.1/- - GET\n");
+        }
+        serve(helper(SquidHelper.Protocol.URL_REWRITE), in.toString().getBytes(StandardCharsets.UTF_8), 8);
+
+        assertThat(decisions).hasSize(500);
+        assertThat(decisions).filteredOn(e -> e.action() == Action.BLOCK).hasSize(250);
+    }
+
+    @Test
+    void lineWhoseUrlCannotBeReadIsBlockedCountedAndLoggedWithTheUrlAsSent() {
+        SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
+        String reply = h.answer("http://www.a.1/x 10.9.0.1/- - GET");
+
+        assertThat(reply).startsWith("OK rewrite-url=\"http://b/?u=");
+        assertThat(h.counters().invalidUrls()).isEqualTo(1);
+        assertThat(decisions).singleElement().satisfies(e -> {
+            assertThat(e.url()).isEqualTo("http://www.a.1/x");
+            assertThat(e.category()).isEqualTo("lantern-invalid-url");
+            assertThat(e.action()).isEqualTo(Action.BLOCK);
+        });
+    }
+
+    @Test
+    void badLinesAreNotDecisionsAndAreNotLogged() throws Exception {
+        serve(helper(SquidHelper.Protocol.URL_REWRITE), "\nonlyoneword\n".getBytes(StandardCharsets.UTF_8), 1);
+
+        assertThat(decisions).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.lantern.filter.decision.Action;
@@ -23,11 +24,13 @@ class EngineDeciderTest {
 
     private final List<Decision> seen = new ArrayList<>();
 
+    private DecisionEngine engine;
+
     private EngineDecider decider() throws Exception {
         CategoryLists.Builder lists = CategoryLists.builder();
         lists.block(ListKind.DOMAINS, "blocked.example");
         lists.add(new ListId("gambling", "test"), ListKind.DOMAINS, "casino.example");
-        DecisionEngine engine = new DecisionEngine(
+        engine = new DecisionEngine(
                 FilterSnapshot.of(PolicyParser.parse(Presets.yaml("astley-park")), 3).withLists(lists.build()));
         return new EngineDecider(engine, Clock.fixed(Instant.parse("2025-03-04T10:00:00Z"), ZoneOffset.UTC), seen::add);
     }
@@ -76,5 +79,23 @@ class EngineDeciderTest {
         assertThat(seen.getFirst().request().at()).isEqualTo(Instant.parse("2025-03-04T10:00:00Z"));
         assertThat(seen.getFirst().request().userName()).isEqualTo("asmith");
         assertThat(seen.getFirst().request().clientIp()).isEqualTo("10.0.0.7");
+    }
+
+    @Test
+    void anAllowedYouTubeRequestIsSentOnWithYouTubeRestrictStrict() throws Exception {
+        IcapVerdict verdict = decider().decide("http://www.youtube.com/watch?v=1", "GET", "", "");
+
+        assertThat(verdict).isEqualTo(new IcapVerdict.Rewrite(null, Map.of("YouTube-Restrict", "Strict")));
+    }
+
+    @Test
+    void theGenerationChangesWhenThePolicyOrListsAreReplaced() throws Exception {
+        EngineDecider decider = decider();
+        Object before = decider.generation();
+
+        engine.update(snapshot -> snapshot.withLists(CategoryLists.builder().build()));
+
+        assertThat(decider.generation()).isNotSameAs(before);
+        assertThat(decider.generation()).isSameAs(decider.generation());
     }
 }

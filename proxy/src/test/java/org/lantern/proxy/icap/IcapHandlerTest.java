@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantern.filter.lists.CategoryLists;
 
 /** The ICAP protocol as Lantern speaks it (RFC 3507), one behaviour per test, over plain streams. */
 class IcapHandlerTest {
@@ -46,7 +48,7 @@ class IcapHandlerTest {
         assertThat(response).startsWith("ICAP/1.0 200 OK\r\n")
                 .contains("Methods: REQMOD\r\n", "Allow: 204\r\n", "Preview: 0\r\n", "Transfer-Preview: *\r\n",
                         "Max-Connections: 1000\r\n", "Options-TTL: 3600\r\n", "Service: Lantern web filter\r\n",
-                        "ISTag: \"test-tag\"\r\n", "Encapsulated: null-body=0\r\n");
+                        "ISTag: \"test-tag-1\"\r\n", "Encapsulated: null-body=0\r\n");
     }
 
     @Test
@@ -62,7 +64,7 @@ class IcapHandlerTest {
     void allowedRequestIsAnswered204WhenTheClientAllowsIt() throws IOException {
         String response = exchange(reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n"));
 
-        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag\"\r\n"
+        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag-1\"\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n");
         assertThat(stats.allowed()).isEqualTo(1);
     }
@@ -234,7 +236,7 @@ class IcapHandlerTest {
         String response = exchange(reqmodWithBody("POST http://school.example/ HTTP/1.1", "Preview: 4\r\n",
                 "4\r\nabcd\r\n0\r\n\r\n"));
 
-        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag\"\r\n"
+        assertThat(response).isEqualTo("ICAP/1.0 204 No Content\r\nISTag: \"test-tag-1\"\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n");
     }
 
@@ -276,7 +278,7 @@ class IcapHandlerTest {
                 + reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n"));
 
         assertThat(response).contains("HTTP/1.1 403 Forbidden").endsWith("ICAP/1.0 204 No Content\r\n"
-                + "ISTag: \"test-tag\"\r\nEncapsulated: null-body=0\r\n\r\n");
+                + "ISTag: \"test-tag-1\"\r\nEncapsulated: null-body=0\r\n\r\n");
     }
 
     @Test
@@ -427,6 +429,164 @@ class IcapHandlerTest {
         String response = exchange("OPTIONS " + SERVICE + " ICAP/2.0\r\n\r\n");
 
         assertThat(response).startsWith("ICAP/1.0 505 ");
+    }
+
+    // --- ISTag ---
+
+    @Test
+    void istagChangesWhenTheListsAreReloadedSoSquidRefreshesItsOptions() throws Exception {
+        CategoryListDecider decider = CategoryListDecider.load(lists, "test", Set.of("gambling"), line -> { });
+        IcapHandler handler = new IcapHandler(decider, IcapServerConfig.defaults(), stats, "test-tag");
+        String options = "OPTIONS " + SERVICE + " ICAP/1.0\r\n\r\n";
+        String before = serveWith(handler, options);
+        String unchanged = serveWith(handler, options);
+
+        decider.registry().replace(CategoryLists.builder().build());
+        String after = serveWith(handler, options);
+
+        assertThat(before).contains("ISTag: \"test-tag-1\"");
+        assertThat(unchanged).isEqualTo(before);
+        assertThat(after).contains("ISTag: \"test-tag-2\"");
+    }
+
+    @Test
+    void everyResponseCarriesTheIstagInForceWhenItIsSent() throws Exception {
+        CategoryListDecider decider = CategoryListDecider.load(lists, "test", Set.of("gambling"), line -> { });
+        IcapHandler handler = new IcapHandler(decider, IcapServerConfig.defaults(), stats, "test-tag");
+        decider.registry().replace(CategoryLists.builder().build());
+
+        assertThat(serveWith(handler, reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n")))
+                .contains("ISTag: \"test-tag-2\"");
+    }
+
+    // --- header rewrites ---
+
+    @Test
+    void youtubeRequestIsSentOnWithYouTubeRestrictStrictInsteadOf204() throws IOException {
+        String response = exchange(reqmodRaw("GET http://www.youtube.com/watch?v=x HTTP/1.1\r\nHost: www.youtube.com\r\n"
+                + "YouTube-Restrict: Moderate\r\nAccept: */*\r\n\r\n", "Allow: 204\r\n"));
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n")
+                .contains("GET http://www.youtube.com/watch?v=x HTTP/1.1\r\nHost: www.youtube.com\r\nAccept: */*\r\n"
+                        + "YouTube-Restrict: Strict\r\n\r\n")
+                .doesNotContain("Moderate");
+        assertThat(stats.rewritten()).isEqualTo(1);
+    }
+
+    @Test
+    void googleSearchIsSentOnWithSafeSearchForced() throws IOException {
+        String response = exchange(reqmodRaw("GET http://www.google.co.uk/search?q=cats&safe=off HTTP/1.1\r\n"
+                + "Host: www.google.co.uk\r\n\r\n", "Allow: 204\r\n"));
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n")
+                .contains("GET http://www.google.co.uk/search?q=cats&safe=active HTTP/1.1\r\nHost: www.google.co.uk\r\n");
+    }
+
+    @Test
+    void connectToYouTubeIsSentToTheRestrictedHostWithoutAHeaderItsTunnelWouldHide() throws IOException {
+        String response = exchange(reqmodRaw("CONNECT www.youtube.com:443 HTTP/1.1\r\nHost: www.youtube.com:443\r\n\r\n",
+                "Allow: 204\r\n"));
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n")
+                .contains("CONNECT restrict.youtube.com:443 HTTP/1.1\r\nHost: restrict.youtube.com:443\r\n\r\n")
+                .doesNotContain("YouTube-Restrict");
+    }
+
+    // --- log flooding ---
+
+    @Test
+    void malformedRequestsAreAllCountedButOnlyTheFirstFewOfAMinuteAreLogged() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        long[] now = {0};
+        IcapHandler handler = new IcapHandler(gambling, IcapServerConfig.defaults(), stats, "test-tag",
+                new LogLimiter(warnings::add, () -> now[0]));
+        for (int i = 0; i < 1000; i++) {
+            serveWith(handler, "NONSENSE\r\n\r\n");
+        }
+        assertThat(warnings).hasSize(LogLimiter.PER_MINUTE);
+
+        now[0] += TimeUnit.SECONDS.toNanos(61);
+        serveWith(handler, "NONSENSE\r\n\r\n");
+
+        assertThat(stats.errors(400)).isEqualTo(1001);
+        assertThat(warnings).hasSize(LogLimiter.PER_MINUTE + 2);
+        assertThat(warnings.get(LogLimiter.PER_MINUTE)).startsWith("990 more ICAP warnings in the last minute");
+    }
+
+    // --- event-loop entry point ---
+
+    @Test
+    void bufferedRequestMissingItsLastBytesNeedsMoreAndDoesNothingYet() throws IOException {
+        String request = reqmod("GET http://casino.example/ HTTP/1.1", "Allow: 204\r\n");
+        BufferInput input = bufferOf(request.substring(0, request.length() - 3));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IcapHandler handler = new IcapHandler(gambling, IcapServerConfig.defaults(), stats, "test-tag");
+
+        IcapHandler.Step step = handler.serveBuffered(new IcapReader(input, 65536), input, out, "test");
+
+        assertThat(step).isEqualTo(IcapHandler.Step.NEED_MORE);
+        assertThat(input.position()).isZero();
+        assertThat(out.size()).isZero();
+        assertThat(stats.blocked()).isZero();
+    }
+
+    @Test
+    void bufferedPipelinedRequestsAreServedOneStepEach() throws IOException {
+        BufferInput input = bufferOf(reqmod("GET http://casino.example/ HTTP/1.1", "Allow: 204\r\n")
+                + reqmod("GET http://school.example/ HTTP/1.1", "Allow: 204\r\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IcapHandler handler = new IcapHandler(gambling, IcapServerConfig.defaults(), stats, "test-tag");
+        IcapReader reader = new IcapReader(input, 65536);
+
+        assertThat(handler.serveBuffered(reader, input, out, "test")).isEqualTo(IcapHandler.Step.SERVED);
+        assertThat(handler.serveBuffered(reader, input, out, "test")).isEqualTo(IcapHandler.Step.SERVED);
+
+        assertThat(input.hasUnread()).isFalse();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).contains("HTTP/1.1 403").endsWith(
+                "ICAP/1.0 204 No Content\r\nISTag: \"test-tag-1\"\r\nEncapsulated: null-body=0\r\n\r\n");
+    }
+
+    @Test
+    void bufferedBodyWithoutPreviewIsLeftForStreamingUntouched() throws IOException {
+        BufferInput input = bufferOf(reqmodWithBody("POST http://school.example/ HTTP/1.1", "", "5\r\nhello\r\n0\r\n\r\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IcapHandler handler = new IcapHandler(gambling, IcapServerConfig.defaults(), stats, "test-tag");
+
+        IcapHandler.Step step = handler.serveBuffered(new IcapReader(input, 65536), input, out, "test");
+
+        assertThat(step).isEqualTo(IcapHandler.Step.STREAM_REQUEST);
+        assertThat(input.position()).isZero();
+        assertThat(stats.allowed()).isZero();
+    }
+
+    @Test
+    void bufferedRewriteAfterAPartialPreviewAsksForTheRestOfTheBodyToBeStreamed() throws IOException {
+        BufferInput input = bufferOf(reqmodWithBody("POST http://school.example/form HTTP/1.1", "Preview: 4\r\n",
+                "4\r\nabcd\r\n0\r\n\r\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IcapHandler handler = new IcapHandler((url, method, user, ip) -> new IcapVerdict.Rewrite("http://other.example/form"),
+                IcapServerConfig.defaults(), stats, "test-tag");
+
+        IcapHandler.Step step = handler.serveBuffered(new IcapReader(input, 65536), input, out, "test");
+
+        assertThat(step).isEqualTo(IcapHandler.Step.STREAM_BODY);
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).startsWith("ICAP/1.0 100 Continue\r\n\r\nICAP/1.0 200 OK\r\n")
+                .endsWith("\r\n\r\n4\r\nabcd\r\n");
+    }
+
+    private static BufferInput bufferOf(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        BufferInput input = new BufferInput(bytes.length, bytes.length);
+        System.arraycopy(bytes, 0, input.array(), 0, bytes.length);
+        input.received(bytes.length);
+        return input;
+    }
+
+    private static String serveWith(IcapHandler handler, String request) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.serve(new BufferedInputStream(new ByteArrayInputStream(request.getBytes(StandardCharsets.ISO_8859_1))),
+                out, timeout -> { }, "test");
+        return out.toString(StandardCharsets.ISO_8859_1);
     }
 
     // --- helpers ---

@@ -65,7 +65,14 @@ class SquidIcapIntegrationTest {
 
         origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin.createContext("/", exchange -> {
-            byte[] body = ORIGIN_PAGE.getBytes(StandardCharsets.UTF_8);
+            // Search engines and YouTube echo the request they received, so a test can see what
+            // Squid sent on after Lantern changed it.
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            StringBuilder echo = new StringBuilder(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n");
+            exchange.getRequestHeaders().forEach((name, values) -> echo.append(name).append(": ")
+                    .append(String.join(",", values)).append('\n'));
+            byte[] body = (host.startsWith("www.youtube.com") || host.startsWith("www.google.co.uk")
+                    ? echo.toString() : ORIGIN_PAGE).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -73,7 +80,7 @@ class SquidIcapIntegrationTest {
         origin.start();
 
         int squidPort = freePort();
-        Files.writeString(dir.resolve("hosts"), "127.0.0.1 allowed.example casino.example\n");
+        Files.writeString(dir.resolve("hosts"), "127.0.0.1 allowed.example casino.example www.youtube.com www.google.co.uk\n");
         Files.writeString(dir.resolve("squid.conf"), squidConf(squidPort, icap.port()));
         squid = new ProcessBuilder(SQUID.toString(), "-N", "-d", "1", "-f", dir.resolve("squid.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("squid.out").toFile()).start();
@@ -120,6 +127,23 @@ class SquidIcapIntegrationTest {
                 .contains("monitored")
                 .doesNotContain(ORIGIN_PAGE);
         assertThat(icap.stats().blocked()).isPositive();
+    }
+
+    @Test
+    void youtubeIsFetchedWithYouTubeRestrictStrictAddedByLantern() throws Exception {
+        HttpResponse<String> response = get("http://www.youtube.com:" + origin.getAddress().getPort() + "/watch?v=x");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("GET /watch?v=x\n").containsIgnoringCase("youtube-restrict: Strict\n");
+    }
+
+    @Test
+    void googleSearchIsFetchedWithSafeSearchForcedByLantern() throws Exception {
+        HttpResponse<String> response = get("http://www.google.co.uk:" + origin.getAddress().getPort()
+                + "/search?q=cats&safe=off");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("GET /search?q=cats&safe=active\n");
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

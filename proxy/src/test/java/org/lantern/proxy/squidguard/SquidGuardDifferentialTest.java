@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,9 @@ class SquidGuardDifferentialTest {
         assertThat(theirs).hasSize(lines.size());
 
         SquidGuardPolicy policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf), line -> { });
-        SquidHelper helper = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE, () -> now, line -> { });
+        SquidHelper helper = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+                Clock.fixed(now.atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()), line -> { },
+                entry -> { });
         Map<String, Integer> categories = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,5 +163,27 @@ class SquidGuardPolicyTest {
         assertThat(SquidGuardPolicy.ipv4("10.1.2.256")).isEqualTo(-1);
         assertThat(SquidGuardPolicy.ipv4("10.1.2.3x")).isEqualTo(-1);
         assertThat(SquidGuardPolicy.ipv4("")).isEqualTo(-1);
+    }
+
+    @Test
+    void listFileOfBinaryJunkIsSkippedLineByLineReportedAndTheOtherListsStillBlock() throws Exception {
+        byte[] junk = new byte[64 * 1024];
+        new Random(42).nextBytes(junk);
+        Files.write(db.resolve("games/domains"), junk);
+        Files.write(db.resolve("games/urls"), junk);
+        List<String> progress = new ArrayList<>();
+        SquidGuardConfig config = new SquidGuardConfParser().parse("dbhome " + db + "\n"
+                + "dest adult {\n domainlist adult/domains\n}\n"
+                + "dest games {\n domainlist games/domains\n urllist games/urls\n}\n"
+                + "acl {\n default {\n pass !adult !games all\n redirect http://b/%t\n }\n}\n", "junk.conf");
+
+        SquidGuardPolicy loaded = SquidGuardPolicy.load(config, progress::add);
+
+        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("dest games: domains ")
+                .containsPattern("[0-9,]+ lines skipped \\(first: line [0-9]+ "));
+        assertThat(loaded.evaluate(new SquidGuardRequest("http://bad.example/", "10.9.0.1", "-", "-", "GET", SCHOOL))
+                .targetClass()).isEqualTo("adult");
+        assertThat(loaded.evaluate(new SquidGuardRequest("http://fine.example/", "10.9.0.1", "-", "-", "GET", SCHOOL))
+                .blocked()).isFalse();
     }
 }
