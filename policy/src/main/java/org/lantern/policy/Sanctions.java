@@ -11,6 +11,20 @@ import java.util.List;
  */
 public record Sanctions(Table pupil, Table staff) {
 
+    /*
+     * Column ids the server acts on, beyond tracking them as actions: a referral to the DSL makes
+     * a pupil's record a child-protection record, a referral to the police marks illegal material,
+     * and completing the removal of access suspends the person in the filter. The presets use
+     * these ids for the seed's columns; a school's own table must too, for those effects.
+     */
+
+    /** The "Refer to DSL" column. */
+    public static final String REFER_TO_DSL = "refer-to-dsl";
+    /** The "Refer to Police" column. */
+    public static final String REFER_TO_POLICE = "refer-to-police";
+    /** The "Removal of network / internet access rights" column. */
+    public static final String REMOVE_NETWORK_ACCESS = "remove-network-access";
+
     /**
      * One Actions / Sanctions table. Schools sometimes print a table in parts with different
      * headers (a column dropped in the second part); each part keeps the columns it was printed with.

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.policy.Column;
+import org.lantern.policy.Sanctions;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
@@ -43,7 +44,7 @@ public class ConcernReports {
     static final int MAX_WHERE = 200;
     static final int MAX_NAME = 100;
     static final int MAX_FILTER_CATEGORY = 64;
-    private static final Column REFER_TO_DSL = new Column("refer-to-dsl", "Refer to DSL");
+    private static final Column REFER_TO_DSL = new Column(Sanctions.REFER_TO_DSL, "Refer to DSL");
 
     private final JdbcClient jdbc;
     private final IncidentService incidents;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.lantern.policy.Column;
+import org.lantern.policy.Sanctions;
 
 /**
  * A row of the school's Actions / Sanctions table: the kind of incident, as published, and the
@@ -25,7 +26,7 @@ public record IncidentCategory(SubjectType subject, String id, String text, List
      * the police for that row, yet its "Illegal Incidents" flow says to report to the police).
      */
     public boolean concernsIllegalMaterial() {
-        return actions.stream().anyMatch(c -> c.id().equals("refer-to-police"))
+        return actions.stream().anyMatch(c -> c.id().equals(Sanctions.REFER_TO_POLICE))
                 || text.toLowerCase(Locale.ROOT).contains("illegal");
     }
 

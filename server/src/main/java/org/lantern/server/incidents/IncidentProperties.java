@@ -2,6 +2,7 @@ package org.lantern.server.incidents;
 
 import java.util.Map;
 
+import org.lantern.policy.Sanctions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "lantern.incidents.due")
 public record IncidentProperties(Map<String, Integer> schoolDays, Integer defaultDays) {
     public IncidentProperties {
-        schoolDays = schoolDays == null ? Map.of("refer-to-dsl", 1) : Map.copyOf(schoolDays);
+        schoolDays = schoolDays == null ? Map.of(Sanctions.REFER_TO_DSL, 1) : Map.copyOf(schoolDays);
         defaultDays = defaultDays == null ? 7 : defaultDays;
     }
 }

@@ -3,6 +3,7 @@ package org.lantern.server.incidents;
 import java.time.Duration;
 import java.util.List;
 
+import org.lantern.policy.Sanctions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,7 +22,7 @@ public record IncidentRules(Duration escalationPeriod, List<String> referralColu
     public IncidentRules {
         escalationPeriod = escalationPeriod == null ? Duration.ofDays(30) : escalationPeriod;
         referralColumns = referralColumns == null
-                ? List.of("refer-to-dsl", "refer-to-headteacher", "refer-to-police", "refer-to-la-hr", "refer-to-lado")
+                ? List.of(Sanctions.REFER_TO_DSL, "refer-to-headteacher", Sanctions.REFER_TO_POLICE, "refer-to-la-hr", "refer-to-lado")
                 : List.copyOf(referralColumns);
         concernReports = concernReports == null ? new ConcernReportLimit(null, null) : concernReports;
     }

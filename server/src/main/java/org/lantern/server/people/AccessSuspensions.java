@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lantern.policy.Sanctions;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
@@ -25,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccessSuspensions {
-
-    /** The Actions / Sanctions column whose completion suspends access. */
-    public static final String REMOVE_NETWORK_ACCESS = "remove-network-access";
 
     /** Longest restore reason accepted, matching the column. */
     public static final int MAX_REASON = 500;
@@ -67,7 +65,7 @@ public class AccessSuspensions {
 
     @EventListener
     void onIncidentActionCompleted(IncidentActionCompleted completed) {
-        if (REMOVE_NETWORK_ACCESS.equals(completed.columnId())) {
+        if (Sanctions.REMOVE_NETWORK_ACCESS.equals(completed.columnId())) {
             for (long personId : completed.subjectPersonIds()) {
                 suspend(personId, completed.incidentId(), completed.actor());
             }

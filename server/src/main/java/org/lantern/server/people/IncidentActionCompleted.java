@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Published by the incident feature when an action of an incident is completed. The people
  * feature acts on the actions that concern it: completing "removal of network / internet access
- * rights" ({@link AccessSuspensions#REMOVE_NETWORK_ACCESS}) suspends the subjects' internet access.
+ * rights" ({@link org.lantern.policy.Sanctions#REMOVE_NETWORK_ACCESS}) suspends the subjects' internet access.
  * It lives here, not in the incident feature, because incidents depend on people and not the
  * other way round. Handled in the completing transaction, so the completion and its consequence
  * commit together.

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.lantern.policy.Sanctions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 public class RetentionRules {
 
     /** The action column that makes a pupil incident a child-protection record, with the police one. */
-    static final String DSL_COLUMN = "refer-to-dsl";
-    static final String POLICE_COLUMN = "refer-to-police";
 
     private final RetentionProperties properties;
 
@@ -44,7 +43,7 @@ public class RetentionRules {
         if (aboutStaff) {
             return RecordType.STAFF_INCIDENT;
         }
-        return filedAsChildProtection || actionColumns.contains(DSL_COLUMN) || actionColumns.contains(POLICE_COLUMN)
+        return filedAsChildProtection || actionColumns.contains(Sanctions.REFER_TO_DSL) || actionColumns.contains(Sanctions.REFER_TO_POLICE)
                 ? RecordType.CHILD_PROTECTION : RecordType.BEHAVIOUR;
     }
 

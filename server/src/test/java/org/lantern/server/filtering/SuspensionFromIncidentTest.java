@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lantern.filter.decision.Decision;
 import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.decision.Rule;
+import org.lantern.policy.Sanctions;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -94,7 +95,7 @@ class SuspensionFromIncidentTest {
                 OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "IT suite", "Used a proxy site.", null, List.of()),
                 new Viewer(account, dsl, true));
         long action = incident.actions().stream()
-                .filter(a -> a.columnId().equals(AccessSuspensions.REMOVE_NETWORK_ACCESS)).findFirst().orElseThrow().id();
+                .filter(a -> a.columnId().equals(Sanctions.REMOVE_NETWORK_ACCESS)).findFirst().orElseThrow().id();
         return incidents.complete(incident.id(), action, "Access removed for two weeks", dsl);
     }
 

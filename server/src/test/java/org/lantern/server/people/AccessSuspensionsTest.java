@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.policy.Sanctions;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
 import org.lantern.server.incidents.Incident;
@@ -74,7 +75,7 @@ class AccessSuspensionsTest {
     }
 
     private Incident completeRemoval(Incident incident) {
-        return incidents.complete(incident.id(), action(incident, AccessSuspensions.REMOVE_NETWORK_ACCESS).id(),
+        return incidents.complete(incident.id(), action(incident, Sanctions.REMOVE_NETWORK_ACCESS).id(),
                 "Access removed for two weeks", dsl.username());
     }
 

@@ -1,5 +1,6 @@
 package org.lantern.server.incidents.evidence;
 
+import org.lantern.policy.Sanctions;
 import org.lantern.server.incidents.Incident;
 
 /**
@@ -18,13 +19,11 @@ public final class IllegalMaterialPath {
             + "material; isolate the device and refer to the police. Record the address and describe what was "
             + "seen; screenshots and files cannot be added.";
 
-    static final String POLICE_COLUMN = "refer-to-police";
-
     private IllegalMaterialPath() {
     }
 
     /** Whether uploads of screenshots and files are refused for this incident. */
     public static boolean applies(Incident incident) {
-        return incident.illegalPath() || incident.actions().stream().anyMatch(a -> POLICE_COLUMN.equals(a.columnId()));
+        return incident.illegalPath() || incident.actions().stream().anyMatch(a -> Sanctions.REFER_TO_POLICE.equals(a.columnId()));
     }
 }
