@@ -4,8 +4,14 @@
 # thread, NIO, CONNECTIONS keep-alive connections, one request in flight on each) with the same
 # URL stream. Not a test: run by hand, as root (c-icap and e2guardian drop to their own users).
 #
-# Usage: [SKIP_BUILD=1] [JAR=lantern.jar] [SERVER_CPU=0] [CLIENT_CPU=1] [PEERS="lantern c-icap e2guardian"] \
-#        bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
+# Usage: [SKIP_BUILD=1] [JAR=lantern.jar] [SERVER_CPU=0] [CLIENT_CPU=1] [SPIN=1] \
+#        [PEERS="floor lantern c-icap e2guardian"] bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
+#
+# "floor" is bench/floor/icap-floor.c: a C server that answers every request with a fixed 204
+# and decides nothing. It is what one request costs this machine's kernel and loopback TCP, the
+# least any ICAP server can cost, so each server's CPU per request minus the floor's is its own
+# work. SPIN=1 (default) makes the client poll without sleeping on its own core, so servers do not
+# pay for waking it; SPIN=0 lets it sleep in epoll_wait.
 #
 # Each server is pinned to SERVER_CPU and the client to CLIENT_CPU (taskset), so they never
 # compete for a core. Each server is warmed up with WARMUP requests first (the JIT, c-icap's
@@ -20,7 +26,7 @@ connections="${2:-64}"
 warmup="${3:-100000}"
 server_cpu="${SERVER_CPU:-0}"
 client_cpu="${CLIENT_CPU:-1}"
-peers="${PEERS:-lantern c-icap e2guardian}"
+peers="${PEERS:-floor lantern c-icap e2guardian}"
 data=""
 for d in "$here" "$here/.." "$here/../.."; do [ -d "$d/shared/data" ] && data="$(cd "$d/shared/data" && pwd)" && break; done
 [ -n "$data" ] || { echo "bench: shared/data not found above $here" >&2; exit 1; }
@@ -31,7 +37,8 @@ stream="$data/urls/stream-200k.txt"
 [ "${SKIP_BUILD:-0}" = 1 ] || (cd "$here" && ./mvnw -B -q -DskipTests install >&2)
 # JAR=path/to/lantern.jar measures another build (e.g. the main branch's) in place of this one.
 jar="${JAR:-$here/cli/target/lantern.jar}"
-load=(taskset -c "$client_cpu" java -Xmx1g -cp "$here/bench/target/benchmarks.jar" org.lantern.bench.icap.IcapLoad)
+load=(taskset -c "$client_cpu" java -Xmx1g "-Dlantern.icapload.spin=$([ "${SPIN:-1}" = 1 ] && echo true || echo false)"
+  -cp "$here/bench/target/benchmarks.jar" org.lantern.bench.icap.IcapLoad)
 
 work="$(mktemp -d)"
 chmod 755 "$work"
@@ -61,6 +68,14 @@ measure() { # name port pid service
   local us; us=$(echo "scale=1; ($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc)
   echo "server CPU per request: ${us} µs"
   echo "$result" | grep '^RESULT' | sed "s/^RESULT/RESULT name=$name cpu_us=$us/" >> "$work/results"
+}
+
+floor() {
+  cc -O2 -o "$work/icap-floor" "$here/bench/floor/icap-floor.c"
+  port_free 1347
+  setsid taskset -c "$server_cpu" "$work/icap-floor" 1347 > "$work/floor.log" 2>&1 &
+  local pid=$!; server_pids="$server_pids $pid"
+  await_port 1347; measure floor 1347 "$pid" reqmod; kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 lantern() {
@@ -139,6 +154,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "requests=$requests connections=$connections warmup=$warmup"
 for peer in $peers; do
   case "$peer" in
+    floor) floor ;;
     lantern) lantern ;;
     c-icap) c_icap ;;
     e2guardian) e2guardian_icap ;;
@@ -148,7 +164,9 @@ done
 echo
 echo "summary (RESULT lines; ratios against Lantern):"
 cat "$work/results"
-awk '{for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } n = v["name"]; rps[n] = v["rps"]; p99[n] = v["p99_ms"] }
-     END { if ("lantern" in rps) for (n in rps) if (n != "lantern")
-       printf "lantern/%s: %.2fx requests per second (p99 %s ms vs %s ms)\n", n, rps["lantern"] / rps[n], p99["lantern"], p99[n] }' \
+awk '{for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } n = v["name"]; rps[n] = v["rps"]; p99[n] = v["p99_ms"]; cpu[n] = v["cpu_us"] }
+     END { if ("lantern" in rps) for (n in rps) if (n != "lantern" && n != "floor")
+       printf "lantern/%s: %.2fx requests per second (p99 %s ms vs %s ms)\n", n, rps["lantern"] / rps[n], p99["lantern"], p99[n]
+       if ("floor" in cpu) for (n in cpu) if (n != "floor")
+         printf "%s: %.1f us of CPU per request above the floor (%.1f us)\n", n, cpu[n] - cpu["floor"], cpu["floor"] }' \
   "$work/results"

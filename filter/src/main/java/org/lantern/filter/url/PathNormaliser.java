@@ -21,6 +21,11 @@ final class PathNormaliser {
      */
     static String normalisePath(String raw) {
         String encoded = canonicalEncoding(raw.replace('\\', '/'));
+        if (isCanonical(encoded)) {
+            // Most paths are already canonical; returning them as they are saves a split, a list
+            // and a copy on every request (they showed in the ICAP server's allocation profile).
+            return encoded;
+        }
         String[] parts = encoded.split("/", -1);
         List<String> segments = new ArrayList<>(parts.length);
         for (String segment : parts) {
@@ -45,6 +50,34 @@ final class PathNormaliser {
         return out.toString();
     }
 
+    /**
+     * @return whether {@code path} starts with a slash and has no empty segment and no dot
+     *     segment, so {@link #normalisePath} would return it unchanged
+     */
+    private static boolean isCanonical(String path) {
+        int n = path.length();
+        if (n == 0 || path.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (path.charAt(i) != '/') {
+                continue;
+            }
+            int next = i + 1;
+            if (next < n && path.charAt(next) == '/') {
+                return false;
+            }
+            int dots = 0;
+            while (next + dots < n && path.charAt(next + dots) == '.') {
+                dots++;
+            }
+            if ((dots == 1 || dots == 2) && (next + dots == n || path.charAt(next + dots) == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Canonical percent-encoding of a query; its structure ({@code &}, {@code =}, {@code +}) is kept. */
     static String normaliseQuery(String raw) {
         return canonicalEncoding(raw);
@@ -57,6 +90,14 @@ final class PathNormaliser {
      */
     static String canonicalEncoding(String raw) {
         int n = raw.length();
+        int plain = 0;
+        while (plain < n && isPlain(raw.charAt(plain))) {
+            plain++;
+        }
+        if (plain == n) {
+            // Nothing to decode or encode, the common case: no copy.
+            return raw;
+        }
         StringBuilder out = new StringBuilder(n + 8);
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
@@ -73,7 +114,7 @@ final class PathNormaliser {
                 } else {
                     out.append("%25");
                 }
-            } else if (c > 0x20 && c < 0x7f && "\"<>`{}".indexOf(c) < 0) {
+            } else if (isPlain(c)) {
                 out.append(c);
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < n ? i + 2 : i + 1;
@@ -84,6 +125,11 @@ final class PathNormaliser {
             }
         }
         return out.toString();
+    }
+
+    /** A character kept exactly as it is: printable ASCII other than {@code %} and the few browsers encode. */
+    private static boolean isPlain(char c) {
+        return c > 0x20 && c < 0x7f && c != '%' && "\"<>`{}".indexOf(c) < 0;
     }
 
     private static boolean isUnreserved(int b) {

@@ -275,6 +275,21 @@ class UrlNormaliserTest {
     }
 
     @Test
+    void trailingDotSegmentLeavesATrailingSlash() throws Exception {
+        assertThat(n("http://a.example/a/b/.").path()).isEqualTo("/a/b/");
+    }
+
+    @Test
+    void segmentsThatOnlyStartWithDotsAreKept() throws Exception {
+        assertThat(n("http://a.example/.hidden/...").path()).isEqualTo("/.hidden/...");
+    }
+
+    @Test
+    void canonicalPathIsReturnedUnchanged() throws Exception {
+        assertThat(n("http://a.example/a/b.html/").path()).isEqualTo("/a/b.html/");
+    }
+
+    @Test
     void repeatedSlashesInPathCollapse() throws Exception {
         assertThat(n("http://a.example//x///y").path()).isEqualTo("/x/y");
     }

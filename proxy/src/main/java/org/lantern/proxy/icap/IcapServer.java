@@ -176,17 +176,9 @@ public final class IcapServer implements AutoCloseable {
         private void run() {
             try {
                 while (!closing) {
-                    selector.select(SWEEP_NANOS / 1_000_000);
+                    // The action form of select: no selected-key set to fill and clear on every pass.
+                    selector.select(this::ready, SWEEP_NANOS / 1_000_000);
                     registerAdopted();
-                    for (SelectionKey key : selector.selectedKeys()) {
-                        Connection connection = (Connection) key.attachment();
-                        try {
-                            connection.ready(key);
-                        } catch (IOException | RuntimeException e) {
-                            connection.fail(e);
-                        }
-                    }
-                    selector.selectedKeys().clear();
                     handOff();
                     long now = System.nanoTime();
                     if (now - nextSweep >= 0) {
@@ -210,6 +202,15 @@ public final class IcapServer implements AutoCloseable {
                 } catch (IOException e) {
                     // Closing anyway; every channel is already closed.
                 }
+            }
+        }
+
+        private void ready(SelectionKey key) {
+            Connection connection = (Connection) key.attachment();
+            try {
+                connection.ready(key);
+            } catch (IOException | RuntimeException e) {
+                connection.fail(e);
             }
         }
 
@@ -258,7 +259,10 @@ public final class IcapServer implements AutoCloseable {
             for (Connection connection : toStream) {
                 connection.key.cancel();
             }
+            // Deregisters the cancelled keys. Readiness it reports is level-triggered and is
+            // reported again by the next select, so the selected set is simply emptied.
             selector.selectNow();
+            selector.selectedKeys().clear();
             for (Connection connection : toStream) {
                 connection.stream();
             }
