@@ -1,7 +1,6 @@
 package org.lantern.proxy.icap;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -11,7 +10,10 @@ import java.util.Optional;
  */
 public final class IcapHeaders {
 
-    private final List<String[]> fields = new ArrayList<>();
+    // Names at even indexes, values at odd ones: one array per message rather than a list of
+    // pairs, since every request builds two of these (ICAP and HTTP headers).
+    private String[] fields = new String[24];
+    private int size;
 
     /** Creates an empty header list. */
     public IcapHeaders() {
@@ -22,7 +24,12 @@ public final class IcapHeaders {
      * @param value the field value, surrounding whitespace already removed
      */
     public void add(String name, String value) {
-        fields.add(new String[] {name, value});
+        if (2 * size == fields.length) {
+            fields = Arrays.copyOf(fields, fields.length * 2);
+        }
+        fields[2 * size] = name;
+        fields[2 * size + 1] = value;
+        size++;
     }
 
     /**
@@ -30,9 +37,9 @@ public final class IcapHeaders {
      * @return the first value of that field
      */
     public Optional<String> get(String name) {
-        for (String[] field : fields) {
-            if (field[0].equalsIgnoreCase(name)) {
-                return Optional.of(field[1]);
+        for (int i = 0; i < size; i++) {
+            if (fields[2 * i].equalsIgnoreCase(name)) {
+                return Optional.of(fields[2 * i + 1]);
             }
         }
         return Optional.empty();
@@ -52,9 +59,9 @@ public final class IcapHeaders {
      * @return whether any field of that name lists the token
      */
     public boolean hasToken(String name, String token) {
-        for (String[] field : fields) {
-            if (field[0].equalsIgnoreCase(name)) {
-                String value = field[1];
+        for (int i = 0; i < size; i++) {
+            if (fields[2 * i].equalsIgnoreCase(name)) {
+                String value = fields[2 * i + 1];
                 int start = 0;
                 while (start <= value.length()) {
                     int comma = value.indexOf(',', start);
@@ -81,7 +88,7 @@ public final class IcapHeaders {
 
     /** @return the number of fields */
     public int size() {
-        return fields.size();
+        return size;
     }
 
     /**
