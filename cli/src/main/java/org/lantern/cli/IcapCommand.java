@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.lantern.proxy.icap.CategoryListDecider;
+import org.lantern.proxy.icap.CategoryListReloader;
 import org.lantern.proxy.icap.IcapServer;
 import org.lantern.proxy.icap.IcapServerConfig;
 
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code lantern icap}: runs the ICAP server Squid asks about every request. Until the policy
  * engine is plugged in, it blocks the categories named with {@code --block} from UT1-layout lists,
- * and forces SafeSearch and YouTube's restricted mode on what it allows. Runs until stopped
- * (Ctrl-C), then prints its counters.
+ * and forces SafeSearch and YouTube's restricted mode on what it allows. The lists are checked for
+ * changes every {@code --reload-interval} and reloaded in the background, so a list update needs
+ * no restart of this server or of Squid. Runs until stopped (Ctrl-C), then prints its counters.
  */
 @Command(name = "icap", mixinStandardHelpOptions = true,
         description = "Run the ICAP filter server for Squid (icap://BIND:PORT/reqmod).")
@@ -57,30 +59,47 @@ class IcapCommand implements Callable<Integer> {
             description = "Connections served at once; more are refused with 503 (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--reload-interval", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How often the list files are checked for changes, which are then loaded in the "
+                    + "background and swapped in whole (default: ${DEFAULT-VALUE}; 0 never checks).")
+    long reloadInterval;
+
     @Override
     public Integer call() throws Exception {
+        if (reloadInterval < 0) {
+            System.err.println("lantern icap: --reload-interval must be 0 or more seconds");
+            return 2;
+        }
         Set<String> categories = new LinkedHashSet<>(block);
         if (categories.isEmpty()) {
             System.err.println("lantern icap: no --block categories: only unreadable addresses will be blocked");
         }
         System.err.println("lantern icap: loading " + categories + " from " + lists);
         long started = System.nanoTime();
-        CategoryListDecider decider;
+        CategoryListReloader reloader;
         try {
-            decider = CategoryListDecider.load(lists, "lists", categories,
+            reloader = CategoryListReloader.load(lists, "lists", categories,
                     line -> System.err.println("lantern icap: " + line));
         } catch (IOException e) {
             System.err.println("lantern icap: cannot load the lists: " + e.getMessage());
             return 1;
         }
         System.err.printf("lantern icap: lists loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        CategoryListDecider decider = new CategoryListDecider(reloader.registry(), categories);
 
         IcapServerConfig defaults = IcapServerConfig.defaults();
         IcapServerConfig config = new IcapServerConfig(bind, port, maxConnections, defaults.maxHeaderBytes(),
                 defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64);
         IcapServer server = IcapServer.start(config, decider);
+        if (reloadInterval > 0) {
+            reloader.pollEvery(Duration.ofSeconds(reloadInterval));
+            System.err.println("lantern icap: checking " + lists + " for changes every " + reloadInterval + " s");
+        } else {
+            System.err.println("lantern icap: --reload-interval 0: list changes need a restart");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            reloader.close();
             server.close();
             System.err.println("lantern icap: stopped; " + server.stats());
             stopped.countDown();

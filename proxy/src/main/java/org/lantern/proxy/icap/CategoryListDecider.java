@@ -30,7 +30,8 @@ import org.lantern.filter.url.UrlNormaliser;
  * A URL that cannot be normalised is blocked, because an unreadable address is an evasion route.
  * Allowed searches are forced to the engines' safe modes ({@link SafeSearch}) and YouTube to its
  * restricted mode ({@link YouTubeRestrict}), as the full policy engine does.
- * Lists are read through a {@link ListRegistry}, so a reload swaps them without a restart.
+ * Lists are read through a {@link ListRegistry}, so a reload swaps them without a restart;
+ * {@link CategoryListReloader} does that when the list files change.
  */
 public final class CategoryListDecider implements IcapDecider {
 
@@ -61,16 +62,35 @@ public final class CategoryListDecider implements IcapDecider {
      */
     public static CategoryListDecider load(Path root, String source, Set<String> categories,
             Consumer<String> progress) throws IOException {
+        return new CategoryListDecider(new ListRegistry(loadLists(root, source, categories, progress)), categories);
+    }
+
+    /**
+     * Reads the named categories of a list directory into a new snapshot. Every category folder is
+     * looked for before any file is read, so a directory caught half-replaced fails at once
+     * instead of after seconds of loading.
+     *
+     * @param root a directory holding one folder per category
+     * @param source the source name recorded in each match, e.g. {@code ut1}
+     * @param categories the categories to load
+     * @param progress receives one line per file loaded, for the operator
+     * @return the snapshot, with each file's report
+     * @throws IOException if the directory or a list file cannot be read, or a category is missing
+     */
+    static CategoryLists loadLists(Path root, String source, Set<String> categories, Consumer<String> progress)
+            throws IOException {
+        Set<String> sorted = new TreeSet<>(categories);
+        for (String category : sorted) {
+            if (!Files.isDirectory(root.resolve(category))) {
+                throw new IOException("no list folder for category '" + category + "' in " + root);
+            }
+        }
         ListLoader loader = new ListLoader();
         CategoryLists.Builder builder = CategoryLists.builder();
         List<FileReport> files = new ArrayList<>();
-        for (String category : new TreeSet<>(categories)) {
-            Path folder = root.resolve(category);
-            if (!Files.isDirectory(folder)) {
-                throw new IOException("no list folder for category '" + category + "' in " + root);
-            }
+        for (String category : sorted) {
             for (ListKind kind : ListKind.values()) {
-                Path file = folder.resolve(kind.fileName());
+                Path file = root.resolve(category).resolve(kind.fileName());
                 if (Files.isRegularFile(file)) {
                     FileReport report = loader.loadFile(file, new ListId(category, source), kind, builder);
                     files.add(report);
@@ -80,7 +100,7 @@ public final class CategoryListDecider implements IcapDecider {
             }
         }
         builder.report(new SourceReport(new ListSource(source, "local", root), files));
-        return new CategoryListDecider(new ListRegistry(builder.build()), categories);
+        return builder.build();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,13 @@ import org.springframework.stereotype.Component;
  * also picks up whatever was unsent when the server last stopped. The alert is in Lantern either
  * way.
  *
+ * <p>Several servers may share the database (a school running two for resilience), each with an
+ * outbox. Before sending an email a server claims it with one conditional {@code UPDATE}, for
+ * {@code lantern.alerts.mail.claim-lease}, and sends only if that update took the row: two live
+ * servers never both send an email. A server that stops mid-send leaves its claim to lapse, and
+ * another server then sends the email: each is sent at least once, and twice only if a send
+ * outlasts the lease.
+ *
  * <p>Email is not a secure channel: the message names the kind of alert, its category and time
  * and links to it in Lantern, and nothing else: no name, no address. It goes to every enabled
  * account with the DSL or Deputy DSL role whose person in the directory has an email address,
@@ -65,6 +73,7 @@ public class AlertOutbox {
     private final Counter failed;
     private final ExecutorService sender;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final String serverId = UUID.randomUUID().toString();
 
     AlertOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, AccountService accounts, People people,
                 AlertProperties settings, MeterRegistry meters,
@@ -121,8 +130,8 @@ public class AlertOutbox {
     }
 
     /**
-     * Tries every email due by {@code now}. One caller at a time, so an email is never sent twice
-     * by two threads.
+     * Tries every email due by {@code now} that no other server is sending. One caller at a time,
+     * so that this server's own threads never claim the same email from each other.
      *
      * @return how many were sent
      */
@@ -131,9 +140,11 @@ public class AlertOutbox {
         if (mail == null) {
             return 0;
         }
+        long started = System.nanoTime();
         List<Long> due;
         try {
             due = jdbc.sql("SELECT alert_id FROM alert_email WHERE sent_at IS NULL AND next_attempt_at <= :now "
+                            + "AND (claimed_until IS NULL OR claimed_until < :now) "
                             + "ORDER BY next_attempt_at, alert_id LIMIT " + BATCH)
                     .param("now", AlertRegister.utc(now)).query(Long.class).list();
         } catch (RuntimeException e) {
@@ -146,6 +157,11 @@ public class AlertOutbox {
         List<String> to = recipients();
         int delivered = 0;
         for (long id : due) {
+            // A batch can take minutes when the mail server is slow, and each claim's lease must
+            // run from when it is taken, or it could lapse before its email is even sent.
+            if (!claim(id, now.plusNanos(System.nanoTime() - started))) {
+                continue;
+            }
             try {
                 Alert alert = jdbc.sql(AlertRegister.SELECT + " WHERE a.id = :id").param("id", id)
                         .query(AlertRegister::alert).single();
@@ -154,7 +170,7 @@ public class AlertOutbox {
                 }
                 mail.send(message(alert, to));
                 jdbc.sql("UPDATE alert_email SET attempts = attempts + 1, sent_at = :now, recipients = :n, "
-                                + "last_error = NULL WHERE alert_id = :id")
+                                + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE alert_id = :id")
                         .param("now", AlertRegister.utc(Instant.now())).param("n", to.size()).param("id", id).update();
                 sent.increment();
                 delivered++;
@@ -163,6 +179,28 @@ public class AlertOutbox {
             }
         }
         return delivered;
+    }
+
+    /**
+     * Takes an email for this server to send, unless it has been sent, is not due or another
+     * server holds a claim on it that has not lapsed. One statement, so of two servers claiming at
+     * once the database lets exactly one have it.
+     *
+     * @param alertId the alert whose email to claim
+     * @param at the time the claim is taken; it lasts for the claim lease from then
+     * @return whether this server now holds the claim
+     */
+    boolean claim(long alertId, Instant at) {
+        try {
+            return jdbc.sql("UPDATE alert_email SET claimed_by = :me, claimed_until = :until WHERE alert_id = :id "
+                            + "AND sent_at IS NULL AND next_attempt_at <= :at "
+                            + "AND (claimed_until IS NULL OR claimed_until < :at)")
+                    .param("me", serverId).param("until", AlertRegister.utc(at.plus(settings.claimLease())))
+                    .param("id", alertId).param("at", AlertRegister.utc(at)).update() == 1;
+        } catch (RuntimeException e) {
+            log.error("Email for alert {} could not be claimed for sending; it will be retried", alertId, e);
+            return false;
+        }
     }
 
     /** The addresses alerts go to now: the DSL and deputies with an email address, and the extras. */
@@ -206,8 +244,8 @@ public class AlertOutbox {
                     .query(Integer.class).single() + 1;
             Instant next = now.plus(backoff(attempts));
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE alert_email SET attempts = :attempts, next_attempt_at = :next, last_error = :error "
-                            + "WHERE alert_id = :id")
+            jdbc.sql("UPDATE alert_email SET attempts = :attempts, next_attempt_at = :next, last_error = :error, "
+                            + "claimed_by = NULL, claimed_until = NULL WHERE alert_id = :id")
                     .param("attempts", attempts).param("next", AlertRegister.utc(next))
                     .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason).param("id", id)
                     .update();

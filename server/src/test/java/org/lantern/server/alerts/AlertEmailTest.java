@@ -9,12 +9,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +29,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.people.People;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Alert emails through a real SMTP server (GreenMail) on a free local port. The mail settings make
  * this class's context its own, so it is closed afterwards rather than holding database connections.
+ * A second server sharing the database is a second outbox on the same data source.
  */
 @PersistenceTest
 @DirtiesContext
@@ -77,6 +88,12 @@ class AlertEmailTest {
     MeterRegistry meters;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ObjectProvider<JavaMailSender> mailSenders;
+    @Autowired
+    People people;
+    @Autowired
+    AlertProperties properties;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -165,6 +182,69 @@ class AlertEmailTest {
     }
 
     @Test
+    void twoServersSharingTheDatabaseEmailEachAlertOnce() throws Exception {
+        int count = 20;
+        for (int i = 0; i < count; i++) {
+            alerts.record(
+                    AlertFixtures.illegal("http://abuse.invalid/shared/" + i, 77L, "Ada Lovelace", null, null, now));
+        }
+        AlertOutbox secondServer = anotherServer();
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = servers.submit(() -> {
+                together.await();
+                return outbox.deliverDue(Instant.now());
+            });
+            Future<Integer> second = servers.submit(() -> {
+                together.await();
+                return secondServer.deliverDue(Instant.now());
+            });
+
+            assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS)).isEqualTo(count);
+        } finally {
+            servers.shutdownNow();
+            secondServer.stop();
+        }
+        assertThat(received(3 * count)).isTrue();
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(AlertEmailTest::subject)
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting())))
+                .as("one message per recipient for each alert")
+                .hasSize(count).allSatisfy((subject, copies) -> assertThat(copies).isEqualTo(3));
+    }
+
+    @Test
+    void anEmailAnotherServerHasClaimedIsLeftToIt() {
+        Alert alert = alerts.record(
+                AlertFixtures.illegal("http://abuse.invalid/claimed", 77L, "Ada Lovelace", null, null, now));
+        AlertOutbox secondServer = anotherServer();
+        try {
+            assertThat(secondServer.claim(alert.id(), Instant.now())).isTrue();
+
+            assertThat(outbox.deliverDue(Instant.now())).isZero();
+        } finally {
+            secondServer.stop();
+        }
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+        assertThat(alerts.find(alert.id()).orElseThrow().email().attempts()).isZero();
+    }
+
+    @Test
+    void anEmailClaimedByAServerThatStoppedIsSentOnceTheClaimLapses() throws Exception {
+        Alert alert = alerts.record(
+                AlertFixtures.illegal("http://abuse.invalid/lapsed", 77L, "Ada Lovelace", null, null, now));
+        Instant claimedAt = Instant.now();
+        AlertOutbox stoppedServer = anotherServer();
+        assertThat(stoppedServer.claim(alert.id(), claimedAt)).as("the stopped server held the claim").isTrue();
+        stoppedServer.stop();
+
+        assertThat(outbox.deliverDue(claimedAt.plus(properties.mail().claimLease()).plusSeconds(1))).isEqualTo(1);
+
+        assertThat(received(3)).isTrue();
+        assertThat(alerts.find(alert.id()).orElseThrow().email().sent()).isTrue();
+    }
+
+    @Test
     void theBackOffDoublesUpToTheMaximum() {
         assertThat(outbox.backoff(1)).isEqualTo(Duration.ofHours(1));
         assertThat(outbox.backoff(2)).isEqualTo(Duration.ofHours(2));
@@ -193,6 +273,20 @@ class AlertEmailTest {
             jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, email, account_id, created_at, updated_at) "
                             + "VALUES ('STAFF', 'Staff', :last, :email, :account, :at, :at)")
                     .param("last", username).param("email", email).param("account", account).param("at", at).update();
+        }
+    }
+
+    /** The outbox of a second Lantern server on the same database and mail server. */
+    private AlertOutbox anotherServer() {
+        return new AlertOutbox(jdbc, mailSenders, accountService, people, properties, meters,
+                "https://lantern.school.example/", 8080);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
