@@ -1,22 +1,44 @@
 package org.lantern.proxy.icap;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The header fields of an ICAP or encapsulated HTTP message, in arrival order. Names compare
- * case-insensitively, as in HTTP. Values are kept as ISO-8859-1 strings (one char per byte) so no
- * byte is lost; {@link #utf8} re-reads a value as UTF-8 where text is expected.
+ * case-insensitively, as in HTTP. Values are kept as ISO-8859-1 (one char per byte) so no byte is
+ * lost; {@link #utf8} re-reads a value as UTF-8 where text is expected.
+ *
+ * <p>Fields are kept as bytes in one array, and a value becomes a {@code String} only when asked
+ * for: a request carries a dozen or more fields of which the server reads four or five, and the
+ * strings for the rest were most of what the ICAP server allocated per request
+ * (docs/benchmarks.md).
  */
 public final class IcapHeaders {
 
-    // Names at even indexes, values at odd ones: one array per message rather than a list of
-    // pairs, since every request builds two of these (ICAP and HTTP headers).
-    private String[] fields = new String[24];
+    private byte[] bytes;
+    private int length;
+    // Per field: name start, name end, value start, value end, as offsets into bytes.
+    private int[] spans = new int[32];
     private int size;
 
     /** Creates an empty header list. */
     public IcapHeaders() {
+        this.bytes = new byte[128];
+    }
+
+    private IcapHeaders(byte[] section) {
+        this.bytes = section;
+        this.length = section.length;
+    }
+
+    /**
+     * Headers whose fields are spans of an already-read header section, added with
+     * {@link #add(byte[], int, int, int, int)} from that same array: nothing is copied. The
+     * section is never written to; a field added from elsewhere goes into a new array.
+     */
+    static IcapHeaders over(byte[] section) {
+        return new IcapHeaders(section);
     }
 
     /**
@@ -24,11 +46,42 @@ public final class IcapHeaders {
      * @param value the field value, surrounding whitespace already removed
      */
     public void add(String name, String value) {
-        if (2 * size == fields.length) {
-            fields = Arrays.copyOf(fields, fields.length * 2);
+        byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] field = Arrays.copyOf(n, n.length + v.length);
+        System.arraycopy(v, 0, field, n.length, v.length);
+        add(field, 0, n.length, n.length, field.length);
+    }
+
+    /** Adds a field straight from a line's bytes: name in {@code [nameStart, nameEnd)}, value in {@code [valueStart, valueEnd)}. */
+    void add(byte[] line, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        if (line == bytes && valueEnd <= length) {
+            addSpan(nameStart, nameEnd, valueStart, valueEnd);
+            return;
         }
-        fields[2 * size] = name;
-        fields[2 * size + 1] = value;
+        int nameLength = nameEnd - nameStart;
+        int valueLength = valueEnd - valueStart;
+        if (length + nameLength + valueLength > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + nameLength + valueLength));
+        }
+        int name = length;
+        System.arraycopy(line, nameStart, bytes, length, nameLength);
+        length += nameLength;
+        int value = length;
+        System.arraycopy(line, valueStart, bytes, length, valueLength);
+        length += valueLength;
+        addSpan(name, value, value, length);
+    }
+
+    private void addSpan(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        if (4 * size + 4 > spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        int at = 4 * size;
+        spans[at] = nameStart;
+        spans[at + 1] = nameEnd;
+        spans[at + 2] = valueStart;
+        spans[at + 3] = valueEnd;
         size++;
     }
 
@@ -37,12 +90,8 @@ public final class IcapHeaders {
      * @return the first value of that field
      */
     public Optional<String> get(String name) {
-        for (int i = 0; i < size; i++) {
-            if (fields[2 * i].equalsIgnoreCase(name)) {
-                return Optional.of(fields[2 * i + 1]);
-            }
-        }
-        return Optional.empty();
+        int field = find(name, 0);
+        return field < 0 ? Optional.empty() : Optional.of(value(field));
     }
 
     /**
@@ -50,7 +99,7 @@ public final class IcapHeaders {
      * @return whether a field of that name is present
      */
     public boolean has(String name) {
-        return get(name).isPresent();
+        return find(name, 0) >= 0;
     }
 
     /**
@@ -59,22 +108,54 @@ public final class IcapHeaders {
      * @return whether any field of that name lists the token
      */
     public boolean hasToken(String name, String token) {
-        for (int i = 0; i < size; i++) {
-            if (fields[2 * i].equalsIgnoreCase(name)) {
-                String value = fields[2 * i + 1];
-                int start = 0;
-                while (start <= value.length()) {
-                    int comma = value.indexOf(',', start);
-                    int end = comma < 0 ? value.length() : comma;
-                    String part = value.substring(start, end).trim();
-                    if (part.equalsIgnoreCase(token)) {
-                        return true;
-                    }
-                    start = end + 1;
+        for (int field = find(name, 0); field >= 0; field = find(name, field + 1)) {
+            String value = value(field);
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String part = value.substring(start, end).trim();
+                if (part.equalsIgnoreCase(token)) {
+                    return true;
                 }
+                start = end + 1;
             }
         }
         return false;
+    }
+
+    /** @return the index of the first field at or after {@code from} named {@code name}, else -1 */
+    private int find(String name, int from) {
+        int n = name.length();
+        for (int field = from; field < size; field++) {
+            int start = spans[4 * field];
+            if (spans[4 * field + 1] - start != n) {
+                continue;
+            }
+            int i = 0;
+            while (i < n && sameIgnoringAsciiCase(bytes[start + i], name.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return field;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameIgnoringAsciiCase(byte b, char c) {
+        int x = b & 0xff;
+        if (x == c) {
+            return true;
+        }
+        int lower = x >= 'A' && x <= 'Z' ? x + 32 : x;
+        int other = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        return lower == other && lower >= 'a' && lower <= 'z';
+    }
+
+    private String value(int field) {
+        int start = spans[4 * field + 2];
+        return new String(bytes, start, spans[4 * field + 3] - start, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isAscii(String s) {
@@ -101,7 +182,6 @@ public final class IcapHeaders {
             // The usual case, and the same string either way: no need to re-encode.
             return latin1;
         }
-        return new String(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 }

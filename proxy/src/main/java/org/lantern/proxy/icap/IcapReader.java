@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -26,14 +25,17 @@ public final class IcapReader {
 
     private static final int MAX_CHUNK_LINE = 1024;
 
-    // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1). A set
-    // lookup rather than a regular expression: this runs on every request, and showed in profiles.
-    private static final Set<String> REQMOD_SECTIONS = Set.of("req-body", "null-body", "req-hdr req-body",
+    private static final String[] SECTION_NAMES = {"req-hdr", "res-hdr", "req-body", "res-body", "null-body",
+            "opt-body"};
+
+    // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1), each as a
+    // number (see sequence): a set lookup, since this runs on every request.
+    private static final Set<Integer> REQMOD_SECTIONS = sequences("req-body", "null-body", "req-hdr req-body",
             "req-hdr null-body");
-    private static final Set<String> RESPMOD_SECTIONS = Set.of("res-body", "null-body", "res-hdr res-body",
+    private static final Set<Integer> RESPMOD_SECTIONS = sequences("res-body", "null-body", "res-hdr res-body",
             "res-hdr null-body", "req-hdr res-body", "req-hdr null-body", "req-hdr res-hdr res-body",
             "req-hdr res-hdr null-body");
-    private static final Set<String> OPTIONS_SECTIONS = Set.of("null-body", "opt-body");
+    private static final Set<Integer> OPTIONS_SECTIONS = sequences("null-body", "opt-body");
 
     private final InputStream in;
     private final int maxHeaderBytes;
@@ -90,18 +92,18 @@ public final class IcapReader {
             throw new IcapException(501, "method not implemented: " + printable(method));
         }
 
-        List<String[]> sections = encapsulated(headers, method);
+        Sections sections = encapsulated(headers, method);
         HttpRequestHead http = null;
         boolean hasBody = false;
         int previous = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            String name = sections.get(i)[0];
-            int offset = Integer.parseInt(sections.get(i)[1]);
+        for (int i = 0; i < sections.names().length; i++) {
+            String name = sections.names()[i];
+            int offset = sections.offsets()[i];
             if (offset != previous) {
                 throw new IcapException(400, "Encapsulated offsets do not match the sections sent");
             }
             if (name.endsWith("-hdr")) {
-                int length = Integer.parseInt(sections.get(i + 1)[1]) - offset;
+                int length = sections.offsets()[i + 1] - offset;
                 byte[] raw = readExactly(length);
                 if (name.equals("req-hdr")) {
                     http = parseHttpRequest(raw);
@@ -196,67 +198,168 @@ public final class IcapReader {
         if (second < 0 || line.indexOf(' ', second + 1) >= 0) {
             return null;
         }
-        return new String[] {line.substring(0, first), line.substring(first + 1, second), line.substring(second + 1)};
+        return new String[] {word(line, 0, first), line.substring(first + 1, second),
+            word(line, second + 1, line.length())};
+    }
+
+    /** Methods, versions and service names every request repeats, shared rather than copied each time. */
+    private static final String[] COMMON_WORDS = {"REQMOD", "OPTIONS", "RESPMOD", "ICAP/1.0", "GET", "POST", "HEAD",
+        "CONNECT", "PUT", "HTTP/1.1", "HTTP/1.0", "reqmod", "respmod"};
+
+    /** @return {@code s[from, to)}, as the shared string when it is one of {@link #COMMON_WORDS} */
+    private static String word(String s, int from, int to) {
+        int length = to - from;
+        for (String common : COMMON_WORDS) {
+            if (common.length() == length && s.regionMatches(from, common, 0, length)) {
+                return common;
+            }
+        }
+        return s.substring(from, to);
     }
 
     private static String serviceOf(String uri) throws IcapException {
-        String path;
+        int start;
         if (uri.startsWith("icap://")) {
             int slash = uri.indexOf('/', "icap://".length());
-            path = slash < 0 ? "" : uri.substring(slash + 1);
+            start = slash < 0 ? uri.length() : slash + 1;
         } else if (uri.startsWith("/")) {
-            path = uri.substring(1);
+            start = 1;
         } else {
             throw new IcapException(400, "ICAP URI must start with icap:// or /");
         }
-        int query = path.indexOf('?');
-        return query < 0 ? path : path.substring(0, query);
+        int query = uri.indexOf('?', start);
+        return word(uri, start, query < 0 ? uri.length() : query);
     }
 
-    private static List<String[]> encapsulated(IcapHeaders headers, String method) throws IcapException {
+    /** The sections an {@code Encapsulated} header lists, in order, with their byte offsets. */
+    private record Sections(String[] names, int[] offsets) {
+    }
+
+    /**
+     * Parses {@code Encapsulated} by hand, names matched against the six RFC 3507 section names and
+     * sequences checked as numbers: the split-and-join version allocated more per request than any
+     * other step of the server (docs/benchmarks.md).
+     */
+    private static Sections encapsulated(IcapHeaders headers, String method) throws IcapException {
         String value = headers.get("Encapsulated").orElse(null);
         if (value == null) {
             if (method.equals("OPTIONS")) {
-                return List.<String[]>of(new String[] {"null-body", "0"});
+                return new Sections(new String[] {"null-body"}, new int[] {0});
             }
             throw new IcapException(400, "missing Encapsulated header");
         }
-        List<String[]> sections = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String[] pair = part.trim().split("=", -1);
-            if (pair.length != 2 || !isDigits(pair[1], 9)) {
+        int count = 1;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == ',') {
+                count++;
+            }
+        }
+        if (count > SECTION_NAMES.length) {
+            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
+        }
+        String[] names = new String[count];
+        int[] offsets = new int[count];
+        int sequence = 0;
+        int from = 0;
+        for (int k = 0; k < count; k++) {
+            int to = value.indexOf(',', from);
+            if (to < 0) {
+                to = value.length();
+            }
+            int equals = value.indexOf('=', from);
+            if (equals < 0 || equals >= to || value.indexOf('=', equals + 1) >= 0 && value.indexOf('=', equals + 1) < to) {
                 throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
             }
-            sections.add(pair);
+            int nameStart = skipSpaces(value, from, equals);
+            int digitsEnd = trimEnd(value, equals + 1, to);
+            int offset = digits(value, equals + 1, digitsEnd);
+            if (offset < 0) {
+                throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
+            }
+            int known = sectionName(value, nameStart, equals);
+            names[k] = known > 0 ? SECTION_NAMES[known - 1] : value.substring(nameStart, equals);
+            offsets[k] = offset;
+            sequence = sequence * 8 + (known > 0 ? known : 7);
+            from = to + 1;
         }
-        Set<String> expected = switch (method) {
+        Set<Integer> expected = switch (method) {
             case "REQMOD" -> REQMOD_SECTIONS;
             case "RESPMOD" -> RESPMOD_SECTIONS;
             default -> OPTIONS_SECTIONS;
         };
-        StringBuilder names = new StringBuilder();
-        for (String[] section : sections) {
-            names.append(names.isEmpty() ? "" : " ").append(section[0]);
-        }
-        if (!expected.contains(names.toString())) {
+        if (!expected.contains(sequence)) {
             throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
         }
-        return sections;
+        return new Sections(names, offsets);
+    }
+
+    /** @return 1 + the index in {@link #SECTION_NAMES} of {@code value[from, to)}, or 0 for none */
+    private static int sectionName(String value, int from, int to) {
+        for (int i = 0; i < SECTION_NAMES.length; i++) {
+            String name = SECTION_NAMES[i];
+            if (name.length() == to - from && value.regionMatches(from, name, 0, name.length())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Sequences of section names as the numbers {@link #encapsulated} computes for them. */
+    private static Set<Integer> sequences(String... sequences) {
+        Set<Integer> out = new HashSet<>();
+        for (String names : sequences) {
+            int sequence = 0;
+            for (String name : names.split(" ")) {
+                sequence = sequence * 8 + Arrays.asList(SECTION_NAMES).indexOf(name) + 1;
+            }
+            out.add(sequence);
+        }
+        return Set.copyOf(out);
+    }
+
+    private static int skipSpaces(String s, int from, int to) {
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** @return the value of one to nine decimal digits in {@code s[from, to)}, else -1 */
+    private static int digits(String s, int from, int to) {
+        if (to <= from || to - from > 9) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private HttpRequestHead parseHttpRequest(byte[] raw) throws IcapException {
         Lines lines = new Lines(raw);
-        String requestLine = lines.next();
+        lines.advance();
+        String requestLine = lines.text();
         String[] parts = requestLine == null ? null : threeWords(requestLine);
         if (parts == null || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].startsWith("HTTP/")) {
             throw new IcapException(400, "encapsulated HTTP request line is malformed");
         }
-        IcapHeaders headers = new IcapHeaders();
-        String line;
-        while ((line = lines.next()) != null && !line.isEmpty()) {
-            addHeader(headers, line, "encapsulated HTTP header");
+        IcapHeaders headers = IcapHeaders.over(raw);
+        while (lines.advance() && lines.end > lines.start) {
+            addHeader(headers, raw, lines.start, lines.end, "encapsulated HTTP header");
         }
-        if (line == null) {
+        if (lines.end < 0) {
             throw new IcapException(400, "encapsulated HTTP headers do not end with an empty line");
         }
         if (parts[1].startsWith("/") && !headers.has("Host")) {
@@ -267,37 +370,42 @@ public final class IcapReader {
 
     private IcapHeaders readHeaders(int[] budget, String what) throws IcapException, IOException {
         IcapHeaders headers = new IcapHeaders();
-        String line;
-        while (!(line = readLine(budget, what)).isEmpty()) {
-            addHeader(headers, line, "ICAP header");
+        int length;
+        while ((length = readLineBytes(budget, what)) > 0) {
+            addHeader(headers, line, 0, length, "ICAP header");
         }
         return headers;
     }
 
-    private static void addHeader(IcapHeaders headers, String line, String what) throws IcapException {
-        int colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line, colon)) {
-            throw new IcapException(400, what + " line is not 'Name: value': " + printable(line));
+    /** Adds the field in {@code bytes[from, to)}, straight from the bytes: no string per line. */
+    private static void addHeader(IcapHeaders headers, byte[] bytes, int from, int to, String what)
+            throws IcapException {
+        int colon = from;
+        while (colon < to && bytes[colon] != ':') {
+            colon++;
         }
-        // Bounds first, then one substring: strip() on a substring copied every value twice.
+        if (colon == from || colon == to || !isToken(bytes, from, colon)) {
+            throw new IcapException(400, what + " line is not 'Name: value': "
+                    + printable(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
+        }
         int start = colon + 1;
-        int end = line.length();
-        while (start < end && isSpace(line.charAt(start))) {
+        int end = to;
+        while (start < end && isSpace(bytes[start])) {
             start++;
         }
-        while (end > start && isSpace(line.charAt(end - 1))) {
+        while (end > start && isSpace(bytes[end - 1])) {
             end--;
         }
-        headers.add(line.substring(0, colon), line.substring(start, end));
+        headers.add(bytes, from, colon, start, end);
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(int c) {
         return c == ' ' || c == '\t';
     }
 
-    private static boolean isToken(String line, int end) {
-        for (int i = 0; i < end; i++) {
-            char c = line.charAt(i);
+    private static boolean isToken(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = bytes[i] & 0xff;
             if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
                 return false;
             }
@@ -311,6 +419,11 @@ public final class IcapReader {
      * {@code StringBuilder} per line showed in profiles of the server.
      */
     private String readLine(int[] budget, String what) throws IcapException, IOException {
+        return new String(line, 0, readLineBytes(budget, what), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads one line into {@link #line}, as {@link #readLine}. @return its length, without the line end */
+    private int readLineBytes(int[] budget, String what) throws IcapException, IOException {
         int length = 0;
         while (true) {
             int b = in.read();
@@ -324,7 +437,7 @@ public final class IcapReader {
                 if (length > 0 && line[length - 1] == '\r') {
                     length--;
                 }
-                return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+                return length;
             }
             if (length == line.length) {
                 line = Arrays.copyOf(line, line.length * 2);
@@ -416,29 +529,36 @@ public final class IcapReader {
         return s.length() > 80 ? out + "..." : out.toString();
     }
 
-    /** Splits an already-read header section into lines. */
+    /** Walks an already-read header section line by line, as offsets: no string per line. */
     private static final class Lines {
         private final byte[] raw;
         private int pos;
+        /** The current line is {@code raw[start, end)}, without its line end; {@code end} is -1 past the last. */
+        private int start;
+        private int end = -1;
 
         Lines(byte[] raw) {
             this.raw = raw;
         }
 
-        String next() {
-            if (pos >= raw.length) {
-                return null;
-            }
-            int start = pos;
+        /** @return whether another whole (LF-terminated) line was found */
+        boolean advance() {
+            start = pos;
             while (pos < raw.length && raw[pos] != '\n') {
                 pos++;
             }
             if (pos >= raw.length) {
-                return null;
+                end = -1;
+                return false;
             }
-            int end = pos > start && raw[pos - 1] == '\r' ? pos - 1 : pos;
+            end = pos > start && raw[pos - 1] == '\r' ? pos - 1 : pos;
             pos++;
-            return new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
+            return true;
+        }
+
+        /** @return the current line as text, or {@code null} past the last */
+        String text() {
+            return end < 0 ? null : new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
         }
     }
 }
