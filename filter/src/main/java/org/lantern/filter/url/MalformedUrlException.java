@@ -42,7 +42,9 @@ public final class MalformedUrlException extends Exception {
      * @param detail a human-readable explanation; never includes more than a short excerpt of input
      */
     public MalformedUrlException(Reason reason, String detail) {
-        super(reason + ": " + detail);
+        // No stack trace: an unreadable address is an answer (blocked), not a fault to debug,
+        // and filling in the trace was the costliest step of judging one (ICAP profile).
+        super(reason + ": " + detail, null, false, false);
         this.reason = reason;
     }
 
