@@ -196,10 +196,18 @@ public final class UrlNormaliser {
         while (end > start && raw.charAt(end - 1) <= 0x20) {
             end--;
         }
+        int firstRemoved = start;
+        while (firstRemoved < end && !isTabOrNewline(raw.charAt(firstRemoved))) {
+            firstRemoved++;
+        }
+        if (firstRemoved == end && end > start) {
+            // Nothing to remove inside, the usual case: no copy of every URL.
+            return start == 0 && end == raw.length() ? raw : raw.substring(start, end);
+        }
         StringBuilder out = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             char c = raw.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r') {
+            if (!isTabOrNewline(c)) {
                 out.append(c);
             }
         }
@@ -207,6 +215,10 @@ public final class UrlNormaliser {
             throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
         }
         return out.toString();
+    }
+
+    private static boolean isTabOrNewline(char c) {
+        return c == '\t' || c == '\n' || c == '\r';
     }
 
     /** @return the index of the colon ending a syntactically valid scheme, or -1 */

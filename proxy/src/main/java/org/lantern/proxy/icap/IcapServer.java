@@ -279,6 +279,7 @@ public final class IcapServer implements AutoCloseable {
         private final IcapReader reader = new IcapReader(input, config.maxHeaderBytes());
         private final ByteOutput output = new ByteOutput();
         private SelectionKey key;
+        private ByteBuffer readBuffer;
         private ByteBuffer pending;
         private boolean closeAfterWrite;
         private IcapHandler.Step streamStep;
@@ -316,7 +317,12 @@ public final class IcapServer implements AutoCloseable {
                 return;
             }
             int from = input.limit();
-            int n = channel.read(ByteBuffer.wrap(input.array(), from, input.array().length - from));
+            if (readBuffer == null || readBuffer.array() != input.array()) {
+                // Re-wrapped only when the input grows: one buffer per connection, not per read.
+                readBuffer = ByteBuffer.wrap(input.array());
+            }
+            readBuffer.limit(readBuffer.capacity()).position(from);
+            int n = channel.read(readBuffer);
             if (n < 0) {
                 if (input.hasUnread()) {
                     stats.error(400);
