@@ -364,16 +364,20 @@ public final class IcapLoad {
 
         /** The three-digit status as a shared String, so counting answers allocates nothing. */
         private static String status(byte[] b) {
-            int code = (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
-            if (code < 0 || code > 999) {
+            if (!isDigit(b[9]) || !isDigit(b[10]) || !isDigit(b[11])) {
                 return new String(b, 9, 3, StandardCharsets.ISO_8859_1);
             }
+            int code = (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
             String s = STATUSES[code];
             if (s == null) {
                 s = new String(b, 9, 3, StandardCharsets.ISO_8859_1);
                 STATUSES[code] = s;
             }
             return s;
+        }
+
+        private static boolean isDigit(byte b) {
+            return b >= '0' && b <= '9';
         }
 
         /** @param lowerNeedle lower-case ASCII */
