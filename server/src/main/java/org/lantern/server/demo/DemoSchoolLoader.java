@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo school when Lantern runs in demo mode ({@code ./lantern demo}): the generated
- * pupils, staff and governors through the real MIS import, and one account per role linked to its
- * person. Each account's password is generated to satisfy the password policy and printed once,
- * when the account is created; a restart keeps the data and prints no password again.
+ * pupils, staff and governors through the real MIS import, one account per role linked to its
+ * person, and a made-up term of records ({@link DemoRecords}). Each account's password is generated
+ * to satisfy the password policy and printed once, when the account is created; a restart keeps the
+ * data, prints no password again and adds no records.
  */
 @Component
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
@@ -45,21 +46,23 @@ class DemoSchoolLoader implements ApplicationRunner {
     private final AccountService accountService;
     private final Accounts accounts;
     private final Passwords passwords;
+    private final DemoRecords records;
     private final PrintStream console;
 
     @Autowired
     DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords) {
-        this(school, people, accountService, accounts, passwords, System.out);
+                     Passwords passwords, DemoRecords records) {
+        this(school, people, accountService, accounts, passwords, records, System.out);
     }
 
     DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords, PrintStream console) {
+                     Passwords passwords, DemoRecords records, PrintStream console) {
         this.school = school;
         this.people = people;
         this.accountService = accountService;
         this.accounts = accounts;
         this.passwords = passwords;
+        this.records = records;
         this.console = console;
     }
 
@@ -84,15 +87,21 @@ class DemoSchoolLoader implements ApplicationRunner {
             people.findByProxyUsername(demo.username()).ifPresent(person -> people.linkAccount(person.id(), id));
             created.add(String.format("%-9s %-36s %s", demo.username(), demo.role().title(), password));
         }
-        announce(created);
+        int incidents = records.seedOnce();
+        announce(created, incidents);
     }
 
-    private void announce(List<String> created) {
+    private void announce(List<String> created, int incidents) {
+        List<String> seeded = incidents == 0 ? List.of() : List.of("",
+                "The school has a made-up term of records to explore: " + incidents + " incidents,",
+                "alerts, bypass attempts, data breaches and a subject access request.");
         if (created.isEmpty()) {
-            ConsoleNotice.print(console, List.of(
+            List<String> lines = new ArrayList<>(List.of(
                     "Lantern demo school (Astley Park preset) loaded from ./data.",
                     "The demo accounts' passwords were printed when they were created.",
                     "To start afresh, stop Lantern and delete the data directory."));
+            lines.addAll(seeded);
+            ConsoleNotice.print(console, lines);
             return;
         }
         List<String> lines = new ArrayList<>(List.of(
@@ -103,6 +112,7 @@ class DemoSchoolLoader implements ApplicationRunner {
         lines.addAll(List.of("",
                 "Passwords are shown only this once. Two-factor sign-in is",
                 "not enforced for these demo accounts (it is in production)."));
+        lines.addAll(seeded);
         ConsoleNotice.print(console, lines);
     }
 }

@@ -114,9 +114,24 @@ class AccountStore {
                 .param("id", id).update();
     }
 
+    /** Sets the TOTP secret; a new secret starts a new run of codes, so none is yet counted as used. */
     void setTotp(long id, String secret, boolean enabled) {
-        jdbc.sql("UPDATE account SET totp_secret = :s, totp_enabled = :e WHERE id = :id")
+        jdbc.sql("UPDATE account SET totp_secret = :s, totp_enabled = :e, "
+                        + "totp_last_step = CASE WHEN totp_secret = :s THEN totp_last_step END WHERE id = :id")
                 .param("s", secret).param("e", enabled).param("id", id).update();
+    }
+
+    /**
+     * Marks the TOTP time step {@code step} used, if it is later than the last step used. One
+     * conditional UPDATE, so of two sign-ins racing with the same code (on one server or on two
+     * sharing the database) exactly one moves it.
+     *
+     * @return whether this call moved it; false if a code of this step or a later one was already accepted
+     */
+    boolean useTotpStep(long id, long step) {
+        return jdbc.sql("UPDATE account SET totp_last_step = :step "
+                        + "WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                .param("step", step).param("id", id).update() == 1;
     }
 
     void setTwoFactorExempt(long id, boolean exempt) {

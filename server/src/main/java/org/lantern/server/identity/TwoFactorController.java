@@ -68,7 +68,9 @@ class TwoFactorController {
         if (current(authentication).lockedAt(Instant.now())) {
             return endSession(request);
         }
-        model.addAttribute("codeError", "That code is not right. Enter the code your app shows now, or a recovery code.");
+        // One message for a wrong code and a used one, so the page does not confirm that a guessed code was right.
+        model.addAttribute("codeError", "That code is not right, or it has already been used. Wait for your app to show "
+                + "a new code and enter that, or use a recovery code.");
         return "identity/code";
     }
 

@@ -3,23 +3,26 @@ package org.lantern.server.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
-import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.SystemTimeProvider;
 import dev.samstevens.totp.util.Utils;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,22 +32,38 @@ import org.springframework.transaction.annotation.Transactional;
  * and QR code, confirmation with a first code, ten single-use recovery codes (stored as SHA-256
  * hashes: each has about 80 random bits, so a slow hash adds nothing), checking codes at logon,
  * and the administrator's reset and exemption. Every change is audited in {@link AccountEvents}.
+ *
+ * <p>A TOTP code is accepted once (RFC 6238 §5.2): the account keeps the time step of the last code
+ * it accepted, and a code of that step or an earlier one is refused like a wrong code, so a code
+ * read over someone's shoulder cannot be used while it is still on their screen.
  */
 @Service
 public class TwoFactorService {
 
     static final int RECOVERY_CODES = 10;
+    /** Seconds per TOTP time step, as every authenticator app uses. */
+    static final int PERIOD_SECONDS = 30;
+    /** Steps either side of now also accepted, for a phone's clock a little fast or slow. */
+    static final int DRIFT_STEPS = 1;
     private static final String ISSUER = "Lantern";
+    private static final Logger LOG = LoggerFactory.getLogger(TwoFactorService.class);
 
     private final AccountStore store;
     private final AccountEvents events;
     private final JdbcClient jdbc;
-    private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+    private final Clock clock;
+    private final CodeGenerator generator = new DefaultCodeGenerator();
 
+    @Autowired
     TwoFactorService(AccountStore store, AccountEvents events, JdbcClient jdbc) {
+        this(store, events, jdbc, Clock.systemUTC());
+    }
+
+    TwoFactorService(AccountStore store, AccountEvents events, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.events = events;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** What the enrolment page shows: the secret to type in, the otpauth URI, and the same as a QR code. */
@@ -69,7 +88,7 @@ public class TwoFactorService {
             store.setTotp(accountId, secret, false);
         }
         QrData data = new QrData.Builder().label(account.username()).secret(secret).issuer(ISSUER)
-                .algorithm(HashingAlgorithm.SHA1).digits(6).period(30).build();
+                .algorithm(HashingAlgorithm.SHA1).digits(6).period(PERIOD_SECONDS).build();
         ZxingPngQrGenerator qr = new ZxingPngQrGenerator();
         String image;
         try {
@@ -82,7 +101,7 @@ public class TwoFactorService {
 
     /**
      * Confirms enrolment with a code from the person's app and returns their recovery codes,
-     * which are never shown again.
+     * which are never shown again. The code counts as used, like one given at logon.
      *
      * @throws AccountException if no enrolment was started or the code is wrong; nothing changes
      */
@@ -92,10 +111,12 @@ public class TwoFactorService {
         if (account.totpEnabled() || account.totpSecret() == null) {
             throw new AccountException("code", "Start two-factor set-up again from the two-factor page.");
         }
-        if (!validTotp(account.totpSecret(), code)) {
+        OptionalLong step = totpStep(account.totpSecret(), code);
+        if (step.isEmpty()) {
             throw new AccountException("code", "That code is not right. Enter the 6-digit code your app shows now.");
         }
         store.setTotp(accountId, account.totpSecret(), true);
+        store.useTotpStep(accountId, step.getAsLong());
         jdbc.sql("DELETE FROM recovery_code WHERE account_id = :a").param("a", accountId).update();
         List<String> codes = List.of(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         for (String recovery : codes) {
@@ -106,17 +127,28 @@ public class TwoFactorService {
         return codes;
     }
 
-    /** Whether {@code code} is the current TOTP code or an unused recovery code (which is then used up). */
+    /**
+     * Whether {@code code} is a current TOTP code not used before, or an unused recovery code;
+     * either is then used up. A TOTP code of a time step at or before the last one accepted is
+     * refused, as a wrong code is.
+     */
     @Transactional
     boolean verify(AccountStore.StoredAccount account, String code) {
         if (code == null || account.totpSecret() == null) {
             return false;
         }
-        if (validTotp(account.totpSecret(), code)) {
-            return true;
+        OptionalLong step = totpStep(account.totpSecret(), code);
+        if (step.isPresent()) {
+            if (store.useTotpStep(account.id(), step.getAsLong())) {
+                return true;
+            }
+            // The person is told only that the code is not right, but a replay is worth a look in the log.
+            LOG.warn("Refused a two-factor code for account {} ({}): a code of its time step or a later one was "
+                    + "already used", account.id(), account.username());
+            return false;
         }
         int used = jdbc.sql("UPDATE recovery_code SET used_at = :now WHERE account_id = :a AND code_hash = :h AND used_at IS NULL")
-                .param("now", AccountStore.utc(Instant.now())).param("a", account.id())
+                .param("now", AccountStore.utc(clock.instant())).param("a", account.id())
                 .param("h", hash(normalise(code))).update();
         if (used > 0) {
             events.record(account.id(), account.username(), "RECOVERY_CODE_USED", null);
@@ -145,9 +177,31 @@ public class TwoFactorService {
         return store.findById(accountId).orElseThrow(() -> new AccountException("account", "There is no such account."));
     }
 
-    private boolean validTotp(String secret, String code) {
+    /**
+     * The time step whose code {@code code} is, among now and {@link #DRIFT_STEPS} either side; the
+     * latest if several match. Empty if it is none of them.
+     */
+    private OptionalLong totpStep(String secret, String code) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
-        return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+        if (!digits.matches("\\d{6}")) {
+            return OptionalLong.empty();
+        }
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        for (long step = now + DRIFT_STEPS; step >= now - DRIFT_STEPS; step--) {
+            if (MessageDigest.isEqual(codeAt(secret, step).getBytes(StandardCharsets.US_ASCII),
+                    digits.getBytes(StandardCharsets.US_ASCII))) {
+                return OptionalLong.of(step);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private String codeAt(String secret, long step) {
+        try {
+            return generator.generate(secret, step);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException("the stored TOTP secret of an account cannot make codes", e);
+        }
     }
 
     private static String normalise(String code) {

@@ -404,7 +404,7 @@ public class IncidentService {
     }
 
     /** When an action recorded on {@code today} is due: configured school days (Mon–Fri), else calendar days. */
-    LocalDate dueOn(String columnId, LocalDate today) {
+    public LocalDate dueOn(String columnId, LocalDate today) {
         Integer schoolDays = due.schoolDays().get(columnId);
         if (schoolDays == null) {
             return today.plusDays(due.defaultDays());

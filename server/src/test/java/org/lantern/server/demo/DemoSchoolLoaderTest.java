@@ -36,6 +36,8 @@ class DemoSchoolLoaderTest {
     @Autowired
     Passwords passwords;
     @Autowired
+    DemoRecords records;
+    @Autowired
     PasswordEncoder encoder;
     @Autowired
     JdbcClient jdbc;
@@ -44,7 +46,7 @@ class DemoSchoolLoaderTest {
 
     private String run() {
         console.reset();
-        new DemoSchoolLoader(school, people, accountService, accounts, passwords,
+        new DemoSchoolLoader(school, people, accountService, accounts, passwords, records,
                 new PrintStream(console, true, StandardCharsets.UTF_8)).run(null);
         return console.toString(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,15 @@
 package org.lantern.server.identity;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.time.SystemTimeProvider;
@@ -16,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class TwoFactorTest {
 
     static final String PASSWORD = "correct horse battery";
+    /** A time step long past, so codes judged by the fixed clocks below cannot meet real ones. */
+    private static final long STEP = 50_000_000L;
 
     @Autowired
     MockMvc mvc;
@@ -33,6 +45,8 @@ class TwoFactorTest {
     TwoFactorService twoFactor;
     @Autowired
     AccountStore store;
+    @Autowired
+    AccountEvents events;
     @Autowired
     LogonAudit audit;
     @Autowired
@@ -44,7 +58,20 @@ class TwoFactorTest {
     }
 
     private static String currentCode(String secret) throws Exception {
-        return new DefaultCodeGenerator().generate(secret, Math.floorDiv(new SystemTimeProvider().getTime(), 30));
+        return code(secret, currentStep());
+    }
+
+    /** The code of the step after the current one: later than any code used so far, and accepted for clock drift. */
+    private static String nextCode(String secret) throws Exception {
+        return code(secret, currentStep() + 1);
+    }
+
+    private static String code(String secret, long step) throws Exception {
+        return new DefaultCodeGenerator().generate(secret, step);
+    }
+
+    private static long currentStep() {
+        return Math.floorDiv(new SystemTimeProvider().getTime(), TwoFactorService.PERIOD_SECONDS);
     }
 
     private List<String> enrol(long id) throws Exception {
@@ -96,7 +123,7 @@ class TwoFactorTest {
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/code"));
         String secret = store.findById(id).orElseThrow().totpSecret();
 
-        mvc.perform(post("/login/code").session(session).with(csrf()).param("code", currentCode(secret)))
+        mvc.perform(post("/login/code").session(session).with(csrf()).param("code", nextCode(secret)))
                 .andExpect(redirectedUrl("/"));
 
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -134,5 +161,122 @@ class TwoFactorTest {
         accounts.setTwoFactorExempt(id, true, "head", "no phones allowed in the office");
 
         mvc.perform(get("/accounts").session(signIn("tf.exempt"))).andExpect(status().isOk());
+    }
+
+    // A TOTP code is accepted once (RFC 6238 §5.2). These tests judge codes at fixed times, each through a service
+    // of its own as a separate server sharing the database would, so none depends on when in a 30-second step it runs.
+
+    /** Two-factor as a server whose clock is in the middle of {@code step} sees it. */
+    private TwoFactorService server(long step) {
+        return new TwoFactorService(store, events, jdbc,
+                Clock.fixed(Instant.ofEpochSecond(step * TwoFactorService.PERIOD_SECONDS + 15), ZoneOffset.UTC));
+    }
+
+    /** An account enrolled with the code of {@link #STEP}; returns its secret. */
+    private String enrolledAtStep(String username) throws Exception {
+        long id = accounts.create(username, "Replay " + username, Role.STAFF, PASSWORD, "test");
+        TwoFactorService atEnrolment = server(STEP);
+        String secret = atEnrolment.startEnrolment(id).secret();
+        atEnrolment.confirmEnrolment(id, code(secret, STEP));
+        return secret;
+    }
+
+    private boolean verify(TwoFactorService server, String username, String code) {
+        return server.verify(store.findByUsername(username).orElseThrow(), code);
+    }
+
+    @Test
+    void aCodeIsAcceptedOnceAndRefusedTheSecondTime() throws Exception {
+        String secret = enrolledAtStep("replay.once");
+        TwoFactorService server = server(STEP + 1);
+
+        assertThat(verify(server, "replay.once", code(secret, STEP + 1))).isTrue();
+        assertThat(verify(server, "replay.once", code(secret, STEP + 1))).isFalse();
+    }
+
+    @Test
+    void theCodeThatConfirmedEnrolmentCannotSignIn() throws Exception {
+        String secret = enrolledAtStep("replay.enrolment");
+
+        assertThat(verify(server(STEP), "replay.enrolment", code(secret, STEP))).isFalse();
+    }
+
+    @Test
+    void aLaterCodeIsAcceptedAfterAnEarlierOne() throws Exception {
+        String secret = enrolledAtStep("replay.later");
+        TwoFactorService server = server(STEP + 3);
+
+        assertThat(verify(server, "replay.later", code(secret, STEP + 2))).isTrue();
+        assertThat(verify(server, "replay.later", code(secret, STEP + 3))).isTrue();
+        assertThat(verify(server, "replay.later", code(secret, STEP + 4))).isTrue();
+    }
+
+    @Test
+    void aCodeFromBeforeTheLastAcceptedStepIsRefusedWhileStillInTheWindow() throws Exception {
+        String secret = enrolledAtStep("replay.older");
+        TwoFactorService server = server(STEP + 5);
+        assertThat(verify(server, "replay.older", code(secret, STEP + 6))).isTrue();
+
+        assertThat(verify(server, "replay.older", code(secret, STEP + 5))).isFalse();
+        assertThat(verify(server, "replay.older", code(secret, STEP + 4))).isFalse();
+    }
+
+    @Test
+    void aUsedCodeIsRefusedByAnotherServerSharingTheDatabase() throws Exception {
+        String secret = enrolledAtStep("replay.servers");
+        assertThat(verify(server(STEP + 1), "replay.servers", code(secret, STEP + 1))).isTrue();
+
+        assertThat(verify(server(STEP + 1), "replay.servers", code(secret, STEP + 1))).isFalse();
+    }
+
+    @Test
+    void concurrentSignInsWithTheSameCodeOnTwoServersPassExactlyOnce() throws Exception {
+        String secret = enrolledAtStep("replay.race");
+        String code = code(secret, STEP + 1);
+        List<TwoFactorService> servers = List.of(server(STEP + 1), server(STEP + 1));
+        int attempts = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                TwoFactorService server = servers.get(i % servers.size());
+                Callable<Boolean> signIn = () -> {
+                    start.await();
+                    return verify(server, "replay.race", code);
+                };
+                results.add(pool.submit(signIn));
+            }
+            start.countDown();
+            int passed = 0;
+            for (Future<Boolean> result : results) {
+                passed += result.get() ? 1 : 0;
+            }
+
+            assertThat(passed).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReplayedCodeAtSignInGetsTheWrongCodeErrorAndIsAuditedAsOne() throws Exception {
+        long id = accounts.create("replay.signin", "Replay Signin", Role.STAFF, PASSWORD, "test");
+        String secret = twoFactor.startEnrolment(id).secret();
+        long enrolled = currentStep();
+        twoFactor.confirmEnrolment(id, code(secret, enrolled));
+        // A step later than the enrolment's, and within the window whenever the sign-in lands.
+        String code = code(secret, Math.max(enrolled, currentStep()) + 1);
+        mvc.perform(post("/login/code").session(signIn("replay.signin")).with(csrf()).param("code", code))
+                .andExpect(redirectedUrl("/"));
+
+        mvc.perform(post("/login/code").session(signIn("replay.signin")).with(csrf()).param("code", code))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("codeError",
+                        "That code is not right, or it has already been used. Wait for your app to show a new code "
+                                + "and enter that, or use a recovery code."));
+
+        assertThat(audit.search("replay.signin", LogonOutcome.BAD_CODE, 10, 0)).hasSize(1);
+        assertThat(store.findById(id).orElseThrow().failedAttempts()).isEqualTo(1);
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A made-up all-through special school like Astley Park for demos: about 200 pupils from
- * Reception to Year 13, 30 staff, 3 governors, with proxy usernames and device IPs, plus the
- * people behind the demo accounts (Alex Admin, Dee Lead, Hana Head, Tom Teacher, Gill Governor,
- * Pip Pupil). It is generated from a fixed seed, written as an MIS-style CSV and loaded through
+ * Reception to Year 13, 30 staff, 3 governors, with proxy usernames and device IPs, all with
+ * obviously made-up surnames, plus the people behind the demo accounts (Alex Admin, Dee Lead,
+ * Hana Head, Tom Teacher, Gill Governor, Pip Pupil). It is generated from a fixed seed, written as an MIS-style CSV and loaded through
  * {@link PeopleImporter}, so a demo exercises the real import path. Loading twice changes
  * nothing the second time, because every row matches the person the first load created.
  */
@@ -41,13 +41,20 @@ public class DemoSchool {
             "Joshua", "Sienna", "Freddie", "Daisy", "Theo", "Alice", "James", "Willow", "Isaac", "Phoebe",
             "Ethan", "Matilda", "Samuel", "Ruby", "Harrison", "Chloe", "Aarav", "Zara", "Ibrahim", "Aisha",
             "Daniel", "Hannah", "Joseph", "Erin", "Max", "Niamh", "Logan", "Megan");
+    /**
+     * Surnames no real family has, so that no demo record, screenshot or report can be taken for a
+     * real child's or colleague's. Sixty of them: the seeded draws depend on how many, and the same
+     * draws give each generated pupil the same UPN, so an existing demo database keeps its people.
+     */
     private static final List<String> SURNAMES = List.of(
-            "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson",
-            "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Thomas", "Clarke",
-            "Jackson", "Wood", "Harris", "Edwards", "Turner", "Martin", "Cooper", "Hill", "Ward", "Hughes",
-            "Moore", "Clark", "King", "Harrison", "Lewis", "Baker", "Lee", "Allen", "Morris", "Khan", "Scott",
-            "Watson", "Davis", "Parker", "James", "Bennett", "Young", "Phillips", "Richardson", "Mitchell",
-            "Bailey", "Carter", "Cook", "Singh", "Shaw", "Bell", "Collins", "Morgan", "Kelly", "Begum");
+            "Bumblewick", "Puddlecombe", "Fiddlesworth", "Wobblethorpe", "Crumpetson", "Sprocketley", "Dandelyon",
+            "Muddlecott", "Quillfeather", "Tumbleweed", "Noodlecroft", "Pebbleford", "Snickleby", "Marmaladew",
+            "Flapjackson", "Biscuitworth", "Gigglesby", "Hopscotcher", "Kettleburrow", "Lanternby", "Mopsworth",
+            "Nettlebun", "Owlsbury", "Pickleton", "Quibbleford", "Rumbletum", "Sprinklewood", "Teacosy", "Umbrellow",
+            "Velvetpaw", "Whistlecomb", "Yarnsworth", "Zigzagg", "Acornby", "Buttonhook", "Cloudberry", "Doodlewick",
+            "Elderflower", "Fizzlewit", "Gumdropper", "Hazelnutt", "Inkwell", "Jellibee", "Kazoo", "Lollipopp",
+            "Moonbeam", "Nutmegger", "Oddsock", "Pompomme", "Quirkle", "Ripplebrook", "Scribbleton", "Toffeeby",
+            "Upsydaisy", "Wafflestone", "Crinklecut", "Dumplingham", "Fumbleford", "Jigsawson", "Sherbetley");
 
     /** Staff after the fixed demo ones: job title and role. */
     private static final String[][] OTHER_STAFF = {

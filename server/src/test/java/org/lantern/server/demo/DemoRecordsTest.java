@@ -1,0 +1,217 @@
+package org.lantern.server.demo;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lantern.server.alerts.Alert;
+import org.lantern.server.alerts.AlertKind;
+import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.AlertStatus;
+import org.lantern.server.audit.AuditChain;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Chronology;
+import org.lantern.server.incidents.RecordKind;
+import org.lantern.server.incidents.Viewer;
+import org.lantern.server.people.People;
+import org.lantern.server.reports.Breakdown;
+import org.lantern.server.reports.Count;
+import org.lantern.server.reports.GovernorsReport;
+import org.lantern.server.reports.GovernorsReports;
+import org.lantern.server.reports.SchoolYear;
+import org.lantern.server.reports.WeeklySummaries;
+import org.lantern.server.reports.WeeklySummary;
+import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The demo school starts with a term of made-up records, seeded once, that every report and register shows. */
+@PersistenceTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "lantern.mode=demo")
+class DemoRecordsTest {
+
+    /** Every table a seeded record lives in: a second start must leave each as it was. */
+    private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
+            "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
+            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export");
+
+    @Autowired
+    DemoSchoolLoader loader;
+    @Autowired
+    DemoRecords records;
+    @Autowired
+    GovernorsReports governorsReports;
+    @Autowired
+    WeeklySummaries weeklySummaries;
+    @Autowired
+    Chronology chronology;
+    @Autowired
+    AlertRegister alerts;
+    @Autowired
+    AuditChain audit;
+    @Autowired
+    People people;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void persistentBypassAlertRecorded() {
+        DemoFixtures.persistentBypassAlertRecorded(jdbc);
+    }
+
+    private Viewer dsl() {
+        return Viewer.of(TestUsers.signedIn(accountService, accounts, "dsl", Role.DSL));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void theTermHasBetweenThirtyAndSixtyIncidentsOfBothKindsAboutPupilsAndStaff() {
+        assertThat(count("SELECT COUNT(*) FROM incident")).isBetween(30L, 60L);
+        assertThat(jdbc.sql("SELECT DISTINCT record_kind FROM incident").query(String.class).list())
+                .containsExactlyInAnyOrder(RecordKind.BEHAVIOUR.name(), RecordKind.CHILD_PROTECTION.name());
+        assertThat(jdbc.sql("SELECT DISTINCT subject_type FROM incident").query(String.class).list())
+                .containsExactlyInAnyOrder("PUPIL", "STAFF");
+    }
+
+    @Test
+    void theGovernorsReportForThisSchoolYearHasIncidentsByCategoryAndByMonth() {
+        GovernorsReport report = governorsReports.build(SchoolYear.current());
+
+        assertThat(report.incidents().value()).isPositive();
+        assertThat(shownAndPositive(report.byMonth())).isTrue();
+        assertThat(shownAndPositive(report.pupilCategories())).isTrue();
+    }
+
+    @Test
+    void theGovernorsReportStillSuppressesSmallNumbers() {
+        GovernorsReport report = governorsReports.build(SchoolYear.current());
+
+        assertThat(report.breakdowns().stream().flatMap(b -> b.rows().stream()).map(Breakdown.Row::count)
+                .map(Count::status)).contains(Count.Status.SMALL);
+    }
+
+    @Test
+    void theGovernorsReportPageNamesNobodyTheRecordsAreAbout() throws Exception {
+        String page = mvc.perform(get("/reports/governors")
+                        .with(authentication(TestUsers.signedIn(accountService, accounts, "governor", Role.GOVERNOR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        List<String> names = jdbc.sql("SELECT DISTINCT person_id FROM incident_subject").query(Long.class).list().stream()
+                .map(id -> people.get(id).displayName()).toList();
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(page).doesNotContain(name));
+        assertThat(page).contains("&lt;3");
+    }
+
+    @Test
+    void aSeededPupilsChronologyHasTheirIncidentsAndActions() {
+        long pupil = jdbc.sql("SELECT s.person_id FROM incident_subject s JOIN person p ON p.id = s.person_id "
+                + "WHERE p.kind = 'PUPIL' GROUP BY s.person_id ORDER BY COUNT(*) DESC, s.person_id LIMIT 1")
+                .query(Long.class).single();
+
+        Chronology.View view = chronology.read(pupil, dsl(), false).orElseThrow();
+
+        assertThat(view.entries()).extracting(e -> e.type()).contains("Incident", "Action created", "Action completed");
+    }
+
+    @Test
+    void theAlertRegisterHasOpenAlertsAFoldedRepeatAnAcknowledgedOneAndPersistentBypassAttempts() {
+        List<Alert> all = alerts.list(new AlertRegister.Query(null, null, null, null, 0, 50), dsl(), Channel.LIST).alerts();
+
+        assertThat(all).anyMatch(a -> a.status() == AlertStatus.NEW);
+        assertThat(all).anyMatch(a -> a.kind() == AlertKind.ILLEGAL_ACTIVITY && a.occurrences() == 3);
+        assertThat(all).anyMatch(a -> a.status() == AlertStatus.ACKNOWLEDGED && a.kind() == AlertKind.ILLEGAL_CONTENT);
+        assertThat(all).anyMatch(a -> a.kind() == AlertKind.PERSISTENT_BYPASS);
+    }
+
+    @Test
+    void theWeeklySummaryHasThisWeeksIncidentsAndExactlyOneOverdueAction() {
+        WeeklySummary summary = weeklySummaries.build(dsl(), OffsetDateTime.now(ZoneOffset.UTC));
+
+        assertThat(summary.newIncidents()).isNotEmpty();
+        assertThat(summary.overdue()).hasSize(1);
+    }
+
+    @Test
+    void actionsWereWaivedWithAReasonAndOneReferralWasDecidedAgainst() {
+        assertThat(count("SELECT COUNT(*) FROM incident_action WHERE status = 'WAIVED' AND outcome IS NOT NULL"))
+                .isPositive();
+        assertThat(count("SELECT COUNT(*) FROM incident_action WHERE status = 'NOT_REFERRED'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident_action WHERE status = 'DONE'")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM incident_action WHERE status = 'OPEN'")).isPositive();
+    }
+
+    @Test
+    void theRegistersHaveABreachInItsSeventyTwoHoursOneReportedASubjectAccessRequestAndBypassAttempts() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM data_breach WHERE aware_at > :cutoff AND ico_decision IS NULL")
+                .param("cutoff", now.minusHours(72)).query(Long.class).single()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM data_breach WHERE reported_at IS NOT NULL AND ico_reference IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM subject_access_request WHERE status = 'OPEN'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM bypass_attempt")).isPositive();
+    }
+
+    @Test
+    void everySeededTimeIsInThePastAndInOrder() {
+        Map<String, String> nothingAfter = Map.of(
+                "incident", "recorded_at < occurred_at OR recorded_at > :now",
+                "incident_action", "closed_at < created_at OR closed_at > :now OR created_at > :now",
+                "filter_alert", "acknowledged_at < first_seen_at OR last_seen_at > :now",
+                "data_breach", "aware_at < occurred_at OR recorded_at < aware_at OR reported_at < aware_at");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        nothingAfter.forEach((table, wrong) -> assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + wrong)
+                .param("now", now).query(Long.class).single()).as(table).isZero());
+        assertThat(count("SELECT COUNT(*) FROM incident_action a JOIN incident i ON i.id = a.incident_id "
+                + "WHERE a.created_at < i.recorded_at")).isZero();
+    }
+
+    @Test
+    void theSeededRecordsAreInAnAuditChainThatVerifies() {
+        assertThat(audit.entriesFor(DemoRecords.RECORD_TYPE, DemoRecords.RECORD_ID)).hasSize(1);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void startingTheDemoAgainAddsNoRecords() throws Exception {
+        Map<String, Long> before = counts();
+
+        loader.run(null);
+
+        assertThat(records.seedOnce()).isZero();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private Map<String, Long> counts() {
+        return RECORD_TABLES.stream().collect(Collectors.toMap(t -> t, t -> count("SELECT COUNT(*) FROM " + t)));
+    }
+
+    private static boolean shownAndPositive(Breakdown breakdown) {
+        return breakdown.rows().stream().map(Breakdown.Row::count).anyMatch(c -> c.isShown() && c.value() > 0);
+    }
+}
