@@ -15,7 +15,8 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded database lives (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:LANTERN_DATA_DIR:-data}",
+            description = "Where the embedded database lives (default: $$LANTERN_DATA_DIR, else ./data).")
     String dataDir;
 
     @Option(names = "--icap-port",

@@ -12,6 +12,7 @@ import org.lantern.server.identity.password.Passwords;
 import org.lantern.server.people.People;
 import org.lantern.server.people.demo.DemoSchool;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,15 +49,17 @@ class DemoSchoolLoader implements ApplicationRunner {
     private final Passwords passwords;
     private final DemoRecords records;
     private final PrintStream console;
+    private final String dataDir;
 
     @Autowired
     DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords, DemoRecords records) {
-        this(school, people, accountService, accounts, passwords, records, System.out);
+                     Passwords passwords, DemoRecords records, @Value("${lantern.data-dir}") String dataDir) {
+        this(school, people, accountService, accounts, passwords, records, System.out, dataDir);
     }
 
     DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords, DemoRecords records, PrintStream console) {
+                     Passwords passwords, DemoRecords records, PrintStream console, String dataDir) {
+        this.dataDir = dataDir;
         this.school = school;
         this.people = people;
         this.accountService = accountService;
@@ -97,7 +100,7 @@ class DemoSchoolLoader implements ApplicationRunner {
                 "alerts, bypass attempts, data breaches and a subject access request.");
         if (created.isEmpty()) {
             List<String> lines = new ArrayList<>(List.of(
-                    "Lantern demo school (Astley Park preset) loaded from ./data.",
+                    "Lantern demo school (Astley Park preset) loaded from " + dataDir + ".",
                     "The demo accounts' passwords were printed when they were created.",
                     "To start afresh, stop Lantern and delete the data directory."));
             lines.addAll(seeded);

@@ -47,7 +47,7 @@ class DemoSchoolLoaderTest {
     private String run() {
         console.reset();
         new DemoSchoolLoader(school, people, accountService, accounts, passwords, records,
-                new PrintStream(console, true, StandardCharsets.UTF_8)).run(null);
+                new PrintStream(console, true, StandardCharsets.UTF_8), "/srv/lantern-demo").run(null);
         return console.toString(StandardCharsets.UTF_8);
     }
 
@@ -74,7 +74,8 @@ class DemoSchoolLoaderTest {
 
         String restart = run();
 
-        assertThat(restart).contains("passwords were printed when they were created").doesNotContain("password\n");
+        assertThat(restart).contains("passwords were printed when they were created").doesNotContain("password\n")
+                .contains("loaded from /srv/lantern-demo.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
                 .isEqualTo(DemoSchoolLoader.ACCOUNTS.size());
     }
