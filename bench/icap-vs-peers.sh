@@ -4,6 +4,7 @@
 # thread, NIO, CONNECTIONS keep-alive connections, one request in flight on each) with the same
 # URL stream. Not a test: run by hand, as root (c-icap and e2guardian drop to their own users).
 #
+# c-icap's process and thread counts: C_ICAP_SERVERS (2), C_ICAP_MAX_SERVERS (4), C_ICAP_THREADS (64).
 # Usage: [SKIP_BUILD=1] [JAR=lantern.jar] [SERVER_CPU=0] [CLIENT_CPU=1] [SPIN=1] \
 #        [PEERS="floor lantern c-icap e2guardian"] bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
 #
@@ -97,11 +98,11 @@ Group proxy
 Timeout 300
 KeepAliveTimeout 600
 MaxKeepAliveRequests 0
-StartServers 2
-MaxServers 4
-ThreadsPerChild 64
-MinSpareThreads 64
-MaxSpareThreads 128
+StartServers ${C_ICAP_SERVERS:-2}
+MaxServers ${C_ICAP_MAX_SERVERS:-4}
+ThreadsPerChild ${C_ICAP_THREADS:-64}
+MinSpareThreads ${C_ICAP_THREADS:-64}
+MaxSpareThreads $((2 * ${C_ICAP_THREADS:-64}))
 MaxRequestsPerChild 0
 Pipelining on
 DebugLevel 0
