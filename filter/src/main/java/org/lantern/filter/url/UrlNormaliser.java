@@ -1,5 +1,6 @@
 package org.lantern.filter.url;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lantern.filter.url.MalformedUrlException.Reason;
@@ -25,6 +26,8 @@ public final class UrlNormaliser {
     private static final Map<String, Integer> DEFAULT_PORTS =
             Map.of("http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21);
 
+    private static final List<String> SPECIAL_SCHEMES = List.copyOf(DEFAULT_PORTS.keySet());
+
     /** Creates a normaliser; it holds no state, so one instance can serve every thread. */
     public UrlNormaliser() {}
 
@@ -41,13 +44,14 @@ public final class UrlNormaliser {
         int rest = 0;
         int colon = schemeEnd(input);
         if (colon > 0) {
-            String candidate = input.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (DEFAULT_PORTS.containsKey(candidate)) {
-                scheme = candidate;
+            String special = specialScheme(input, colon);
+            if (special != null) {
+                scheme = special;
                 rest = colon + 1;
             } else if (input.startsWith("//", colon + 1)) {
-                throw new MalformedUrlException(
-                        Reason.UNSUPPORTED_SCHEME, "scheme " + HostParser.excerpt(candidate) + " is not filtered web traffic");
+                throw new MalformedUrlException(Reason.UNSUPPORTED_SCHEME, "scheme "
+                        + HostParser.excerpt(input.substring(0, colon).toLowerCase(Locale.ROOT))
+                        + " is not filtered web traffic");
             }
         }
         // Special schemes ignore any run of slashes and backslashes before the authority.
@@ -207,6 +211,20 @@ public final class UrlNormaliser {
             throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
         }
         return out.toString();
+    }
+
+    /**
+     * @return the special scheme {@code input} starts with (its first {@code length} characters,
+     *     in any case), lower-case, or {@code null}; compared in place because a lower-cased copy
+     *     of every request's scheme showed in the squid helper's profile
+     */
+    private static String specialScheme(String input, int length) {
+        for (String scheme : SPECIAL_SCHEMES) {
+            if (scheme.length() == length && input.regionMatches(true, 0, scheme, 0, length)) {
+                return scheme;
+            }
+        }
+        return null;
     }
 
     /** @return the index of the colon ending a syntactically valid scheme, or -1 */
