@@ -55,7 +55,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Default number of entries that may wait for the writer. */
     public static final int DEFAULT_CAPACITY = 65_536;
 
-    /** Default time a caller waits for room in a full queue before the entry is refused. */
+    /** Default time a caller waits for room in a full queue before its batch is refused. */
     public static final Duration DEFAULT_BACK_PRESSURE = Duration.ofMillis(200);
 
     /** The writer takes queued batches until it holds this many entries, then writes and forces them. */

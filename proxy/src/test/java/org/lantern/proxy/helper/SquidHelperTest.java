@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,21 @@ class SquidHelperTest {
     private SquidHelper helper(SquidHelper.Protocol protocol) {
         return new SquidHelper(policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
                 decisions::addAll);
+    }
+
+    private SquidHelper helperLoggingTo(Consumer<List<LogEntry>> sink) {
+        return new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, sink);
+    }
+
+    /** Requests for {@code http://fine.example/0} onwards, with channel IDs 0 to 15 if asked. */
+    private static byte[] fineRequests(int count, boolean channelIds) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            in.append(channelIds ? i % 16 + " " : "").append("http://fine.example/").append(i)
+                    .append(" 10.9.0.1/- - GET\n");
+        }
+        return in.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private String serve(SquidHelper helper, byte[] input, int concurrency) throws Exception {
@@ -245,14 +261,9 @@ class SquidHelperTest {
     @Test
     void sequentialEntriesAreHandedToTheSinkInOrderInBatchesOfAtMost256() throws Exception {
         List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
-        SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
-                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, handedOver::add);
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            in.append("http://fine.example/").append(i).append(" 10.9.0.1/- - GET\n");
-        }
+        SquidHelper h = helperLoggingTo(handedOver::add);
 
-        serve(h, in.toString().getBytes(StandardCharsets.UTF_8), 1);
+        serve(h, fineRequests(1000, false), 1);
 
         assertThat(handedOver).hasSizeBetween(4, 10).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(256));
         assertThat(handedOver.stream().flatMap(List::stream).map(LogEntry::url).toList())
@@ -262,14 +273,9 @@ class SquidHelperTest {
     @Test
     void concurrentEntriesAreHandedToTheSinkABatchAtATime() throws Exception {
         List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
-        SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
-                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, handedOver::add);
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            in.append(i % 16).append(" http://fine.example/").append(i).append(" 10.9.0.1/- - GET\n");
-        }
+        SquidHelper h = helperLoggingTo(handedOver::add);
 
-        serve(h, in.toString().getBytes(StandardCharsets.UTF_8), 8);
+        serve(h, fineRequests(1000, true), 8);
 
         assertThat(handedOver).hasSizeBetween(4, 10).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(256));
         assertThat(handedOver.stream().mapToInt(List::size).sum()).isEqualTo(1000);
@@ -278,8 +284,7 @@ class SquidHelperTest {
     @Test
     void entriesAreHandedToTheSinkBeforeTheHelperWaitsForMoreInput() throws Exception {
         BlockingQueue<LogEntry> handedOver = new LinkedBlockingQueue<>();
-        SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
-                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, handedOver::addAll);
+        SquidHelper h = helperLoggingTo(handedOver::addAll);
         PipedOutputStream squid = new PipedOutputStream();
         PipedInputStream helperIn = new PipedInputStream(squid, 1 << 16);
         Thread server = new Thread(() -> {
