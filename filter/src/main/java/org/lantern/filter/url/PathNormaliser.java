@@ -21,6 +21,11 @@ final class PathNormaliser {
      */
     static String normalisePath(String raw) {
         String encoded = canonicalEncoding(raw.replace('\\', '/'));
+        // Most paths have no empty, "." or ".." segment and are already canonical; splitting and
+        // rejoining every one was about a twentieth of the squid helper's judging profile.
+        if (encoded.startsWith("/") && !encoded.contains("//") && !encoded.contains("/.")) {
+            return encoded;
+        }
         String[] parts = encoded.split("/", -1);
         List<String> segments = new ArrayList<>(parts.length);
         for (String segment : parts) {
