@@ -103,7 +103,7 @@ class SquidHelperCommand implements Callable<Integer> {
         // The warm-up's decisions go to a throw-away log, so the log writer is compiled as well.
         Path scratch = Files.createTempDirectory("lantern-squid-helper-warm-up");
         try (DecisionLog scratchLog = DecisionLog.open(scratch)) {
-            WarmUp.run(policy, p, warmUp, concurrency, scratchLog::append);
+            WarmUp.run(policy, p, warmUp, concurrency, scratchLog::appendAll);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -114,7 +114,7 @@ class SquidHelperCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "lantern squid-helper: warmed up on %,d made-up requests in %d ms%n", warmUp,
                 (System.nanoTime() - warmStart) / 1_000_000);
         try (DecisionLog decisions = DecisionLog.open(logDirectory)) {
-            SquidHelper helper = new SquidHelper(policy, p, Clock.systemDefaultZone(), err::println, decisions::append);
+            SquidHelper helper = new SquidHelper(policy, p, Clock.systemDefaultZone(), err::println, decisions::appendAll);
             err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency
                     + "; decisions logged in " + logDirectory);
             helper.serve(System.in, squid, concurrency);

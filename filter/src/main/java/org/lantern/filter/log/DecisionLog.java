@@ -1,26 +1,28 @@
 package org.lantern.filter.log;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.lantern.filter.decision.Decision;
 
 /**
@@ -28,16 +30,22 @@ import org.lantern.filter.decision.Decision;
  * ({@code decisions-2026-01-05.jsonl}) under one directory. It is the school's evidence that the
  * published policy was enforced, so an entry that was acknowledged must survive a crash.
  *
- * <p>{@link #append} queues the entry and returns a future; one background thread writes queued
- * entries in batches and calls {@link FileChannel#force(boolean)} after each batch before
- * completing the batch's futures. So a completed future means the line is on disk, and batching
- * keeps the cost of {@code fsync} shared by every request that arrived meanwhile.
+ * <p>{@link #appendAll} queues a batch of entries and returns one future for the batch
+ * ({@link #append} is a batch of one); one background thread writes queued batches and calls
+ * {@link FileChannel#force(boolean)} after each write before completing their futures. So a
+ * completed future means every line of its batch is on disk, and the cost of {@code fsync} is
+ * shared by every entry that arrived meanwhile. Batches exist for callers that decide faster than
+ * a queue hand-off per entry allows: the Squid helper judges a few hundred thousand requests a
+ * second, and a lock, a signal and a future per entry were a measurable part of that
+ * (docs/benchmarks.md, squid-helper section).
  *
- * <p>The queue is bounded. When it is full, {@code append} blocks the caller for up to the
- * configured back-pressure time (slowing the proxy rather than losing records); if it is still
- * full the entry is refused: the future fails with {@link RejectedExecutionException} and
- * {@link #dropped()} counts it, so a loss is never silent. A write failure fails the batch's
- * futures and the writer carries on with the next batch.
+ * <p>The queue is bounded by the number of entries waiting. When a batch does not fit,
+ * {@code appendAll} blocks the caller for up to the configured back-pressure time (slowing the
+ * proxy rather than losing records); if it still does not fit, the batch is refused: its future
+ * fails with {@link RejectedExecutionException} and {@link #dropped()} counts its entries, so a
+ * loss is never silent. A batch larger than the whole capacity is accepted when nothing else is
+ * waiting. A write failure fails the futures of the batches in that write only, and the writer
+ * carries on with the next.
  *
  * <p>A file left with a truncated last line by a crash is repaired on reopening by starting the
  * next entry on a new line; {@link DecisionLogReader} skips the broken line.
@@ -47,22 +55,35 @@ public final class DecisionLog implements AutoCloseable {
     /** Default number of entries that may wait for the writer. */
     public static final int DEFAULT_CAPACITY = 65_536;
 
-    /** Default time a caller waits for room in a full queue before the entry is refused. */
+    /** Default time a caller waits for room in a full queue before its batch is refused. */
     public static final Duration DEFAULT_BACK_PRESSURE = Duration.ofMillis(200);
 
-    private static final int MAX_BATCH = 4_096;
+    /** The writer takes queued batches until it holds this many entries, then writes and forces them. */
+    private static final int MAX_WRITE_ENTRIES = 4_096;
+
+    /** Encoded lines are handed to the file in chunks of about this many characters, bounding the buffer. */
+    private static final int WRITE_CHUNK_CHARS = 1 << 16;
 
     private final Path directory;
     private final Duration backPressure;
-    private final BlockingQueue<Pending> queue;
+    private final int capacity;
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final TreeMap<LocalDate, FileChannel> open = new TreeMap<>();
-    private volatile boolean closed;
+    private final LogEntryJson json = new LogEntryJson();
+    private final StringBuilder text = new StringBuilder(WRITE_CHUNK_CHARS + 1024);
 
-    private record Pending(LogEntry entry, CompletableFuture<Void> done) {}
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    /** Batches waiting for the writer; guarded by {@link #lock}, as are the two fields below. */
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private int queuedEntries;
+    private boolean closed;
+
+    private record Pending(List<LogEntry> entries, CompletableFuture<Void> done) {}
 
     private DecisionLog(Path directory, int capacity, Duration backPressure) throws IOException {
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -70,8 +91,8 @@ public final class DecisionLog implements AutoCloseable {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
+        this.capacity = capacity;
         Files.createDirectories(directory);
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = Thread.ofPlatform().name("decision-log-writer").daemon(true).unstarted(this::run);
         writer.start();
     }
@@ -90,7 +111,7 @@ public final class DecisionLog implements AutoCloseable {
     /**
      * @param directory where the daily files live
      * @param capacity how many entries may wait for the writer
-     * @param backPressure how long a caller waits for room before its entry is refused
+     * @param backPressure how long a caller waits for room before its entries are refused
      * @return the log, with its writer running
      * @throws IOException when the directory cannot be created
      */
@@ -111,25 +132,56 @@ public final class DecisionLog implements AutoCloseable {
      * @return completes when the line is durably on disk; fails if it could not be queued or written
      */
     public CompletableFuture<Void> append(LogEntry entry) {
-        Objects.requireNonNull(entry, "entry");
-        if (closed) {
-            dropped.incrementAndGet();
-            return CompletableFuture.failedFuture(new RejectedExecutionException("decision log is closed"));
+        return appendAll(List.of(entry));
+    }
+
+    /**
+     * Queues entries as one batch: one hand-off to the writer and one future however many there are.
+     *
+     * @param entries log lines, in the order they are to be written
+     * @return completes when every line is durably on disk; fails if the batch could not be queued
+     *     (nothing of it is logged) or written
+     */
+    public CompletableFuture<Void> appendAll(List<LogEntry> entries) {
+        List<LogEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        Pending p = new Pending(entry, new CompletableFuture<>());
-        boolean queued;
-        try {
-            queued = queue.offer(p, backPressure.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            queued = false;
-        }
-        if (!queued) {
-            dropped.incrementAndGet();
-            return CompletableFuture.failedFuture(new RejectedExecutionException(
-                    "decision log queue stayed full for " + backPressure.toMillis() + " ms; entry not logged"));
+        Pending p = new Pending(batch, new CompletableFuture<>());
+        String refusal = enqueue(p);
+        if (refusal != null) {
+            dropped.addAndGet(batch.size());
+            return CompletableFuture.failedFuture(new RejectedExecutionException(refusal));
         }
         return p.done();
+    }
+
+    /** @return why the batch was refused, or {@code null} once it is queued */
+    private String enqueue(Pending p) {
+        int size = p.entries().size();
+        long wait = backPressure.toNanos();
+        lock.lock();
+        try {
+            while (!closed && queuedEntries > 0 && queuedEntries + size > capacity) {
+                if (wait <= 0) {
+                    return "decision log queue stayed full for " + backPressure.toMillis() + " ms; "
+                            + size + " entries not logged";
+                }
+                wait = notFull.awaitNanos(wait);
+            }
+            if (closed) {
+                return "decision log is closed";
+            }
+            queue.add(p);
+            queuedEntries += size;
+            notEmpty.signal();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for room in the decision log queue; " + size + " entries not logged";
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return entries durably written since opening */
@@ -157,7 +209,14 @@ public final class DecisionLog implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signal();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
         boolean interrupted = false;
         while (writer.isAlive()) {
             try {
@@ -172,25 +231,9 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            Pending first;
-            try {
-                first = queue.poll(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // Only close() may stop the writer; entries already acknowledged as queued must be written.
-                continue;
-            }
-            if (first == null) {
-                if (closed && queue.isEmpty()) {
-                    break;
-                }
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            writeBatch(batch);
-            batch.clear();
+        List<Pending> batches;
+        while ((batches = take()) != null) {
+            write(batches);
         }
         for (FileChannel c : open.values()) {
             closeQuietly(c);
@@ -198,47 +241,107 @@ public final class DecisionLog implements AutoCloseable {
         open.clear();
     }
 
-    private void writeBatch(List<Pending> batch) {
-        List<Pending> ok = new ArrayList<>(batch.size());
-        // One write per day's file per batch, not one per entry: at a Squid helper's rate
-        // (hundreds of thousands of decisions a second) a system call per line was most of the
-        // writer's time and held the helper back (docs/benchmarks.md, squid-helper section).
-        Map<LocalDate, ByteArrayOutputStream> lines = new TreeMap<>();
+    /**
+     * Waits for queued batches and takes them, up to {@link #MAX_WRITE_ENTRIES} entries (at least one
+     * batch). Only close() may stop the writer, and only once everything queued is taken: the check
+     * for closing and the queue share one lock, so no batch can be queued after the writer's last look.
+     *
+     * @return the batches, or {@code null} when the log is closed and nothing is left
+     */
+    private List<Pending> take() {
+        lock.lock();
         try {
-            for (Pending p : batch) {
-                ByteArrayOutputStream day = lines.computeIfAbsent(LogFormat.dayOf(p.entry()),
-                        d -> new ByteArrayOutputStream(batch.size() * 256));
-                LogEntryJson.write(p.entry(), day);
-                day.write('\n');
-                ok.add(p);
-            }
-            for (Map.Entry<LocalDate, ByteArrayOutputStream> day : lines.entrySet()) {
-                FileChannel channel = channel(day.getKey());
-                ByteBuffer buffer = ByteBuffer.wrap(day.getValue().toByteArray());
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+            while (queue.isEmpty()) {
+                if (closed) {
+                    return null;
                 }
+                notEmpty.awaitUninterruptibly();
+            }
+            List<Pending> batches = new ArrayList<>();
+            int entries = 0;
+            while (!queue.isEmpty() && entries < MAX_WRITE_ENTRIES) {
+                Pending p = queue.poll();
+                batches.add(p);
+                entries += p.entries().size();
+            }
+            queuedEntries -= entries;
+            notFull.signalAll();
+            return batches;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void write(List<Pending> batches) {
+        int entries = 0;
+        try {
+            for (long day : days(batches)) {
+                FileChannel channel = channel(LocalDate.ofEpochDay(day));
+                for (Pending p : batches) {
+                    for (LogEntry e : p.entries()) {
+                        if (LogFormat.epochDay(e.time()) == day) {
+                            json.write(e, text);
+                            text.append('\n');
+                            if (text.length() >= WRITE_CHUNK_CHARS) {
+                                writeText(channel);
+                            }
+                        }
+                    }
+                }
+                writeText(channel);
                 channel.force(false);
             }
+            for (Pending p : batches) {
+                entries += p.entries().size();
+            }
         } catch (IOException | RuntimeException e) {
-            // Any failure fails this batch only: the writer thread must outlive it.
-            for (Pending p : batch) {
+            // Any failure fails these batches only: the writer thread must outlive it.
+            text.setLength(0);
+            for (Pending p : batches) {
                 if (p.done().completeExceptionally(e)) {
-                    failed.incrementAndGet();
+                    failed.addAndGet(p.entries().size());
                 }
             }
-            // Reopen on the next batch: the channel may be unusable (disk removed, file deleted).
+            // Reopen on the next write: the channel may be unusable (disk removed, file deleted).
             for (FileChannel c : open.values()) {
                 closeQuietly(c);
             }
             open.clear();
             return;
         }
-        written.addAndGet(ok.size());
-        for (Pending p : ok) {
+        written.addAndGet(entries);
+        for (Pending p : batches) {
             p.done().complete(null);
         }
         retireOldDays();
+    }
+
+    /** @return the UTC days (epoch day numbers) the batches' entries fall on, in order; nearly always one */
+    private static SortedSet<Long> days(List<Pending> batches) {
+        SortedSet<Long> days = new TreeSet<>();
+        long last = Long.MIN_VALUE;
+        for (Pending p : batches) {
+            for (LogEntry e : p.entries()) {
+                long day = LogFormat.epochDay(e.time());
+                if (day != last) {
+                    days.add(day);
+                    last = day;
+                }
+            }
+        }
+        return days;
+    }
+
+    /**
+     * Writes the encoded lines with one system call rather than one per line: at a Squid helper's
+     * rate a call per line was most of the writer's time (docs/benchmarks.md, squid-helper section).
+     */
+    private void writeText(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
     private FileChannel channel(LocalDate day) throws IOException {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The on-disk form shared by writer and reader: one JSON object per line, one file per UTC day. */
@@ -14,6 +14,8 @@ final class LogFormat {
 
     static final String PREFIX = "decisions-";
     static final String SUFFIX = ".jsonl";
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -28,8 +30,9 @@ final class LogFormat {
         return PREFIX + DateTimeFormatter.ISO_LOCAL_DATE.format(day) + SUFFIX;
     }
 
-    static LocalDate dayOf(LogEntry entry) {
-        return LocalDate.ofInstant(entry.time(), ZoneOffset.UTC);
+    /** @return the UTC day {@code time} falls on, as {@link LocalDate#toEpochDay()} counts days */
+    static long epochDay(Instant time) {
+        return Math.floorDiv(time.getEpochSecond(), SECONDS_PER_DAY);
     }
 
     static boolean isLogFile(String name) {

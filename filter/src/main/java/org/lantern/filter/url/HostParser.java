@@ -85,8 +85,11 @@ final class HostParser {
             if (!ok) {
                 return false;
             }
+            if ((i == 0 || s.charAt(i - 1) == '.') && s.regionMatches(true, i, "xn--", 0, 4)) {
+                return false;
+            }
         }
-        return !s.regionMatches(true, 0, "xn--", 0, 4) && !s.toLowerCase(Locale.ROOT).contains(".xn--");
+        return true;
     }
 
     private static String toAscii(String host) throws MalformedUrlException {

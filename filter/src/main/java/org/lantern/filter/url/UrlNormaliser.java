@@ -1,5 +1,6 @@
 package org.lantern.filter.url;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lantern.filter.url.MalformedUrlException.Reason;
@@ -25,6 +26,8 @@ public final class UrlNormaliser {
     private static final Map<String, Integer> DEFAULT_PORTS =
             Map.of("http", 80, "https", 443, "ws", 80, "wss", 443, "ftp", 21);
 
+    private static final List<String> SPECIAL_SCHEMES = List.copyOf(DEFAULT_PORTS.keySet());
+
     /** Creates a normaliser; it holds no state, so one instance can serve every thread. */
     public UrlNormaliser() {}
 
@@ -41,13 +44,14 @@ public final class UrlNormaliser {
         int rest = 0;
         int colon = schemeEnd(input);
         if (colon > 0) {
-            String candidate = input.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (DEFAULT_PORTS.containsKey(candidate)) {
-                scheme = candidate;
+            String special = specialScheme(input, colon);
+            if (special != null) {
+                scheme = special;
                 rest = colon + 1;
             } else if (input.startsWith("//", colon + 1)) {
-                throw new MalformedUrlException(
-                        Reason.UNSUPPORTED_SCHEME, "scheme " + HostParser.excerpt(candidate) + " is not filtered web traffic");
+                throw new MalformedUrlException(Reason.UNSUPPORTED_SCHEME, "scheme "
+                        + HostParser.excerpt(input.substring(0, colon).toLowerCase(Locale.ROOT))
+                        + " is not filtered web traffic");
             }
         }
         // Special schemes ignore any run of slashes and backslashes before the authority.
@@ -196,29 +200,37 @@ public final class UrlNormaliser {
         while (end > start && raw.charAt(end - 1) <= 0x20) {
             end--;
         }
-        int firstRemoved = start;
-        while (firstRemoved < end && !isTabOrNewline(raw.charAt(firstRemoved))) {
-            firstRemoved++;
+        if (start == end) {
+            throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
         }
-        if (firstRemoved == end && end > start) {
-            // Nothing to remove inside, the usual case: no copy of every URL.
-            return start == 0 && end == raw.length() ? raw : raw.substring(start, end);
+        String trimmed = raw.substring(start, end);
+        // Only copied when there is something to remove: a copy of every URL showed in the squid
+        // helper's profile, and tabs or newlines inside a URL are rare.
+        if (trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0 && trimmed.indexOf('\r') < 0) {
+            return trimmed;
         }
-        StringBuilder out = new StringBuilder(end - start);
-        for (int i = start; i < end; i++) {
-            char c = raw.charAt(i);
-            if (!isTabOrNewline(c)) {
+        StringBuilder out = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
                 out.append(c);
             }
-        }
-        if (out.length() == 0) {
-            throw new MalformedUrlException(Reason.EMPTY, "the URL is empty");
         }
         return out.toString();
     }
 
-    private static boolean isTabOrNewline(char c) {
-        return c == '\t' || c == '\n' || c == '\r';
+    /**
+     * @return the special scheme {@code input} starts with (its first {@code length} characters,
+     *     in any case), lower-case, or {@code null}; compared in place because a lower-cased copy
+     *     of every request's scheme showed in the squid helper's profile
+     */
+    private static String specialScheme(String input, int length) {
+        for (String scheme : SPECIAL_SCHEMES) {
+            if (scheme.length() == length && input.regionMatches(true, 0, scheme, 0, length)) {
+                return scheme;
+            }
+        }
+        return null;
     }
 
     /** @return the index of the colon ending a syntactically valid scheme, or -1 */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -167,6 +168,80 @@ class DecisionLogTest {
 
         assertThat(readAll(new DecisionLogReader(dir))).hasSize(1000);
         assertThat(log.dropped()).isZero();
+    }
+
+    @Test
+    void aBatchIsWrittenInOrderAndOneFutureAcknowledgesAllOfIt() throws Exception {
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            log.appendAll(List.of(at("2026-01-05T09:00:00Z", "http://1.example/"),
+                    at("2026-01-05T09:00:01Z", "http://2.example/"), at("2026-01-05T09:00:02Z", "http://3.example/")))
+                    .get();
+
+            assertThat(readAll(new DecisionLogReader(dir))).extracting(LogEntry::url)
+                    .containsExactly("http://1.example/", "http://2.example/", "http://3.example/");
+            assertThat(log.written()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBatchSpanningMidnightIsFiledByDay() throws Exception {
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            log.appendAll(List.of(at("2026-01-06T00:00:00Z", "http://early.example/"),
+                    at("2026-01-05T23:59:59Z", "http://late.example/"))).get();
+        }
+
+        assertThat(Files.readString(dir.resolve("decisions-2026-01-05.jsonl"))).contains("late.example")
+                .doesNotContain("early.example");
+        assertThat(Files.readString(dir.resolve("decisions-2026-01-06.jsonl"))).contains("early.example");
+    }
+
+    @Test
+    void aBatchLargerThanTheCapacityIsAcceptedWhenNothingElseWaits() throws Exception {
+        try (DecisionLog log = DecisionLog.open(dir, 2, Duration.ofMillis(1))) {
+            log.appendAll(List.of(at("2026-01-05T09:00:00Z", "http://1.example/"),
+                    at("2026-01-05T09:00:00Z", "http://2.example/"), at("2026-01-05T09:00:00Z", "http://3.example/")))
+                    .get();
+
+            assertThat(log.written()).isEqualTo(3);
+            assertThat(log.dropped()).isZero();
+        }
+    }
+
+    @Test
+    void anEmptyBatchIsAcknowledgedAtOnceAndWritesNothing() throws Exception {
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            assertThat(log.appendAll(List.of())).isCompleted();
+        }
+
+        assertThat(readAll(new DecisionLogReader(dir))).isEmpty();
+    }
+
+    @Test
+    void closedLogRefusesABatchAndCountsEachOfItsEntriesAsDropped() throws Exception {
+        DecisionLog log = DecisionLog.open(dir);
+        log.close();
+
+        assertThatThrownBy(() -> log.appendAll(List.of(at("2026-01-05T09:00:00Z", "http://a.example/"),
+                at("2026-01-05T09:00:00Z", "http://b.example/"))).get())
+                .hasCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(log.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedWriteFailsItsBatchOnlyAndTheLogCarriesOn() throws Exception {
+        // A directory where the day's file should be makes opening that file fail.
+        Files.createDirectories(dir.resolve("decisions-2026-01-05.jsonl"));
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            assertThatThrownBy(() -> log.appendAll(List.of(at("2026-01-05T09:00:00Z", "http://lost.example/"),
+                    at("2026-01-05T09:00:00Z", "http://lost.example/2"))).get())
+                    .isInstanceOf(ExecutionException.class);
+
+            log.append(at("2026-01-06T09:00:00Z", "http://kept.example/")).get();
+
+            assertThat(log.failed()).isEqualTo(2);
+            assertThat(log.written()).isEqualTo(1);
+        }
+        assertThat(Files.readString(dir.resolve("decisions-2026-01-06.jsonl"))).contains("kept.example");
     }
 
     @Test

@@ -2,9 +2,8 @@ package org.lantern.filter.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
@@ -12,9 +11,14 @@ import org.lantern.filter.decision.Rule;
 class LogEntryJsonTest {
 
     private static String handWritten(LogEntry entry) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogEntryJson.write(entry, out);
-        return out.toString(StandardCharsets.UTF_8);
+        StringBuilder json = new StringBuilder();
+        new LogEntryJson().write(entry, json);
+        return json.toString();
+    }
+
+    private static LogEntry at(Instant time) {
+        return new LogEntry(time, null, null, "default", null, "GET", "http://fine.example/", Action.ALLOW,
+                Rule.NO_MATCH, null, null, null, null, null, null, 0L, null, false, null);
     }
 
     @Test
@@ -29,9 +33,7 @@ class LogEntryJsonTest {
 
     @Test
     void nullFieldsAreLeftOutAsJacksonLeavesThemOut() throws Exception {
-        LogEntry entry = new LogEntry(Instant.parse("2025-01-06T10:00:00Z"), null, null, "default", null, "GET",
-                "http://fine.example/", Action.ALLOW, Rule.NO_MATCH, null, null, null, null, null, null, 0L, null,
-                false, null);
+        LogEntry entry = at(Instant.parse("2025-01-06T10:00:00Z"));
 
         assertThat(LogFormat.JSON.readTree(handWritten(entry))).isEqualTo(LogFormat.JSON.readTree(
                 LogFormat.JSON.writeValueAsString(entry)));
@@ -46,5 +48,22 @@ class LogEntryJsonTest {
         LogEntry read = LogFormat.JSON.readValue(handWritten(entry), LogEntry.class);
 
         assertThat(read).isEqualTo(entry);
+    }
+
+    @Test
+    void timesAreWrittenAsJacksonWritesThemWhateverTheirPrecisionAndWhenSecondsRepeat() throws Exception {
+        LogEntryJson json = new LogEntryJson();
+        List<Instant> times = List.of(Instant.parse("2025-01-06T10:00:00Z"), Instant.parse("2025-01-06T10:00:00.5Z"),
+                Instant.parse("2025-01-06T10:00:00.000120Z"), Instant.parse("2025-01-06T10:00:00.000000007Z"),
+                Instant.parse("2025-01-06T10:00:01.999999999Z"), Instant.parse("1969-12-31T23:59:59.001Z"),
+                Instant.parse("+12025-01-06T10:00:00.010Z"));
+
+        for (Instant time : times) {
+            StringBuilder written = new StringBuilder();
+            json.write(at(time), written);
+            String jackson = LogFormat.JSON.writeValueAsString(at(time));
+            assertThat(LogFormat.JSON.readTree(written.toString()).get("time").asText())
+                    .isEqualTo(LogFormat.JSON.readTree(jackson).get("time").asText());
+        }
     }
 }

@@ -133,6 +133,16 @@ class UrlNormaliserTest {
     }
 
     @Test
+    void invalidPunycodeInALaterLabelIsRejectedInAnyCase() {
+        assertThat(rejection("http://www.XN--a.example/")).isEqualTo(Reason.INVALID_HOST);
+    }
+
+    @Test
+    void aLabelMerelyContainingXnIsAPlainName() throws Exception {
+        assertThat(n("http://foo-xn--a.example/").host()).isEqualTo("foo-xn--a.example");
+    }
+
+    @Test
     void underscoreInHostIsAcceptedAsBrowsersDo() throws Exception {
         assertThat(n("http://my_site.example/").host()).isEqualTo("my_site.example");
     }

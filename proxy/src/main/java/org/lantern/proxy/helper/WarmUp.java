@@ -51,12 +51,13 @@ public final class WarmUp {
      * @param protocol the protocol the real helper will speak
      * @param lines how many requests to run, e.g. 200,000; 0 does nothing
      * @param concurrency the real helper's concurrency, so the same code paths are compiled
-     * @param decisions receives the made-up decisions, e.g. a decision log in a scratch directory
+     * @param decisions receives the made-up decisions' log entries in batches, as the real helper's
+     *     sink does, e.g. a decision log in a scratch directory
      * @throws IOException if a list file cannot be read again
      * @throws InterruptedException if interrupted while the requests are judged
      */
     public static void run(SquidGuardPolicy policy, SquidHelper.Protocol protocol, int lines, int concurrency,
-            Consumer<LogEntry> decisions) throws IOException, InterruptedException {
+            Consumer<List<LogEntry>> decisions) throws IOException, InterruptedException {
         if (lines <= 0) {
             return;
         }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +59,22 @@ class SquidHelperTest {
 
     private SquidHelper helper(SquidHelper.Protocol protocol) {
         return new SquidHelper(policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
-                decisions::add);
+                decisions::addAll);
+    }
+
+    private SquidHelper helperLoggingTo(Consumer<List<LogEntry>> sink) {
+        return new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, sink);
+    }
+
+    /** Requests for {@code http://fine.example/0} onwards, with channel IDs 0 to 15 if asked. */
+    private static byte[] fineRequests(int count, boolean channelIds) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            in.append(channelIds ? i % 16 + " " : "").append("http://fine.example/").append(i)
+                    .append(" 10.9.0.1/- - GET\n");
+        }
+        return in.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private String serve(SquidHelper helper, byte[] input, int concurrency) throws Exception {
@@ -194,7 +215,7 @@ class SquidHelperTest {
     void everyJudgedRequestIsWrittenToTheDecisionLogWithWhoWhenWhatAndWhy(@TempDir Path logs) throws Exception {
         DecisionLog decisionLog = DecisionLog.open(logs);
         SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
-                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisionLog::append);
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisionLog::appendAll);
         serve(h, ("http://www.bad.example/x 10.2.0.9/- alice GET\n"
                 + "http://fine.example/ 10.9.0.1/- - GET\n"
                 + "\n").getBytes(StandardCharsets.UTF_8), 1);
@@ -235,6 +256,55 @@ class SquidHelperTest {
 
         assertThat(decisions).hasSize(500);
         assertThat(decisions).filteredOn(e -> e.action() == Action.BLOCK).hasSize(250);
+    }
+
+    @Test
+    void sequentialEntriesAreHandedToTheSinkInOrderInBatchesOfAtMost256() throws Exception {
+        List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
+        SquidHelper h = helperLoggingTo(handedOver::add);
+
+        serve(h, fineRequests(1000, false), 1);
+
+        assertThat(handedOver).hasSizeBetween(4, 10).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(256));
+        assertThat(handedOver.stream().flatMap(List::stream).map(LogEntry::url).toList())
+                .isEqualTo(IntStream.range(0, 1000).mapToObj(i -> "http://fine.example/" + i).toList());
+    }
+
+    @Test
+    void concurrentEntriesAreHandedToTheSinkABatchAtATime() throws Exception {
+        List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
+        SquidHelper h = helperLoggingTo(handedOver::add);
+
+        serve(h, fineRequests(1000, true), 8);
+
+        assertThat(handedOver).hasSizeBetween(4, 10).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(256));
+        assertThat(handedOver.stream().mapToInt(List::size).sum()).isEqualTo(1000);
+    }
+
+    @Test
+    void entriesAreHandedToTheSinkBeforeTheHelperWaitsForMoreInput() throws Exception {
+        BlockingQueue<LogEntry> handedOver = new LinkedBlockingQueue<>();
+        SquidHelper h = helperLoggingTo(handedOver::addAll);
+        PipedOutputStream squid = new PipedOutputStream();
+        PipedInputStream helperIn = new PipedInputStream(squid, 1 << 16);
+        Thread server = new Thread(() -> {
+            try {
+                h.serve(helperIn, OutputStream.nullOutputStream(), 1);
+            } catch (Exception e) {
+                log.add("serve failed: " + e);
+            }
+        });
+        server.start();
+
+        // Squid sends one request and waits for its reply: the entry must not wait for a second request.
+        squid.write("http://bad.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.UTF_8));
+        squid.flush();
+        LogEntry first = handedOver.poll(10, TimeUnit.SECONDS);
+
+        squid.close();
+        server.join(10_000);
+        assertThat(first).isNotNull().extracting(LogEntry::url).isEqualTo("http://bad.example/");
+        assertThat(log).isEmpty();
     }
 
     @Test
