@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * ({@code lantern.alerts.lost}); the decision itself is still in the decision log.
  */
 @Component
-class AlertIntake {
+public class AlertIntake {
 
     private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
     private static final int QUEUE = 1_000;
@@ -63,11 +63,14 @@ class AlertIntake {
     }
 
     /**
-     * Waits until everything submitted before the call has been recorded, for tests.
+     * Waits until everything submitted before the call has been recorded: for tests, and for the
+     * demo school, whose seeded records must be complete when seeding ends.
      *
+     * @param timeout how long to wait at most
      * @return whether it finished within {@code timeout}
+     * @throws InterruptedException if interrupted while waiting
      */
-    boolean flush(Duration timeout) throws InterruptedException {
+    public boolean flush(Duration timeout) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         worker.execute(done::countDown);
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

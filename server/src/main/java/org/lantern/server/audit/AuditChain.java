@@ -97,10 +97,15 @@ public class AuditChain {
      * Walks the whole chain from the first entry and reports the first one that is broken: a
      * sequence number missing, a previous digest that is not the digest before it, or a digest
      * that does not match the entry's content. Entries missing from the end are found against the
-     * head row.
+     * head row. Appends wait while the chain is walked.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Verification verify() {
+        // Holds the head's lock, which every append takes, for the whole walk: the server goes
+        // on recording while a chain is checked, and an entry committed between reading the
+        // entries and reading the head looked like a chain cut short of its head.
+        Head head = jdbc.sql("SELECT sequence_number, digest FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong("sequence_number"), rs.getString("digest"))).single();
         Walk walk = new Walk();
         jdbc.sql("SELECT * FROM audit_chain ORDER BY sequence_number").query(rs -> {
             if (walk.broken == null) {
@@ -110,7 +115,6 @@ public class AuditChain {
         if (walk.broken != null) {
             return walk.broken;
         }
-        Head head = head();
         if (head.sequence() > walk.count) {
             return Verification.broken(walk.count, walk.count + 1, "missing sequence: the chain ends at "
                     + walk.count + " but the head records " + head.sequence() + " entries");

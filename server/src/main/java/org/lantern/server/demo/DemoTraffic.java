@@ -16,6 +16,7 @@ import org.lantern.filter.match.InvalidEntryException;
 import org.lantern.filter.match.ListId;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.server.alerts.Alert;
+import org.lantern.server.alerts.AlertIntake;
 import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.filtering.FilterAlert;
 import org.lantern.server.filtering.FilterService;
@@ -52,14 +53,16 @@ class DemoTraffic {
 
     private final FilterService filter;
     private final AlertRegister alerts;
+    private final AlertIntake alertIntake;
     private final BypassAttempts bypassAttempts;
     private final BypassProperties bypassSettings;
     private final Backdating backdating;
 
-    DemoTraffic(FilterService filter, AlertRegister alerts, BypassAttempts bypassAttempts, BypassProperties bypassSettings,
-                Backdating backdating) {
+    DemoTraffic(FilterService filter, AlertRegister alerts, AlertIntake alertIntake, BypassAttempts bypassAttempts,
+                BypassProperties bypassSettings, Backdating backdating) {
         this.filter = filter;
         this.alerts = alerts;
+        this.alertIntake = alertIntake;
         this.bypassAttempts = bypassAttempts;
         this.bypassSettings = bypassSettings;
         this.backdating = backdating;
@@ -113,6 +116,11 @@ class DemoTraffic {
         try {
             if (!bypassAttempts.flush(BYPASS_FLUSH)) {
                 LOG.warn("The demo's bypass attempts were not all written within {}", BYPASS_FLUSH);
+            }
+            // The persistent attempts raise their alert on the intake's own thread; it must be
+            // written before seeding ends, so the term's records (and the audit chain) are whole.
+            if (!alertIntake.flush(BYPASS_FLUSH)) {
+                LOG.warn("The demo's persistent-bypass alert was not written within {}", BYPASS_FLUSH);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
