@@ -53,6 +53,28 @@ class AuditChainTest {
     }
 
     @Test
+    void verifyingWhileTheServerGoesOnAppendingNeverReportsABrokenChain() throws Exception {
+        ExecutorService appender = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> appends = appender.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    chain.append("alice", "test.concurrent", "test", String.valueOf(i), "{}");
+                }
+            });
+            List<Verification> results = new ArrayList<>();
+            while (!appends.isDone()) {
+                results.add(chain.verify());
+            }
+            appends.get();
+            results.add(chain.verify());
+
+            assertThat(results).allSatisfy(result -> assertThat(result.intact()).as(result.toString()).isTrue());
+        } finally {
+            appender.shutdownNow();
+        }
+    }
+
+    @Test
     void anEditedEntryIsNamedAsADigestMismatch() {
         AuditEntry victim = appendThree().get(1);
         String original = victim.detailJson();
