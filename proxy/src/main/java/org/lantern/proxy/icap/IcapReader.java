@@ -267,7 +267,8 @@ public final class IcapReader {
                 to = value.length();
             }
             int equals = value.indexOf('=', from);
-            if (equals < 0 || equals >= to || value.indexOf('=', equals + 1) >= 0 && value.indexOf('=', equals + 1) < to) {
+            int secondEquals = equals < 0 ? -1 : value.indexOf('=', equals + 1);
+            if (equals < 0 || equals >= to || secondEquals >= 0 && secondEquals < to) {
                 throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
             }
             int nameStart = skipSpaces(value, from, equals);
@@ -492,22 +493,11 @@ public final class IcapReader {
     }
 
     private static int parseNumber(String value, int max, String name) throws IcapException {
-        if (!isDigits(value, 9) || Integer.parseInt(value) > max) {
+        int number = digits(value, 0, value.length());
+        if (number < 0 || number > max) {
             throw new IcapException(400, name + " must be a number from 0 to " + max + ": " + printable(value));
         }
-        return Integer.parseInt(value);
-    }
-
-    private static boolean isDigits(String s, int maxLength) {
-        if (s.isEmpty() || s.length() > maxLength) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return number;
     }
 
     private static boolean isHex(String s) {

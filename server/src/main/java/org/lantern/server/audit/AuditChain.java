@@ -2,9 +2,9 @@ package org.lantern.server.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +35,8 @@ public class AuditChain {
     /** The digest the first entry points back to. */
     public static final String GENESIS = "0".repeat(64);
 
+    private static final String HEAD = "SELECT sequence_number, digest FROM audit_chain_head WHERE id = 1";
+
     static final int MAX_FIELD = 64;
     static final int MAX_DETAIL = 65_536;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,8 +64,7 @@ public class AuditChain {
         requireField("record type", recordType);
         requireField("record id", recordId);
         requireJson(detailJson);
-        Head head = jdbc.sql("SELECT sequence_number, digest FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong("sequence_number"), rs.getString("digest"))).single();
+        Head head = lockedHead();
         long sequence = head.sequence() + 1;
         // Microseconds are all PostgreSQL keeps; truncating to milliseconds makes what is hashed
         // exactly what is read back on either database.
@@ -82,8 +83,16 @@ public class AuditChain {
     /** The latest entry's sequence number and digest: {@code 0} and {@link #GENESIS} for an empty chain. */
     @Transactional(readOnly = true)
     public Head head() {
-        return jdbc.sql("SELECT sequence_number, digest FROM audit_chain_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong("sequence_number"), rs.getString("digest"))).single();
+        return jdbc.sql(HEAD).query(AuditChain::headRow).single();
+    }
+
+    /** The head, holding its row's lock to the end of the transaction: appends take it, one at a time. */
+    private Head lockedHead() {
+        return jdbc.sql(HEAD + " FOR UPDATE").query(AuditChain::headRow).single();
+    }
+
+    private static Head headRow(ResultSet rs, int row) throws SQLException {
+        return new Head(rs.getLong("sequence_number"), rs.getString("digest"));
     }
 
     /** The entries about one record, oldest first. */
@@ -104,8 +113,7 @@ public class AuditChain {
         // Holds the head's lock, which every append takes, for the whole walk: the server goes
         // on recording while a chain is checked, and an entry committed between reading the
         // entries and reading the head looked like a chain cut short of its head.
-        Head head = jdbc.sql("SELECT sequence_number, digest FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong("sequence_number"), rs.getString("digest"))).single();
+        Head head = lockedHead();
         Walk walk = new Walk();
         jdbc.sql("SELECT * FROM audit_chain ORDER BY sequence_number").query(rs -> {
             if (walk.broken == null) {
