@@ -400,7 +400,7 @@ public final class IcapLoad {
     }
 
     /** The REQMOD a Squid would send for a GET of {@code url}: ICAP head plus the HTTP request head. */
-    static byte[] reqmod(URI service, String url) {
+    public static byte[] reqmod(URI service, String url) {
         String target = url.contains("://") ? url : "http://" + url;
         String host = "invalid";
         try {

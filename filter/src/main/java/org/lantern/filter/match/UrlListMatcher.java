@@ -33,6 +33,12 @@ public final class UrlListMatcher {
     private record Entry(String pathPrefix, ListId list, String text) {}
 
     private final Map<String, Entry[]> byHost;
+    /**
+     * One bit per listed host's hash: most requests' host suffixes are in no urllist, and this
+     * answers them without making each suffix a string for the map, which was most of what
+     * matching a URL allocated.
+     */
+    private final long[] hostBits;
     private final int size;
 
     private UrlListMatcher(Map<String, List<Entry>> entries, int size) {
@@ -40,6 +46,31 @@ public final class UrlListMatcher {
         entries.forEach((host, list) -> copy.put(host, list.toArray(new Entry[0])));
         this.byHost = copy;
         this.size = size;
+        // At least 16 bits per host, so a suffix in no list passes the filter about once in 16.
+        int wanted = (int) Math.min(1 << 30, Math.max(64L, entries.size() * 16L));
+        this.hostBits = new long[(Integer.highestOneBit(wanted - 1) << 1) / 64];
+        for (String host : entries.keySet()) {
+            int bit = bit(host.hashCode());
+            hostBits[bit >>> 6] |= 1L << bit;
+        }
+    }
+
+    /** @return whether {@code host[from..]} may be a listed host; {@code false} means surely not */
+    private boolean mayList(String host, int from) {
+        // The suffix's String hash code, computed in place.
+        int hash = 0;
+        for (int i = from; i < host.length(); i++) {
+            hash = 31 * hash + host.charAt(i);
+        }
+        int bit = bit(hash);
+        return (hostBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private int bit(int hash) {
+        int h = hash ^ (hash >>> 16);
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h & (hostBits.length * 64 - 1);
     }
 
     /** @return a builder for a new matcher */
@@ -67,7 +98,7 @@ public final class UrlListMatcher {
         List<Match> out = null;
         int from = 0;
         while (from >= 0) {
-            Entry[] entries = byHost.get(from == 0 ? host : host.substring(from));
+            Entry[] entries = !mayList(host, from) ? null : byHost.get(from == 0 ? host : host.substring(from));
             if (entries != null) {
                 if (pathAndQuery == null) {
                     pathAndQuery = url.pathAndQuery();

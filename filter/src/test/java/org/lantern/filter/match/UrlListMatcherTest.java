@@ -20,6 +20,19 @@ class UrlListMatcherTest {
     }
 
     @Test
+    void everyListedHostIsFoundAmongThousandsAtEveryLabelSuffix() throws Exception {
+        UrlListMatcher.Builder b = UrlListMatcher.builder();
+        for (int i = 0; i < 5000; i++) {
+            b.add("site" + i + ".example/p/", GAMBLING);
+        }
+        UrlListMatcher matcher = b.build();
+        for (int i = 0; i < 5000; i++) {
+            assertThat(matcher.match(normaliser.normalise("http://a.b.site" + i + ".example/p/x")))
+                    .as("site%d.example", i).hasSize(1);
+        }
+    }
+
+    @Test
     void entryMatchesItsExactUrl() throws Exception {
         assertThat(match("site.example/casino/", "http://site.example/casino/"))
                 .containsExactly(new Match(GAMBLING, "site.example/casino/", MatchKind.URL));

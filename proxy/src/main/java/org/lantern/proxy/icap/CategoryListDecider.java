@@ -113,7 +113,10 @@ public final class CategoryListDecider implements IcapDecider {
             return new IcapVerdict.Block(
                     "The address could not be read safely (" + e.reason() + "), so it is blocked.", "");
         }
-        for (Match match : registry.current().matcher().match(normalised)) {
+        List<Match> matches = registry.current().matcher().match(normalised);
+        // Indexed: most answers are the empty List.of(), whose iterator is allocated per request.
+        for (int i = 0; i < matches.size(); i++) {
+            Match match = matches.get(i);
             if (blocked.contains(match.category())) {
                 return new IcapVerdict.Block("This site is in the " + match.category()
                         + " category, which the school blocks.", match.category());

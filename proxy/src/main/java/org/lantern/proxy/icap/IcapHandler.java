@@ -452,8 +452,13 @@ public final class IcapHandler {
         StringBuilder head = new StringBuilder(http.raw().length + 64);
         head.append(http.method()).append(' ').append(url).append(' ').append(http.version()).append("\r\n");
         String raw = new String(http.raw(), StandardCharsets.ISO_8859_1);
-        int firstLineEnd = raw.indexOf('\n') + 1;
-        for (String line : raw.substring(firstLineEnd).split("\r?\n", -1)) {
+        // Line by line by hand: a regular-expression split cost more than the rest of the rewrite.
+        for (int from = raw.indexOf('\n') + 1, end; from < raw.length(); from = end + 1) {
+            end = raw.indexOf('\n', from);
+            if (end < 0) {
+                end = raw.length();
+            }
+            String line = raw.substring(from, end > from && raw.charAt(end - 1) == '\r' ? end - 1 : end);
             if (line.isEmpty() || isAnyOf(line, set)) {
                 continue;
             }

@@ -19,26 +19,35 @@ public final class IcapHeaders {
     private byte[] bytes;
     private int length;
     // Per field: name start, name end, value start, value end, as offsets into bytes.
-    private int[] spans = new int[32];
+    private int[] spans;
     private int size;
 
     /** Creates an empty header list. */
     public IcapHeaders() {
         this.bytes = new byte[128];
+        this.spans = new int[32];
     }
 
-    private IcapHeaders(byte[] section) {
+    private IcapHeaders(byte[] section, int lines) {
         this.bytes = section;
         this.length = section.length;
+        this.spans = new int[4 * Math.max(1, lines)];
     }
 
     /**
      * Headers whose fields are spans of an already-read header section, added with
      * {@link #add(byte[], int, int, int, int)} from that same array: nothing is copied. The
-     * section is never written to; a field added from elsewhere goes into a new array.
+     * section is never written to; a field added from elsewhere goes into a new array. The spans
+     * are sized for one field per line, so they never grow.
      */
     static IcapHeaders over(byte[] section) {
-        return new IcapHeaders(section);
+        int lines = 0;
+        for (byte b : section) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return new IcapHeaders(section, lines);
     }
 
     /**
@@ -109,19 +118,42 @@ public final class IcapHeaders {
      */
     public boolean hasToken(String name, String token) {
         for (int field = find(name, 0); field >= 0; field = find(name, field + 1)) {
-            String value = value(field);
-            int start = 0;
-            while (start <= value.length()) {
-                int comma = value.indexOf(',', start);
-                int end = comma < 0 ? value.length() : comma;
-                String part = value.substring(start, end).trim();
-                if (part.equalsIgnoreCase(token)) {
+            int end = spans[4 * field + 3];
+            int start = spans[4 * field + 2];
+            while (start <= end) {
+                int comma = start;
+                while (comma < end && bytes[comma] != ',') {
+                    comma++;
+                }
+                int from = start;
+                int to = comma;
+                while (from < to && isSpace(bytes[from])) {
+                    from++;
+                }
+                while (to > from && isSpace(bytes[to - 1])) {
+                    to--;
+                }
+                if (to - from == token.length() && sameIgnoringCase(from, token)) {
                     return true;
                 }
-                start = end + 1;
+                start = comma + 1;
             }
         }
         return false;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** @return whether {@code bytes[from, from + s.length())} is {@code s}, ASCII letters in any case */
+    private boolean sameIgnoringCase(int from, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!sameIgnoringAsciiCase(bytes[from + i], s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the index of the first field at or after {@code from} named {@code name}, else -1 */
@@ -132,11 +164,7 @@ public final class IcapHeaders {
             if (spans[4 * field + 1] - start != n) {
                 continue;
             }
-            int i = 0;
-            while (i < n && sameIgnoringAsciiCase(bytes[start + i], name.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
+            if (sameIgnoringCase(start, name)) {
                 return field;
             }
         }

@@ -24,6 +24,9 @@ public final class IcapReader {
     public static final int MAX_PREVIEW = 64 * 1024;
 
     private static final int MAX_CHUNK_LINE = 1024;
+    private static final String ICAP_VERSION = "ICAP/1.0";
+    private static final String ICAP_SCHEME = "icap://";
+    private static final String HTTP_VERSION_PREFIX = "HTTP/";
 
     private static final String[] SECTION_NAMES = {"req-hdr", "res-hdr", "req-body", "res-body", "null-body",
             "opt-body"};
@@ -41,6 +44,10 @@ public final class IcapReader {
     private final int maxHeaderBytes;
     private final byte[] copyBuffer = new byte[16 * 1024];
     private byte[] line = new byte[256];
+    private byte[] section = new byte[512];
+    // Where splitThree found the request line's two spaces.
+    private int first;
+    private int second;
 
     /**
      * @param in the connection's input, buffered by the caller
@@ -77,17 +84,17 @@ public final class IcapReader {
      */
     public IcapRequest readRequest() throws IcapException, IOException {
         int[] budget = {maxHeaderBytes};
-        String requestLine = readLine(budget, "ICAP header section");
-        String[] parts = threeWords(requestLine);
-        if (parts == null || parts[0].isEmpty() || parts[1].isEmpty()) {
+        int lineLength = readLineBytes(budget, "ICAP header section");
+        if (!splitThree(line, 0, lineLength) || first == 0 || second == first + 1) {
             throw new IcapException(400, "request line is not 'METHOD icap://host/service ICAP/1.0'");
         }
-        if (!parts[2].equals("ICAP/1.0")) {
-            throw new IcapException(505, "ICAP version not supported: " + printable(parts[2]));
+        if (lineLength - second - 1 != ICAP_VERSION.length() || !sameAscii(line, second + 1, ICAP_VERSION)) {
+            throw new IcapException(505, "ICAP version not supported: "
+                    + printable(latin1(line, second + 1, lineLength)));
         }
-        String service = serviceOf(parts[1]);
+        String method = word(line, 0, first);
+        String service = serviceOf(line, first + 1, second);
         IcapHeaders headers = readHeaders(budget, "ICAP header section");
-        String method = parts[0];
         if (!method.equals("OPTIONS") && !method.equals("REQMOD") && !method.equals("RESPMOD")) {
             throw new IcapException(501, "method not implemented: " + printable(method));
         }
@@ -188,47 +195,70 @@ public final class IcapReader {
     }
 
     /**
-     * A request line's three space-separated words ({@code METHOD URI VERSION}), or {@code null}
-     * when it has another number of single spaces. Two {@code indexOf}s rather than
-     * {@code split}, which built a list and an array on every request.
+     * Finds the two single spaces of a request line ({@code METHOD URI VERSION}) in
+     * {@code bytes[from, to)}, into {@link #first} and {@link #second}: the words are then read
+     * straight from the bytes, so neither the line nor a word the server does not keep (the ICAP
+     * URI, say) ever becomes a string.
+     *
+     * @return whether the line has exactly two spaces
      */
-    private static String[] threeWords(String line) {
-        int first = line.indexOf(' ');
-        int second = first < 0 ? -1 : line.indexOf(' ', first + 1);
-        if (second < 0 || line.indexOf(' ', second + 1) >= 0) {
-            return null;
+    private boolean splitThree(byte[] bytes, int from, int to) {
+        first = indexOf(bytes, from, to, (byte) ' ');
+        second = first < 0 ? -1 : indexOf(bytes, first + 1, to, (byte) ' ');
+        return second >= 0 && indexOf(bytes, second + 1, to, (byte) ' ') < 0;
+    }
+
+    /** @return the index of the first {@code b} in {@code bytes[from, to)}, else -1 */
+    static int indexOf(byte[] bytes, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
         }
-        return new String[] {word(line, 0, first), line.substring(first + 1, second),
-            word(line, second + 1, line.length())};
+        return -1;
+    }
+
+    private static String latin1(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** Methods, versions and service names every request repeats, shared rather than copied each time. */
     private static final String[] COMMON_WORDS = {"REQMOD", "OPTIONS", "RESPMOD", "ICAP/1.0", "GET", "POST", "HEAD",
         "CONNECT", "PUT", "HTTP/1.1", "HTTP/1.0", "reqmod", "respmod"};
 
-    /** @return {@code s[from, to)}, as the shared string when it is one of {@link #COMMON_WORDS} */
-    private static String word(String s, int from, int to) {
+    /** @return {@code bytes[from, to)} as text, the shared string when it is one of {@link #COMMON_WORDS} */
+    private static String word(byte[] bytes, int from, int to) {
         int length = to - from;
         for (String common : COMMON_WORDS) {
-            if (common.length() == length && s.regionMatches(from, common, 0, length)) {
+            if (common.length() == length && sameAscii(bytes, from, common)) {
                 return common;
             }
         }
-        return s.substring(from, to);
+        return latin1(bytes, from, to);
     }
 
-    private static String serviceOf(String uri) throws IcapException {
+    private static boolean sameAscii(byte[] bytes, int from, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[from + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the service named by the ICAP URI in {@code bytes[from, to)}: its path, without a query */
+    private static String serviceOf(byte[] bytes, int from, int to) throws IcapException {
         int start;
-        if (uri.startsWith("icap://")) {
-            int slash = uri.indexOf('/', "icap://".length());
-            start = slash < 0 ? uri.length() : slash + 1;
-        } else if (uri.startsWith("/")) {
-            start = 1;
+        if (to - from >= ICAP_SCHEME.length() && sameAscii(bytes, from, ICAP_SCHEME)) {
+            int slash = indexOf(bytes, from + ICAP_SCHEME.length(), to, (byte) '/');
+            start = slash < 0 ? to : slash + 1;
+        } else if (bytes[from] == '/') {
+            start = from + 1;
         } else {
             throw new IcapException(400, "ICAP URI must start with icap:// or /");
         }
-        int query = uri.indexOf('?', start);
-        return word(uri, start, query < 0 ? uri.length() : query);
+        int query = indexOf(bytes, start, to, (byte) '?');
+        return word(bytes, start, query < 0 ? to : query);
     }
 
     /** The sections an {@code Encapsulated} header lists, in order, with their byte offsets. */
@@ -350,30 +380,50 @@ public final class IcapReader {
 
     private HttpRequestHead parseHttpRequest(byte[] raw) throws IcapException {
         Lines lines = new Lines(raw);
-        lines.advance();
-        String requestLine = lines.text();
-        String[] parts = requestLine == null ? null : threeWords(requestLine);
-        if (parts == null || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].startsWith("HTTP/")) {
+        if (!lines.advance() || !splitThree(raw, lines.start, lines.end) || first == lines.start
+                || second == first + 1 || lines.end - second - 1 < HTTP_VERSION_PREFIX.length()
+                || !sameAscii(raw, second + 1, HTTP_VERSION_PREFIX)) {
             throw new IcapException(400, "encapsulated HTTP request line is malformed");
         }
-        IcapHeaders headers = IcapHeaders.over(raw);
-        while (lines.advance() && lines.end > lines.start) {
-            addHeader(headers, raw, lines.start, lines.end, "encapsulated HTTP header");
-        }
+        String method = word(raw, lines.start, first);
+        String target = latin1(raw, first + 1, second);
+        String version = word(raw, second + 1, lines.end);
+        IcapHeaders headers = fields(raw, lines, "encapsulated HTTP header");
         if (lines.end < 0) {
             throw new IcapException(400, "encapsulated HTTP headers do not end with an empty line");
         }
-        if (parts[1].startsWith("/") && !headers.has("Host")) {
+        if (target.startsWith("/") && !headers.has("Host")) {
             throw new IcapException(400, "encapsulated HTTP request has a path but no Host header");
         }
-        return new HttpRequestHead(parts[0], parts[1], parts[2], headers, raw);
+        return new HttpRequestHead(method, target, version, headers, raw);
     }
 
+    /**
+     * Reads the ICAP header fields up to their empty line into one array of exactly their size,
+     * then takes the fields as spans of it, as for the encapsulated HTTP head: a header list that
+     * grew field by field allocated more than the fields' own bytes.
+     */
     private IcapHeaders readHeaders(int[] budget, String what) throws IcapException, IOException {
-        IcapHeaders headers = new IcapHeaders();
+        int size = 0;
         int length;
         while ((length = readLineBytes(budget, what)) > 0) {
-            addHeader(headers, line, 0, length, "ICAP header");
+            if (size + length + 1 > section.length) {
+                section = Arrays.copyOf(section, Math.max(section.length * 2, size + length + 1));
+            }
+            System.arraycopy(line, 0, section, size, length);
+            size += length;
+            section[size++] = '\n';
+        }
+        byte[] raw = Arrays.copyOf(section, size + 1);
+        raw[size] = '\n';
+        return fields(raw, new Lines(raw), "ICAP header");
+    }
+
+    /** Adds every field line from {@code lines}' next line up to the empty line that ends them. */
+    private static IcapHeaders fields(byte[] raw, Lines lines, String what) throws IcapException {
+        IcapHeaders headers = IcapHeaders.over(raw);
+        while (lines.advance() && lines.end > lines.start) {
+            addHeader(headers, raw, lines.start, lines.end, what);
         }
         return headers;
     }
@@ -544,11 +594,6 @@ public final class IcapReader {
             end = pos > start && raw[pos - 1] == '\r' ? pos - 1 : pos;
             pos++;
             return true;
-        }
-
-        /** @return the current line as text, or {@code null} past the last */
-        String text() {
-            return end < 0 ? null : new String(raw, start, end - start, StandardCharsets.ISO_8859_1);
         }
     }
 }

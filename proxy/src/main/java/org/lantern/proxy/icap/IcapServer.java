@@ -334,7 +334,7 @@ public final class IcapServer implements AutoCloseable {
             input.received(n);
             // A request trickled in byte by byte is only parsed again once a line is complete,
             // so a slow client cannot make the loop re-parse its request for every byte.
-            if (n > 0 && (!requestStarted || contains(input.array(), from, from + n, (byte) '\n'))) {
+            if (n > 0 && (!requestStarted || IcapReader.indexOf(input.array(), from, from + n, (byte) '\n') >= 0)) {
                 serveBuffered();
             }
             if (input.hasUnread() && !requestStarted) {
@@ -476,19 +476,11 @@ public final class IcapServer implements AutoCloseable {
         }
     }
 
-    private static boolean contains(byte[] bytes, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Collects one loop pass's answers for a connection, so they leave in one write. */
     private static final class ByteOutput extends OutputStream {
         private byte[] bytes = new byte[1024];
         private int size;
+        private ByteBuffer buffer = ByteBuffer.wrap(bytes);
 
         @Override
         public void write(int b) {
@@ -513,8 +505,12 @@ public final class IcapServer implements AutoCloseable {
             return size;
         }
 
+        /** @return the bytes written, as a buffer wrapped again only when the array has grown */
         ByteBuffer buffer() {
-            return ByteBuffer.wrap(bytes, 0, size);
+            if (buffer.array() != bytes) {
+                buffer = ByteBuffer.wrap(bytes);
+            }
+            return buffer.limit(size).position(0);
         }
 
         byte[] toByteArray() {
