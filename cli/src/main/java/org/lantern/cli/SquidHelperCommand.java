@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,9 +20,7 @@ import org.lantern.filter.log.DecisionLog;
 import org.lantern.proxy.helper.SquidHelper;
 import org.lantern.proxy.helper.WarmUp;
 import org.lantern.proxy.squidguard.SquidGuardConfException;
-import org.lantern.proxy.squidguard.SquidGuardConfParser;
-import org.lantern.proxy.squidguard.SquidGuardConfig;
-import org.lantern.proxy.squidguard.SquidGuardPolicy;
+import org.lantern.proxy.squidguard.SquidGuardPolicyReloader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +33,11 @@ import picocli.CommandLine.Option;
  * started. Every decision is appended to the decision log (JSON lines, one file per day, batched
  * and forced to disk) in squidGuard.conf's {@code logdir} or {@code --decision-log}. Before the
  * first line is read, the request path is warmed up on made-up requests ({@link WarmUp}), so the
- * first minutes of a helper that then serves for days run compiled code.
+ * first minutes of a helper that then serves for days run compiled code. squidGuard.conf and the
+ * files it names are checked for changes every {@code --reload-interval} and reloaded in the
+ * background ({@link SquidGuardPolicyReloader}), so a list or rule update needs no
+ * {@code squid -k reconfigure}, which would restart every helper. The decision log's directory is
+ * chosen at start: a reload that changes {@code logdir} does not move it.
  */
 @Command(name = "squid-helper", mixinStandardHelpOptions = true,
         description = "Serve Squid as a url_rewrite_program or external_acl_type helper, enforcing an existing squidGuard.conf.")
@@ -61,6 +64,13 @@ class SquidHelperCommand implements Callable<Integer> {
                     + "before Squid's first (default: ${DEFAULT-VALUE}; 0 for none).")
     int warmUp;
 
+    @Option(names = "--reload-interval", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How often squidGuard.conf and the files it names are checked for changes, which are "
+                    + "then loaded in the background and swapped in whole, so Squid need not restart the helper "
+                    + "(default: ${DEFAULT-VALUE}; 0 never checks). The decision log stays where it was at start, "
+                    + "whatever logdir a reloaded squidGuard.conf names.")
+    long reloadInterval;
+
     @Override
     public Integer call() throws Exception {
         OutputStream squid = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
@@ -79,18 +89,18 @@ class SquidHelperCommand implements Callable<Integer> {
             err.println("lantern squid-helper: --concurrency must be at least 1");
             return 2;
         }
-        SquidGuardPolicy policy;
-        SquidGuardConfig config;
+        if (reloadInterval < 0) {
+            err.println("lantern squid-helper: --reload-interval must be 0 or more seconds");
+            return 2;
+        }
+        SquidGuardPolicyReloader policy;
         try {
-            config = new SquidGuardConfParser().parse(squidGuardConf);
-            err.println("lantern squid-helper: " + squidGuardConf + ": " + config.sources().size() + " sources, "
-                    + config.dests().size() + " destinations, " + (config.acls().size() + 1) + " acls");
-            policy = SquidGuardPolicy.load(config, line -> err.println("lantern squid-helper: " + line));
+            policy = SquidGuardPolicyReloader.load(squidGuardConf, line -> err.println("lantern squid-helper: " + line));
         } catch (SquidGuardConfException | IOException e) {
             err.println("lantern squid-helper: " + e.getMessage());
             return 1;
         }
-        Path logDirectory = decisionLog != null ? decisionLog : config.logdir().orElse(null);
+        Path logDirectory = decisionLog != null ? decisionLog : policy.get().config().logdir().orElse(null);
         if (logDirectory == null) {
             err.println("lantern squid-helper: " + squidGuardConf + " has no logdir; give --decision-log DIR");
             return 2;
@@ -113,7 +123,14 @@ class SquidHelperCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "lantern squid-helper: warmed up on %,d made-up requests in %d ms%n", warmUp,
                 (System.nanoTime() - warmStart) / 1_000_000);
-        try (DecisionLog decisions = DecisionLog.open(logDirectory)) {
+        if (reloadInterval > 0) {
+            policy.pollEvery(Duration.ofSeconds(reloadInterval));
+            err.println("lantern squid-helper: checking " + squidGuardConf + " and the files it names for changes every "
+                    + reloadInterval + " s");
+        } else {
+            err.println("lantern squid-helper: --reload-interval 0: changes need a restart of the helper");
+        }
+        try (policy; DecisionLog decisions = DecisionLog.open(logDirectory)) {
             SquidHelper helper = new SquidHelper(policy, p, Clock.systemDefaultZone(), err::println, decisions::appendAll);
             err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency
                     + "; decisions logged in " + logDirectory);

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,16 @@ class SquidHelperCommandTest {
         squid.flush();
     }
 
+    /** Waits for the helper to write a line containing {@code text} to stderr. */
+    private void awaitStderr(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(stderr).contains(text)) {
+            assertThat(System.nanoTime()).as("stderr shows '%s' within 60 s", text).isLessThan(deadline);
+            assertThat(helper.isAlive()).as("helper still running").isTrue();
+            Thread.sleep(50);
+        }
+    }
+
     /** Closes the helper's stdin, as Squid does on reconfigure, and returns its exit code. */
     private int closeInputAndWait() throws Exception {
         squid.close();
@@ -144,6 +155,31 @@ class SquidHelperCommandTest {
 
         assertThat(ask("not-a-request")).isEqualTo("BH message=\"expected URL and client address\"");
         assertThat(ask("http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("ERR");
+    }
+
+    @Test
+    void domainAddedToABlockedListIsBlockedOnceTheHelperHasReloadedItInTheBackground() throws Exception {
+        start("--reload-interval", "1");
+        assertThat(ask("http://worse.example/ 10.9.0.1/- - GET")).isEqualTo("ERR");
+        // Written beside the list and moved over it, as a list download should be, so the helper
+        // never reads half a file.
+        Path update = Files.writeString(dir.resolve("db/bad/domains.new"), "bad.example\nworse.example\n");
+        Files.move(update, dir.resolve("db/bad/domains"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+
+        awaitStderr("lantern squid-helper: squidGuard rules and lists reloaded from " + conf);
+
+        assertThat(ask("http://worse.example/ 10.9.0.1/- - GET"))
+                .isEqualTo("OK rewrite-url=\"http://blocked.example/?u=http://worse.example/&s=default\"");
+        assertThat(helper.isAlive()).as("the same helper answered, never restarted").isTrue();
+    }
+
+    @Test
+    void aNegativeReloadIntervalIsRefusedWithAMessage() throws Exception {
+        start("--reload-interval", "-1");
+
+        assertThat(closeInputAndWait()).isEqualTo(2);
+        assertThat(Files.readString(stderr)).contains("--reload-interval must be 0 or more seconds");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
 import org.lantern.filter.log.LogEntry;
@@ -34,6 +35,9 @@ import org.lantern.proxy.squidguard.SquidGuardRequest;
  * either the {@code url_rewrite_program} protocol (which is also squidGuard's own: the same input
  * {@code URL CLIENT_IP/FQDN USER METHOD} and the same replies as squidGuard 1.6, so the two are
  * interchangeable) or the {@code external_acl_type} protocol.
+ *
+ * <p>The policy is read afresh for each request, so a reload can swap in a new one while the
+ * helper serves and Squid never restarts it; each request is judged by the one policy it read.
  *
  * <p>A line whose first word is a number carries a concurrency channel ID, echoed at the start of
  * the reply. Such lines are gathered into batches while more input is ready (a batch is handed
@@ -104,7 +108,7 @@ public final class SquidHelper {
      */
     public record Counters(long requests, long passed, long blocked, long badLines, long errors, long invalidUrls) {}
 
-    private final SquidGuardPolicy policy;
+    private final Supplier<SquidGuardPolicy> policy;
     private final Protocol protocol;
     private final Clock clock;
     private final Consumer<String> log;
@@ -117,7 +121,11 @@ public final class SquidHelper {
     private final AtomicLong invalidUrls = new AtomicLong();
 
     /**
-     * @param policy the policy requests are judged by
+     * @param policy gives the policy in force, e.g. a
+     *     {@link org.lantern.proxy.squidguard.SquidGuardPolicyReloader}, or
+     *     {@code () -> policy} for one that never changes; read once per request, so each request
+     *     is judged by one policy throughout even while a reload swaps in another; called on the
+     *     judging threads for every request, so it must be thread-safe and cheap (a volatile read)
      * @param protocol the protocol to speak
      * @param clock the time requests are judged at (time rules read it in the clock's zone) and logged with
      * @param log receives one line per problem (bad input, failed evaluation); never stdout
@@ -125,7 +133,7 @@ public final class SquidHelper {
      *     order judged within a batch, e.g. {@code DecisionLog::appendAll}; each list is the sink's
      *     to keep; called from the judging threads, so it must be thread-safe, and must not throw
      */
-    public SquidHelper(SquidGuardPolicy policy, Protocol protocol, Clock clock, Consumer<String> log,
+    public SquidHelper(Supplier<SquidGuardPolicy> policy, Protocol protocol, Clock clock, Consumer<String> log,
             Consumer<List<LogEntry>> decisions) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
@@ -340,7 +348,7 @@ public final class SquidHelper {
                 LocalDateTime.ofInstant(now, clock.getZone()));
         SquidGuardDecision decision;
         try {
-            decision = policy.evaluate(request);
+            decision = policy.get().evaluate(request);
         } catch (RuntimeException e) {
             errors.incrementAndGet();
             log.accept("squid-helper: evaluation failed for " + preview(bytes) + ": " + e);

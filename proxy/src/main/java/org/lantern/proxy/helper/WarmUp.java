@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lantern.filter.log.LogEntry;
 import org.lantern.proxy.squidguard.SquidGuardConfig;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
@@ -47,7 +48,8 @@ public final class WarmUp {
     /**
      * Judges {@code lines} made-up requests through a throw-away helper over the same policy.
      *
-     * @param policy the loaded policy the real helper will use
+     * @param policy gives the policy, as it will to the real helper: the same supplier, so that
+     *     the call that reads it is compiled for the one the real helper reads
      * @param protocol the protocol the real helper will speak
      * @param lines how many requests to run, e.g. 200,000; 0 does nothing
      * @param concurrency the real helper's concurrency, so the same code paths are compiled
@@ -56,12 +58,12 @@ public final class WarmUp {
      * @throws IOException if a list file cannot be read again
      * @throws InterruptedException if interrupted while the requests are judged
      */
-    public static void run(SquidGuardPolicy policy, SquidHelper.Protocol protocol, int lines, int concurrency,
+    public static void run(Supplier<SquidGuardPolicy> policy, SquidHelper.Protocol protocol, int lines, int concurrency,
             Consumer<List<LogEntry>> decisions) throws IOException, InterruptedException {
         if (lines <= 0) {
             return;
         }
-        byte[] requests = requests(policy.config(), lines, concurrency);
+        byte[] requests = requests(policy.get().config(), lines, concurrency);
         SquidHelper helper = new SquidHelper(policy, protocol, Clock.systemDefaultZone(), line -> { }, decisions);
         helper.serve(new ByteArrayInputStream(requests), OutputStream.nullOutputStream(), concurrency);
     }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lantern.proxy.squidguard.SquidGuardConfig.AclBranch;
@@ -46,8 +48,23 @@ public final class SquidGuardConfParser {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final Pattern DATE = Pattern.compile("(\\d{4}|\\*)\\.(\\d{1,2}|\\*)\\.(\\d{1,2}|\\*)");
 
+    private final Consumer<Path> beforeReading;
+
     /** Creates a parser; it holds no state between calls. */
-    public SquidGuardConfParser() {}
+    public SquidGuardConfParser() {
+        this(file -> { });
+    }
+
+    /**
+     * Creates a parser that names each file it reads, so a reloader can tell when the files a
+     * configuration was read from change; it holds no state between calls.
+     *
+     * @param beforeReading told of the squidGuard.conf and of each {@code userlist} and
+     *     {@code iplist} file just before it is read, also when it turns out to be missing
+     */
+    public SquidGuardConfParser(Consumer<Path> beforeReading) {
+        this.beforeReading = Objects.requireNonNull(beforeReading, "beforeReading");
+    }
 
     /**
      * @param file the squidGuard.conf to read; {@code userlist} and {@code iplist} files it names
@@ -57,6 +74,11 @@ public final class SquidGuardConfParser {
      * @throws SquidGuardConfException if the configuration is invalid or uses an unsupported feature
      */
     public SquidGuardConfig parse(Path file) throws IOException, SquidGuardConfException {
+        beforeReading.accept(file);
+        if (!Files.isReadable(file)) {
+            // Said here because the exception reading would throw names the file and nothing more.
+            throw new IOException("cannot read " + file);
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return parse(text, file.toString());
     }
@@ -69,7 +91,7 @@ public final class SquidGuardConfParser {
      * @throws SquidGuardConfException if the configuration is invalid or uses an unsupported feature
      */
     public SquidGuardConfig parse(String text, String sourceName) throws IOException, SquidGuardConfException {
-        return new Run(sourceName, tokenise(text, sourceName)).config();
+        return new Run(sourceName, tokenise(text, sourceName), beforeReading).config();
     }
 
     private enum Kind { WORD, OPEN, CLOSE, END_OF_LINE, END_OF_FILE }
@@ -144,6 +166,7 @@ public final class SquidGuardConfParser {
 
         private final String sourceName;
         private final List<Token> tokens;
+        private final Consumer<Path> beforeReading;
         private int pos;
 
         private Path dbhome;
@@ -156,9 +179,10 @@ public final class SquidGuardConfParser {
         private AclRule defaultAcl;
         private Token aclToken;
 
-        Run(String sourceName, List<Token> tokens) {
+        Run(String sourceName, List<Token> tokens, Consumer<Path> beforeReading) {
             this.sourceName = sourceName;
             this.tokens = tokens;
+            this.beforeReading = beforeReading;
         }
 
         SquidGuardConfig config() throws IOException, SquidGuardConfException {
@@ -629,6 +653,7 @@ public final class SquidGuardConfParser {
             if (!p.isAbsolute()) {
                 p = (dbhome == null ? DEFAULT_DBHOME : dbhome).resolve(p);
             }
+            beforeReading.accept(p);
             if (!Files.isReadable(p)) {
                 throw error(file, "cannot read list file " + p);
             }

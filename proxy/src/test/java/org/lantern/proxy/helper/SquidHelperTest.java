@@ -22,7 +22,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,21 +52,31 @@ class SquidHelperTest {
 
     @BeforeEach
     void load() throws Exception {
+        policy = policyBlocking("bad.example\n");
+    }
+
+    /** The test policy, with these lines in the {@code bad} destination's domains file. */
+    private SquidGuardPolicy policyBlocking(String badDomains) throws Exception {
         Files.createDirectories(db.resolve("bad"));
-        Files.writeString(db.resolve("bad/domains"), "bad.example\n");
+        Files.writeString(db.resolve("bad/domains"), badDomains);
         String conf = "dbhome " + db + "\nsrc staff {\n ip 10.2.0.0/16\n}\ndest bad {\n domainlist bad/domains\n}\n"
                 + "acl {\n staff {\n pass !bad all\n redirect 302:http://b/?u=%u&i=%i\n }\n"
                 + " default {\n pass !bad all\n redirect http://b/?u=%u&s=%s\n }\n}\n";
-        policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf, "t.conf"), line -> { });
+        return SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf, "t.conf"), line -> { });
     }
 
     private SquidHelper helper(SquidHelper.Protocol protocol) {
-        return new SquidHelper(policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
+        return new SquidHelper(() -> policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
                 decisions::addAll);
     }
 
+    private SquidHelper helperJudgingBy(Supplier<SquidGuardPolicy> policies) {
+        return new SquidHelper(policies, SquidHelper.Protocol.URL_REWRITE,
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisions::addAll);
+    }
+
     private SquidHelper helperLoggingTo(Consumer<List<LogEntry>> sink) {
-        return new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+        return new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE,
                 Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, sink);
     }
 
@@ -99,6 +112,31 @@ class SquidHelperTest {
     void statusRedirectGetsStatusAndUrl() {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/ 10.2.0.1/pc.school bob GET"))
                 .isEqualTo("OK status=302 url=\"http://b/?u=http://bad.example/&i=bob\"");
+    }
+
+    @Test
+    void policySwappedInBetweenTwoLinesJudgesTheSecond() throws Exception {
+        AtomicReference<SquidGuardPolicy> inForce = new AtomicReference<>(policy);
+        SquidHelper h = helperJudgingBy(inForce::get);
+        assertThat(h.answer("http://worse.example/ 10.9.0.1/- - GET")).isEqualTo("ERR");
+
+        inForce.set(policyBlocking("bad.example\nworse.example\n"));
+
+        assertThat(h.answer("http://worse.example/ 10.9.0.1/- - GET"))
+                .isEqualTo("OK rewrite-url=\"http://b/?u=http://worse.example/&s=default\"");
+    }
+
+    @Test
+    void eachRequestReadsThePolicyInForceOnceSoOneRequestIsJudgedByOnePolicy() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        SquidHelper h = helperJudgingBy(() -> {
+            reads.incrementAndGet();
+            return policy;
+        });
+
+        serve(h, fineRequests(1000, true), 4);
+
+        assertThat(reads).hasValue(1000);
     }
 
     @Test
@@ -214,7 +252,7 @@ class SquidHelperTest {
     @Test
     void everyJudgedRequestIsWrittenToTheDecisionLogWithWhoWhenWhatAndWhy(@TempDir Path logs) throws Exception {
         DecisionLog decisionLog = DecisionLog.open(logs);
-        SquidHelper h = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+        SquidHelper h = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE,
                 Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisionLog::appendAll);
         serve(h, ("http://www.bad.example/x 10.2.0.9/- alice GET\n"
                 + "http://fine.example/ 10.9.0.1/- - GET\n"

@@ -49,7 +49,7 @@ class WarmUpTest {
     @Test
     void everyMadeUpRequestIsARequestTheHelperJudges() throws Exception {
         SquidGuardPolicy policy = SquidGuardPolicy.load(config(), line -> { });
-        SquidHelper helper = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE, Clock.systemUTC(),
+        SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.systemUTC(),
                 line -> { }, entries -> { });
         for (String line : new String(WarmUp.requests(config(), 100, 1), StandardCharsets.UTF_8).lines().toList()) {
             assertThat(helper.answer(line)).doesNotStartWith("BH");

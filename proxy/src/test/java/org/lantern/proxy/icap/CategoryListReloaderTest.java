@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantern.filter.lists.CategoryLists;
-import org.lantern.proxy.icap.CategoryListReloader.Outcome;
+import org.lantern.proxy.reload.FileSetReloader.Outcome;
 
 /** The standalone ICAP server's lists follow their files without a restart. */
 class CategoryListReloaderTest {

@@ -59,7 +59,7 @@ class SquidGuardDifferentialTest {
         assertThat(theirs).hasSize(lines.size());
 
         SquidGuardPolicy policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf), line -> { });
-        SquidHelper helper = new SquidHelper(policy, SquidHelper.Protocol.URL_REWRITE,
+        SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE,
                 Clock.fixed(now.atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()), line -> { },
                 entry -> { });
         Map<String, Integer> categories = new TreeMap<>();
