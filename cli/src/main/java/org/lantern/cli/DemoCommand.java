@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.lantern.server.LanternProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the whole platform on the embedded database with a demo school, for trying Lantern out. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start Lantern on an embedded database (./data/) with the Astley Park demo school.")
+        description = "Start Lantern on an embedded database (./data/) with " + LanternProperties.DEMO_SCHOOL_NAME
+                + ", a made-up school on the Astley Park policy preset.")
 class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")

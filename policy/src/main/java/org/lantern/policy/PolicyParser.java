@@ -53,6 +53,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>Untrusted input is bounded: at most {@link #MAX_BYTES} bytes, no aliases of collections
  * (the "billion laughs" expansion), limited nesting. Only {@code true}/{@code false} are booleans,
  * so {@code yes}, {@code no} and times such as {@code 15:20} stay text (the YAML 1.1 surprises).
+ *
+ * <p>It also renames the school in a policy text ({@link #withSchoolName}): a preset carries the
+ * name of the real school whose policy it reproduces, and a school puts it in force under its own.
  */
 public final class PolicyParser {
 
@@ -112,6 +115,38 @@ public final class PolicyParser {
         }
         errors.sort(Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column));
         throw new PolicyValidationException(errors);
+    }
+
+    /**
+     * The policy text with the school's name replaced and everything else (comments, layout,
+     * order) as it was, so that renaming the school is one changed line in the policy's history.
+     * The name is written double-quoted, so no name can be read as anything but text.
+     *
+     * @throws PolicyValidationException if {@code yaml} is not a valid policy
+     * @throws IllegalArgumentException  if {@code name} is blank or not a single line
+     */
+    public static String withSchoolName(String yaml, String name) {
+        if (name == null || name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a school's name is one line of text");
+        }
+        parse(yaml);
+        ScalarNode value = (ScalarNode) valueOf(valueOf(compose(yaml), "school"), "name");
+        // Marks count code points, not Java chars.
+        int start = yaml.offsetByCodePoints(0, value.getStartMark().getIndex());
+        int end = yaml.offsetByCodePoints(0, value.getEndMark().getIndex());
+        // A block scalar (name: |) ends after its line break, which the next field needs.
+        while (end > start && Character.isWhitespace(yaml.charAt(end - 1))) {
+            end--;
+        }
+        String quoted = "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return yaml.substring(0, start) + quoted + yaml.substring(end);
+    }
+
+    /** The value of {@code key} in a mapping that {@link #parse} has already found to have it. */
+    private static Node valueOf(Node mapping, String key) {
+        return ((MappingNode) mapping).getValue().stream()
+                .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                .findFirst().orElseThrow().getValueNode();
     }
 
     private static PolicyValidationException single(String message) {

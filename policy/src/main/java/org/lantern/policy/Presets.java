@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Ready-made policies taken from real school policies, so that a school starts from a published,
- * reviewed document rather than a blank page.
+ * reviewed document rather than a blank page. Each keeps the name of the school it was taken
+ * from, as its attribution; a school puts one in force under a name of its own
+ * ({@link PolicyParser#withSchoolName}).
  */
 public final class Presets {
 

@@ -91,7 +91,7 @@ class DemoRecords {
                     .filter(i -> categories.find(i.subjectType(), i.categoryId()).isEmpty())
                     .map(NewIncident::categoryId).distinct().toList();
             if (!missing.isEmpty()) {
-                LOG.warn("The demo school's records are written for the Astley Park preset; the policy in force has no "
+                LOG.warn("The demo school's records are written for the astley-park policy preset; the policy in force has no "
                         + "rows {}, so none were added", missing);
                 return null;
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lantern.server.ConsoleNotice;
+import org.lantern.server.LanternProperties;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -20,7 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo school when Lantern runs in demo mode ({@code ./lantern demo}): the generated
+ * Loads the demo school, {@value LanternProperties#DEMO_SCHOOL_NAME}, when Lantern runs in demo
+ * mode ({@code ./lantern demo}): its made-up name kept ({@link DemoSchoolName}), the generated
  * pupils, staff and governors through the real MIS import, one account per role linked to its
  * person, and a made-up term of records ({@link DemoRecords}). Each account's password is generated
  * to satisfy the password policy and printed once, when the account is created; a restart keeps the
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 class DemoSchoolLoader implements ApplicationRunner {
 
     static final String ACTOR = "demo";
+    /** What the notices call the demo school: its made-up name, and where its policy comes from. */
+    private static final String TITLE = LanternProperties.DEMO_SCHOOL_NAME + ", a made-up school on the Astley Park policy preset";
 
     /** The demo accounts: one per role, each matching a person of the demo school by proxy username. */
     static final List<DemoAccount> ACCOUNTS = List.of(
@@ -43,6 +47,7 @@ class DemoSchoolLoader implements ApplicationRunner {
             new DemoAccount("pupil", "Pip Pupil", Role.PUPIL));
 
     private final DemoSchool school;
+    private final DemoSchoolName schoolName;
     private final People people;
     private final AccountService accountService;
     private final Accounts accounts;
@@ -52,15 +57,17 @@ class DemoSchoolLoader implements ApplicationRunner {
     private final String dataDir;
 
     @Autowired
-    DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords, DemoRecords records, @Value("${lantern.data-dir}") String dataDir) {
-        this(school, people, accountService, accounts, passwords, records, System.out, dataDir);
+    DemoSchoolLoader(DemoSchool school, DemoSchoolName schoolName, People people, AccountService accountService,
+                     Accounts accounts, Passwords passwords, DemoRecords records,
+                     @Value("${lantern.data-dir}") String dataDir) {
+        this(school, schoolName, people, accountService, accounts, passwords, records, System.out, dataDir);
     }
 
-    DemoSchoolLoader(DemoSchool school, People people, AccountService accountService, Accounts accounts,
-                     Passwords passwords, DemoRecords records, PrintStream console, String dataDir) {
+    DemoSchoolLoader(DemoSchool school, DemoSchoolName schoolName, People people, AccountService accountService,
+                     Accounts accounts, Passwords passwords, DemoRecords records, PrintStream console, String dataDir) {
         this.dataDir = dataDir;
         this.school = school;
+        this.schoolName = schoolName;
         this.people = people;
         this.accountService = accountService;
         this.accounts = accounts;
@@ -75,6 +82,7 @@ class DemoSchoolLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        schoolName.renameIfReal();
         school.load(ACTOR);
         List<String> created = new ArrayList<>();
         for (DemoAccount demo : ACCOUNTS) {
@@ -100,7 +108,7 @@ class DemoSchoolLoader implements ApplicationRunner {
                 "alerts, bypass attempts, data breaches and a subject access request.");
         if (created.isEmpty()) {
             List<String> lines = new ArrayList<>(List.of(
-                    "Lantern demo school (Astley Park preset) loaded from " + dataDir + ".",
+                    TITLE + ", loaded from " + dataDir + ".",
                     "The demo accounts' passwords were printed when they were created.",
                     "To start afresh, stop Lantern and delete the data directory."));
             lines.addAll(seeded);
@@ -108,7 +116,7 @@ class DemoSchoolLoader implements ApplicationRunner {
             return;
         }
         List<String> lines = new ArrayList<>(List.of(
-                "Lantern demo school (Astley Park preset): demo accounts",
+                TITLE + ": demo accounts",
                 "",
                 String.format("%-9s %-36s %s", "username", "role", "password")));
         lines.addAll(created);

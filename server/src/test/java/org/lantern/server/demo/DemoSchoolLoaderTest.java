@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.lantern.server.LanternProperties;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.password.Passwords;
@@ -28,6 +29,8 @@ class DemoSchoolLoaderTest {
     @Autowired
     DemoSchool school;
     @Autowired
+    DemoSchoolName schoolName;
+    @Autowired
     People people;
     @Autowired
     AccountService accountService;
@@ -46,7 +49,7 @@ class DemoSchoolLoaderTest {
 
     private String run() {
         console.reset();
-        new DemoSchoolLoader(school, people, accountService, accounts, passwords, records,
+        new DemoSchoolLoader(school, schoolName, people, accountService, accounts, passwords, records,
                 new PrintStream(console, true, StandardCharsets.UTF_8), "/srv/lantern-demo").run(null);
         return console.toString(StandardCharsets.UTF_8);
     }
@@ -78,5 +81,13 @@ class DemoSchoolLoaderTest {
                 .contains("loaded from /srv/lantern-demo.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
                 .isEqualTo(DemoSchoolLoader.ACCOUNTS.size());
+    }
+
+    @Test
+    void theNoticeCallsTheDemoSchoolByItsMadeUpNameAndNamesNoRealSchool() {
+        String printed = run();
+
+        assertThat(printed).contains(LanternProperties.DEMO_SCHOOL_NAME + ", a made-up school on the Astley Park policy preset")
+                .doesNotContain("Astley Park School");
     }
 }

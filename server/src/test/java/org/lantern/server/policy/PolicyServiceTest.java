@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.lantern.policy.PolicyDiff;
+import org.lantern.policy.PolicyParser;
 import org.lantern.policy.Presets;
 import org.lantern.server.support.PersistenceTest;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class PolicyServiceTest {
     }
 
     @Test
-    void firstStartLoadsTheAstleyParkPresetAsVersionOne() {
+    void firstStartLoadsTheAstleyParkPresetUnderAPlaceholderSchoolNameAsVersionOne() {
         PolicyVersion first = policies.version(1).orElseThrow();
-        assertThat(first.yaml()).isEqualTo(Presets.yaml("astley-park"));
+        assertThat(first.yaml()).isEqualTo(PolicyParser.withSchoolName(Presets.yaml("astley-park"), PolicyBootstrap.PLACEHOLDER_NAME));
         assertThat(first.author()).isEqualTo("system");
         assertThat(first.reason()).isEqualTo("initial preset");
         assertThat(first.restoredFrom()).isNull();
@@ -79,12 +80,12 @@ class PolicyServiceTest {
     @Test
     void diffBetweenVersionsShowsTheChangedLine() {
         PolicyVersion before = current();
-        PolicyVersion after = policies.propose(before.yaml().replace("name: Astley Park School", "name: Astley Park"),
-                "head", "Shorter name");
+        PolicyVersion after = policies.propose(before.yaml().replace("title: Online Safety Whole School Policy",
+                "title: Online Safety Policy"), "head", "Shorter title");
         assertThat(PolicyDiff.diff(before.yaml(), after.yaml()))
                 .filteredOn(l -> l.kind() != PolicyDiff.Kind.SAME)
                 .extracting(PolicyDiff.DiffLine::text)
-                .containsExactly("  name: Astley Park School", "  name: Astley Park");
+                .containsExactly("  title: Online Safety Whole School Policy", "  title: Online Safety Policy");
     }
 
     @Test

@@ -15,10 +15,12 @@ import org.lantern.server.people.Upn;
 import org.springframework.stereotype.Component;
 
 /**
- * A made-up all-through special school like Astley Park for demos: about 200 pupils from
- * Reception to Year 13, 30 staff, 3 governors, with proxy usernames and device IPs, all with
- * obviously made-up surnames, plus the people behind the demo accounts (Alex Admin, Dee Lead,
- * Hana Head, Tom Teacher, Gill Governor, Pip Pupil). It is generated from a fixed seed, written as an MIS-style CSV and loaded through
+ * The people of the demo school, {@value org.lantern.server.LanternProperties#DEMO_SCHOOL_NAME}: a
+ * made-up all-through special school, whose policy comes from the Astley Park preset. About 200
+ * pupils from Reception to Year 13, 30 staff, 3 governors, with proxy usernames, device IPs and
+ * addresses on a made-up domain, all with obviously made-up surnames, plus the people behind the
+ * demo accounts (Alex Admin, Dee Lead, Hana Head, Tom Teacher, Gill Governor, Pip Pupil). It is
+ * generated from a fixed seed, written as an MIS-style CSV and loaded through
  * {@link PeopleImporter}, so a demo exercises the real import path. Loading twice changes
  * nothing the second time, because every row matches the person the first load created.
  */
@@ -125,7 +127,7 @@ public class DemoSchool {
             staffNumber++;
             String proxy = username != null ? claim(username) : username(first, last);
             LocalDate start = LocalDate.of(2010 + random.nextInt(15), 9, 1);
-            String email = (first + "." + last).toLowerCase(Locale.ROOT) + staffNumber + "@astleypark.example";
+            String email = (first + "." + last).toLowerCase(Locale.ROOT) + staffNumber + "@lantern-demo.example";
             row(csv, "Staff", "", "", last, first, "", "", "", "", String.format("ST%03d", staffNumber), jobTitle, role,
                     start.toString(), leavingDate(jobTitle), proxy, "10.20.1." + (10 + staffNumber), email);
         }
