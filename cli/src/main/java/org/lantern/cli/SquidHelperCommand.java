@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.lantern.filter.log.DecisionLog;
@@ -20,6 +22,7 @@ import org.lantern.filter.log.DecisionLog;
 import org.lantern.proxy.helper.SquidHelper;
 import org.lantern.proxy.helper.WarmUp;
 import org.lantern.proxy.squidguard.SquidGuardConfException;
+import org.lantern.proxy.squidguard.SquidGuardPolicy;
 import org.lantern.proxy.squidguard.SquidGuardPolicyReloader;
 
 import picocli.CommandLine.Command;
@@ -112,8 +115,8 @@ class SquidHelperCommand implements Callable<Integer> {
         long warmStart = System.nanoTime();
         // The warm-up's decisions go to a throw-away log, so the log writer is compiled as well.
         Path scratch = Files.createTempDirectory("lantern-squid-helper-warm-up");
-        try (DecisionLog scratchLog = DecisionLog.open(scratch)) {
-            WarmUp.run(policy, p, warmUp, concurrency, scratchLog::appendAll);
+        try (DecisionLog scratchLog = DecisionLog.open(scratch.resolve("log"))) {
+            WarmUp.run(helper(policy, p, line -> { }, scratchLog), policy.get().config(), warmUp, concurrency, scratch);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -131,7 +134,7 @@ class SquidHelperCommand implements Callable<Integer> {
             err.println("lantern squid-helper: --reload-interval 0: changes need a restart of the helper");
         }
         try (policy; DecisionLog decisions = DecisionLog.open(logDirectory)) {
-            SquidHelper helper = new SquidHelper(policy, p, Clock.systemDefaultZone(), err::println, decisions::appendAll);
+            SquidHelper helper = helper(policy, p, err::println, decisions);
             err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency
                     + "; decisions logged in " + logDirectory);
             helper.serve(System.in, squid, concurrency);
@@ -141,5 +144,15 @@ class SquidHelperCommand implements Callable<Integer> {
                     + decisions.dropped() + " dropped, " + decisions.failed() + " failed");
         }
         return 0;
+    }
+
+    /**
+     * Builds the warm-up's helper and the real one alike: the decision-log sink is one method
+     * reference here, so both helpers hand their batches to the same class and the code compiled
+     * during the warm-up is not thrown away at the first real batch.
+     */
+    private static SquidHelper helper(Supplier<SquidGuardPolicy> policy, SquidHelper.Protocol protocol,
+            Consumer<String> problems, DecisionLog log) {
+        return new SquidHelper(policy, protocol, Clock.systemDefaultZone(), problems, log::appendAll);
     }
 }

@@ -1,8 +1,11 @@
 package org.lantern.proxy.helper;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,15 +14,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.lantern.filter.log.LogEntry;
 import org.lantern.proxy.squidguard.SquidGuardConfig;
-import org.lantern.proxy.squidguard.SquidGuardPolicy;
 
 /**
  * Runs the whole request path (line reading, parsing, normalisation, list lookups, the acl, the
@@ -42,30 +40,92 @@ public final class WarmUp {
     /** Entries read from the start of each list file: enough for the hit paths, quick to read. */
     private static final int ENTRIES_PER_LIST = 500;
 
+    /**
+     * The warm-up is served in this many rounds, each a call of {@link SquidHelper#serve} on a file
+     * of requests: the end of each round's input takes the path Squid's pauses take (replies
+     * flushed, the batch handed over), and each round is long enough to fill a decision batch and
+     * refill the line buffer. A branch the warm-up never took sends the compiled code back to the
+     * interpreter when a real request first takes it (measured: in a single round the flush path
+     * was never compiled; in rounds of a few hundred lines, the full batch and the refill were not).
+     */
+    private static final int ROUNDS = 20;
+
+    /**
+     * Address shapes a school's traffic holds besides plain names, one in every four made-up
+     * requests with {@code %d} filled in: IP hosts in several forms, search engines, IDN,
+     * credentials, ports, dot segments and encodings, and an address no browser could send. Each
+     * takes branches of the normaliser that plain names never do; a branch first taken by a real
+     * request sends the compiled code back to the interpreter (measured on the shared stream).
+     */
+    private static final String[] SHAPES = {
+        "http://192.0.2.%d/index.html",
+        "http://3221225985/page/%d",
+        "http://0xc0.0x0.0x2.%d/",
+        "https://[2001:db8::%x]/a",
+        "https://www.google.com/search?q=warm+up+%d",
+        "https://www.bing.com/search?q=warm%%20up%%20%d&form=QBLH",
+        "https://www.youtube.com/watch?v=warm%d",
+        "http://xn--bcher-kva.example/%d",
+        "http://user:secret@warm-up-%d.example/",
+        "http://WWW.Warm-Up-%d.EXAMPLE:8080/a/./b/../c//d?x=%%41",
+        "https://warm-up-%d.example.:443/%%7Euser/index.php?id=1&sort=desc",
+        "http://warm_up-%d.example/cgi-bin/a.cgi",
+        "http://bücher-%d.example/grüße?q=\"ä\"\\",
+        "http://[warm-up-%d/",
+        "http://warm-up-%d..example/",
+    };
+
     private WarmUp() {
     }
 
     /**
-     * Judges {@code lines} made-up requests through a throw-away helper over the same policy.
+     * Judges {@code lines} made-up requests through {@code helper}, which the caller builds as it
+     * builds the real one (the same policy supplier, decision-log sink and clock, from the same
+     * code), so that what is compiled is compiled for the real helper's classes. The requests are
+     * read from a file and the replies written to one through the same stream classes as Squid's
+     * pipes, for the same reason.
      *
-     * @param policy gives the policy, as it will to the real helper: the same supplier, so that
-     *     the call that reads it is compiled for the one the real helper reads
-     * @param protocol the protocol the real helper will speak
+     * @param helper a throw-away helper over the real one's policy, whose decisions go to a
+     *     throw-away log, so that the log writer is compiled too
+     * @param config the configuration whose lists and sources the requests draw on
      * @param lines how many requests to run, e.g. 200,000; 0 does nothing
      * @param concurrency the real helper's concurrency, so the same code paths are compiled
-     * @param decisions receives the made-up decisions' log entries in batches, as the real helper's
-     *     sink does, e.g. a decision log in a scratch directory
-     * @throws IOException if a list file cannot be read again
+     * @param scratch an empty directory for the requests and replies
+     * @throws IOException if a list file cannot be read again, or the scratch directory written
      * @throws InterruptedException if interrupted while the requests are judged
      */
-    public static void run(Supplier<SquidGuardPolicy> policy, SquidHelper.Protocol protocol, int lines, int concurrency,
-            Consumer<List<LogEntry>> decisions) throws IOException, InterruptedException {
+    public static void run(SquidHelper helper, SquidGuardConfig config, int lines, int concurrency, Path scratch)
+            throws IOException, InterruptedException {
         if (lines <= 0) {
             return;
         }
-        byte[] requests = requests(policy.get().config(), lines, concurrency);
-        SquidHelper helper = new SquidHelper(policy, protocol, Clock.systemDefaultZone(), line -> { }, decisions);
-        helper.serve(new ByteArrayInputStream(requests), OutputStream.nullOutputStream(), concurrency);
+        byte[] all = requests(config, lines, concurrency);
+        Path requests = scratch.resolve("requests");
+        Path replies = scratch.resolve("replies");
+        int rounds = Math.min(ROUNDS, lines);
+        int start = 0;
+        for (int round = 0; round < rounds; round++) {
+            int end = afterLines(all, start, lines / rounds + (round < lines % rounds ? 1 : 0));
+            try (OutputStream file = new FileOutputStream(requests.toFile())) {
+                file.write(all, start, end - start);
+            }
+            try (InputStream in = new BufferedInputStream(new FileInputStream(requests.toFile()));
+                    OutputStream out = new BufferedOutputStream(new FileOutputStream(replies.toFile()), 1 << 16)) {
+                helper.serve(in, out, concurrency);
+            }
+            start = end;
+        }
+    }
+
+    /** @return the offset just after the {@code count}th newline at or after {@code from} */
+    private static int afterLines(byte[] bytes, int from, int count) {
+        int at = from;
+        for (int seen = 0; seen < count; at++) {
+            if (bytes[at] == '\n') {
+                seen++;
+            }
+        }
+        return at;
     }
 
     /**
@@ -94,13 +154,22 @@ public final class WarmUp {
             String ip = source.ipRanges().isEmpty() ? "192.0.2.1" : ipv4(source.ipRanges().get(0).first());
             String user = source.users().isEmpty() ? "-" : source.users().iterator().next();
             clients.add(ip + "/- " + user);
+            // The same clients without a user, and with a name for the address, as Squid sends them.
+            clients.add(ip + "/- -");
+            clients.add(ip + "/pc-" + clients.size() + ".school.example " + user);
         }
         clients.add("192.0.2.1/- -");
         ByteArrayOutputStream out = new ByteArrayOutputStream(lines * 64);
         for (int i = 0; i < lines; i++) {
-            // Every other request matches nothing, like most of a school's traffic.
-            String url = i % 2 == 1 || urls.isEmpty() ? String.format(Locale.ROOT,
-                    "https://www.warm-up-%d.example/page/%d?q=%d", i % 5000, i % 97, i) : urls.get(i / 2 % urls.size());
+            // Half the requests match nothing, like most of a school's traffic.
+            String url;
+            if (i % 4 == 3) {
+                url = String.format(Locale.ROOT, SHAPES[i / 4 % SHAPES.length], i % 250);
+            } else if (i % 2 == 1 || urls.isEmpty()) {
+                url = String.format(Locale.ROOT, "https://www.warm-up-%d.example/page/%d?q=%d", i % 5000, i % 97, i);
+            } else {
+                url = urls.get(i / 2 % urls.size());
+            }
             String channel = concurrency > 1 ? (i % concurrency) + " " : "";
             out.writeBytes((channel + url + " " + clients.get(i % clients.size()) + " GET\n")
                     .getBytes(StandardCharsets.UTF_8));

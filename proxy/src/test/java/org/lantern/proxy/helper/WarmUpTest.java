@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantern.proxy.squidguard.SquidGuardConfParser;
@@ -54,6 +55,32 @@ class WarmUpTest {
         for (String line : new String(WarmUp.requests(config(), 100, 1), StandardCharsets.UTF_8).lines().toList()) {
             assertThat(helper.answer(line)).doesNotStartWith("BH");
         }
-        assertThat(helper.counters().blocked()).isEqualTo(50);
+        assertThat(helper.counters().blocked() - helper.counters().invalidUrls()).as("listed hosts").isEqualTo(50);
+    }
+
+    @Test
+    void aQuarterOfTheRequestsAreAddressShapesOtherThanPlainNames() throws Exception {
+        List<String> lines = new String(WarmUp.requests(config(), 400, 1), StandardCharsets.UTF_8).lines().toList();
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("http://192.0.2."));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("https://[2001:db8::"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("http://xn--"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("https://www.google.com/search?q="));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("http://[warm-up-"));
+    }
+
+    @Test
+    void runJudgesEveryRequestAcrossItsRounds(@TempDir Path scratch) throws Exception {
+        SquidGuardConfig config = config();
+        SquidGuardPolicy policy = SquidGuardPolicy.load(config, line -> { });
+        AtomicLong logged = new AtomicLong();
+        SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.systemUTC(),
+                line -> { }, entries -> logged.addAndGet(entries.size()));
+
+        WarmUp.run(helper, config, 2_345, 1, scratch);
+
+        assertThat(helper.counters().requests()).isEqualTo(2_345);
+        assertThat(helper.counters().badLines()).isZero();
+        assertThat(logged).hasValue(2_345);
     }
 }
