@@ -425,6 +425,41 @@ class IcapHandlerTest {
     }
 
     @Test
+    void requestLineWithTwoSpacesInARowIsRefusedWith400() throws IOException {
+        String response = exchange("OPTIONS  " + SERVICE + " ICAP/1.0\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 400 ");
+    }
+
+    @Test
+    void serviceIsThePathOfTheIcapUriWithoutItsQuery() throws IOException {
+        String response = exchange("OPTIONS icap://127.0.0.1:1344/reqmod?client=squid ICAP/1.0\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n").contains("Methods: REQMOD\r\n");
+    }
+
+    @Test
+    void serviceMayBeNamedByAPathAlone() throws IOException {
+        String response = exchange("OPTIONS /reqmod ICAP/1.0\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n");
+    }
+
+    @Test
+    void encapsulatedRequestLineWithoutAnHttpVersionIsRefusedWith400() throws IOException {
+        String response = exchange(reqmod("GET http://school.example/ FTP/1.1", "Allow: 204\r\n"));
+
+        assertThat(response).startsWith("ICAP/1.0 400 ").contains("encapsulated HTTP request line");
+    }
+
+    @Test
+    void allowTokensAreTrimmedAndCompareIgnoringCase() throws IOException {
+        String response = exchange(reqmod("GET http://school.example/ HTTP/1.1", "Allow: Trailers ,  204 \r\n"));
+
+        assertThat(response).startsWith("ICAP/1.0 204 No Content\r\n");
+    }
+
+    @Test
     void otherIcapVersionIsRefusedWith505() throws IOException {
         String response = exchange("OPTIONS " + SERVICE + " ICAP/2.0\r\n\r\n");
 
