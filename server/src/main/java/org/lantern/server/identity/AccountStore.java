@@ -11,13 +11,16 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code account} table: the one place identity reads and writes account rows. */
+/**
+ * The {@code account} table: the one place identity reads and writes account rows, but for the
+ * encrypted two-factor secret, which only {@link TotpSecrets} touches.
+ */
 @Repository
 class AccountStore {
 
     private static final String COLUMNS = "id, username, display_name, role, password_hash, enabled, "
             + "must_change_password, failed_attempts, not_before, locked_until, last_logon_at, "
-            + "totp_secret, totp_enabled, two_factor_exempt";
+            + "totp_enabled, two_factor_exempt";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +31,7 @@ class AccountStore {
     /** One account row as identity needs it. */
     record StoredAccount(long id, String username, String displayName, Role role, String passwordHash,
                          boolean enabled, boolean mustChangePassword, int failedAttempts, Instant notBefore,
-                         Instant lockedUntil, Instant lastLogonAt, String totpSecret, boolean totpEnabled,
+                         Instant lockedUntil, Instant lastLogonAt, boolean totpEnabled,
                          boolean twoFactorExempt) {
 
         boolean lockedAt(Instant now) {
@@ -114,11 +117,9 @@ class AccountStore {
                 .param("id", id).update();
     }
 
-    /** Sets the TOTP secret; a new secret starts a new run of codes, so none is yet counted as used. */
-    void setTotp(long id, String secret, boolean enabled) {
-        jdbc.sql("UPDATE account SET totp_secret = :s, totp_enabled = :e, "
-                        + "totp_last_step = CASE WHEN totp_secret = :s THEN totp_last_step END WHERE id = :id")
-                .param("s", secret).param("e", enabled).param("id", id).update();
+    /** Turns two-factor on with the secret already stored ({@link TotpSecrets}), once a first code confirmed it. */
+    void enableTotp(long id) {
+        jdbc.sql("UPDATE account SET totp_enabled = TRUE WHERE id = :id").param("id", id).update();
     }
 
     /**
@@ -151,7 +152,7 @@ class AccountStore {
         return new StoredAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("password_hash"), rs.getBoolean("enabled"),
                 rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "not_before"),
-                instant(rs, "locked_until"), instant(rs, "last_logon_at"), rs.getString("totp_secret"),
-                rs.getBoolean("totp_enabled"), rs.getBoolean("two_factor_exempt"));
+                instant(rs, "locked_until"), instant(rs, "last_logon_at"), rs.getBoolean("totp_enabled"),
+                rs.getBoolean("two_factor_exempt"));
     }
 }

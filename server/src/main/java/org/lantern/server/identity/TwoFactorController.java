@@ -81,9 +81,7 @@ class TwoFactorController {
             model.addAttribute("enrolled", true);
             return "identity/two-factor";
         }
-        model.addAttribute("enrolment", twoFactor.startEnrolment(account.id()));
-        model.addAttribute("required", pending(authentication, Authorities.PENDING_ENROLMENT));
-        return "identity/two-factor";
+        return enrolmentForm(account, model, pending(authentication, Authorities.PENDING_ENROLMENT));
     }
 
     @PostMapping(AccountSessionFilter.ENROLMENT_PAGE)
@@ -124,7 +122,16 @@ class TwoFactorController {
 
     private String enrolmentError(AccountStore.StoredAccount account, String message, Model model, boolean required) {
         model.addAttribute("codeError", message);
-        model.addAttribute("enrolment", twoFactor.startEnrolment(account.id()));
+        return enrolmentForm(account, model, required);
+    }
+
+    /** The enrolment page; without the secret and form when enrolment cannot go on, saying why. */
+    private String enrolmentForm(AccountStore.StoredAccount account, Model model, boolean required) {
+        try {
+            model.addAttribute("enrolment", twoFactor.startEnrolment(account.id()));
+        } catch (AccountException e) {
+            model.addAttribute("codeError", e.getMessage());
+        }
         model.addAttribute("required", required);
         return "identity/two-factor";
     }

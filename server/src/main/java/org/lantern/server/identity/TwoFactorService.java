@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.samstevens.totp.code.CodeGenerator;
@@ -32,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and QR code, confirmation with a first code, ten single-use recovery codes (stored as SHA-256
  * hashes: each has about 80 random bits, so a slow hash adds nothing), checking codes at logon,
  * and the administrator's reset and exemption. Every change is audited in {@link AccountEvents}.
+ * Secrets are kept encrypted by {@link TotpSecrets}; one that cannot be decrypted makes its codes
+ * wrong codes (recovery codes still work) and holds up enrolment, and is never replaced here.
  *
  * <p>A TOTP code is accepted once (RFC 6238 §5.2): the account keeps the time step of the last code
  * it accepted, and a code of that step or an earlier one is refused like a wrong code, so a code
@@ -46,21 +49,24 @@ public class TwoFactorService {
     /** Steps either side of now also accepted, for a phone's clock a little fast or slow. */
     static final int DRIFT_STEPS = 1;
     private static final String ISSUER = "Lantern";
+    private static final String SIX_DIGITS = "\\d{6}";
     private static final Logger LOG = LoggerFactory.getLogger(TwoFactorService.class);
 
     private final AccountStore store;
+    private final TotpSecrets secrets;
     private final AccountEvents events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CodeGenerator generator = new DefaultCodeGenerator();
 
     @Autowired
-    TwoFactorService(AccountStore store, AccountEvents events, JdbcClient jdbc) {
-        this(store, events, jdbc, Clock.systemUTC());
+    TwoFactorService(AccountStore store, TotpSecrets secrets, AccountEvents events, JdbcClient jdbc) {
+        this(store, secrets, events, jdbc, Clock.systemUTC());
     }
 
-    TwoFactorService(AccountStore store, AccountEvents events, JdbcClient jdbc, Clock clock) {
+    TwoFactorService(AccountStore store, TotpSecrets secrets, AccountEvents events, JdbcClient jdbc, Clock clock) {
         this.store = store;
+        this.secrets = secrets;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -74,18 +80,20 @@ public class TwoFactorService {
      * Starts (or resumes) enrolment: a new secret unless one is already waiting for confirmation,
      * so reloading the page does not invalidate what the person already scanned.
      *
-     * @throws AccountException if the account is already enrolled
+     * @throws AccountException if the account is already enrolled, or its waiting secret cannot be decrypted
      */
-    @Transactional
+    // An AccountException is thrown before anything is written, and committing keeps the account
+    // event that records an unreadable secret.
+    @Transactional(noRollbackFor = AccountException.class)
     public Enrolment startEnrolment(long accountId) {
         AccountStore.StoredAccount account = account(accountId);
         if (account.totpEnabled()) {
             throw new AccountException("code", "Two-factor authentication is already set up for this account.");
         }
-        String secret = account.totpSecret();
+        String secret = waitingSecret(accountId).orElse(null);
         if (secret == null) {
             secret = new DefaultSecretGenerator().generate();
-            store.setTotp(accountId, secret, false);
+            secrets.replace(accountId, secret);
         }
         QrData data = new QrData.Builder().label(account.username()).secret(secret).issuer(ISSUER)
                 .algorithm(HashingAlgorithm.SHA1).digits(6).period(PERIOD_SECONDS).build();
@@ -103,19 +111,22 @@ public class TwoFactorService {
      * Confirms enrolment with a code from the person's app and returns their recovery codes,
      * which are never shown again. The code counts as used, like one given at logon.
      *
-     * @throws AccountException if no enrolment was started or the code is wrong; nothing changes
+     * @throws AccountException if no enrolment was started, its secret cannot be decrypted or the
+     *                          code is wrong; nothing changes
      */
-    @Transactional
+    // As for startEnrolment: nothing is written before an AccountException, and its event is kept.
+    @Transactional(noRollbackFor = AccountException.class)
     public List<String> confirmEnrolment(long accountId, String code) {
         AccountStore.StoredAccount account = account(accountId);
-        if (account.totpEnabled() || account.totpSecret() == null) {
+        Optional<String> secret = account.totpEnabled() ? Optional.empty() : waitingSecret(accountId);
+        if (secret.isEmpty()) {
             throw new AccountException("code", "Start two-factor set-up again from the two-factor page.");
         }
-        OptionalLong step = totpStep(account.totpSecret(), code);
+        OptionalLong step = totpStep(secret.get(), code);
         if (step.isEmpty()) {
             throw new AccountException("code", "That code is not right. Enter the 6-digit code your app shows now.");
         }
-        store.setTotp(accountId, account.totpSecret(), true);
+        store.enableTotp(accountId);
         store.useTotpStep(accountId, step.getAsLong());
         jdbc.sql("DELETE FROM recovery_code WHERE account_id = :a").param("a", accountId).update();
         List<String> codes = List.of(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
@@ -130,14 +141,15 @@ public class TwoFactorService {
     /**
      * Whether {@code code} is a current TOTP code not used before, or an unused recovery code;
      * either is then used up. A TOTP code of a time step at or before the last one accepted is
-     * refused, as a wrong code is.
+     * refused, as a wrong code is, and so is every TOTP code while the account's secret cannot be
+     * decrypted (recovery codes are kept apart from it, so they still work).
      */
     @Transactional
     boolean verify(AccountStore.StoredAccount account, String code) {
-        if (code == null || account.totpSecret() == null) {
+        if (code == null) {
             return false;
         }
-        OptionalLong step = totpStep(account.totpSecret(), code);
+        OptionalLong step = totpStep(account.id(), code);
         if (step.isPresent()) {
             if (store.useTotpStep(account.id(), step.getAsLong())) {
                 return true;
@@ -160,7 +172,7 @@ public class TwoFactorService {
     @Transactional
     public void reset(long accountId, String actor, String reason) {
         account(accountId);
-        store.setTotp(accountId, null, false);
+        secrets.replace(accountId, null);
         jdbc.sql("DELETE FROM recovery_code WHERE account_id = :a").param("a", accountId).update();
         events.record(accountId, actor, "TWO_FACTOR_RESET", reason);
     }
@@ -177,13 +189,39 @@ public class TwoFactorService {
         return store.findById(accountId).orElseThrow(() -> new AccountException("account", "There is no such account."));
     }
 
+    /** The secret stored by a started enrolment, if any. */
+    private Optional<String> waitingSecret(long accountId) {
+        try {
+            return secrets.read(accountId);
+        } catch (TotpSecrets.UnreadableSecretException e) {
+            throw new AccountException("code", "Two-factor set-up cannot go on: the secret saved for it cannot be read. "
+                    + "Ask an administrator to reset two-factor for your account.");
+        }
+    }
+
+    /**
+     * As {@link #totpStep(String, String)} with the account's stored secret, read only for a code
+     * that looks like a TOTP code. Empty if the account has no secret or it cannot be decrypted.
+     */
+    private OptionalLong totpStep(long accountId, String code) {
+        if (!digits(code).matches(SIX_DIGITS)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return secrets.read(accountId).map(secret -> totpStep(secret, code)).orElse(OptionalLong.empty());
+        } catch (TotpSecrets.UnreadableSecretException e) {
+            // Logged and recorded in the account's events as it was read; to the person it is a wrong code.
+            return OptionalLong.empty();
+        }
+    }
+
     /**
      * The time step whose code {@code code} is, among now and {@link #DRIFT_STEPS} either side; the
      * latest if several match. Empty if it is none of them.
      */
     private OptionalLong totpStep(String secret, String code) {
-        String digits = code == null ? "" : code.replaceAll("\\s", "");
-        if (!digits.matches("\\d{6}")) {
+        String digits = digits(code);
+        if (!digits.matches(SIX_DIGITS)) {
             return OptionalLong.empty();
         }
         long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
@@ -202,6 +240,10 @@ public class TwoFactorService {
         } catch (CodeGenerationException e) {
             throw new IllegalStateException("the stored TOTP secret of an account cannot make codes", e);
         }
+    }
+
+    private static String digits(String code) {
+        return code == null ? "" : code.replaceAll("\\s", "");
     }
 
     private static String normalise(String code) {

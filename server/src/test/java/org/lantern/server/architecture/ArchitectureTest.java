@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Dependencies point one way: engines (the {@code policy} module, later {@code filter} and
  * {@code monitor}) know nothing of the server or of Spring; server features do not form cycles;
- * identity, the base every feature stands on, depends on no other feature.
+ * identity, the base every feature stands on, depends on no other feature but the audit chain,
+ * which depends on nothing.
  */
 class ArchitectureTest {
 

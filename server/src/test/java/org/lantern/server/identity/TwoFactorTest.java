@@ -35,7 +35,10 @@ class TwoFactorTest {
 
     static final String PASSWORD = "correct horse battery";
     /** A time step long past, so codes judged by the fixed clocks below cannot meet real ones. */
-    private static final long STEP = 50_000_000L;
+    static final long STEP = 50_000_000L;
+    /** What the code page says to a wrong or used code. */
+    static final String WRONG_CODE = "That code is not right, or it has already been used. Wait for your app to show a "
+            + "new code and enter that, or use a recovery code.";
 
     @Autowired
     MockMvc mvc;
@@ -45,6 +48,8 @@ class TwoFactorTest {
     TwoFactorService twoFactor;
     @Autowired
     AccountStore store;
+    @Autowired
+    TotpSecrets secrets;
     @Autowired
     AccountEvents events;
     @Autowired
@@ -57,6 +62,10 @@ class TwoFactorTest {
                 .andReturn().getRequest().getSession(false);
     }
 
+    private String secret(long id) throws Exception {
+        return secrets.read(id).orElseThrow();
+    }
+
     private static String currentCode(String secret) throws Exception {
         return code(secret, currentStep());
     }
@@ -66,11 +75,11 @@ class TwoFactorTest {
         return code(secret, currentStep() + 1);
     }
 
-    private static String code(String secret, long step) throws Exception {
+    static String code(String secret, long step) throws Exception {
         return new DefaultCodeGenerator().generate(secret, step);
     }
 
-    private static long currentStep() {
+    static long currentStep() {
         return Math.floorDiv(new SystemTimeProvider().getTime(), TwoFactorService.PERIOD_SECONDS);
     }
 
@@ -89,10 +98,10 @@ class TwoFactorTest {
 
     @Test
     void enrollingWithTheRightCodeShowsTenRecoveryCodesAndCompletesTheLogon() throws Exception {
-        accounts.create("tf.enrol", "Tf Enrol", Role.DSL, PASSWORD, "test");
+        long id = accounts.create("tf.enrol", "Tf Enrol", Role.DSL, PASSWORD, "test");
         MockHttpSession session = signIn("tf.enrol");
         mvc.perform(get("/account/two-factor").session(session)).andExpect(status().isOk());
-        String secret = store.findByUsername("tf.enrol").orElseThrow().totpSecret();
+        String secret = secret(id);
 
         List<?> codes = (List<?>) mvc.perform(post("/account/two-factor").session(session).with(csrf())
                         .param("code", currentCode(secret)))
@@ -121,7 +130,7 @@ class TwoFactorTest {
         enrol(id);
         MockHttpSession session = signIn("tf.code");
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/code"));
-        String secret = store.findById(id).orElseThrow().totpSecret();
+        String secret = secret(id);
 
         mvc.perform(post("/login/code").session(session).with(csrf()).param("code", nextCode(secret)))
                 .andExpect(redirectedUrl("/"));
@@ -168,7 +177,7 @@ class TwoFactorTest {
 
     /** Two-factor as a server whose clock is in the middle of {@code step} sees it. */
     private TwoFactorService server(long step) {
-        return new TwoFactorService(store, events, jdbc,
+        return new TwoFactorService(store, secrets, events, jdbc,
                 Clock.fixed(Instant.ofEpochSecond(step * TwoFactorService.PERIOD_SECONDS + 15), ZoneOffset.UTC));
     }
 
@@ -272,9 +281,7 @@ class TwoFactorTest {
 
         mvc.perform(post("/login/code").session(signIn("replay.signin")).with(csrf()).param("code", code))
                 .andExpect(status().isOk())
-                .andExpect(model().attribute("codeError",
-                        "That code is not right, or it has already been used. Wait for your app to show a new code "
-                                + "and enter that, or use a recovery code."));
+                .andExpect(model().attribute("codeError", WRONG_CODE));
 
         assertThat(audit.search("replay.signin", LogonOutcome.BAD_CODE, 10, 0)).hasSize(1);
         assertThat(store.findById(id).orElseThrow().failedAttempts()).isEqualTo(1);
