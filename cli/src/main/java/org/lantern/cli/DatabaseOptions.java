@@ -16,16 +16,19 @@ import picocli.CommandLine.Option;
  * from LANTERN_DB_URL as for the server.
  */
 class DatabaseOptions {
-    @Option(names = "--data-dir", defaultValue = "data",
-            description = "Where the embedded database lives, as given to 'lantern demo' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:LANTERN_DATA_DIR:-data}",
+            description = "Where the embedded database and the two-factor key file live, as given to 'lantern demo' "
+                    + "or 'lantern serve' (default: $$LANTERN_DATA_DIR, else ./data).")
     String dataDir;
 
     @Option(names = "--demo", description = "The server was started with 'lantern demo' (embedded database).")
     boolean demo;
 
     ConfigurableApplicationContext open() {
+        // Secrets left in plain text by an earlier version are the server's to encrypt, with its key.
         List<String> args = new ArrayList<>(List.of("--lantern.data-dir=" + dataDir,
-                "--lantern.bootstrap.enabled=false", "--logging.level.root=warn"));
+                "--lantern.bootstrap.enabled=false", "--lantern.secrets.encrypt-plain-at-start=false",
+                "--logging.level.root=warn"));
         if (demo) {
             args.add("--lantern.mode=demo");
         }

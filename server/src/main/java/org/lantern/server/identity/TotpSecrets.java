@@ -67,23 +67,37 @@ class TotpSecrets implements SmartInitializingSingleton {
     private final Path keyFile;
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    private final boolean encryptPlainAtStart;
 
     @Autowired
     TotpSecrets(JdbcClient jdbc, AuditChain audit, AccountEvents events, PlatformTransactionManager transactions,
-                LanternProperties lantern, @Value("${lantern.secrets.key-file:}") String keyFile) {
+                LanternProperties lantern, @Value("${lantern.secrets.key-file:}") String keyFile,
+                @Value("${lantern.secrets.encrypt-plain-at-start:true}") boolean encryptPlainAtStart) {
         this(jdbc, audit, events, transactions,
-                keyFile.isBlank() ? lantern.dataDir().resolve(SecretKeyFile.DEFAULT_NAME) : Path.of(keyFile));
+                keyFile.isBlank() ? lantern.dataDir().resolve(SecretKeyFile.DEFAULT_NAME) : Path.of(keyFile),
+                encryptPlainAtStart);
+    }
+
+    /** As the server starts it: plain secrets left by an earlier version are encrypted at start. */
+    TotpSecrets(JdbcClient jdbc, AuditChain audit, AccountEvents events, PlatformTransactionManager transactions,
+                Path keyFile) {
+        this(jdbc, audit, events, transactions, keyFile, true);
     }
 
     /**
      * Loads the key from {@code keyFile}, creating the file if it is missing and no secret in the
      * database was encrypted with a key already.
      *
+     * @param encryptPlainAtStart whether start-up encrypts secrets an earlier version left in plain
+     *     text: the server's job. The command-line tools attach to an installation, perhaps from
+     *     another directory and so with another key file; if they did it, the secrets would be
+     *     encrypted with a key the server never sees.
      * @throws SecretKeyFile.KeyFileException if the key cannot be read or made, or a new key would
      *                                         leave secrets encrypted with the old one unreadable
      */
     TotpSecrets(JdbcClient jdbc, AuditChain audit, AccountEvents events, PlatformTransactionManager transactions,
-                Path keyFile) {
+                Path keyFile, boolean encryptPlainAtStart) {
+        this.encryptPlainAtStart = encryptPlainAtStart;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -116,7 +130,9 @@ class TotpSecrets implements SmartInitializingSingleton {
     /** Start-up: encrypts secrets left in plain text, before the web server lets anyone sign in. */
     @Override
     public void afterSingletonsInstantiated() {
-        encryptPlainSecrets();
+        if (encryptPlainAtStart) {
+            encryptPlainSecrets();
+        }
     }
 
     /**

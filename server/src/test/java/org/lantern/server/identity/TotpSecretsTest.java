@@ -269,6 +269,19 @@ class TotpSecretsTest {
     }
 
     @Test
+    void aCommandLineToolLeavesPlainSecretsForTheServerToEncrypt() throws Exception {
+        long id = enrolledAtStep(secrets, "enc.tool");
+        store(id, PLAIN);
+        ownKeyFile();
+        TotpSecrets tool = new TotpSecrets(jdbc, audit, events, transactions,
+                keys.resolve(SecretKeyFile.DEFAULT_NAME), false);
+
+        tool.afterSingletonsInstantiated();
+
+        assertThat(stored(id)).isEqualTo(PLAIN);
+    }
+
+    @Test
     void encryptingPlainSecretsAtStartIsAuditedOnceWithTheCount() throws Exception {
         store(enrolledAtStep(secrets, "enc.count1"), PLAIN);
         store(enrolledAtStep(secrets, "enc.count2"), PLAIN);
