@@ -124,7 +124,8 @@ public final class DomainMatcher {
         return hash * 31 + c;
     }
 
-    private static int mix(int h) {
+    /** Spreads a hash's bits (MurmurHash3's finaliser), so a power-of-two mask of it is well spread. */
+    static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

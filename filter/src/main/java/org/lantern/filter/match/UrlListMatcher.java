@@ -67,10 +67,7 @@ public final class UrlListMatcher {
     }
 
     private int bit(int hash) {
-        int h = hash ^ (hash >>> 16);
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h & (hostBits.length * 64 - 1);
+        return DomainMatcher.mix(hash) & (hostBits.length * 64 - 1);
     }
 
     /** @return a builder for a new matcher */

@@ -127,10 +127,10 @@ public final class IcapHeaders {
                 }
                 int from = start;
                 int to = comma;
-                while (from < to && isSpace(bytes[from])) {
+                while (from < to && IcapReader.isSpace(bytes[from])) {
                     from++;
                 }
-                while (to > from && isSpace(bytes[to - 1])) {
+                while (to > from && IcapReader.isSpace(bytes[to - 1])) {
                     to--;
                 }
                 if (to - from == token.length() && sameIgnoringCase(from, token)) {
@@ -140,10 +140,6 @@ public final class IcapHeaders {
             }
         }
         return false;
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t';
     }
 
     /** @return whether {@code bytes[from, from + s.length())} is {@code s}, ASCII letters in any case */

@@ -450,7 +450,8 @@ public final class IcapReader {
         headers.add(bytes, from, colon, start, end);
     }
 
-    private static boolean isSpace(int c) {
+    /** @return whether {@code c} is optional whitespace in a header line: a space or a tab */
+    static boolean isSpace(int c) {
         return c == ' ' || c == '\t';
     }
 
