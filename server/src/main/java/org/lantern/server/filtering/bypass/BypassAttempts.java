@@ -119,8 +119,9 @@ public class BypassAttempts {
     }
 
     /**
-     * Waits until everything queued before the call has been written (or failed), for tests and
-     * an orderly shutdown.
+     * Waits until everything queued before the call has been written (or failed) and checked for
+     * persistent attempts, any alert handed to its listeners, for tests, the demo's seeding and an
+     * orderly shutdown.
      *
      * @return whether it finished within {@code timeout}
      */
@@ -206,22 +207,24 @@ public class BypassAttempts {
     }
 
     private void write(List<Pending> pending) {
+        AtomicLong outcome = written;
         try {
             transactions.executeWithoutResult(status -> insert(pending));
-            written.addAndGet(pending.size());
         } catch (RuntimeException e) {
-            failed.addAndGet(pending.size());
+            outcome = failed;
             log.error("{} bypass attempts could not be written to the register; they remain in the decision log",
                     pending.size(), e);
-        } finally {
-            synchronized (progress) {
-                progress.notifyAll();
-            }
         }
         try {
             raisePersistent(pending);
         } catch (RuntimeException e) {
             log.error("Persistent bypass attempts could not be checked", e);
+        }
+        // Counted only once the batch's persistence check has handed any alert on, so a flush()
+        // that returns leaves no alert of its attempts still to be raised.
+        outcome.addAndGet(pending.size());
+        synchronized (progress) {
+            progress.notifyAll();
         }
     }
 

@@ -10,9 +10,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.alerts.AlertIntake;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +32,10 @@ class BypassAttemptsTest {
     BypassAttempts attempts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AlertIntake alertIntake;
+    @Autowired
+    ApplicationEventMulticaster multicaster;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -59,6 +68,49 @@ class BypassAttemptsTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                         "SELECT kind || ' ' || person_id || ' ' || occurrences FROM filter_alert").query(String.class).list())
                 .containsExactly("PERSISTENT_BYPASS 56 12"));
+    }
+
+    @Test
+    void aPersistentAlertIsHandedToTheIntakeBeforeFlushReturns() throws Exception {
+        SlowFirstListener slow = new SlowFirstListener();
+        multicaster.addApplicationListener(slow);
+        try {
+            for (int i = 0; i < 12; i++) {
+                attempts.offer(BypassFixtures.vpn("vpn" + i + ".example", 59L, "Gus Hale", null, null,
+                        now.plusSeconds(i)));
+            }
+
+            assertThat(attempts.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(alertIntake.flush(Duration.ofSeconds(10))).isTrue();
+        } finally {
+            multicaster.removeApplicationListener(slow);
+        }
+        assertThat(jdbc.sql("SELECT kind || ' ' || person_id FROM filter_alert").query(String.class).list())
+                .containsExactly("PERSISTENT_BYPASS 59");
+    }
+
+    /**
+     * Hears a persistent-bypass alert before the alert intake does, and slowly, as a busy machine
+     * can: a flush that returned before the alert was handed on is then caught every time. Added
+     * to the shared context for one test rather than declared as configuration, which would start
+     * a context of its own (and its own database connections).
+     */
+    private static final class SlowFirstListener implements ApplicationListener<PayloadApplicationEvent<?>>, Ordered {
+        @Override
+        public void onApplicationEvent(PayloadApplicationEvent<?> event) {
+            if (event.getPayload() instanceof PersistentBypassAttempts) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     @Test
