@@ -3,8 +3,10 @@ package org.lantern.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,8 @@ import org.lantern.proxy.icap.CategoryListDecider;
 import org.lantern.proxy.icap.CategoryListReloader;
 import org.lantern.proxy.icap.IcapServer;
 import org.lantern.proxy.icap.IcapServerConfig;
+import org.lantern.proxy.icap.IcapWarmUp;
+import org.lantern.proxy.warmup.WarmUpUrls;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,10 +68,19 @@ class IcapCommand implements Callable<Integer> {
                     + "background and swapped in whole (default: ${DEFAULT-VALUE}; 0 never checks).")
     long reloadInterval;
 
+    @Option(names = "--warm-up", defaultValue = "200000", paramLabel = "REQUESTS",
+            description = "Made-up requests served over loopback before listening, so Squid's first requests "
+                    + "meet compiled code (default: ${DEFAULT-VALUE}; 0 turns it off).")
+    int warmUp;
+
     @Override
     public Integer call() throws Exception {
         if (reloadInterval < 0) {
             System.err.println("lantern icap: --reload-interval must be 0 or more seconds");
+            return 2;
+        }
+        if (warmUp < 0) {
+            System.err.println("lantern icap: --warm-up must be 0 or more");
             return 2;
         }
         Set<String> categories = new LinkedHashSet<>(block);
@@ -90,6 +103,7 @@ class IcapCommand implements Callable<Integer> {
         IcapServerConfig defaults = IcapServerConfig.defaults();
         IcapServerConfig config = new IcapServerConfig(bind, port, maxConnections, defaults.maxHeaderBytes(),
                 defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64);
+        warmUp(config, decider, categories);
         IcapServer server = IcapServer.start(config, decider);
         if (reloadInterval > 0) {
             reloader.pollEvery(Duration.ofSeconds(reloadInterval));
@@ -107,5 +121,28 @@ class IcapCommand implements Callable<Integer> {
         System.err.println("lantern icap: listening on icap://" + bind + ":" + server.port() + "/reqmod");
         stopped.await();
         return 0;
+    }
+
+    /** A failed warm-up costs speed, not service: it is reported and the server starts anyway. */
+    private void warmUp(IcapServerConfig config, CategoryListDecider decider, Set<String> categories)
+            throws InterruptedException {
+        if (warmUp == 0) {
+            return;
+        }
+        System.err.printf(Locale.ROOT, "lantern icap: warming up on %,d made-up requests%n", warmUp);
+        long started = System.nanoTime();
+        List<Path> domainLists = new ArrayList<>();
+        List<Path> urlLists = new ArrayList<>();
+        for (String category : categories) {
+            domainLists.add(lists.resolve(category).resolve("domains"));
+            urlLists.add(lists.resolve(category).resolve("urls"));
+        }
+        try {
+            int answered = IcapWarmUp.run(config, decider, WarmUpUrls.make(domainLists, urlLists, warmUp));
+            System.err.printf(Locale.ROOT, "lantern icap: warmed up on %,d requests in %d ms%n", answered,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            System.err.println("lantern icap: warm-up failed, starting without it: " + e.getMessage());
+        }
     }
 }

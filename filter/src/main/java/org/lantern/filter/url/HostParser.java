@@ -37,6 +37,12 @@ final class HostParser {
                     IDNA.Error.LABEL_TOO_LONG,
                     IDNA.Error.DOMAIN_NAME_TOO_LONG);
 
+    /** WHATWG: a domain may not contain C0 controls, space, DEL, non-ASCII or these. */
+    private static final AsciiSet DOMAIN_CHARACTERS = AsciiSet.printableExcept("#%/:<>?@[\\]^|");
+
+    private static final AsciiSet PLAIN_HOST =
+            AsciiSet.of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._");
+
     private HostParser() {}
 
     static NormalisedHost parse(String input) throws MalformedUrlException {
@@ -47,14 +53,16 @@ final class HostParser {
             return parseIpv6(input);
         }
         String decoded = input.indexOf('%') >= 0 ? percentDecode(input) : input;
-        String ascii = isPlainAscii(decoded) ? decoded.toLowerCase(Locale.ROOT) : toAscii(decoded);
+        boolean plain = isPlainAscii(decoded);
+        String ascii = plain ? decoded.toLowerCase(Locale.ROOT) : toAscii(decoded);
         if (ascii.endsWith(".")) {
             ascii = ascii.substring(0, ascii.length() - 1);
         }
         if (ascii.isEmpty()) {
             throw new MalformedUrlException(Reason.EMPTY_HOST, "the host is empty");
         }
-        checkDomainCharacters(ascii);
+        // A plain host holds only letters, digits, '-', '.' and '_', none of them forbidden.
+        checkDomainCharacters(ascii, !plain);
         if (endsInNumber(ascii)) {
             return new NormalisedHost(Ipv4Parser.parse(ascii), true);
         }
@@ -75,17 +83,10 @@ final class HostParser {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean ok =
-                    (c >= 'a' && c <= 'z')
-                            || (c >= 'A' && c <= 'Z')
-                            || (c >= '0' && c <= '9')
-                            || c == '-'
-                            || c == '.'
-                            || c == '_';
-            if (!ok) {
+            if (!PLAIN_HOST.contains(c)) {
                 return false;
             }
-            if ((i == 0 || s.charAt(i - 1) == '.') && s.regionMatches(true, i, "xn--", 0, 4)) {
+            if ((c == 'x' || c == 'X') && (i == 0 || s.charAt(i - 1) == '.') && s.regionMatches(true, i, "xn--", 0, 4)) {
                 return false;
             }
         }
@@ -108,11 +109,11 @@ final class HostParser {
     }
 
     /** Rejects WHATWG forbidden domain code points and empty labels in an ASCII host. */
-    private static void checkDomainCharacters(String ascii) throws MalformedUrlException {
+    private static void checkDomainCharacters(String ascii, boolean forbiddenPossible) throws MalformedUrlException {
         int n = ascii.length();
         for (int i = 0; i < n; i++) {
             char c = ascii.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "#%/:<>?@[\\]^|".indexOf(c) >= 0) {
+            if (forbiddenPossible && !DOMAIN_CHARACTERS.contains(c)) {
                 throw new MalformedUrlException(
                         Reason.INVALID_HOST,
                         String.format("forbidden character U+%04X in host %s", (int) c, excerpt(ascii)));
@@ -126,24 +127,22 @@ final class HostParser {
 
     /** WHATWG "ends in a number checker": such hosts are IPv4 addresses or invalid, never names. */
     private static boolean endsInNumber(String ascii) {
-        String last = ascii.substring(ascii.lastIndexOf('.') + 1);
-        if (last.isEmpty()) {
+        int start = ascii.lastIndexOf('.') + 1;
+        int n = ascii.length();
+        // Both number forms start with a digit; most hosts end in a letter and stop here.
+        if (start == n || ascii.charAt(start) < '0' || ascii.charAt(start) > '9') {
             return false;
         }
-        boolean digits = true;
-        for (int i = 0; i < last.length(); i++) {
-            char c = last.charAt(i);
-            if (c < '0' || c > '9') {
-                digits = false;
-                break;
-            }
+        int i = start;
+        while (i < n && ascii.charAt(i) >= '0' && ascii.charAt(i) <= '9') {
+            i++;
         }
-        if (digits) {
+        if (i == n) {
             return true;
         }
-        if (last.length() >= 2 && last.charAt(0) == '0' && (last.charAt(1) == 'x' || last.charAt(1) == 'X')) {
-            for (int i = 2; i < last.length(); i++) {
-                if (Character.digit(last.charAt(i), 16) < 0) {
+        if (n - start >= 2 && ascii.charAt(start) == '0' && (ascii.charAt(start + 1) == 'x' || ascii.charAt(start + 1) == 'X')) {
+            for (i = start + 2; i < n; i++) {
+                if (Character.digit(ascii.charAt(i), 16) < 0) {
                     return false;
                 }
             }

@@ -12,6 +12,8 @@ final class PathNormaliser {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    private static final AsciiSet PLAIN = AsciiSet.printableExcept("%\"<>`{}");
+
     private PathNormaliser() {}
 
     /**
@@ -129,7 +131,7 @@ final class PathNormaliser {
 
     /** A character kept exactly as it is: printable ASCII other than {@code %} and the few browsers encode. */
     private static boolean isPlain(char c) {
-        return c > 0x20 && c < 0x7f && c != '%' && "\"<>`{}".indexOf(c) < 0;
+        return PLAIN.contains(c);
     }
 
     private static boolean isUnreserved(int b) {

@@ -28,6 +28,8 @@ public final class UrlNormaliser {
 
     private static final List<String> SPECIAL_SCHEMES = List.copyOf(DEFAULT_PORTS.keySet());
 
+    private static final AsciiSet AUTHORITY_END = AsciiSet.of("/\\?#");
+
     /** Creates a normaliser; it holds no state, so one instance can serve every thread. */
     public UrlNormaliser() {}
 
@@ -59,7 +61,7 @@ public final class UrlNormaliser {
             rest++;
         }
         int authorityEnd = rest;
-        while (authorityEnd < input.length() && "/\\?#".indexOf(input.charAt(authorityEnd)) < 0) {
+        while (authorityEnd < input.length() && !AUTHORITY_END.contains(input.charAt(authorityEnd))) {
             authorityEnd++;
         }
         String authority = input.substring(rest, authorityEnd);

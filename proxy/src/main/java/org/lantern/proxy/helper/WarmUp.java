@@ -2,22 +2,18 @@ package org.lantern.proxy.helper;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.lantern.proxy.squidguard.SquidGuardConfig;
+import org.lantern.proxy.warmup.WarmUpUrls;
 
 /**
  * Runs the whole request path (line reading, parsing, normalisation, list lookups, the acl, the
@@ -28,17 +24,14 @@ import org.lantern.proxy.squidguard.SquidGuardConfig;
  * slower than after the JIT has compiled the hot path (docs/benchmarks.md: about 200,000 lines/s
  * over the first 200,000 lines against 300,000+ at steady state). Requests Squid sends meanwhile
  * wait in the pipe, so the cost is paid once at start-up instead of by pupils' first pages. The
- * requests mix entries read from the configured lists (so the matching branches are exercised, not
- * only the misses) with addresses that match nothing, from every source class's clients.
+ * requests are {@link WarmUpUrls}' addresses, drawn from the configured lists, from every source
+ * class's clients.
  * Nothing from the warm-up is counted or answered to Squid; its decisions go to the sink the
  * caller gives, which should be a throw-away decision log so that the log writer's JSON path is
  * compiled too (measured: with a cold writer the helper waited on the log's full queue for most of
  * its first 200,000 requests).
  */
 public final class WarmUp {
-
-    /** Entries read from the start of each list file: enough for the hit paths, quick to read. */
-    private static final int ENTRIES_PER_LIST = 500;
 
     /**
      * The warm-up is served in this many rounds, each a call of {@link SquidHelper#serve} on a file
@@ -49,31 +42,6 @@ public final class WarmUp {
      * was never compiled; in rounds of a few hundred lines, the full batch and the refill were not).
      */
     private static final int ROUNDS = 20;
-
-    /**
-     * Address shapes a school's traffic holds besides plain names, one in every four made-up
-     * requests with {@code %d} filled in: IP hosts in several forms, search engines, IDN,
-     * credentials, ports, dot segments and encodings, and an address no browser could send. Each
-     * takes branches of the normaliser that plain names never do; a branch first taken by a real
-     * request sends the compiled code back to the interpreter (measured on the shared stream).
-     */
-    private static final String[] SHAPES = {
-        "http://192.0.2.%d/index.html",
-        "http://3221225985/page/%d",
-        "http://0xc0.0x0.0x2.%d/",
-        "https://[2001:db8::%x]/a",
-        "https://www.google.com/search?q=warm+up+%d",
-        "https://www.bing.com/search?q=warm%%20up%%20%d&form=QBLH",
-        "https://www.youtube.com/watch?v=warm%d",
-        "http://xn--bcher-kva.example/%d",
-        "http://user:secret@warm-up-%d.example/",
-        "http://WWW.Warm-Up-%d.EXAMPLE:8080/a/./b/../c//d?x=%%41",
-        "https://warm-up-%d.example.:443/%%7Euser/index.php?id=1&sort=desc",
-        "http://warm_up-%d.example/cgi-bin/a.cgi",
-        "http://bücher-%d.example/grüße?q=\"ä\"\\",
-        "http://[warm-up-%d/",
-        "http://warm-up-%d..example/",
-    };
 
     private WarmUp() {
     }
@@ -136,19 +104,13 @@ public final class WarmUp {
      * @throws IOException if a list file cannot be read
      */
     static byte[] requests(SquidGuardConfig config, int lines, int concurrency) throws IOException {
-        List<String> urls = new ArrayList<>();
+        List<Path> domainLists = new ArrayList<>();
+        List<Path> urlLists = new ArrayList<>();
         for (SquidGuardConfig.Dest dest : config.dests().values()) {
-            for (Path file : dest.domainLists()) {
-                for (String host : firstEntries(file)) {
-                    urls.add("http://www." + host + "/index.html");
-                }
-            }
-            for (Path file : dest.urlLists()) {
-                for (String url : firstEntries(file)) {
-                    urls.add("http://" + url);
-                }
-            }
+            domainLists.addAll(dest.domainLists());
+            urlLists.addAll(dest.urlLists());
         }
+        List<String> urls = WarmUpUrls.make(domainLists, urlLists, lines);
         List<String> clients = new ArrayList<>();
         for (SquidGuardConfig.Source source : config.sources()) {
             String ip = source.ipRanges().isEmpty() ? "192.0.2.1" : ipv4(source.ipRanges().get(0).first());
@@ -161,41 +123,11 @@ public final class WarmUp {
         clients.add("192.0.2.1/- -");
         ByteArrayOutputStream out = new ByteArrayOutputStream(lines * 64);
         for (int i = 0; i < lines; i++) {
-            // Half the requests match nothing, like most of a school's traffic.
-            String url;
-            if (i % 4 == 3) {
-                url = String.format(Locale.ROOT, SHAPES[i / 4 % SHAPES.length], i % 250);
-            } else if (i % 2 == 1 || urls.isEmpty()) {
-                url = String.format(Locale.ROOT, "https://www.warm-up-%d.example/page/%d?q=%d", i % 5000, i % 97, i);
-            } else {
-                url = urls.get(i / 2 % urls.size());
-            }
             String channel = concurrency > 1 ? (i % concurrency) + " " : "";
-            out.writeBytes((channel + url + " " + clients.get(i % clients.size()) + " GET\n")
+            out.writeBytes((channel + urls.get(i) + " " + clients.get(i % clients.size()) + " GET\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
-    }
-
-    private static List<String> firstEntries(Path file) throws IOException {
-        List<String> entries = new ArrayList<>();
-        if (!Files.isReadable(file)) {
-            return entries;
-        }
-        // List files may hold invalid UTF-8 (the loader skips such lines); here they are just replaced.
-        try (InputStream in = Files.newInputStream(file);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            String line;
-            while (entries.size() < ENTRIES_PER_LIST && (line = reader.readLine()) != null) {
-                String entry = line.strip();
-                if (!entry.isEmpty() && !entry.startsWith("#") && entry.indexOf(' ') < 0) {
-                    entries.add(entry);
-                }
-            }
-        }
-        return entries;
     }
 
     private static String ipv4(long address) {
