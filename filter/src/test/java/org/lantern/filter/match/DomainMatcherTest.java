@@ -127,6 +127,22 @@ class DomainMatcherTest {
     }
 
     @Test
+    void everyEntryOfALargeListIsFoundPastTheSuffixFilterAtEverySize() throws Exception {
+        // The suffix filter is sized from the entry count: check sizes either side of its steps.
+        for (int count : new int[] {1, 3, 4, 5, 63, 64, 65, 1_000, 4_097, 30_000}) {
+            DomainMatcher.Builder b = DomainMatcher.builder();
+            for (int i = 0; i < count; i++) {
+                b.add("site" + i + ".example", GAMBLING);
+            }
+            DomainMatcher m = b.build();
+            for (int i = 0; i < count; i++) {
+                assertThat(m.matchHost("a.b.site" + i + ".example", false)).as("%d of %d", i, count).hasSize(1);
+            }
+            assertThat(m.matchHost("site" + count + ".example", false)).isEmpty();
+        }
+    }
+
+    @Test
     void emptyMatcherMatchesNothing() throws Exception {
         assertThat(DomainMatcher.builder().build().matchHost("bad.example", false)).isEmpty();
     }
