@@ -92,16 +92,23 @@ final class PathNormaliser {
      */
     static String canonicalEncoding(String raw) {
         int n = raw.length();
-        int plain = 0;
-        while (plain < n && isPlain(raw.charAt(plain))) {
-            plain++;
-        }
-        if (plain == n) {
-            // Nothing to decode or encode, the common case: no copy.
-            return raw;
-        }
-        StringBuilder out = new StringBuilder(n + 8);
         for (int i = 0; i < n; i++) {
+            if (!isPlain(raw.charAt(i))) {
+                return encode(raw, i);
+            }
+        }
+        // Nothing to decode or encode, the common case: no copy.
+        return raw;
+    }
+
+    /**
+     * The rest of {@link #canonicalEncoding}, apart so that the JIT inlines the common case's scan
+     * into every caller (whole, the method was too big to inline).
+     */
+    private static String encode(String raw, int plain) {
+        int n = raw.length();
+        StringBuilder out = new StringBuilder(n + 8).append(raw, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 < n && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0

@@ -211,6 +211,11 @@ public final class UrlNormaliser {
         if (trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0 && trimmed.indexOf('\r') < 0) {
             return trimmed;
         }
+        return withoutTabsOrNewlines(trimmed);
+    }
+
+    /** Apart from {@link #clean} so that the common case stays small enough to inline. */
+    private static String withoutTabsOrNewlines(String trimmed) {
         StringBuilder out = new StringBuilder(trimmed.length());
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
