@@ -41,13 +41,7 @@ public final class IcapHeaders {
      * are sized for one field per line, so they never grow.
      */
     static IcapHeaders over(byte[] section) {
-        int lines = 0;
-        for (byte b : section) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return new IcapHeaders(section, lines);
+        return new IcapHeaders(section, ByteScan.count(section, 0, section.length, (byte) '\n'));
     }
 
     /**

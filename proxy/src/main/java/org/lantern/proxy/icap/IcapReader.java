@@ -219,12 +219,7 @@ public final class IcapReader {
 
     /** @return the index of the first {@code b} in {@code bytes[from, to)}, else -1 */
     static int indexOf(byte[] bytes, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteScan.indexOf(bytes, from, to, b);
     }
 
     private static String latin1(byte[] bytes, int from, int to) {
@@ -449,11 +444,8 @@ public final class IcapReader {
     /** Adds the field in {@code bytes[from, to)}, straight from the bytes: no string per line. */
     private static void addHeader(IcapHeaders headers, byte[] bytes, int from, int to, String what)
             throws IcapException {
-        int colon = from;
-        while (colon < to && bytes[colon] != ':') {
-            colon++;
-        }
-        if (colon == from || colon == to || !isToken(bytes, from, colon)) {
+        int colon = ByteScan.indexOf(bytes, from, to, (byte) ':');
+        if (colon <= from || !isToken(bytes, from, colon)) {
             throw new IcapException(400, what + " line is not 'Name: value': "
                     + printable(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
         }
@@ -648,10 +640,9 @@ public final class IcapReader {
         /** @return whether another whole (LF-terminated) line was found */
         boolean advance() {
             start = pos;
-            while (pos < raw.length && raw[pos] != '\n') {
-                pos++;
-            }
-            if (pos >= raw.length) {
+            pos = ByteScan.indexOf(raw, pos, raw.length, (byte) '\n');
+            if (pos < 0) {
+                pos = raw.length;
                 end = -1;
                 return false;
             }
