@@ -3,6 +3,7 @@ package org.lantern.proxy.squidguard;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lantern.proxy.reload.FileSetReloader;
@@ -73,6 +74,15 @@ public final class SquidGuardPolicyReloader extends FileSetReloader<SquidGuardPo
 
     @Override
     protected void swapIn(SquidGuardPolicy next) {
+        Optional<Path> before = policy.config().logdir();
+        Optional<Path> after = next.config().logdir();
+        if (!before.equals(after)) {
+            // The decision log is opened once, at start: say so rather than let the school look
+            // for its log where the new squidGuard.conf says it is.
+            log.accept(conf + " now names logdir " + after.map(Path::toString).orElse("(none)") + " instead of "
+                    + before.map(Path::toString).orElse("(none)")
+                    + "; the decision log stays where it was opened until the helper restarts");
+        }
         policy = next;
     }
 

@@ -163,6 +163,25 @@ class SquidGuardPolicyReloaderTest {
         assertThat(midEdit.get().evaluate(request("http://roulette.example/", "bob")).blocked()).isTrue();
     }
 
+    @Test
+    void logdirChangedInAReloadedSquidGuardConfIsReportedAsNeedingARestart() throws IOException {
+        Files.writeString(conf, "logdir " + dir.resolve("new-logs") + "\n" + Files.readString(conf));
+
+        assertThat(reloader.reloadIfChanged()).isEqualTo(Outcome.RELOADED);
+
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("now names logdir " + dir.resolve("new-logs"))
+                .contains("instead of (none)").endsWith("until the helper restarts"));
+    }
+
+    @Test
+    void reloadThatKeepsTheLogdirSaysNothingAboutIt() {
+        append("db/bad/domains", "worse.example");
+
+        assertThat(reloader.reloadIfChanged()).isEqualTo(Outcome.RELOADED);
+
+        assertThat(log).noneSatisfy(line -> assertThat(line).contains("logdir"));
+    }
+
     /** Staff (users in the userlist) may go anywhere; everyone else is refused {@code pass}'s destinations. */
     private void writeConf(String extraDests, String refused) throws IOException {
         Files.writeString(conf, """
