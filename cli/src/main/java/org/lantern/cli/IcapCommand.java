@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.lantern.filter.lists.ListKind;
 import org.lantern.proxy.icap.CategoryListDecider;
 import org.lantern.proxy.icap.CategoryListReloader;
 import org.lantern.proxy.icap.IcapServer;
@@ -134,8 +135,8 @@ class IcapCommand implements Callable<Integer> {
         List<Path> domainLists = new ArrayList<>();
         List<Path> urlLists = new ArrayList<>();
         for (String category : categories) {
-            domainLists.add(lists.resolve(category).resolve("domains"));
-            urlLists.add(lists.resolve(category).resolve("urls"));
+            domainLists.add(lists.resolve(category).resolve(ListKind.DOMAINS.fileName()));
+            urlLists.add(lists.resolve(category).resolve(ListKind.URLS.fileName()));
         }
         try {
             int answered = IcapWarmUp.run(config, decider, WarmUpUrls.make(domainLists, urlLists, warmUp));

@@ -1,12 +1,12 @@
 package org.lantern.filter.url;
 
 /**
- * A set of ASCII characters held as two 64-bit masks. The URL parsers test every character of
- * every request against small character classes; a {@code String.indexOf} per character was the
- * largest single cost of host parsing in {@code UrlNormaliserBenchmark} (docs/benchmarks.md),
- * and a mask test is a shift and an AND.
+ * A set of ASCII characters held as two 64-bit masks. The URL parsers (and the ICAP reader, for
+ * header names) test every character of every request against small character classes; a
+ * {@code String.indexOf} per character was the largest single cost of host parsing in
+ * {@code UrlNormaliserBenchmark} (docs/benchmarks.md), and a mask test is a shift and an AND.
  */
-final class AsciiSet {
+public final class AsciiSet {
 
     private final long low;
     private final long high;
@@ -16,8 +16,12 @@ final class AsciiSet {
         this.high = high;
     }
 
-    /** @return the set of the given ASCII characters */
-    static AsciiSet of(String chars) {
+    /**
+     * @param chars the members, each ASCII
+     * @return the set of the given characters
+     * @throws IllegalArgumentException if a character is not ASCII
+     */
+    public static AsciiSet of(String chars) {
         long low = 0;
         long high = 0;
         for (int i = 0; i < chars.length(); i++) {
@@ -34,8 +38,11 @@ final class AsciiSet {
         return new AsciiSet(low, high);
     }
 
-    /** @return printable ASCII ({@code !} to {@code ~}) without the given characters */
-    static AsciiSet printableExcept(String excluded) {
+    /**
+     * @param excluded the characters to leave out
+     * @return printable ASCII ({@code !} to {@code ~}) without the given characters
+     */
+    public static AsciiSet printableExcept(String excluded) {
         StringBuilder chars = new StringBuilder();
         for (char c = '!'; c <= '~'; c++) {
             if (excluded.indexOf(c) < 0) {
@@ -45,8 +52,11 @@ final class AsciiSet {
         return of(chars.toString());
     }
 
-    /** @return whether {@code c} is in the set; never for a character outside ASCII */
-    boolean contains(char c) {
+    /**
+     * @param c any character
+     * @return whether {@code c} is in the set; never for a character outside ASCII
+     */
+    public boolean contains(char c) {
         // A long shift uses the count's low six bits: c for the low mask, c - 64 for the high one.
         // Kept this short in bytecode so the JIT inlines it into every character loop.
         return c < 128 && ((c < 64 ? low : high) & 1L << c) != 0;

@@ -430,13 +430,9 @@ public final class IcapHandler {
     }
 
     /**
-     * The request head to send on: a new target (with a matching Host header) and/or header
-     * fields set, e.g. {@code YouTube-Restrict}. A set field replaces any the client sent, so a
-     * browser cannot pre-empt it with a weaker value.
-     */
-    /**
-     * @return the authority of an absolute URL the decider made (SafeSearch's, say), or {@code null}
-     *     for none; by hand, since {@code java.net.URI} cost more than the rest of the rewrite
+     * @return the authority of an absolute URL ({@code scheme://authority...}), such as one the
+     *     decider made for SafeSearch, or {@code null} for none; by hand, since
+     *     {@code java.net.URI} cost more than the rest of the rewrite
      */
     static String authorityOf(String url) {
         int start = url.indexOf("://") + 3;
@@ -447,6 +443,11 @@ public final class IcapHandler {
         return end > start ? url.substring(start, end) : null;
     }
 
+    /**
+     * The request head to send on: a new target (with a matching Host header) and/or header
+     * fields set, e.g. {@code YouTube-Restrict}. A set field replaces any the client sent, so a
+     * browser cannot pre-empt it with a weaker value.
+     */
     private static byte[] rewrite(HttpRequestHead http, IcapVerdict.Rewrite verdict) {
         String url = verdict.url() != null ? verdict.url() : http.target();
         String host = null;

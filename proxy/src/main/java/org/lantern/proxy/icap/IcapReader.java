@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.lantern.filter.url.AsciiSet;
 
 /**
  * Reads ICAP requests (RFC 3507) from one connection's byte stream, strictly: every size is
@@ -40,14 +41,8 @@ public final class IcapReader {
             "req-hdr res-hdr null-body");
     private static final Set<Integer> OPTIONS_SECTIONS = sequences("null-body", "opt-body");
 
-    /** RFC 9110 token characters, as a table: every header name of every request is checked. */
-    private static final boolean[] TOKEN = new boolean[256];
-
-    static {
-        for (int c = '!'; c < 127; c++) {
-            TOKEN[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
-        }
-    }
+    /** RFC 9110 token characters: every header name of every request is checked. */
+    private static final AsciiSet TOKEN = AsciiSet.printableExcept("()<>@,;:\\\"/[]?={}");
 
     private final InputStream in;
     private final int maxHeaderBytes;
@@ -212,14 +207,9 @@ public final class IcapReader {
      * @return whether the line has exactly two spaces
      */
     private boolean splitThree(byte[] bytes, int from, int to) {
-        first = indexOf(bytes, from, to, (byte) ' ');
-        second = first < 0 ? -1 : indexOf(bytes, first + 1, to, (byte) ' ');
-        return second >= 0 && indexOf(bytes, second + 1, to, (byte) ' ') < 0;
-    }
-
-    /** @return the index of the first {@code b} in {@code bytes[from, to)}, else -1 */
-    static int indexOf(byte[] bytes, int from, int to, byte b) {
-        return ByteScan.indexOf(bytes, from, to, b);
+        first = ByteScan.indexOf(bytes, from, to, (byte) ' ');
+        second = first < 0 ? -1 : ByteScan.indexOf(bytes, first + 1, to, (byte) ' ');
+        return second >= 0 && ByteScan.indexOf(bytes, second + 1, to, (byte) ' ') < 0;
     }
 
     private static String latin1(byte[] bytes, int from, int to) {
@@ -254,14 +244,14 @@ public final class IcapReader {
     private static String serviceOf(byte[] bytes, int from, int to) throws IcapException {
         int start;
         if (to - from >= ICAP_SCHEME.length() && sameAscii(bytes, from, ICAP_SCHEME)) {
-            int slash = indexOf(bytes, from + ICAP_SCHEME.length(), to, (byte) '/');
+            int slash = ByteScan.indexOf(bytes, from + ICAP_SCHEME.length(), to, (byte) '/');
             start = slash < 0 ? to : slash + 1;
         } else if (bytes[from] == '/') {
             start = from + 1;
         } else {
             throw new IcapException(400, "ICAP URI must start with icap:// or /");
         }
-        int query = indexOf(bytes, start, to, (byte) '?');
+        int query = ByteScan.indexOf(bytes, start, to, (byte) '?');
         return word(bytes, start, query < 0 ? to : query);
     }
 
@@ -467,7 +457,7 @@ public final class IcapReader {
 
     private static boolean isToken(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!TOKEN[bytes[i] & 0xff]) {
+            if (!TOKEN.contains((char) (bytes[i] & 0xff))) {
                 return false;
             }
         }
@@ -486,7 +476,7 @@ public final class IcapReader {
         int from = buffer.position();
         int to = window(buffer, budget);
         for (int start = from; ; ) {
-            int lf = indexOf(bytes, start, to, (byte) '\n');
+            int lf = ByteScan.indexOf(bytes, start, to, (byte) '\n');
             if (lf < 0) {
                 return null;
             }
@@ -518,7 +508,7 @@ public final class IcapReader {
         if (in instanceof BufferInput buffer) {
             byte[] bytes = buffer.array();
             int from = buffer.position();
-            int lf = indexOf(bytes, from, window(buffer, budget), (byte) '\n');
+            int lf = ByteScan.indexOf(bytes, from, window(buffer, budget), (byte) '\n');
             if (lf >= 0) {
                 int length = (lf > from && bytes[lf - 1] == '\r' ? lf - 1 : lf) - from;
                 if (length > line.length) {

@@ -334,7 +334,7 @@ public final class IcapServer implements AutoCloseable {
             input.received(n);
             // A request trickled in byte by byte is only parsed again once a line is complete,
             // so a slow client cannot make the loop re-parse its request for every byte.
-            if (n > 0 && (!requestStarted || IcapReader.indexOf(input.array(), from, from + n, (byte) '\n') >= 0)) {
+            if (n > 0 && (!requestStarted || ByteScan.indexOf(input.array(), from, from + n, (byte) '\n') >= 0)) {
                 serveBuffered();
             }
             if (input.hasUnread() && !requestStarted) {

@@ -137,7 +137,7 @@ public final class IcapWarmUp {
      * requests but not all, so each branch of the handler is taken.
      */
     private static byte[] reqmod(int port, String url, int i, boolean base64) {
-        String host = hostOf(url);
+        String host = IcapHandler.authorityOf(url);
         byte[] http = ("GET " + url + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: Mozilla/5.0 (Lantern warm-up)\r\n"
                 + "Accept: text/html,*/*\r\nAccept-Language: en-GB\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         StringBuilder icap = new StringBuilder(256)
@@ -158,16 +158,6 @@ public final class IcapWarmUp {
         all.writeBytes(icap.toString().getBytes(StandardCharsets.US_ASCII));
         all.writeBytes(http);
         return all.toByteArray();
-    }
-
-    private static String hostOf(String url) {
-        int start = url.indexOf("://");
-        start = start < 0 ? 0 : start + 3;
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        return url.substring(start, end);
     }
 
     /** Reads one ICAP answer whole: its head, any encapsulated header sections and a chunked body. */
