@@ -30,11 +30,9 @@ public final class DomainMatcher {
     private final int[] table;
     private final int[][] sets;
     private final ListId[] lists;
-    // One bit per hash of every entry, eight to sixteen bits per entry: most label suffixes of most
-    // hosts are in no list, and this answers them from an array a sixth the table's size, without
-    // the table and offsets reads that each probe otherwise costs (cache misses on a large list).
-    private final long[] bits;
-    private final int bitShift;
+    // Eight to sixteen bits an entry: an array a sixth the table's size, read before the table and
+    // offsets reads each probe otherwise costs (cache misses on a large list).
+    private final HashFilter filter;
 
     private DomainMatcher(Builder b) {
         this.arena = Arrays.copyOf(b.arena, b.arenaSize);
@@ -43,12 +41,9 @@ public final class DomainMatcher {
         this.table = b.table;
         this.sets = b.sets.toArray(new int[0][]);
         this.lists = b.lists.toArray(new ListId[0]);
-        int bitCount = Math.max(64, Integer.highestOneBit(Math.max(1, b.size) * 8 - 1) << 1);
-        this.bits = new long[bitCount / 64];
-        this.bitShift = 32 - Integer.numberOfTrailingZeros(bitCount);
+        this.filter = new HashFilter(b.size, 8);
         for (int entry = 0; entry < b.size; entry++) {
-            int bit = mix(hashOf(arena, offsets[entry], offsets[entry + 1])) >>> bitShift;
-            bits[bit >>> 6] |= 1L << bit;
+            filter.add(mix(hashOf(arena, offsets[entry], offsets[entry + 1])));
         }
     }
 
@@ -109,9 +104,7 @@ public final class DomainMatcher {
 
     private int find(String host, int from, int hash) {
         int mixed = mix(hash);
-        // The filter takes the mixed hash's top bits, the table its bottom ones.
-        int bit = mixed >>> bitShift;
-        if ((bits[bit >>> 6] & (1L << bit)) == 0) {
+        if (!filter.mayContain(mixed)) {
             return -1;
         }
         int mask = table.length - 1;

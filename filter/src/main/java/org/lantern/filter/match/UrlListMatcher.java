@@ -34,11 +34,10 @@ public final class UrlListMatcher {
 
     private final Map<String, Entry[]> byHost;
     /**
-     * One bit per listed host's hash: most requests' host suffixes are in no urllist, and this
-     * answers them without making each suffix a string for the map, which was most of what
-     * matching a URL allocated.
+     * The listed hosts' hashes: making each suffix a string for the map was most of what matching
+     * a URL allocated.
      */
-    private final long[] hostBits;
+    private final HashFilter hosts;
     private final int size;
 
     private UrlListMatcher(Map<String, List<Entry>> entries, int size) {
@@ -46,12 +45,9 @@ public final class UrlListMatcher {
         entries.forEach((host, list) -> copy.put(host, list.toArray(new Entry[0])));
         this.byHost = copy;
         this.size = size;
-        // At least 16 bits per host, so a suffix in no list passes the filter about once in 16.
-        int wanted = (int) Math.min(1 << 30, Math.max(64L, entries.size() * 16L));
-        this.hostBits = new long[(Integer.highestOneBit(wanted - 1) << 1) / 64];
+        this.hosts = new HashFilter(entries.size(), 16);
         for (String host : entries.keySet()) {
-            int bit = bit(host.hashCode());
-            hostBits[bit >>> 6] |= 1L << bit;
+            hosts.add(DomainMatcher.mix(host.hashCode()));
         }
     }
 
@@ -62,12 +58,7 @@ public final class UrlListMatcher {
         for (int i = from; i < host.length(); i++) {
             hash = 31 * hash + host.charAt(i);
         }
-        int bit = bit(hash);
-        return (hostBits[bit >>> 6] & (1L << bit)) != 0;
-    }
-
-    private int bit(int hash) {
-        return DomainMatcher.mix(hash) & (hostBits.length * 64 - 1);
+        return hosts.mayContain(DomainMatcher.mix(hash));
     }
 
     /** @return a builder for a new matcher */
