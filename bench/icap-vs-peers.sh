@@ -6,7 +6,14 @@
 #
 # c-icap's process and thread counts: C_ICAP_SERVERS (2), C_ICAP_MAX_SERVERS (4), C_ICAP_THREADS (64).
 # Usage: [SKIP_BUILD=1] [JAR=lantern.jar] [SERVER_CPU=0] [CLIENT_CPU=1] [SPIN=1] [CLIENT_WARMUP=100000] \
-#        [PEERS="floor lantern c-icap e2guardian"] bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
+#        [PEERS="floor lantern c-icap e2guardian"] [ROUNDS=1] \
+#        bench/icap-vs-peers.sh [REQUESTS=200000] [CONNECTIONS=64] [WARMUP=100000]
+#
+# ROUNDS runs every server that many times, taking turns (floor, lantern, c-icap, e2guardian,
+# floor, lantern, ...), and ends with each round's ratio and their median. This host's speed
+# drifts by 10-15 % from one minute to the next, and a server measured a minute after another
+# can land on a slower minute: servers taking turns, with the median of many rounds, is the ratio
+# least moved by that drift.
 #
 # "floor" is bench/floor/icap-floor.c: a C server that answers every request with a fixed 204
 # and decides nothing. It is what one request costs this machine's kernel and loopback TCP, the
@@ -73,7 +80,7 @@ measure() { # name port pid service
   # The server's CPU is counted over the client's warm-up too: the server is warm by then.
   local us; us=$(echo "scale=1; ($after - $before) * 1000000 / $(getconf CLK_TCK) / ($requests + $client_warmup)" | bc)
   echo "server CPU per request: ${us} µs"
-  echo "$result" | grep '^RESULT' | sed "s/^RESULT/RESULT name=$name cpu_us=$us/" >> "$work/results"
+  echo "$result" | grep '^RESULT' | sed "s/^RESULT/RESULT round=$round name=$name cpu_us=$us/" >> "$work/results"
 }
 
 floor() {
@@ -157,22 +164,36 @@ e2guardian_icap() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); server on CPU $server_cpu, client on CPU $client_cpu"
-echo "requests=$requests connections=$connections warmup=$warmup"
-for peer in $peers; do
-  case "$peer" in
-    floor) floor ;;
-    lantern) lantern ;;
-    c-icap) c_icap ;;
-    e2guardian) e2guardian_icap ;;
-    *) echo "bench: unknown peer $peer" >&2; exit 2 ;;
-  esac
+rounds="${ROUNDS:-1}"
+echo "requests=$requests connections=$connections warmup=$warmup rounds=$rounds"
+for round in $(seq 1 "$rounds"); do
+  [ "$rounds" = 1 ] || echo "--- round $round of $rounds"
+  for peer in $peers; do
+    case "$peer" in
+      floor) floor ;;
+      lantern) lantern ;;
+      c-icap) c_icap ;;
+      e2guardian) e2guardian_icap ;;
+      *) echo "bench: unknown peer $peer" >&2; exit 2 ;;
+    esac
+  done
 done
 echo
-echo "summary (RESULT lines; ratios against Lantern):"
+echo "summary (RESULT lines; ratios against Lantern, each round's servers against each other):"
 cat "$work/results"
-awk '{for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } n = v["name"]; rps[n] = v["rps"]; p99[n] = v["p99_ms"]; cpu[n] = v["cpu_us"] }
-     END { if ("lantern" in rps) for (n in rps) if (n != "lantern" && n != "floor")
-       printf "lantern/%s: %.2fx requests per second (p99 %s ms vs %s ms)\n", n, rps["lantern"] / rps[n], p99["lantern"], p99[n]
-       if ("floor" in cpu) for (n in cpu) if (n != "floor")
-         printf "%s: %.1f us of CPU per request above the floor (%.1f us)\n", n, cpu[n] - cpu["floor"], cpu["floor"] }' \
-  "$work/results"
+awk '{for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } r = v["round"]; n = v["name"]
+       rps[r, n] = v["rps"]; p99[r, n] = v["p99_ms"]; cpu[r, n] = v["cpu_us"]; names[n] = 1; if (r > last) last = r }
+     END { for (r = 1; r <= last; r++) { best = ""
+         for (n in names) if (n != "lantern" && n != "floor" && ((r, n) in rps) && (best == "" || rps[r, n] + 0 > rps[r, best] + 0)) best = n
+         if (((r, "lantern") in rps) && best != "")
+           printf "round %d: lantern/%s: %.2fx requests per second (p99 %s ms vs %s ms)\n", r, best, rps[r, "lantern"] / rps[r, best], p99[r, "lantern"], p99[r, best]
+         if ((r, "floor") in cpu) for (n in names) if (n != "floor" && ((r, n) in cpu))
+           printf "round %d: %s: %.1f us of CPU per request above the floor (%.1f us)\n", r, n, cpu[r, n] - cpu[r, "floor"], cpu[r, "floor"] } }' \
+  "$work/results" | tee "$work/summary"
+ratios=$(sed -n 's/^round [0-9]*: lantern\/[^:]*: \([0-9.]*\)x.*/\1/p' "$work/summary" | sort -n)
+if [ -n "$ratios" ]; then
+  count=$(echo "$ratios" | wc -l)
+  median=$(echo "$ratios" | awk -v n="$count" '{a[NR] = $1} END { print (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }')
+  echo "lantern against the better peer of each round: median ${median}x over $count rounds," \
+    "$(echo "$ratios" | awk '$1 >= 2' | wc -l) of them at 2x or more; lowest $(echo "$ratios" | head -1)x, highest $(echo "$ratios" | tail -1)x"
+fi
