@@ -41,7 +41,7 @@ class HashFilterTest {
         for (int i = 10_000; i < 110_000; i++) {
             passed += filter.mayContain(DomainMatcher.mix(i)) ? 1 : 0;
         }
-        // 16 bits an entry rounds up to 262,144 bits: about 3.7 % of misses pass, well under 1 in 16.
+        // 16 bits an entry rounds up to 262,144 bits: under 1 % of misses pass, well under 1 in 16.
         assertThat(passed).isLessThan(100_000 / 16);
     }
 
