@@ -41,6 +41,12 @@ public final class UrlNormaliser {
      * @throws MalformedUrlException with a {@link Reason} when the URL cannot be parsed
      */
     public NormalisedUrl normalise(String url) throws MalformedUrlException {
+        NormalisedUrl plain = url == null ? null : PlainUrl.parse(url);
+        return plain != null ? plain : normaliseInFull(url);
+    }
+
+    /** {@link #normalise} without {@link PlainUrl}'s fast path, so tests can hold the two equal. */
+    NormalisedUrl normaliseInFull(String url) throws MalformedUrlException {
         String input = clean(url);
         String scheme = "http";
         int rest = 0;
