@@ -28,20 +28,19 @@ public final class IcapHeaders {
         this.spans = new int[32];
     }
 
-    private IcapHeaders(byte[] section, int lines) {
+    private IcapHeaders(byte[] section) {
         this.bytes = section;
         this.length = section.length;
-        this.spans = new int[4 * Math.max(1, lines)];
+        this.spans = new int[4 * 12];
     }
 
     /**
      * Headers whose fields are spans of an already-read header section, added with
      * {@link #add(byte[], int, int, int, int)} from that same array: nothing is copied. The
-     * section is never written to; a field added from elsewhere goes into a new array. The spans
-     * are sized for one field per line, so they never grow.
+     * section is never written to; a field added from elsewhere goes into a new array.
      */
     static IcapHeaders over(byte[] section) {
-        return new IcapHeaders(section, ByteScan.count(section, 0, section.length, (byte) '\n'));
+        return new IcapHeaders(section);
     }
 
     /**
@@ -144,6 +143,26 @@ public final class IcapHeaders {
             }
         }
         return true;
+    }
+
+    /** @return the index of the first field named {@code name}, any case, else -1 */
+    int indexOf(String name) {
+        return find(name, 0);
+    }
+
+    /** @return the array the fields' spans index: a value is read in place, without a string */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** @return where the value of field {@code field} starts in {@link #bytes()} */
+    int valueStart(int field) {
+        return spans[4 * field + 2];
+    }
+
+    /** @return where the value of field {@code field} ends in {@link #bytes()} */
+    int valueEnd(int field) {
+        return spans[4 * field + 3];
     }
 
     /** @return the index of the first field at or after {@code from} named {@code name}, else -1 */

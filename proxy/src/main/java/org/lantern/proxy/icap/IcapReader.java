@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import org.lantern.filter.url.AsciiSet;
 
 /**
@@ -32,14 +30,17 @@ public final class IcapReader {
     private static final String[] SECTION_NAMES = {"req-hdr", "res-hdr", "req-body", "res-body", "null-body",
             "opt-body"};
 
-    // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1), each as a
-    // number (see sequence): a set lookup, since this runs on every request.
-    private static final Set<Integer> REQMOD_SECTIONS = sequences("req-body", "null-body", "req-hdr req-body",
+    private static final int REQ_HDR = 1;
+    private static final int NULL_BODY = 5;
+
+    // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1), indexed by
+    // the sequence as a number (see encapsulated): an array read, since this runs on every request.
+    private static final boolean[] REQMOD_SECTIONS = sequences("req-body", "null-body", "req-hdr req-body",
             "req-hdr null-body");
-    private static final Set<Integer> RESPMOD_SECTIONS = sequences("res-body", "null-body", "res-hdr res-body",
+    private static final boolean[] RESPMOD_SECTIONS = sequences("res-body", "null-body", "res-hdr res-body",
             "res-hdr null-body", "req-hdr res-body", "req-hdr null-body", "req-hdr res-hdr res-body",
             "req-hdr res-hdr null-body");
-    private static final Set<Integer> OPTIONS_SECTIONS = sequences("null-body", "opt-body");
+    private static final boolean[] OPTIONS_SECTIONS = sequences("null-body", "opt-body");
 
     /** RFC 9110 token characters: every header name of every request is checked. */
     private static final AsciiSet TOKEN = AsciiSet.printableExcept("()<>@,;:\\\"/[]?={}");
@@ -52,6 +53,10 @@ public final class IcapReader {
     // Where splitThree found the request line's two spaces.
     private int first;
     private int second;
+    // The sections encapsulated found: 1 + each one's index in SECTION_NAMES, and its offset.
+    private final int[] sections = new int[SECTION_NAMES.length];
+    private final int[] offsets = new int[SECTION_NAMES.length + 1];
+    private int sectionCount;
 
     /**
      * @param in the connection's input, buffered by the caller
@@ -103,30 +108,36 @@ public final class IcapReader {
             throw new IcapException(501, "method not implemented: " + printable(method));
         }
 
-        Sections sections = encapsulated(headers, method);
+        encapsulated(headers, method);
         HttpRequestHead http = null;
         boolean hasBody = false;
         int previous = 0;
-        for (int i = 0; i < sections.names().length; i++) {
-            String name = sections.names()[i];
-            int offset = sections.offsets()[i];
+        for (int i = 0; i < sectionCount; i++) {
+            int section = sections[i];
+            int offset = offsets[i];
             if (offset != previous) {
                 throw new IcapException(400, "Encapsulated offsets do not match the sections sent");
             }
-            if (name.endsWith("-hdr")) {
-                int length = sections.offsets()[i + 1] - offset;
+            if (SECTION_NAMES[section - 1].endsWith("-hdr")) {
+                // A header section is never last (the sequences above), so a section follows it.
+                int length = offsets[i + 1] - offset;
                 byte[] raw = readExactly(length);
-                if (name.equals("req-hdr")) {
+                if (section == REQ_HDR) {
                     http = parseHttpRequest(raw);
                 }
                 previous = offset + length;
             } else {
-                hasBody = !name.equals("null-body");
+                hasBody = section != NULL_BODY;
             }
         }
         int preview = -1;
-        if (headers.has("Preview")) {
-            preview = parseNumber(headers.get("Preview").orElseThrow(), MAX_PREVIEW, "Preview");
+        int previewField = headers.indexOf("Preview");
+        if (previewField >= 0) {
+            preview = digits(headers.bytes(), headers.valueStart(previewField), headers.valueEnd(previewField));
+            if (preview < 0 || preview > MAX_PREVIEW) {
+                throw new IcapException(400, "Preview must be a number from 0 to " + MAX_PREVIEW + ": "
+                        + printable(headers.get("Preview").orElseThrow()));
+            }
         }
         return new IcapRequest(method, service, headers, http, hasBody, preview);
     }
@@ -255,115 +266,106 @@ public final class IcapReader {
         return word(bytes, start, query < 0 ? to : query);
     }
 
-    /** The sections an {@code Encapsulated} header lists, in order, with their byte offsets. */
-    private record Sections(String[] names, int[] offsets) {
-    }
-
     /**
-     * Parses {@code Encapsulated} by hand, names matched against the six RFC 3507 section names and
-     * sequences checked as numbers: the split-and-join version allocated more per request than any
-     * other step of the server (docs/benchmarks.md).
+     * Parses {@code Encapsulated} into {@link #sections} and {@link #offsets}, from the header's
+     * bytes: names matched against the six RFC 3507 section names and sequences checked as
+     * numbers. A string of the value and a set lookup were a tenth of reading a request
+     * (docs/benchmarks.md).
      */
-    private static Sections encapsulated(IcapHeaders headers, String method) throws IcapException {
-        String value = headers.get("Encapsulated").orElse(null);
-        if (value == null) {
+    private void encapsulated(IcapHeaders headers, String method) throws IcapException {
+        int field = headers.indexOf("Encapsulated");
+        if (field < 0) {
             if (method.equals("OPTIONS")) {
-                return new Sections(new String[] {"null-body"}, new int[] {0});
+                sections[0] = NULL_BODY;
+                offsets[0] = 0;
+                sectionCount = 1;
+                return;
             }
             throw new IcapException(400, "missing Encapsulated header");
         }
-        int count = 1;
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) == ',') {
-                count++;
-            }
-        }
+        byte[] bytes = headers.bytes();
+        int end = headers.valueEnd(field);
+        int from = headers.valueStart(field);
+        int count = 1 + ByteScan.count(bytes, from, end, (byte) ',');
         if (count > SECTION_NAMES.length) {
-            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
+            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + encapsulated(headers));
         }
-        String[] names = new String[count];
-        int[] offsets = new int[count];
         int sequence = 0;
-        int from = 0;
         for (int k = 0; k < count; k++) {
-            int to = value.indexOf(',', from);
+            int to = ByteScan.indexOf(bytes, from, end, (byte) ',');
             if (to < 0) {
-                to = value.length();
+                to = end;
             }
-            int equals = value.indexOf('=', from);
-            int secondEquals = equals < 0 ? -1 : value.indexOf('=', equals + 1);
-            if (equals < 0 || equals >= to || secondEquals >= 0 && secondEquals < to) {
-                throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
+            int equals = ByteScan.indexOf(bytes, from, to, (byte) '=');
+            if (equals < 0 || ByteScan.indexOf(bytes, equals + 1, to, (byte) '=') >= 0) {
+                throw new IcapException(400, "malformed Encapsulated header: " + encapsulated(headers));
             }
-            int nameStart = skipSpaces(value, from, equals);
-            int digitsEnd = trimEnd(value, equals + 1, to);
-            int offset = digits(value, equals + 1, digitsEnd);
+            int nameStart = from;
+            while (nameStart < equals && isSpace(bytes[nameStart])) {
+                nameStart++;
+            }
+            int digitsEnd = to;
+            while (digitsEnd > equals + 1 && isSpace(bytes[digitsEnd - 1])) {
+                digitsEnd--;
+            }
+            int offset = digits(bytes, equals + 1, digitsEnd);
             if (offset < 0) {
-                throw new IcapException(400, "malformed Encapsulated header: " + printable(value));
+                throw new IcapException(400, "malformed Encapsulated header: " + encapsulated(headers));
             }
-            int known = sectionName(value, nameStart, equals);
-            names[k] = known > 0 ? SECTION_NAMES[known - 1] : value.substring(nameStart, equals);
+            int known = sectionName(bytes, nameStart, equals);
+            sections[k] = known;
             offsets[k] = offset;
             sequence = sequence * 8 + (known > 0 ? known : 7);
             from = to + 1;
         }
-        Set<Integer> expected = switch (method) {
+        sectionCount = count;
+        boolean[] valid = switch (method) {
             case "REQMOD" -> REQMOD_SECTIONS;
             case "RESPMOD" -> RESPMOD_SECTIONS;
             default -> OPTIONS_SECTIONS;
         };
-        if (!expected.contains(sequence)) {
-            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + printable(value));
+        if (sequence >= valid.length || !valid[sequence]) {
+            throw new IcapException(400, "Encapsulated sections not valid for " + method + ": " + encapsulated(headers));
         }
-        return new Sections(names, offsets);
     }
 
-    /** @return 1 + the index in {@link #SECTION_NAMES} of {@code value[from, to)}, or 0 for none */
-    private static int sectionName(String value, int from, int to) {
+    /** @return the {@code Encapsulated} value, printable, for an error message */
+    private static String encapsulated(IcapHeaders headers) {
+        return printable(headers.get("Encapsulated").orElseThrow());
+    }
+
+    /** @return 1 + the index in {@link #SECTION_NAMES} of {@code bytes[from, to)}, or 0 for none */
+    private static int sectionName(byte[] bytes, int from, int to) {
         for (int i = 0; i < SECTION_NAMES.length; i++) {
             String name = SECTION_NAMES[i];
-            if (name.length() == to - from && value.regionMatches(from, name, 0, name.length())) {
+            if (name.length() == to - from && sameAscii(bytes, from, name)) {
                 return i + 1;
             }
         }
         return 0;
     }
 
-    /** Sequences of section names as the numbers {@link #encapsulated} computes for them. */
-    private static Set<Integer> sequences(String... sequences) {
-        Set<Integer> out = new HashSet<>();
+    /** Sequences of section names as the numbers {@link #encapsulated} computes for them, as a lookup table. */
+    private static boolean[] sequences(String... sequences) {
+        boolean[] valid = new boolean[8 * 8 * 8];
         for (String names : sequences) {
             int sequence = 0;
             for (String name : names.split(" ")) {
                 sequence = sequence * 8 + Arrays.asList(SECTION_NAMES).indexOf(name) + 1;
             }
-            out.add(sequence);
+            valid[sequence] = true;
         }
-        return Set.copyOf(out);
+        return valid;
     }
 
-    private static int skipSpaces(String s, int from, int to) {
-        while (from < to && isSpace(s.charAt(from))) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String s, int from, int to) {
-        while (to > from && isSpace(s.charAt(to - 1))) {
-            to--;
-        }
-        return to;
-    }
-
-    /** @return the value of one to nine decimal digits in {@code s[from, to)}, else -1 */
-    private static int digits(String s, int from, int to) {
+    /** @return the value of one to nine decimal digits in {@code bytes[from, to)}, else -1 */
+    private static int digits(byte[] bytes, int from, int to) {
         if (to <= from || to - from > 9) {
             return -1;
         }
         int n = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            int c = bytes[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -434,8 +436,12 @@ public final class IcapReader {
     /** Adds the field in {@code bytes[from, to)}, straight from the bytes: no string per line. */
     private static void addHeader(IcapHeaders headers, byte[] bytes, int from, int to, String what)
             throws IcapException {
-        int colon = ByteScan.indexOf(bytes, from, to, (byte) ':');
-        if (colon <= from || !isToken(bytes, from, colon)) {
+        // The name's token check finds the colon too: one pass over the name where there were two.
+        int colon = from;
+        while (colon < to && TOKEN.contains((char) (bytes[colon] & 0xff))) {
+            colon++;
+        }
+        if (colon == from || colon == to || bytes[colon] != ':') {
             throw new IcapException(400, what + " line is not 'Name: value': "
                     + printable(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
         }
@@ -453,15 +459,6 @@ public final class IcapReader {
     /** @return whether {@code c} is optional whitespace in a header line: a space or a tab */
     static boolean isSpace(int c) {
         return c == ' ' || c == '\t';
-    }
-
-    private static boolean isToken(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!TOKEN.contains((char) (bytes[i] & 0xff))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -581,19 +578,16 @@ public final class IcapReader {
         if (length > maxHeaderBytes) {
             throw new IcapException(413, "encapsulated section of " + length + " bytes exceeds " + maxHeaderBytes);
         }
+        if (in instanceof BufferInput buffer && buffer.available() >= length) {
+            int from = buffer.position();
+            buffer.position(from + length);
+            return Arrays.copyOfRange(buffer.array(), from, from + length);
+        }
         byte[] bytes = in.readNBytes(length);
         if (bytes.length < length) {
             throw new EOFException("connection closed inside an encapsulated section");
         }
         return bytes;
-    }
-
-    private static int parseNumber(String value, int max, String name) throws IcapException {
-        int number = digits(value, 0, value.length());
-        if (number < 0 || number > max) {
-            throw new IcapException(400, name + " must be a number from 0 to " + max + ": " + printable(value));
-        }
-        return number;
     }
 
     private static boolean isHex(String s) {

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.filter.lists.CategoryLists;
 
 /** The ICAP protocol as Lantern speaks it (RFC 3507), one behaviour per test, over plain streams. */
@@ -362,6 +365,40 @@ class IcapHandlerTest {
         String response = exchange("REQMOD " + SERVICE + " ICAP/1.0\r\nEncapsulated: null-body=0, req-hdr=0\r\n\r\n");
 
         assertThat(response).startsWith("ICAP/1.0 400 Bad Request\r\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "req-hdr=0, null-body=40, req-body=9, res-hdr=1, res-body=2, opt-body=3, null-body=4 | Encapsulated sections not valid for REQMOD",
+        "req-hdr=0, other-body=40 | Encapsulated sections not valid for REQMOD",
+        "res-hdr=0, null-body=40 | Encapsulated sections not valid for REQMOD",
+        "req-hdr, null-body=40 | malformed Encapsulated header: req-hdr, null-body=40",
+        "req-hdr=0=1, null-body=40 | malformed Encapsulated header",
+        "req-hdr=zero, null-body=40 | malformed Encapsulated header",
+        "req-hdr=0, null-body=1234567890 | malformed Encapsulated header",
+        "req-hdr=5, null-body=40 | Encapsulated offsets do not match the sections sent"})
+    void malformedEncapsulatedHeaderIsRefusedWith400SayingWhy(String encapsulated, String why) throws IOException {
+        String response = exchange("REQMOD " + SERVICE + " ICAP/1.0\r\nEncapsulated: " + encapsulated + "\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 400 Bad Request\r\n").contains("X-Lantern-Error: " + why);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ten", "-1", "65537", ""})
+    void previewThatIsNotASizeUpTo64KilobytesIsRefusedWith400(String preview) throws IOException {
+        String http = "GET http://a.example/ HTTP/1.1\r\nHost: a.example\r\n\r\n";
+        String response = exchange("REQMOD " + SERVICE + " ICAP/1.0\r\nPreview: " + preview
+                + "\r\nEncapsulated: req-hdr=0, req-body=" + http.length() + "\r\n\r\n" + http + "0\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 400 Bad Request\r\n")
+                .contains("X-Lantern-Error: Preview must be a number from 0 to 65536: " + preview + "\r\n");
+    }
+
+    @Test
+    void optionsWithoutEncapsulatedHeaderIsAnswered() throws IOException {
+        String response = exchange("OPTIONS " + SERVICE + " ICAP/1.0\r\n\r\n");
+
+        assertThat(response).startsWith("ICAP/1.0 200 OK\r\n");
     }
 
     @Test
