@@ -51,14 +51,32 @@ public final class UrlListMatcher {
         }
     }
 
-    /** @return whether {@code host[from..]} may be a listed host; {@code false} means surely not */
-    private boolean mayList(String host, int from) {
-        // The suffix's String hash code, computed in place.
-        int hash = 0;
-        for (int i = from; i < host.length(); i++) {
-            hash = 31 * hash + host.charAt(i);
+    /**
+     * 31 to the power of each index, for {@link #match}: a suffix's {@code String} hash code is the
+     * whole host's less its prefix's times 31 to the suffix's length (arithmetic modulo 2^32, as
+     * {@link String#hashCode()} does it), so every label suffix is hashed in one left-to-right pass.
+     * Hashing each suffix from scratch was most of a match.
+     */
+    private static final int[] POWERS_OF_31 = new int[UrlNormaliser.MAX_HOST_LENGTH + 2];
+
+    static {
+        POWERS_OF_31[0] = 1;
+        for (int i = 1; i < POWERS_OF_31.length; i++) {
+            POWERS_OF_31[i] = POWERS_OF_31[i - 1] * 31;
         }
-        return hosts.mayContain(DomainMatcher.mix(hash));
+    }
+
+    private static int powerOf31(int exponent) {
+        int last = POWERS_OF_31.length - 1;
+        if (exponent <= last) {
+            return POWERS_OF_31[exponent];
+        }
+        // Only for a host longer than DNS allows, from a caller that did not normalise it.
+        int power = POWERS_OF_31[last];
+        for (int i = last; i < exponent; i++) {
+            power *= 31;
+        }
+        return power;
     }
 
     /** @return a builder for a new matcher */
@@ -82,11 +100,15 @@ public final class UrlListMatcher {
             return List.of();
         }
         String host = url.host();
+        int whole = host.hashCode();
+        int prefix = 0;
         String pathAndQuery = null;
         List<Match> out = null;
         int from = 0;
         while (from >= 0) {
-            Entry[] entries = !mayList(host, from) ? null : byHost.get(from == 0 ? host : host.substring(from));
+            int hash = whole - prefix * powerOf31(host.length() - from);
+            Entry[] entries = !hosts.mayContain(DomainMatcher.mix(hash)) ? null
+                    : byHost.get(from == 0 ? host : host.substring(from));
             if (entries != null) {
                 if (pathAndQuery == null) {
                     pathAndQuery = url.pathAndQuery();
@@ -107,6 +129,9 @@ public final class UrlListMatcher {
                 break;
             }
             int dot = host.indexOf('.', from);
+            for (int i = from; i <= dot; i++) {
+                prefix = 31 * prefix + host.charAt(i);
+            }
             from = dot < 0 ? -1 : dot + 1;
         }
         return out == null ? List.of() : out;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lantern.filter.url.NormalisedUrl;
 import org.lantern.filter.url.UrlNormaliser;
 
 class UrlListMatcherTest {
@@ -30,6 +31,16 @@ class UrlListMatcherTest {
             assertThat(matcher.match(normaliser.normalise("http://a.b.site" + i + ".example/p/x")))
                     .as("site%d.example", i).hasSize(1);
         }
+    }
+
+    @Test
+    void hostLongerThanDnsAllowsStillMatchesItsListedSuffix() throws Exception {
+        UrlListMatcher.Builder b = UrlListMatcher.builder();
+        b.add("site.example/casino/", GAMBLING);
+        String host = "a.".repeat(200) + "site.example";
+        NormalisedUrl url = new NormalisedUrl("http", host, -1, "/casino/x", "", false);
+
+        assertThat(b.build().match(url)).containsExactly(new Match(GAMBLING, "site.example/casino/", MatchKind.URL));
     }
 
     @Test

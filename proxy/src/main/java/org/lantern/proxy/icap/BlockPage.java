@@ -83,18 +83,27 @@ public final class BlockPage {
      * @return the text safe inside HTML element content and quoted attribute values
      */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        // Runs of plain text are copied whole, and text with nothing to escape is returned as it
+        // is: a character at a time, escaping showed in the ICAP server's profile of blocked pages.
+        StringBuilder out = null;
+        int plain = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, plain, i).append(entity);
+                plain = i + 1;
             }
         }
-        return out.toString();
+        return out == null ? text : out.append(text, plain, text.length()).toString();
     }
 }
