@@ -56,7 +56,7 @@ final class PathNormaliser {
      * @return whether {@code path} starts with a slash and has no empty segment and no dot
      *     segment, so {@link #normalisePath} would return it unchanged
      */
-    private static boolean isCanonical(String path) {
+    static boolean isCanonical(String path) {
         int n = path.length();
         if (n == 0 || path.charAt(0) != '/') {
             return false;

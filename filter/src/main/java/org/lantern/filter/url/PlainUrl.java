@@ -51,25 +51,30 @@ final class PlainUrl {
             return null;
         }
         int pathEnd = hostEnd;
+        String path = "/";
         if (hostEnd < n && url.charAt(hostEnd) == '/') {
-            pathEnd = pathEnd(url, hostEnd);
+            pathEnd = plainUntil(url, hostEnd, '?', '#');
             if (pathEnd < 0) {
+                return null;
+            }
+            path = url.substring(hostEnd, pathEnd);
+            // The general parser's own test for a path it would leave as it is.
+            if (!PathNormaliser.isCanonical(path)) {
                 return null;
             }
         }
         int queryEnd = pathEnd;
         if (pathEnd < n && url.charAt(pathEnd) == '?') {
-            queryEnd = plainUntil(url, pathEnd + 1, '#');
+            queryEnd = plainUntil(url, pathEnd + 1, '#', '#');
             if (queryEnd < 0) {
                 return null;
             }
         }
         // A fragment is dropped, but a control or non-ASCII character in it is still the general
         // parser's to remove or reject.
-        if (queryEnd < n && (url.charAt(queryEnd) != '#' || plainUntil(url, queryEnd + 1, (char) 0) < 0)) {
+        if (queryEnd < n && (url.charAt(queryEnd) != '#' || plainUntil(url, queryEnd + 1, (char) 0, (char) 0) < 0)) {
             return null;
         }
-        String path = pathEnd == hostEnd ? "/" : url.substring(hostEnd, pathEnd);
         String query = queryEnd == pathEnd ? "" : url.substring(pathEnd + 1, queryEnd);
         return new NormalisedUrl(scheme, url.substring(host, hostEnd), -1, path, query, false);
     }
@@ -107,50 +112,14 @@ final class PlainUrl {
     }
 
     /**
-     * @return where a canonical path starting with the slash at {@code from} ends ({@code ?},
-     *     {@code #} or the end), or -1 when it has an empty or dot segment or a character to encode
+     * @return the index of the first {@code end} or {@code otherEnd} (or the end) from {@code from},
+     *     or -1 at a character to encode first
      */
-    private static int pathEnd(String url, int from) {
+    private static int plainUntil(String url, int from, char end, char otherEnd) {
         int n = url.length();
         for (int i = from; i < n; i++) {
             char c = url.charAt(i);
-            if (c == '?' || c == '#') {
-                return i;
-            }
-            if (!PATH.contains(c)) {
-                return -1;
-            }
-            if (c == '/' && isEmptyOrDotSegment(url, i + 1)) {
-                return -1;
-            }
-        }
-        return n;
-    }
-
-    /** @return whether the segment at {@code from} is empty, {@code .} or {@code ..} */
-    private static boolean isEmptyOrDotSegment(String url, int from) {
-        int n = url.length();
-        int dots = 0;
-        while (from + dots < n && dots < 3 && url.charAt(from + dots) == '.') {
-            dots++;
-        }
-        if (dots == 3) {
-            return false;
-        }
-        if (from + dots == n) {
-            // A path ending in a slash is canonical: its last segment is empty but not a step.
-            return dots > 0;
-        }
-        char next = url.charAt(from + dots);
-        return next == '/' || (dots > 0 && (next == '?' || next == '#'));
-    }
-
-    /** @return the index of {@code end} (or the end) from {@code from}, or -1 at a character to encode first */
-    private static int plainUntil(String url, int from, char end) {
-        int n = url.length();
-        for (int i = from; i < n; i++) {
-            char c = url.charAt(i);
-            if (c == end) {
+            if (c == end || c == otherEnd) {
                 return i;
             }
             if (!PATH.contains(c)) {
