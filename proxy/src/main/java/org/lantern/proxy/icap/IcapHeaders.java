@@ -118,14 +118,8 @@ public final class IcapHeaders {
                 while (comma < end && bytes[comma] != ',') {
                     comma++;
                 }
-                int from = start;
-                int to = comma;
-                while (from < to && IcapReader.isSpace(bytes[from])) {
-                    from++;
-                }
-                while (to > from && IcapReader.isSpace(bytes[to - 1])) {
-                    to--;
-                }
+                int from = IcapReader.skipSpaces(bytes, start, comma);
+                int to = IcapReader.trimSpaces(bytes, from, comma);
                 if (to - from == token.length() && sameIgnoringCase(from, token)) {
                     return true;
                 }

@@ -30,7 +30,9 @@ public final class IcapReader {
     private static final String[] SECTION_NAMES = {"req-hdr", "res-hdr", "req-body", "res-body", "null-body",
             "opt-body"};
 
+    // Sections as encapsulated numbers them: 1 + the name's index in SECTION_NAMES.
     private static final int REQ_HDR = 1;
+    private static final int RES_HDR = 2;
     private static final int NULL_BODY = 5;
 
     // Every valid sequence of Encapsulated section names, per method (RFC 3507 4.4.1), indexed by
@@ -118,7 +120,7 @@ public final class IcapReader {
             if (offset != previous) {
                 throw new IcapException(400, "Encapsulated offsets do not match the sections sent");
             }
-            if (SECTION_NAMES[section - 1].endsWith("-hdr")) {
+            if (section == REQ_HDR || section == RES_HDR) {
                 // A header section is never last (the sequences above), so a section follows it.
                 int length = offsets[i + 1] - offset;
                 byte[] raw = readExactly(length);
@@ -300,15 +302,8 @@ public final class IcapReader {
             if (equals < 0 || ByteScan.indexOf(bytes, equals + 1, to, (byte) '=') >= 0) {
                 throw new IcapException(400, "malformed Encapsulated header: " + encapsulated(headers));
             }
-            int nameStart = from;
-            while (nameStart < equals && isSpace(bytes[nameStart])) {
-                nameStart++;
-            }
-            int digitsEnd = to;
-            while (digitsEnd > equals + 1 && isSpace(bytes[digitsEnd - 1])) {
-                digitsEnd--;
-            }
-            int offset = digits(bytes, equals + 1, digitsEnd);
+            int nameStart = skipSpaces(bytes, from, equals);
+            int offset = digits(bytes, equals + 1, trimSpaces(bytes, equals + 1, to));
             if (offset < 0) {
                 throw new IcapException(400, "malformed Encapsulated header: " + encapsulated(headers));
             }
@@ -445,20 +440,29 @@ public final class IcapReader {
             throw new IcapException(400, what + " line is not 'Name: value': "
                     + printable(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
         }
-        int start = colon + 1;
-        int end = to;
-        while (start < end && isSpace(bytes[start])) {
-            start++;
-        }
-        while (end > start && isSpace(bytes[end - 1])) {
-            end--;
-        }
-        headers.add(bytes, from, colon, start, end);
+        int start = skipSpaces(bytes, colon + 1, to);
+        headers.add(bytes, from, colon, start, trimSpaces(bytes, start, to));
     }
 
     /** @return whether {@code c} is optional whitespace in a header line: a space or a tab */
-    static boolean isSpace(int c) {
+    private static boolean isSpace(int c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** @return where {@code bytes[from, to)} starts once optional whitespace is skipped */
+    static int skipSpaces(byte[] bytes, int from, int to) {
+        while (from < to && isSpace(bytes[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    /** @return where {@code bytes[from, to)} ends once trailing optional whitespace is dropped */
+    static int trimSpaces(byte[] bytes, int from, int to) {
+        while (to > from && isSpace(bytes[to - 1])) {
+            to--;
+        }
+        return to;
     }
 
     /**
