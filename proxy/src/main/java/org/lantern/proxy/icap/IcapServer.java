@@ -38,7 +38,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Connections are served by a few event loops, one platform thread per available core, each
  * with its own selector: a loop reads whatever its ready connections have sent, answers every
- * whole request in it and writes the answers with one system call per connection. Measured
+ * whole request in it and writes the answers with one system call per connection, in three
+ * phases over all the connections a pass found ready (read every one, then answer every one, then
+ * write every one), which measured 0.5-1 µs less CPU a request than doing all three per
+ * connection. Measured
  * (docs/benchmarks.md), this is what the server costs per request rather than the decision: a
  * virtual thread per connection spent more on parking, unparking and its poller than on deciding.
  * Requests whose body must be streamed (a body sent without a preview, or the rest of a rewritten
@@ -161,6 +164,8 @@ public final class IcapServer implements AutoCloseable {
         private final Selector selector;
         private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
         private final List<Connection> toStream = new ArrayList<>();
+        private Connection[] batch = new Connection[64];
+        private int batchSize;
         private long nextSweep = System.nanoTime() + SWEEP_NANOS;
 
         EventLoop(int index) throws IOException {
@@ -178,6 +183,7 @@ public final class IcapServer implements AutoCloseable {
                 while (!closing) {
                     // The action form of select: no selected-key set to fill and clear on every pass.
                     selector.select(this::ready, SWEEP_NANOS / 1_000_000);
+                    serveBatch();
                     registerAdopted();
                     handOff();
                     long now = System.nanoTime();
@@ -208,10 +214,42 @@ public final class IcapServer implements AutoCloseable {
         private void ready(SelectionKey key) {
             Connection connection = (Connection) key.attachment();
             try {
-                connection.ready(key);
+                if (connection.receive(key)) {
+                    if (batchSize == batch.length) {
+                        batch = Arrays.copyOf(batch, batchSize * 2);
+                    }
+                    batch[batchSize++] = connection;
+                }
             } catch (IOException | RuntimeException e) {
                 connection.fail(e);
             }
+        }
+
+        /**
+         * Answers what the pass received, then writes every answer: each phase runs the same code
+         * for every connection in turn, rather than alternating read, decide and write per
+         * connection, so the kernel's socket code and the decision's code and lists each stay in
+         * the core's caches while they run.
+         */
+        private void serveBatch() {
+            for (int i = 0; i < batchSize; i++) {
+                Connection connection = batch[i];
+                try {
+                    connection.serve();
+                } catch (IOException | RuntimeException e) {
+                    connection.fail(e);
+                }
+            }
+            for (int i = 0; i < batchSize; i++) {
+                Connection connection = batch[i];
+                batch[i] = null;
+                try {
+                    connection.flushIfServed();
+                } catch (IOException | RuntimeException e) {
+                    connection.fail(e);
+                }
+            }
+            batchSize = 0;
         }
 
         private void registerAdopted() {
@@ -285,6 +323,7 @@ public final class IcapServer implements AutoCloseable {
         private IcapHandler.Step streamStep;
         private long deadline;
         private boolean requestStarted;
+        private boolean served;
 
         Connection(EventLoop loop, SocketChannel channel) {
             this.loop = loop;
@@ -293,19 +332,23 @@ public final class IcapServer implements AutoCloseable {
             this.deadline = System.nanoTime() + config.idleTimeout().toNanos();
         }
 
-        void ready(SelectionKey selected) throws IOException {
+        /**
+         * Takes what the selector reported: writes what is pending, or reads what arrived.
+         *
+         * @return whether the connection now has buffered bytes to {@linkplain #serve serve}
+         */
+        boolean receive(SelectionKey selected) throws IOException {
             if (selected.isWritable()) {
                 writePending();
                 if (pending != null) {
-                    return;
+                    return false;
                 }
                 if (closeAfterWrite) {
                     close();
-                    return;
+                    return false;
                 }
                 key.interestOps(SelectionKey.OP_READ);
-                serveBuffered();
-                return;
+                return true;
             }
             if (!input.makeRoom()) {
                 // Cannot happen within the reader's limits; refuse rather than hold more.
@@ -314,7 +357,7 @@ public final class IcapServer implements AutoCloseable {
                 stats.error(413);
                 closeAfterWrite = true;
                 flushOutput();
-                return;
+                return false;
             }
             int from = input.limit();
             if (readBuffer == null || readBuffer.array() != input.array()) {
@@ -329,28 +372,40 @@ public final class IcapServer implements AutoCloseable {
                     warnings.warn("ICAP client " + peer + " closed the connection mid-request");
                 }
                 close();
-                return;
+                return false;
             }
             input.received(n);
             // A request trickled in byte by byte is only parsed again once a line is complete,
             // so a slow client cannot make the loop re-parse its request for every byte.
             if (n > 0 && (!requestStarted || ByteScan.indexOf(input.array(), from, from + n, (byte) '\n') >= 0)) {
-                serveBuffered();
+                return true;
             }
+            startRequestClock();
+            return false;
+        }
+
+        /** Answers every whole request received; {@link #flushIfServed} then writes the answers at once. */
+        void serve() throws IOException {
+            serveBuffered();
+            startRequestClock();
+        }
+
+        /** Gives a request that has begun to arrive its own deadline, in place of the idle one. */
+        private void startRequestClock() {
             if (input.hasUnread() && !requestStarted) {
                 requestStarted = true;
                 deadline = System.nanoTime() + config.requestTimeout().toNanos();
             }
         }
 
-        /** Answers every whole request received, then writes all the answers at once. */
         private void serveBuffered() throws IOException {
+            served = false;
             while (input.hasUnread() && !closeAfterWrite) {
                 IcapHandler.Step step = handler.serveBuffered(reader, input, output, peer);
                 switch (step) {
                     case SERVED -> requestStarted = false;
                     case NEED_MORE -> {
-                        flushOutput();
+                        served = true;
                         return;
                     }
                     case CLOSE -> closeAfterWrite = true;
@@ -366,7 +421,15 @@ public final class IcapServer implements AutoCloseable {
                 requestStarted = false;
                 deadline = System.nanoTime() + config.idleTimeout().toNanos();
             }
-            flushOutput();
+            served = true;
+        }
+
+        /** Writes the answers {@link #serve} produced, unless the connection left the loop meanwhile. */
+        void flushIfServed() throws IOException {
+            if (served && channel.isOpen()) {
+                served = false;
+                flushOutput();
+            }
         }
 
         private void flushOutput() throws IOException {

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +109,59 @@ class IcapServerTest {
                     assertThat(readHead(in)).startsWith("HTTP/1.1 302 Found");
                 }
             }
+        }
+    }
+
+    @Test
+    void connectionsReadyInOnePassEachGetTheirOwnAnswerAndABadOneSpoilsNone() throws Exception {
+        // The first request holds the loop until every connection has sent, so the rest are read,
+        // decided and answered together in the loop's next pass.
+        CountDownLatch allSent = new CountDownLatch(1);
+        server = IcapServer.start(IcapServerConfig.defaults().withPort(0), (url, m, u, ip) -> {
+            if (url.contains("first")) {
+                await(allSent);
+            }
+            return url.contains("blocked") ? new IcapVerdict.Redirect("http://b/" + url.substring(7)) : IcapVerdict.ALLOW;
+        });
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            Socket first = connect();
+            first.setSoTimeout(10_000);
+            sockets.add(first);
+            send(first, reqmod("http://first.example/"));
+            for (int i = 1; i < 40; i++) {
+                Socket socket = connect();
+                socket.setSoTimeout(10_000);
+                sockets.add(socket);
+                send(socket, i == 20 ? "\u0001 garbage\r\n\r\n"
+                        : reqmod("http://" + (i % 2 == 0 ? "fine" : "blocked") + i + ".example/"));
+            }
+            allSent.countDown();
+            assertThat(readHead(first.getInputStream())).startsWith("ICAP/1.0 204");
+            for (int i = 1; i < 40; i++) {
+                InputStream in = sockets.get(i).getInputStream();
+                if (i == 20) {
+                    assertThat(readHead(in)).startsWith("ICAP/1.0 400");
+                } else if (i % 2 == 0) {
+                    assertThat(readHead(in)).startsWith("ICAP/1.0 204");
+                } else {
+                    assertThat(readHead(in)).startsWith("ICAP/1.0 200");
+                    assertThat(readHead(in)).contains("Location: http://b/blocked" + i + ".example/\r\n");
+                }
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertThat(server.stats().errors(400)).isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
