@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.people.People;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * the demo's only SQL that writes, kept here so it can be read at once.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class Backdating {
 
     private final JdbcClient jdbc;

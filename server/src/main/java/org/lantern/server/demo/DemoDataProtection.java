@@ -7,6 +7,7 @@ import org.lantern.server.dataprotection.BreachRegister;
 import org.lantern.server.dataprotection.IcoDecision;
 import org.lantern.server.dataprotection.SubjectAccessRequest;
 import org.lantern.server.dataprotection.SubjectAccessRequests;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the staff incidents of the same name in {@link DemoTerm}, at the same times.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoDataProtection {
 
     private static final int LOST_STICK_PEOPLE = 23;

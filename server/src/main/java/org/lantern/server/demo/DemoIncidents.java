@@ -19,6 +19,7 @@ import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.AccessSuspensions;
 import org.lantern.server.people.People;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * anything else not yet due is still open, as it would be in a school.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoIncidents {
 
     /** How long a removal of internet access lasts before the DSL restores it. */

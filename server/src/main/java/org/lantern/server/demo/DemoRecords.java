@@ -17,6 +17,7 @@ import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the times are relative to the start, so the same story is told whenever the demo is first run.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoRecords {
 
     static final String ACTION = "demo.records-seeded";

@@ -10,6 +10,7 @@ import org.lantern.server.policy.PolicyService;
 import org.lantern.server.policy.PolicyVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * change to the policy. A name given in the policy editor is the demo user's choice and is kept.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoSchoolName {
 
     static final String REASON = "The demo school's records are made up, so it goes by a made-up name, "

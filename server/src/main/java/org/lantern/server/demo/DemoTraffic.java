@@ -28,6 +28,7 @@ import org.lantern.server.people.Person;
 import org.lantern.server.people.YearGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
  * ICAP path hands them, so alerts fold, and persistent attempts raise an alert, by the real rules.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoTraffic {
 
     /** An address on the demo's stand-in terrorism-content list. Made up: {@code .example} never resolves. */

@@ -18,14 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 // A property of its own gives this class a context, and so a database, of its own: it needs one with no accounts.
+// Demo mode, for the demo beans; the loader Spring would run at start is a mock, so each test runs its own.
 @PersistenceTest
-@TestPropertySource(properties = "lantern.test.context=demo-school-loader")
+@TestPropertySource(properties = {"lantern.test.context=demo-school-loader", "lantern.mode=demo"})
 class DemoSchoolLoaderTest {
 
+    @MockitoBean
+    DemoSchoolLoader loaderRunAtStart;
     @Autowired
     DemoSchool school;
     @Autowired

@@ -1,5 +1,6 @@
 package org.lantern.server.demo;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.policy.PolicyParser;
 import org.lantern.policy.Presets;
@@ -11,14 +12,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A demo data directory whose policy still names the preset's real school is renamed on start. */
+/**
+ * A demo data directory whose policy still names the preset's real school is renamed on start. The
+ * renamer is made here rather than injected: demo beans exist only in demo mode.
+ */
 @PersistenceTest
 class DemoSchoolNameTest {
 
     @Autowired
-    DemoSchoolName schoolName;
-    @Autowired
     PolicyService policies;
+    DemoSchoolName schoolName;
+
+    @BeforeEach
+    void makeTheRenamer() {
+        schoolName = new DemoSchoolName(policies);
+    }
 
     @Test
     void aPolicyStillNamedAfterThePresetsRealSchoolIsRenamedByTheDemoWithAReason() {

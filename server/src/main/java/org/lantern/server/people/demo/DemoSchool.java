@@ -12,6 +12,7 @@ import java.util.Set;
 import org.lantern.server.people.ImportResult;
 import org.lantern.server.people.PeopleImporter;
 import org.lantern.server.people.Upn;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * nothing the second time, because every row matches the person the first load created.
  */
 @Component
+@ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 public class DemoSchool {
 
     /** The file name the import history shows. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lantern.server.people.ImportResult;
 import org.lantern.server.people.MisCsvParser;
 import org.lantern.server.people.People;
+import org.lantern.server.people.PeopleImporter;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.PersonKind;
 import org.lantern.server.people.YearGroup;
@@ -20,14 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoSchoolTest {
 
     @Autowired
-    DemoSchool demoSchool;
+    PeopleImporter importer;
     @Autowired
     People people;
     @Autowired
     JdbcClient jdbc;
+    // Made here rather than injected: demo beans exist only in demo mode.
+    DemoSchool demoSchool;
 
     @BeforeEach
     void emptyDirectory() {
+        demoSchool = new DemoSchool(importer);
         for (String table : new String[] {"person_group", "person_group_change", "access_suspension",
                 "internet_access_event", "network_identity", "person", "people_import"}) {
             jdbc.sql("DELETE FROM " + table).update();
