@@ -53,7 +53,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Inputs: the policy in force; the people directory (each person forgotten from its cache when the
  * people feature announces a change to them); category lists in the UT1 layout from
  * {@code lantern.filter.lists} (comma-separated directories, loaded in the background, since a
- * full set takes seconds; until then only the local lists apply); the school's local allow and
+ * full set takes seconds; until then only the local lists apply, so the in-process ICAP server waits
+ * for them before it listens); the school's local allow and
  * block lists, read again whenever they change; illegal-content lists from {@code lantern.filter.illegal-lists}
  * (comma-separated files, each named by its file name without extension, e.g.
  * {@code iwf-child-abuse.txt}; loaded before anything is decided, because they must never be

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -42,8 +45,8 @@ import org.springframework.stereotype.Component;
  * every decision to the decision log under {@code <data-dir>/decisions}, publishes a
  * {@link FilterAlert} for each {@code BLOCK_AND_ALERT} and hands every bypass attempt to the
  * {@link BypassAttempts} register. Block pages link to {@code lantern.public-url} (default {@code
- * http://localhost:<server port>}). Started once the policy is in force; stopped, and the log
- * flushed, when the server shuts down.
+ * http://localhost:<server port>}). Started once the policy and the category lists are in force;
+ * stopped, and the log flushed, when the server shuts down.
  *
  * <p>The server's counters are Micrometer meters ({@code lantern.icap.*}, so {@code
  * /actuator/prometheus} shows them): requests per ICAP method, verdicts, errors per ICAP status
@@ -60,6 +63,8 @@ class InProcessIcap implements DisposableBean {
     /** Every ICAP status the server answers errors with, so each has a counter from the start. */
     private static final List<Integer> ERROR_STATUSES = List.of(400, 404, 405, 408, 413, 500, 501, 503, 505);
     private static final List<String> METHODS = List.of("REQMOD", "RESPMOD", "OPTIONS");
+    /** Longer than the full shared list set takes on a slow machine (2-6 s here). */
+    private static final Duration LISTS_WAIT = Duration.ofMinutes(2);
 
     private final FilterService filter;
     private final ApplicationEventPublisher events;
@@ -92,6 +97,7 @@ class InProcessIcap implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        awaitCategoryLists();
         try {
             decisions = DecisionLog.open(logDirectory);
             server = IcapServer.start(config,
@@ -102,6 +108,25 @@ class InProcessIcap implements DisposableBean {
         log.info("ICAP filter listening on icap://{}:{}/reqmod; decisions logged in {}", config.bind(), server.port(),
                 logDirectory);
         registerMeters(server.stats());
+    }
+
+    /**
+     * Waits for the first load of the category lists before listening: until they are in force a
+     * pupil's request would be judged on the local and illegal-content lists alone. Squid, with the
+     * README's {@code bypass=off}, refuses pages while nothing listens, so the filter fails closed
+     * for the seconds a load takes. A load that fails has been logged by the filter; the server then
+     * starts on the lists it has, as after a failed reload, rather than take the school offline.
+     */
+    private void awaitCategoryLists() {
+        try {
+            filter.listsLoaded().get(LISTS_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            log.error("ICAP filter starting without category lists: they could not be loaded");
+        } catch (TimeoutException e) {
+            log.error("ICAP filter starting without category lists: still loading after {}", LISTS_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The port listened on (useful when 0 asked for any free port); -1 before start. */
