@@ -2,9 +2,11 @@ package org.lantern.server.filtering;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +82,8 @@ public class FilterService implements IllegalContentCheck {
     private volatile PeopleDirectory directory;
     private volatile DecisionEngine engine;
     private volatile CompletableFuture<CategoryLists> lastReload;
+    private volatile Instant listsInForceSince;
+    private volatile ListLoadFailure lastFailure;
 
     FilterService(PolicyService policies, People people, GroupMemberships memberships, LocalLists localLists,
                   ObjectProvider<UnblockSource> unblockSources,
@@ -125,6 +129,27 @@ public class FilterService implements IllegalContentCheck {
      */
     public CompletableFuture<CategoryLists> listsLoaded() {
         return lastReload;
+    }
+
+    /** @return the category lists in force, where each came from, and whether the latest load failed */
+    public CategoryListStatus categoryListStatus() {
+        ListLoadFailure failure = lastFailure;
+        return new CategoryListStatus(listDirectories, lists.current().sources(), listsInForceSince,
+                !lastReload.isDone(), failure == null ? null : failure.at(), failure == null ? null : failure.reason());
+    }
+
+    /** A failed load of the category lists: when, and why in words a network manager can act on. */
+    private record ListLoadFailure(Instant at, String reason) {
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause instanceof NoSuchFileException ? "no such directory or file: " + message
+                : message == null ? cause.getClass().getSimpleName() : message;
     }
 
     /** Forgets cached people, so a change to the directory is enforced at once rather than within the cache time. */
@@ -229,8 +254,11 @@ public class FilterService implements IllegalContentCheck {
         return lists.reloadAsync(this::loadLists, loader).whenComplete((loaded, failure) -> {
             if (failure != null) {
                 log.error("Category lists could not be reloaded; the previous lists stay in force", failure);
+                lastFailure = new ListLoadFailure(clock.instant(), rootMessage(failure));
             } else {
                 apply(s -> s.withLists(loaded));
+                listsInForceSince = clock.instant();
+                lastFailure = null;
             }
         });
     }
@@ -242,7 +270,7 @@ public class FilterService implements IllegalContentCheck {
             long started = System.nanoTime();
             log.info("Loading category lists from {}", dir);
             SourceReport report = listLoader.loadInto(
-                    new ListSource(dir.getFileName().toString(), "local", dir), builder);
+                    ListSource.fromDirectory(dir), builder);
             log.info("Loaded {} entries ({} skipped) from {} in {} ms", report.accepted(), report.skipped(), dir,
                     (System.nanoTime() - started) / 1_000_000);
         }

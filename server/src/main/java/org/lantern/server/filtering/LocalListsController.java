@@ -24,9 +24,11 @@ class LocalListsController {
     private static final int CHANGES_SHOWN = 200;
 
     private final LocalLists lists;
+    private final FilterService filter;
 
-    LocalListsController(LocalLists lists) {
+    LocalListsController(LocalLists lists, FilterService filter) {
         this.lists = lists;
+        this.filter = filter;
     }
 
     @GetMapping("/filtering/lists")
@@ -34,6 +36,7 @@ class LocalListsController {
         model.addAttribute("entries", lists.entries());
         model.addAttribute("changes", lists.changes(CHANGES_SHOWN));
         model.addAttribute("listNames", LocalLists.ListName.values());
+        model.addAttribute("categoryLists", filter.categoryListStatus());
         return "filtering/lists";
     }
 

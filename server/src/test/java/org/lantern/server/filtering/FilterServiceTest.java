@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @FilteringTest
 class FilterServiceTest {
@@ -45,6 +46,22 @@ class FilterServiceTest {
 
     private static String site() {
         return "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    }
+
+    @Test
+    void theCategoryListStatusGivesEachSourcesProvenanceAndCountsByCategory() {
+        filter.listsLoaded().join();
+
+        CategoryListStatus status = filter.categoryListStatus();
+
+        assertThat(status.failure()).isNull();
+        assertThat(status.loading()).isFalse();
+        assertThat(status.inForceSince()).isNotNull();
+        assertThat(status.rows()).extracting(CategoryListStatus.CategoryRow::source, CategoryListStatus.CategoryRow::category,
+                        CategoryListStatus.CategoryRow::domains, CategoryListStatus.CategoryRow::skipped)
+                .containsExactly(tuple("lists", "gambling", 1, 0),
+                        tuple("lists", "social_networks", 1, 0));
+        assertThat(status.rows()).allSatisfy(row -> assertThat(row.version()).startsWith("files of "));
     }
 
     @Test
