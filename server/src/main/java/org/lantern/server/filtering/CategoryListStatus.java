@@ -48,6 +48,16 @@ public record CategoryListStatus(List<Path> directories, List<SourceReport> sour
                         : "The lists loaded before stay in force.");
     }
 
+    /** @return the entries in force, across every source and file */
+    public long entries() {
+        return sources.stream().flatMap(source -> source.files().stream()).mapToLong(file -> file.accepted()).sum();
+    }
+
+    /** @return the lines skipped as unreadable, across every source and file */
+    public long skipped() {
+        return sources.stream().flatMap(source -> source.files().stream()).mapToLong(file -> file.skipped()).sum();
+    }
+
     /** One category of one source, as the page lists it. */
     public record CategoryRow(String source, String version, String category, int domains, int urls,
                               int expressions, int skipped) {

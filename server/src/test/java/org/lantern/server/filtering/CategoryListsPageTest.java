@@ -37,6 +37,8 @@ class CategoryListsPageTest {
         assertThat(html).contains("<h2 id=\"category-lists\">Category lists</h2>")
                 .contains("In force since")
                 .contains("src/test/resources/filtering/lists")
+                .contains("2 entries in force from 1 source; 0 lines skipped.")
+                .contains("<summary>Entries by category (2)</summary>")
                 .containsPattern("<td>lists</td>\\s*<td>files of [0-9-]{10} [0-9:]{5} UTC</td>\\s*<th scope=\"row\">gambling</th>"
                         + "\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">0</td>")
                 .doesNotContain("could not be loaded");
