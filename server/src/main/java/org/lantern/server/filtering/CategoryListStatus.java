@@ -2,13 +2,18 @@ package org.lantern.server.filtering;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.lantern.filter.lists.FileReport;
 import org.lantern.filter.lists.ListKind;
+import org.lantern.filter.lists.ListSource;
 import org.lantern.filter.lists.SourceReport;
+import org.lantern.server.people.People;
 
 /**
  * What the network manager sees of the category lists: every source in force with its provenance
@@ -18,7 +23,7 @@ import org.lantern.filter.lists.SourceReport;
  *
  * @param directories the directories configured ({@code lantern.filter.lists})
  * @param sources the sources in force, with a report per file
- * @param inForceSince when the lists in force were loaded; {@code null} before the first load
+ * @param inForceSince when the lists in force were built; {@code null} while none from a directory are
  * @param loading whether a load is under way
  * @param failedAt when the latest load failed; {@code null} when it did not
  * @param failure why it failed, for the page; {@code null} when it did not
@@ -33,7 +38,7 @@ public record CategoryListStatus(List<Path> directories, List<SourceReport> sour
     }
 
     private static final DateTimeFormatter SCHOOL_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(People.SCHOOL_ZONE);
 
     /**
      * @return what the page says of a failed load: when, why, and what filters meanwhile; {@code
@@ -48,37 +53,43 @@ public record CategoryListStatus(List<Path> directories, List<SourceReport> sour
                         : "The lists loaded before stay in force.");
     }
 
-    /** @return the entries in force, across every source and file */
+    /** @return the entries in force, across every source */
     public long entries() {
-        return sources.stream().flatMap(source -> source.files().stream()).mapToLong(file -> file.accepted()).sum();
+        return sources.stream().mapToLong(SourceReport::accepted).sum();
     }
 
-    /** @return the lines skipped as unreadable, across every source and file */
+    /** @return the lines skipped as unreadable, across every source */
     public long skipped() {
-        return sources.stream().flatMap(source -> source.files().stream()).mapToLong(file -> file.skipped()).sum();
+        return sources.stream().mapToLong(SourceReport::skipped).sum();
     }
 
-    /** One category of one source, as the page lists it. */
+    /** One category of one source, as the page lists it: its files' counts added up. */
     public record CategoryRow(String source, String version, String category, int domains, int urls,
                               int expressions, int skipped) {
+
+        static CategoryRow of(ListSource source, FileReport file) {
+            int accepted = file.accepted();
+            return new CategoryRow(source.name(), source.version(), file.category(),
+                    file.kind() == ListKind.DOMAINS ? accepted : 0, file.kind() == ListKind.URLS ? accepted : 0,
+                    file.kind() == ListKind.EXPRESSIONS ? accepted : 0, file.skipped());
+        }
+
+        CategoryRow plus(CategoryRow other) {
+            return new CategoryRow(source, version, category, domains + other.domains, urls + other.urls,
+                    expressions + other.expressions, skipped + other.skipped);
+        }
     }
 
-    /** @return a row per category of each source, in the sources' order and by category name within one */
+    /** @return a row per category of each source, in the sources' order and the files' order within one */
     public List<CategoryRow> rows() {
-        return sources.stream().flatMap(source -> source.files().stream()
-                .map(file -> file.category()).distinct()
-                .map(category -> {
-                    int[] counts = new int[ListKind.values().length];
-                    int skipped = 0;
-                    for (var file : source.files()) {
-                        if (file.category().equals(category)) {
-                            counts[file.kind().ordinal()] += file.accepted();
-                            skipped += file.skipped();
-                        }
-                    }
-                    return new CategoryRow(source.source().name(), source.source().version(), category,
-                            counts[ListKind.DOMAINS.ordinal()], counts[ListKind.URLS.ordinal()],
-                            counts[ListKind.EXPRESSIONS.ordinal()], skipped);
-                })).toList();
+        List<CategoryRow> rows = new ArrayList<>();
+        for (SourceReport source : sources) {
+            Map<String, CategoryRow> byCategory = new LinkedHashMap<>();
+            for (FileReport file : source.files()) {
+                byCategory.merge(file.category(), CategoryRow.of(source.source(), file), CategoryRow::plus);
+            }
+            rows.addAll(byCategory.values());
+        }
+        return rows;
     }
 }

@@ -82,7 +82,6 @@ public class FilterService implements IllegalContentCheck {
     private volatile PeopleDirectory directory;
     private volatile DecisionEngine engine;
     private volatile CompletableFuture<CategoryLists> lastReload;
-    private volatile Instant listsInForceSince;
     private volatile ListLoadFailure lastFailure;
 
     FilterService(PolicyService policies, People people, GroupMemberships memberships, LocalLists localLists,
@@ -134,7 +133,10 @@ public class FilterService implements IllegalContentCheck {
     /** @return the category lists in force, where each came from, and whether the latest load failed */
     public CategoryListStatus categoryListStatus() {
         ListLoadFailure failure = lastFailure;
-        return new CategoryListStatus(listDirectories, lists.current().sources(), listsInForceSince,
+        CategoryLists current = lists.current();
+        // A snapshot has sources only once a load from at least one directory has succeeded.
+        Instant inForceSince = current.sources().isEmpty() ? null : current.builtAt();
+        return new CategoryListStatus(listDirectories, current.sources(), inForceSince,
                 !lastReload.isDone(), failure == null ? null : failure.at(), failure == null ? null : failure.reason());
     }
 
@@ -144,7 +146,7 @@ public class FilterService implements IllegalContentCheck {
 
     private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
@@ -257,7 +259,6 @@ public class FilterService implements IllegalContentCheck {
                 lastFailure = new ListLoadFailure(clock.instant(), rootMessage(failure));
             } else {
                 apply(s -> s.withLists(loaded));
-                listsInForceSince = clock.instant();
                 lastFailure = null;
             }
         });
