@@ -67,6 +67,8 @@ class CheckCommand implements Callable<Integer> {
                 out.flush();
                 return view.allowed() ? 0 : 1;
             }
+        } catch (CliException e) {
+            throw e;
         } catch (DateTimeParseException e) {
             return error(err, "--at: \"" + at + "\" is not an ISO-8601 instant such as 2025-03-04T10:15:00Z");
         } catch (MalformedUrlException e) {

@@ -8,7 +8,12 @@ import org.lantern.server.LanternProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the whole platform on the embedded database with a demo school, for trying Lantern out. */
+/**
+ * Runs the whole platform on the embedded database with a demo school, for trying Lantern out. It
+ * marks its data directory as a demo's, so the other commands find the database and mode without
+ * flags, and filters by Lantern's own small category lists ({@link ShippedLists}) unless
+ * {@code LANTERN_FILTER_LISTS} names others. It listens on this machine only unless told otherwise.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start Lantern on an embedded database (./data/) with " + LanternProperties.DEMO_SCHOOL_NAME
                 + ", a made-up school on the Astley Park policy preset.")
@@ -17,8 +22,14 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:LANTERN_DATA_DIR:-data}",
-            description = "Where the embedded database lives (default: $$LANTERN_DATA_DIR, else ./data).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every "
+                    + "network interface).")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = DataDirectory.DEFAULT,
+            description = "Where the embedded database and the demo's category lists live "
+                    + "(default: $$LANTERN_DATA_DIR, else ./data).")
     String dataDir;
 
     @Option(names = "--icap-port",
@@ -27,7 +38,14 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> properties = new ArrayList<>(List.of("lantern.mode=demo", "server.port=" + port, "lantern.data-dir=" + dataDir));
+        DataDirectory directory = DataDirectory.of(dataDir);
+        directory.recordDemo();
+        List<String> properties = new ArrayList<>(List.of("lantern.mode=demo", "server.port=" + port,
+                "server.address=" + bind, "lantern.data-dir=" + directory.path()));
+        if (System.getenv("LANTERN_FILTER_LISTS") == null) {
+            ShippedLists.installIfMissing(directory.lists());
+            properties.add("lantern.filter.lists=" + directory.lists());
+        }
         if (icapPort != null) {
             properties.add("lantern.icap.port=" + icapPort);
         }

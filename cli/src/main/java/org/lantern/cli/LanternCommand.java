@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code lantern} command. Each subcommand is one thing a network manager or DSL does from a
- * terminal; {@code lantern --help} lists them.
+ * terminal; {@code lantern --help} lists them. An error, whether in the arguments or in running the
+ * command, is one line on stderr saying what to do ({@link #commandLine()}), never a stack trace.
  */
 @Command(name = "lantern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lantern: online safety for schools. The policy a school publishes is the policy its network enforces.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, AuditCommand.class, CheckCommand.class, IcapCommand.class,
-                SquidHelperCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, AuditCommand.class, CheckCommand.class,
+                ListsCommand.class, IcapCommand.class, SquidHelperCommand.class, CommandLine.HelpCommand.class})
 public class LanternCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,9 +23,42 @@ public class LanternCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new LanternCommand()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0 || !ServerLauncher.isRunning()) {
             System.exit(code);
         }
+    }
+
+    /** The command line with its one-line error handling, as {@link #main} runs it. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LanternCommand());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            String name = command.getCommandSpec().qualifiedName();
+            command.getErr().println(name + ": " + e.getMessage().lines().findFirst().orElse("") + " (see '" + name
+                    + " --help')");
+            command.getErr().flush();
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + oneLine(e));
+            command.getErr().flush();
+            return e instanceof CliException known ? known.exitCode() : CliException.CANNOT_RUN;
+        });
+        return cli;
+    }
+
+    /** A failure's message in one line: the command's own words, or else what the innermost cause said. */
+    private static String oneLine(Throwable failure) {
+        if (failure instanceof CliException) {
+            return failure.getMessage();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("");
+        return "failed: " + message;
     }
 }

@@ -20,6 +20,14 @@ final class ServerLauncher {
         return running != null && running.isActive();
     }
 
+    /** Stops a server started here, as Ctrl-C would. */
+    static void stop() {
+        ConfigurableApplicationContext context = running;
+        if (context != null) {
+            context.close();
+        }
+    }
+
     /**
      * Starts the server; returns the process exit code. A failed start has already been reported
      * by Spring Boot's failure analysis, so it is not printed again as a stack trace.

@@ -32,7 +32,7 @@ class AuditCommandTest {
     void verifyPrintsOkWithTheCountAndLatestDigest() {
         AuditEntry last = appendTwo();
 
-        int code = cli.lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "verify", "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
         assertThat(cli.out.toString()).contains("OK: " + last.sequence() + " entries, latest digest " + last.digest());
@@ -47,7 +47,7 @@ class AuditCommandTest {
                     + last.sequence());
         }
 
-        int code = cli.lantern("audit", "verify", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "verify", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch");
@@ -57,7 +57,7 @@ class AuditCommandTest {
     void headPrintsTheLatestSequenceAndDigest() {
         AuditEntry last = appendTwo();
 
-        int code = cli.lantern("audit", "head", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("audit", "head", "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
         assertThat(cli.out.toString().strip()).isEqualTo(last.sequence() + " " + last.digest());

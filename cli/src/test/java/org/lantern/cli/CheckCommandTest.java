@@ -30,7 +30,7 @@ class CheckCommandTest {
     void aBlockedUrlIsExplainedInPlainEnglishWithExitCodeOne() {
         blockLocally("games.example");
 
-        int code = cli.lantern("check", "http://games.example/play", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("check", "http://games.example/play", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.out.toString()).contains("Blocked. http://games.example/play", "Why: ",
@@ -42,7 +42,7 @@ class CheckCommandTest {
         blockLocally("games.example");
 
         int code = cli.lantern("check", "http://library.example/", "--json", "--at", "2025-03-04T10:00:00Z",
-                "--demo", "--data-dir", dataDir.toString());
+                "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
         assertThat(cli.out.toString()).contains("\"action\":\"ALLOW\"", "\"policyVersion\":1", "\"group\":\"visitors\"");
@@ -58,7 +58,7 @@ class CheckCommandTest {
             context.getBean(GroupMemberships.class).add(nell, "nominated-staff", "dsl", "runs the school's pages");
         }
 
-        int code = cli.lantern("check", "http://library.example/", "--user", "nnominee", "--demo", "--data-dir",
+        int code = cli.lantern("check", "http://library.example/", "--user", "nnominee", "--data-dir",
                 dataDir.toString());
 
         assertThat(code).isZero();
@@ -68,7 +68,7 @@ class CheckCommandTest {
 
     @Test
     void anUnreadableUrlIsAnErrorWithExitCodeTwo() {
-        int code = cli.lantern("check", "gopher://old.example/", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("check", "gopher://old.example/", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(cli.err.toString()).contains("UNSUPPORTED_SCHEME");
@@ -77,7 +77,7 @@ class CheckCommandTest {
 
     @Test
     void anUnreadableTimeIsAnErrorWithExitCodeTwo() {
-        int code = cli.lantern("check", "http://library.example/", "--at", "tuesday", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("check", "http://library.example/", "--at", "tuesday", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--at");

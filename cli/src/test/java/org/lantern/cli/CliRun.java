@@ -14,17 +14,19 @@ final class CliRun {
     final StringWriter err = new StringWriter();
 
     int lantern(String... args) {
-        CommandLine command = new CommandLine(new LanternCommand());
+        CommandLine command = LanternCommand.commandLine();
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         return command.execute(args);
     }
 
-    /** The server's beans on the demo database in {@code dataDir}, opened as the commands open it. */
+    /**
+     * The server's beans on a demo database in {@code dataDir}, made if need be and marked as the
+     * demo's as {@code lantern demo} marks it, opened as the commands open it.
+     */
     static ConfigurableApplicationContext openDemoDatabase(Path dataDir) {
-        DatabaseOptions database = new DatabaseOptions();
-        database.dataDir = dataDir.toString();
-        database.demo = true;
-        return database.open();
+        DataDirectory directory = DataDirectory.of(dataDir.toString());
+        directory.recordDemo();
+        return DatabaseOptions.boot(directory, true);
     }
 }

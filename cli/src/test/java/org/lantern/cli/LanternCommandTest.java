@@ -24,14 +24,13 @@ class LanternCommandTest {
     }
 
     @Test
-    void unknownCommandIsAnErrorWithUsage() {
-        CommandLine cli = new CommandLine(new LanternCommand());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
+    void anUnknownCommandIsOneLineOnStderrNamingTheHelp() {
+        CliRun cli = new CliRun();
 
-        int code = cli.execute("frobnicate");
+        int code = cli.lantern("frobnicate");
 
-        assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("Unmatched argument").contains("frobnicate");
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err.toString().lines().toList()).singleElement().asString()
+                .contains("Unmatched argument", "frobnicate", "lantern --help");
     }
 }

@@ -34,7 +34,7 @@ class TokenCommandTest {
         createAccount("script.owner");
 
         int code = cli.lantern("token", "create", "--user", "script.owner", "--name", "SIEM", "--expires-days", "30",
-                "--demo", "--data-dir", dataDir.toString());
+                "--data-dir", dataDir.toString());
 
         assertThat(code).isZero();
         String token = cli.out.toString().lines().filter(l -> l.startsWith("lan_")).findFirst().orElseThrow();
@@ -53,7 +53,7 @@ class TokenCommandTest {
     void unknownUserIsAnErrorAndPrintsNoToken() {
         createAccount("someone.else");
 
-        int code = cli.lantern("token", "create", "--user", "nobody", "--demo", "--data-dir", dataDir.toString());
+        int code = cli.lantern("token", "create", "--user", "nobody", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.err.toString()).contains("There is no account called nobody");

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +28,15 @@ import org.springframework.stereotype.Component;
  * pupils, staff and governors through the real MIS import, one account per role linked to its
  * person, and a made-up term of records ({@link DemoRecords}). Each account's password is generated
  * to satisfy the password policy and printed once, when the account is created; a restart keeps the
- * data, prints no password again and adds no records.
+ * data, prints no password again and adds no records. The notice opens with the address to sign in
+ * at and is set apart from the log by blank lines, since it is what a newcomer looks for.
+ *
+ * <p>Only the server loads the demo: the command-line tools ({@code lantern check}, {@code token},
+ * {@code audit}) open the same database without a web server and must find it as the demo left it.
  */
 @Component
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
+@ConditionalOnWebApplication
 @Order(100)
 class DemoSchoolLoader implements ApplicationRunner {
 
@@ -55,17 +62,20 @@ class DemoSchoolLoader implements ApplicationRunner {
     private final DemoRecords records;
     private final PrintStream console;
     private final String dataDir;
+    private final Environment environment;
 
     @Autowired
     DemoSchoolLoader(DemoSchool school, DemoSchoolName schoolName, People people, AccountService accountService,
                      Accounts accounts, Passwords passwords, DemoRecords records,
-                     @Value("${lantern.data-dir}") String dataDir) {
-        this(school, schoolName, people, accountService, accounts, passwords, records, System.out, dataDir);
+                     @Value("${lantern.data-dir}") String dataDir, Environment environment) {
+        this(school, schoolName, people, accountService, accounts, passwords, records, System.out, dataDir, environment);
     }
 
     DemoSchoolLoader(DemoSchool school, DemoSchoolName schoolName, People people, AccountService accountService,
-                     Accounts accounts, Passwords passwords, DemoRecords records, PrintStream console, String dataDir) {
+                     Accounts accounts, Passwords passwords, DemoRecords records, PrintStream console, String dataDir,
+                     Environment environment) {
         this.dataDir = dataDir;
+        this.environment = environment;
         this.school = school;
         this.schoolName = schoolName;
         this.people = people;
@@ -83,7 +93,7 @@ class DemoSchoolLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         schoolName.renameIfReal();
-        school.load(ACTOR);
+        school.loadOnce(ACTOR);
         List<String> created = new ArrayList<>();
         for (DemoAccount demo : ACCOUNTS) {
             if (accounts.idOf(demo.username()).isPresent()) {
@@ -102,20 +112,31 @@ class DemoSchoolLoader implements ApplicationRunner {
         announce(created, incidents);
     }
 
+    /** Where to sign in: the public address when one is set, else this machine and the port the server took. */
+    private String signInAddress() {
+        String publicUrl = environment.getProperty("lantern.public-url", "").strip();
+        if (!publicUrl.isEmpty()) {
+            return publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080")) + "/";
+    }
+
     private void announce(List<String> created, int incidents) {
+        String open = "Lantern is running: open " + signInAddress() + " and sign in.";
         List<String> seeded = incidents == 0 ? List.of() : List.of("",
                 "The school has a made-up term of records to explore: " + incidents + " incidents,",
                 "alerts, bypass attempts, data breaches and a subject access request.");
         if (created.isEmpty()) {
-            List<String> lines = new ArrayList<>(List.of(
+            List<String> lines = new ArrayList<>(List.of(open, "",
                     TITLE + ", loaded from " + dataDir + ".",
                     "The demo accounts' passwords were printed when they were created.",
                     "To start afresh, stop Lantern and delete the data directory."));
             lines.addAll(seeded);
-            ConsoleNotice.print(console, lines);
+            print(lines);
             return;
         }
-        List<String> lines = new ArrayList<>(List.of(
+        List<String> lines = new ArrayList<>(List.of(open, "",
                 TITLE + ": demo accounts",
                 "",
                 String.format("%-9s %-36s %s", "username", "role", "password")));
@@ -124,6 +145,14 @@ class DemoSchoolLoader implements ApplicationRunner {
                 "Passwords are shown only this once. Two-factor sign-in is",
                 "not enforced for these demo accounts (it is in production)."));
         lines.addAll(seeded);
+        print(lines);
+    }
+
+    /** The notice with a blank line either side, so it stands out from the log lines around it. */
+    private void print(List<String> lines) {
+        console.println();
         ConsoleNotice.print(console, lines);
+        console.println();
+        console.flush();
     }
 }

@@ -16,6 +16,7 @@ import org.lantern.server.people.demo.DemoSchool;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -54,7 +55,8 @@ class DemoSchoolLoaderTest {
     private String run() {
         console.reset();
         new DemoSchoolLoader(school, schoolName, people, accountService, accounts, passwords, records,
-                new PrintStream(console, true, StandardCharsets.UTF_8), "/srv/lantern-demo").run(null);
+                new PrintStream(console, true, StandardCharsets.UTF_8), "/srv/lantern-demo",
+                new MockEnvironment().withProperty("local.server.port", "18123")).run(null);
         return console.toString(StandardCharsets.UTF_8);
     }
 
@@ -62,6 +64,8 @@ class DemoSchoolLoaderTest {
     void firstStartCreatesOneAccountPerRoleWithAPrintedPasswordThatSignsIn() {
         String printed = run();
 
+        assertThat(printed).startsWith(System.lineSeparator())
+                .contains("Lantern is running: open http://localhost:18123/ and sign in.");
         for (DemoSchoolLoader.DemoAccount demo : DemoSchoolLoader.ACCOUNTS) {
             Matcher line = Pattern.compile("\\| " + demo.username() + " +.+? {2,}(\\S+) +\\|").matcher(printed);
             assertThat(line.find()).as("printed line for %s", demo.username()).isTrue();
@@ -81,10 +85,13 @@ class DemoSchoolLoaderTest {
 
         String restart = run();
 
-        assertThat(restart).contains("passwords were printed when they were created").doesNotContain("password\n")
+        assertThat(restart).contains("Lantern is running: open http://localhost:18123/ and sign in.")
+                .contains("passwords were printed when they were created").doesNotContain("password\n")
                 .contains("loaded from /srv/lantern-demo.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single())
                 .isEqualTo(DemoSchoolLoader.ACCOUNTS.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM people_import").query(Long.class).single())
+                .as("a restart imports the demo school no second time").isEqualTo(1);
     }
 
     @Test

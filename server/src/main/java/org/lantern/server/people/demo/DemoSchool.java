@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import org.lantern.server.people.ImportResult;
 import org.lantern.server.people.PeopleImporter;
 import org.lantern.server.people.Upn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,9 +75,23 @@ public class DemoSchool {
             {"Teaching Assistant", "Support"}, {"Teaching Assistant", "Support"}, {"Teaching Assistant", "Support"}};
 
     private final PeopleImporter importer;
+    private final JdbcClient jdbc;
 
-    DemoSchool(PeopleImporter importer) {
+    DemoSchool(PeopleImporter importer, JdbcClient jdbc) {
         this.importer = importer;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Loads the demo school unless an earlier start did: a restart of the demo adds no row to the
+     * import history, which would otherwise grow by one on every start.
+     *
+     * @return the import, or empty when the demo school was imported before
+     */
+    public Optional<ImportResult> loadOnce(String actor) {
+        boolean imported = jdbc.sql("SELECT COUNT(*) FROM people_import WHERE file_name = :file")
+                .param("file", FILE_NAME).query(Long.class).single() > 0;
+        return imported ? Optional.empty() : Optional.of(load(actor));
     }
 
     /** Loads the demo school through the MIS import, attributed to {@code actor}; safe to call on every start. */

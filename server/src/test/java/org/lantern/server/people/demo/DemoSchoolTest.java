@@ -31,7 +31,7 @@ class DemoSchoolTest {
 
     @BeforeEach
     void emptyDirectory() {
-        demoSchool = new DemoSchool(importer);
+        demoSchool = new DemoSchool(importer, jdbc);
         for (String table : new String[] {"person_group", "person_group_change", "access_suspension",
                 "internet_access_event", "network_identity", "person", "people_import"}) {
             jdbc.sql("DELETE FROM " + table).update();
@@ -86,5 +86,13 @@ class DemoSchoolTest {
         assertThat(second.added()).isZero();
         assertThat(second.changed()).isZero();
         assertThat(people.list(null)).hasSize(before);
+    }
+
+    @Test
+    void loadingOnceAfterAnEarlierLoadImportsNothingAndAddsNoImportRow() {
+        assertThat(demoSchool.loadOnce("demo")).isPresent();
+
+        assertThat(demoSchool.loadOnce("demo")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM people_import").query(Long.class).single()).isEqualTo(1);
     }
 }
