@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.lantern.server.alerts.AlertOutbox;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.filtering.FilterService;
 import org.lantern.server.identity.LogonAudit;
 import org.lantern.server.identity.LogonOutcome;
 import org.lantern.server.identity.Permission;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The first page after sign-in. Each role sees what it is responsible for: the network manager
- * and DSL the failed sign-ins and access removals to look into, leaders the policy in force and
- * its changes, pupils how to get help. Only what the user's permissions allow is gathered.
+ * and DSL the failed sign-ins and access removals to look into, the network manager which category
+ * lists filter (or that none do), leaders the policy in force and its changes, pupils how to get help. Only what the user's permissions allow is gathered.
  */
 @Controller
 class DashboardController {
@@ -32,9 +33,11 @@ class DashboardController {
     private final LogonAudit logons;
     private final AlertRegister alerts;
     private final AlertOutbox alertEmail;
+    private final FilterService filter;
 
     DashboardController(People people, PolicyService policies, LogonAudit logons, AlertRegister alerts,
-                        AlertOutbox alertEmail) {
+                        AlertOutbox alertEmail, FilterService filter) {
+        this.filter = filter;
         this.people = people;
         this.policies = policies;
         this.logons = logons;
@@ -57,6 +60,10 @@ class DashboardController {
         }
         if (has(user, Permission.LOGON_HISTORY_READ)) {
             model.addAttribute("failedLogons", failedLogons());
+        }
+        if (has(user, Permission.FILTER_MANAGE)) {
+            // A filter running without category lists lets almost everything through: say so where it is seen.
+            model.addAttribute("categoryLists", filter.categoryListStatus());
         }
         if (has(user, Permission.INCIDENT_READ_ALL)) {
             model.addAttribute("newAlerts", alerts.countNew());

@@ -55,4 +55,12 @@ class DashboardTest {
                 .contains("Worried about something online?")
                 .doesNotContain("Policy in force", "Recent failed sign-ins", "pupils,");
     }
+
+    @Test
+    void theNetworkManagerIsWarnedWhenNoCategoryListsAreLoadedAndOthersSeeNoListCard() throws Exception {
+        assertThat(dashboardAs(Role.ADMIN)).contains("Category lists", "No category lists are loaded",
+                "lantern lists update");
+        assertThat(dashboardAs(Role.DSL)).doesNotContain("Category lists");
+        assertThat(dashboardAs(Role.STAFF)).doesNotContain("Category lists");
+    }
 }
