@@ -23,4 +23,14 @@ class CliException extends RuntimeException {
     int exitCode() {
         return exitCode;
     }
+
+    /** What the innermost cause of {@code failure} said, in one line: the words nearest the problem. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("");
+    }
 }

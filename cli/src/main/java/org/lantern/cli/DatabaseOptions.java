@@ -68,12 +68,7 @@ class DatabaseOptions {
     }
 
     private static String whyNotOpened(Throwable failure, DataDirectory directory) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage().lines().findFirst().orElse("");
-        return "cannot open Lantern's database (data directory " + directory.path() + "): " + message;
+        return "cannot open Lantern's database (data directory " + directory.path() + "): "
+                + CliException.rootMessage(failure);
     }
 }

@@ -50,15 +50,6 @@ public class LanternCommand implements Runnable {
 
     /** A failure's message in one line: the command's own words, or else what the innermost cause said. */
     private static String oneLine(Throwable failure) {
-        if (failure instanceof CliException) {
-            return failure.getMessage();
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage().lines().findFirst().orElse("");
-        return "failed: " + message;
+        return failure instanceof CliException ? failure.getMessage() : "failed: " + CliException.rootMessage(failure);
     }
 }

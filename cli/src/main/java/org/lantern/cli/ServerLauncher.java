@@ -29,14 +29,16 @@ final class ServerLauncher {
     }
 
     /**
-     * Starts the server; returns the process exit code. A failed start has already been reported
-     * by Spring Boot's failure analysis, so it is not printed again as a stack trace.
+     * Starts the server; returns the process exit code. A failed start has been reported in the log
+     * by Spring Boot's failure analysis; it ends with one line on stderr saying why, not a stack trace.
      */
     static int run(List<String> properties) {
         try {
             start(properties);
             return 0;
-        } catch (RuntimeException alreadyReported) {
+        } catch (RuntimeException failed) {
+            System.err.println("lantern: Lantern did not start: " + CliException.rootMessage(failed)
+                    + " (the report above says what to do)");
             return 1;
         }
     }
