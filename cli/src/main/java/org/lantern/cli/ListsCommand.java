@@ -95,7 +95,7 @@ class ListsCommand implements Runnable {
             } catch (HttpTimeoutException e) {
                 throw new CliException("the server at " + from + " did not answer in time: try again later");
             } catch (IOException e) {
-                throw new CliException("cannot download " + from + " (" + e.getMessage()
+                throw new CliException("cannot download " + from + " (" + CliException.rootMessage(e)
                         + "): check the address and the network, then try again; the lists in force are unchanged");
             } catch (IllegalArgumentException e) {
                 throw new CliException("--from: " + from + " is not an http or https address");

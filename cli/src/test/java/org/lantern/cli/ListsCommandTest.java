@@ -124,6 +124,19 @@ class ListsCommandTest {
         assertThat(parent.getParent().resolve("evil")).doesNotExist();
     }
 
+    @Test
+    void anUnreachableServerIsOneLineNamingWhatFailedAndChangesNothing() throws IOException {
+        int code = cli.lantern("lists", "update", "--from", "http://lists.invalid/blacklists.tar.gz", "--dir",
+                lists.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err.toString().lines().toList().getLast())
+                .startsWith("lantern lists update: cannot download http://lists.invalid/blacklists.tar.gz (")
+                .doesNotContain("(null)").endsWith("the lists in force are unchanged");
+        assertThat(lists.resolve("gambling/domains")).hasContent("old.example");
+        assertThat(siblings()).containsExactly("lists");
+    }
+
     private List<String> siblings() throws IOException {
         try (Stream<Path> all = Files.list(parent)) {
             return all.map(p -> p.getFileName().toString()).sorted().toList();
