@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -77,6 +79,7 @@ class ListsCommand implements Runnable {
                 err.println("lantern lists update: downloading " + from);
                 download(archive, progress);
                 ListArchive.Contents contents = unpack(archive, staging, progress);
+                readableByAll(contents.root());
                 swapIn(contents.root(), target);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Updated " + target + ": " + contents.categories().size() + " categories from " + from
@@ -108,6 +111,16 @@ class ListsCommand implements Runnable {
             } catch (ListArchive.Refused e) {
                 throw new CliException("refused: " + e.getMessage() + "; the lists in force are unchanged");
             }
+        }
+    }
+
+    /**
+     * A temporary directory is its owner's alone; the lists replace a directory that Squid's helpers,
+     * running as another user, may read, so the set's own directory is made readable as an unpacked one is.
+     */
+    private static void readableByAll(Path lists) throws IOException {
+        if (Files.getFileStore(lists).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(lists, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ class ListsCommandTest {
                 link("blacklists/escape", "../../.."), file("blacklists/escape/evil", "owned\n")));
         served.put("/link-through-link.tar.gz", archive(file("blacklists/gambling/domains", "bet365.com\n"),
                 link("blacklists/here", "."), link("blacklists/out", "here/../..")));
+        served.put("/flat.tar.gz", archive(file("gambling/domains", "bet365.com\n"), file("vpn/domains", "vpn.example\n")));
         served.put("/no-lists.tar.gz", archive(file("site/index.html", "<html></html>\n")));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -93,6 +95,7 @@ class ListsCommandTest {
         assertThat(Files.readSymbolicLink(lists.resolve("porn"))).isEqualTo(Path.of("adult"));
         assertThat(lists.resolve("porn/domains")).hasContent("adult.example");
         assertThat(siblings()).containsExactly("lists");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lists))).isEqualTo("rwxr-xr-x");
         assertThat(cli.err.toString()).contains("lantern lists update: downloaded", "lantern lists update: unpacked 5 entries");
         assertThat(cli.out.toString()).contains("Updated " + lists + ": 2 categories from " + url("/good.tar.gz"));
     }
@@ -122,6 +125,16 @@ class ListsCommandTest {
         }
         assertThat(siblings()).containsExactly("lists");
         assertThat(parent.getParent().resolve("evil")).doesNotExist();
+    }
+
+    @Test
+    void anArchiveWithoutATopDirectoryIsTheSetItselfAndReadableByOtherUsersAsTheListsWere() throws IOException {
+        int code = cli.lantern("lists", "update", "--from", url("/flat.tar.gz"), "--dir", lists.toString());
+
+        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(lists.resolve("vpn/domains")).hasContent("vpn.example");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lists))).isEqualTo("rwxr-xr-x");
+        assertThat(siblings()).containsExactly("lists");
     }
 
     @Test
