@@ -65,6 +65,10 @@ class SecurityConfig {
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws IOException, jakarta.servlet.ServletException {
                 SessionSignIn.markLogon(request.getSession());
+                if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
+                    accounts.status(principal.id()).ifPresent(status ->
+                            SessionCredentials.mark(request.getSession(), status.credentialsVersion()));
+                }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
