@@ -64,6 +64,12 @@ class IcapCommand implements Callable<Integer> {
             description = "Connections served at once; more are refused with 503 (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            description = "Connections served at once from one client address; more from it are refused with 503 "
+                    + "(default: half of --max-connections). A tenth of --max-connections is kept for addresses "
+                    + "that have had a request answered, such as Squid's.")
+    Integer maxConnectionsPerClient;
+
     @Option(names = "--reload-interval", defaultValue = "60", paramLabel = "SECONDS",
             description = "How often the list files are checked for changes, which are then loaded in the "
                     + "background and swapped in whole (default: ${DEFAULT-VALUE}; 0 never checks).")
@@ -78,6 +84,10 @@ class IcapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (reloadInterval < 0) {
             System.err.println("lantern icap: --reload-interval must be 0 or more seconds");
+            return 2;
+        }
+        if (maxConnectionsPerClient != null && maxConnectionsPerClient < 1) {
+            System.err.println("lantern icap: --max-connections-per-client must be 1 or more");
             return 2;
         }
         if (warmUp < 0) {
@@ -104,6 +114,9 @@ class IcapCommand implements Callable<Integer> {
         IcapServerConfig defaults = IcapServerConfig.defaults();
         IcapServerConfig config = new IcapServerConfig(bind, port, maxConnections, defaults.maxHeaderBytes(),
                 defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64);
+        if (maxConnectionsPerClient != null) {
+            config = config.withClientLimits(maxConnectionsPerClient, config.reservedConnections());
+        }
         warmUp(config, decider, categories);
         IcapServer server = IcapServer.start(config, decider);
         if (reloadInterval > 0) {

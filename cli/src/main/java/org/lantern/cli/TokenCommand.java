@@ -42,7 +42,7 @@ class TokenCommand implements Runnable {
         @Option(names = "--name", description = "A label to recognise the token by, e.g. \"MIS sync\".")
         String name;
 
-        @Option(names = "--expires-days", description = "Days until the token stops working (default: never).")
+        @Option(names = "--expires-days", description = "Days until the token stops working (default: 90, or lantern.tokens.default-expiry); renew it on the API tokens page.")
         Integer expiresDays;
 
         @CommandLine.Mixin
@@ -57,7 +57,7 @@ class TokenCommand implements Runnable {
                         .create(user, name, expiresDays, "cli:" + System.getProperty("user.name", "unknown"));
                 out.println("API token for " + user + " (shown only now; store it safely):");
                 out.println(created.token());
-                out.println(created.expiresAt() == null ? "It does not expire." : "It expires at " + created.expiresAt() + " (UTC).");
+                out.println("It expires at " + created.expiresAt() + " (UTC).");
                 out.flush();
                 return 0;
             } catch (AccountException e) {

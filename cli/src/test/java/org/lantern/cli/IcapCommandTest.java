@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +24,10 @@ class IcapCommandTest {
         assertThat(cli.out.toString()).contains("--reload-interval=SECONDS");
     }
 
-    @Test
-    void negativeReloadIntervalIsRefusedBeforeAnythingIsLoaded() {
-        int code = cli.lantern("icap", "--lists", lists.toString(), "--reload-interval", "-1");
+    @ParameterizedTest
+    @CsvSource({"--reload-interval, -1", "--warm-up, -1", "--max-connections-per-client, 0"})
+    void numberOutOfRangeIsRefusedBeforeAnythingIsLoaded(String option, String value) {
+        int code = cli.lantern("icap", "--lists", lists.toString(), option, value);
 
         assertThat(code).isEqualTo(2);
     }

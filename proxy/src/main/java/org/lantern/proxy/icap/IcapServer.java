@@ -19,6 +19,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,7 +49,11 @@ import java.util.concurrent.TimeUnit;
  * it with blocking reads from then on, so the loops never wait.
  *
  * <p>A connection cap, a bounded input buffer per connection, an idle timeout and a request
- * timeout stop one client from holding memory or time that other pupils' requests need.
+ * timeout stop one client from holding memory or time that other pupils' requests need. Against
+ * connections opened and left silent to starve the server of slots: one address may hold only
+ * so many connections; a new connection must send its first whole request within a short
+ * deadline; and a share of the slots is kept for client addresses that have had a request
+ * answered (Squid), which connections from an address that never sent a whole request cannot take.
  */
 public final class IcapServer implements AutoCloseable {
 
@@ -62,7 +66,7 @@ public final class IcapServer implements AutoCloseable {
     private final IcapServerConfig config;
     private final IcapStats stats = new IcapStats();
     private final LogLimiter warnings;
-    private final Semaphore slots;
+    private final IcapAdmission admission;
     private final EventLoop[] loops;
     private final ExecutorService streaming = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> streamingSockets = ConcurrentHashMap.newKeySet();
@@ -72,7 +76,7 @@ public final class IcapServer implements AutoCloseable {
 
     private IcapServer(IcapServerConfig config, IcapDecider decider) throws IOException {
         this.config = config;
-        this.slots = new Semaphore(config.maxConnections());
+        this.admission = new IcapAdmission(config, stats);
         this.warnings = new LogLimiter(line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime);
         this.handler = new IcapHandler(decider, config, stats,
                 "lantern-" + Long.toString(System.currentTimeMillis(), 36), warnings);
@@ -135,26 +139,13 @@ public final class IcapServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!slots.tryAcquire()) {
-                stats.connectionRefused();
-                refuseOverloaded(channel);
+            IcapAdmission.Ticket ticket = admission.admit(channel);
+            if (ticket == null) {
                 continue;
             }
             stats.connectionOpened();
-            loops[next].adopt(channel);
+            loops[next].adopt(new Connection(loops[next], channel, ticket));
             next = (next + 1) % loops.length;
-        }
-    }
-
-    /** Still in blocking mode: the short answer fits any socket buffer, so this does not wait. */
-    private void refuseOverloaded(SocketChannel channel) {
-        try (channel) {
-            channel.write(ByteBuffer.wrap(("ICAP/1.0 503 Service Overloaded\r\nConnection: close\r\n"
-                    + "X-Lantern-Error: more than " + config.maxConnections() + " connections\r\n"
-                    + "Encapsulated: null-body=0\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
-            stats.error(503);
-        } catch (IOException e) {
-            // Nothing more can be done for a client refused at the door.
         }
     }
 
@@ -162,7 +153,7 @@ public final class IcapServer implements AutoCloseable {
     private final class EventLoop {
         private final Thread thread;
         private final Selector selector;
-        private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
+        private final Queue<Connection> adopted = new ConcurrentLinkedQueue<>();
         private final List<Connection> toStream = new ArrayList<>();
         private Connection[] batch = new Connection[64];
         private int batchSize;
@@ -173,8 +164,8 @@ public final class IcapServer implements AutoCloseable {
             this.thread = Thread.ofPlatform().name("icap-loop-" + index).daemon(true).unstarted(this::run);
         }
 
-        void adopt(SocketChannel channel) {
-            adopted.add(channel);
+        void adopt(Connection connection) {
+            adopted.add(connection);
             selector.wakeup();
         }
 
@@ -200,8 +191,8 @@ public final class IcapServer implements AutoCloseable {
                 for (SelectionKey key : selector.keys()) {
                     ((Connection) key.attachment()).close();
                 }
-                for (SocketChannel channel; (channel = adopted.poll()) != null; ) {
-                    closeAdopted(channel);
+                for (Connection connection; (connection = adopted.poll()) != null; ) {
+                    connection.close();
                 }
                 try {
                     selector.close();
@@ -253,26 +244,15 @@ public final class IcapServer implements AutoCloseable {
         }
 
         private void registerAdopted() {
-            for (SocketChannel channel; (channel = adopted.poll()) != null; ) {
+            for (Connection connection; (connection = adopted.poll()) != null; ) {
                 try {
-                    channel.configureBlocking(false);
-                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    Connection connection = new Connection(this, channel);
-                    connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+                    connection.channel.configureBlocking(false);
+                    connection.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    connection.key = connection.channel.register(selector, SelectionKey.OP_READ, connection);
                 } catch (IOException e) {
-                    closeAdopted(channel);
+                    connection.close();
                 }
             }
-        }
-
-        private void closeAdopted(SocketChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Never served; nothing to tell the client.
-            }
-            stats.connectionClosed();
-            slots.release();
         }
 
         /** Closes connections idle or stalled past their deadline, and writes any warnings summary. */
@@ -312,6 +292,7 @@ public final class IcapServer implements AutoCloseable {
     private final class Connection {
         private final EventLoop loop;
         private final SocketChannel channel;
+        private final IcapAdmission.Ticket ticket;
         private final String peer;
         private final BufferInput input = new BufferInput(INITIAL_BUFFER, maxBuffered);
         private final IcapReader reader = new IcapReader(input, config.maxHeaderBytes());
@@ -324,12 +305,19 @@ public final class IcapServer implements AutoCloseable {
         private long deadline;
         private boolean requestStarted;
         private boolean served;
+        private boolean answered;
 
-        Connection(EventLoop loop, SocketChannel channel) {
+        Connection(EventLoop loop, SocketChannel channel, IcapAdmission.Ticket ticket) {
             this.loop = loop;
             this.channel = channel;
+            this.ticket = ticket;
             this.peer = String.valueOf(channel.socket().getRemoteSocketAddress());
-            this.deadline = System.nanoTime() + config.idleTimeout().toNanos();
+            this.deadline = System.nanoTime() + firstRequestNanos(config.idleTimeout());
+        }
+
+        /** A wait, shortened to the first-request timeout until the connection has had a request answered. */
+        private long firstRequestNanos(Duration wait) {
+            return (answered || wait.compareTo(config.firstRequestTimeout()) < 0 ? wait : config.firstRequestTimeout()).toNanos();
         }
 
         /**
@@ -394,7 +382,7 @@ public final class IcapServer implements AutoCloseable {
         private void startRequestClock() {
             if (input.hasUnread() && !requestStarted) {
                 requestStarted = true;
-                deadline = System.nanoTime() + config.requestTimeout().toNanos();
+                deadline = System.nanoTime() + firstRequestNanos(config.requestTimeout());
             }
         }
 
@@ -403,7 +391,12 @@ public final class IcapServer implements AutoCloseable {
             while (input.hasUnread() && !closeAfterWrite) {
                 IcapHandler.Step step = handler.serveBuffered(reader, input, output, peer);
                 switch (step) {
-                    case SERVED -> requestStarted = false;
+                    case SERVED -> {
+                        requestStarted = false;
+                        if (!answered) {
+                            answered();
+                        }
+                    }
                     case NEED_MORE -> {
                         served = true;
                         return;
@@ -422,6 +415,12 @@ public final class IcapServer implements AutoCloseable {
                 deadline = System.nanoTime() + config.idleTimeout().toNanos();
             }
             served = true;
+        }
+
+        /** The connection's first request was answered: its address is in good standing from now on. */
+        private void answered() {
+            answered = true;
+            ticket.answered();
         }
 
         /** Writes the answers {@link #serve} produced, unless the connection left the loop meanwhile. */
@@ -512,8 +511,7 @@ public final class IcapServer implements AutoCloseable {
                 }
             } finally {
                 streamingSockets.remove(socket);
-                stats.connectionClosed();
-                slots.release();
+                released();
             }
         }
 
@@ -528,14 +526,21 @@ public final class IcapServer implements AutoCloseable {
             if (!channel.isOpen()) {
                 return;
             }
-            key.cancel();
+            if (key != null) {
+                key.cancel();
+            }
             try {
                 channel.close();
             } catch (IOException e) {
                 // Closed either way; nothing is left to send.
             }
+            released();
+        }
+
+        /** Gives back the connection's slot and its place in its address's count. */
+        private void released() {
             stats.connectionClosed();
-            slots.release();
+            admission.release(ticket);
         }
     }
 

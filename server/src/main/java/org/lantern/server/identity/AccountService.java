@@ -26,11 +26,13 @@ public class AccountService {
     private final TwoFactorService twoFactor;
     private final PasswordEncoder encoder;
     private final Passwords passwords;
+    private final ApiTokenService tokens;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountStore store, AccountEvents events, Accounts accounts, TwoFactorService twoFactor,
-                   PasswordEncoder encoder, Passwords passwords) {
+                   PasswordEncoder encoder, Passwords passwords, ApiTokenService tokens) {
         this.passwords = passwords;
+        this.tokens = tokens;
         this.store = store;
         this.events = events;
         this.accounts = accounts;
@@ -71,12 +73,17 @@ public class AccountService {
         return new NewAccount(id, passwords.setTemporaryPassword(id, actor));
     }
 
-    /** Gives an account a new random temporary password, to be changed at next logon. */
+    /**
+     * Gives an account a new random temporary password, to be changed at next logon. Whoever held
+     * the old one is shut out: the account's sessions end at their next request and its API
+     * tokens are revoked.
+     */
     @Transactional
     public String resetPassword(long accountId, String actor, String reason) {
         existing(accountId);
         String password = passwords.setTemporaryPassword(accountId, actor);
         events.record(accountId, actor, "PASSWORD_RESET", reason);
+        tokens.revokeAll(accountId, actor, "password reset by " + actor);
         return password;
     }
 

@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a session older than {@code lantern.session.absolute-timeout} ends, however active;</li>
  *   <li>a disabled (or deleted) account's session ends at once, whichever code path or SQL
  *       statement disabled it (one primary-key lookup per request);</li>
+ *   <li>a session signed in before the account's password was changed or reset ends, but for
+ *       the session that made the change ({@link SessionCredentials});</li>
  *   <li>a session still owing its second factor can reach only the code or enrolment page;</li>
  *   <li>an account that must change its password can reach only {@code /account/password}.</li>
  * </ul>
@@ -59,7 +61,8 @@ class AccountSessionFilter extends OncePerRequestFilter {
         Instant logonAt = session == null ? null : (Instant) session.getAttribute(SessionSignIn.LOGON_AT);
         boolean tooOld = logonAt != null && Instant.now().isAfter(logonAt.plus(absoluteTimeout));
         Optional<AccountStore.Status> status = store.status(principal.id());
-        if (tooOld || status.isEmpty() || !status.get().enabled()) {
+        if (tooOld || status.isEmpty() || !status.get().enabled()
+                || SessionCredentials.outdated(session, status.get().credentialsVersion())) {
             end(request, response);
             return;
         }

@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code account} table: the one place identity reads and writes account rows, but for the
@@ -50,7 +52,7 @@ class AccountStore {
     }
 
     /** What the per-request check needs: cheap, by primary key. */
-    record Status(boolean enabled, boolean mustChangePassword) {
+    record Status(boolean enabled, boolean mustChangePassword, int credentialsVersion) {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
@@ -68,8 +70,8 @@ class AccountStore {
     }
 
     Optional<Status> status(long id) {
-        return jdbc.sql("SELECT enabled, must_change_password FROM account WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Status(rs.getBoolean(1), rs.getBoolean(2))).optional();
+        return jdbc.sql("SELECT enabled, must_change_password, credentials_version FROM account WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Status(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3))).optional();
     }
 
     long count() {
@@ -100,11 +102,46 @@ class AccountStore {
         jdbc.sql("UPDATE account SET must_change_password = TRUE WHERE id = :id").param("id", id).update();
     }
 
-    /** Records one more consecutive failure, with the wait before the next attempt and, if reached, a lock. */
-    void recordFailure(long id, int failedAttempts, Instant notBefore, Instant lockedUntil) {
-        jdbc.sql("UPDATE account SET failed_attempts = :f, not_before = :nb, locked_until = :lu WHERE id = :id")
-                .param("f", failedAttempts).param("nb", utc(notBefore)).param("lu", utc(lockedUntil))
+    /**
+     * Counts an attempt on the account before its password or code is checked, if one may be made
+     * now. The count is moved by one conditional UPDATE in the database, never read, incremented
+     * and written back, so attempts in parallel (on one server or several) cannot overwrite each
+     * other's counts: at most {@code lockAfter} attempts of a run of failures are ever counted,
+     * and so checked, before the lock, however many arrive at once.
+     *
+     * @param ignoreLock whether a lock in force does not bind this attempt (its address took no part in the failures)
+     * @return this attempt's number in the current run of failures, or empty if none may be made now
+     */
+    @Transactional
+    OptionalInt claimAttempt(long id, Instant now, int lockAfter, boolean ignoreLock) {
+        String lock = ignoreLock ? "" : " AND (locked_until IS NULL OR locked_until <= :now)";
+        int claimed = jdbc.sql("UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = :id AND enabled = TRUE"
+                        + " AND failed_attempts < :max AND (not_before IS NULL OR not_before <= :now)" + lock)
+                .param("id", id).param("max", lockAfter).param("now", utc(now)).update();
+        if (claimed == 0) {
+            return OptionalInt.empty();
+        }
+        // The UPDATE holds the row until this transaction ends, so this reads this attempt's own count.
+        return OptionalInt.of(jdbc.sql("SELECT failed_attempts FROM account WHERE id = :id").param("id", id)
+                .query(Integer.class).single());
+    }
+
+    /** Gives back an attempt counted by {@link #claimAttempt} whose password was right, while its second factor is still owed. */
+    void releaseAttempt(long id) {
+        jdbc.sql("UPDATE account SET failed_attempts = failed_attempts - 1 WHERE id = :id AND failed_attempts > 0")
                 .param("id", id).update();
+    }
+
+    /** Makes the next attempt wait until {@code notBefore}, unless a failure in parallel already set a later time. */
+    void delayNextAttempt(long id, Instant notBefore) {
+        jdbc.sql("UPDATE account SET not_before = :nb WHERE id = :id AND (not_before IS NULL OR not_before < :nb)")
+                .param("nb", utc(notBefore)).param("id", id).update();
+    }
+
+    /** Locks the account until {@code until}; the lock replaces the count, so after it the account gets a fresh, slowed run. */
+    void lock(long id, Instant until) {
+        jdbc.sql("UPDATE account SET failed_attempts = 0, not_before = NULL, locked_until = :lu WHERE id = :id")
+                .param("lu", utc(until)).param("id", id).update();
     }
 
     void recordSuccess(long id, Instant at) {
@@ -144,6 +181,11 @@ class AccountStore {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

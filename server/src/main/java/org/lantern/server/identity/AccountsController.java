@@ -81,6 +81,11 @@ class AccountsController {
     String change(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "") String reason,
                   Authentication authentication, RedirectAttributes redirect) {
         String actor = authentication.getName();
+        if (action.equals("reset-password") && authentication.getPrincipal() instanceof AccountPrincipal self && self.id() == id) {
+            // A reset ends every session of the account, this one too, before its temporary password could be shown.
+            redirect.addFlashAttribute("message", "Your own password is changed on your account page (/account/password), not reset here.");
+            return "redirect:/accounts/" + id;
+        }
         try {
             String message = switch (action) {
                 case "disable" -> {

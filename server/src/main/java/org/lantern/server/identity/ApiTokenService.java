@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * API tokens for scripts and integrations: {@code Authorization: Bearer TOKEN} on {@code /api/**}
  * acts with exactly the permissions of the token's account. A token is shown once when created;
  * only its SHA-256 hash is stored (a token has 256 random bits, so a fast hash is enough), with a
- * short prefix so a person can tell their tokens apart.
+ * short prefix so a person can tell their tokens apart. Every token expires (90 days unless its
+ * maker says otherwise, {@link ApiTokenProperties}) and may be renewed while it still works; an
+ * administrator's reset of the account's password revokes them all.
  */
 @Service
 public class ApiTokenService {
@@ -31,12 +33,14 @@ public class ApiTokenService {
     private final JdbcClient jdbc;
     private final AccountStore store;
     private final AccountEvents events;
+    private final ApiTokenProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(JdbcClient jdbc, AccountStore store, AccountEvents events) {
+    ApiTokenService(JdbcClient jdbc, AccountStore store, AccountEvents events, ApiTokenProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
         this.events = events;
+        this.properties = properties;
     }
 
     /** A token just created; {@link #token()} is never available again. */
@@ -49,7 +53,7 @@ public class ApiTokenService {
 
         /** Whether the token would be accepted now. */
         public boolean active() {
-            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+            return revokedAt == null && expiresAt.isAfter(Instant.now());
         }
     }
 
@@ -58,7 +62,7 @@ public class ApiTokenService {
      *
      * @param username    whose permissions the token carries
      * @param name        a label, e.g. "MIS sync"; defaults to "API token"
-     * @param expiresDays days until it stops working, or {@code null} for no expiry
+     * @param expiresDays days until it stops working, or {@code null} for the default ({@code lantern.tokens.default-expiry}, 90 days)
      * @param actor       who asked (audited)
      * @throws AccountException if the account does not exist or is disabled, or expiresDays is not positive
      */
@@ -81,7 +85,7 @@ public class ApiTokenService {
         String token = TOKEN_START + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String prefix = token.substring(0, PREFIX_LENGTH);
         Instant now = Instant.now();
-        Instant expiresAt = expiresDays == null ? null : now.plus(Duration.ofDays(expiresDays));
+        Instant expiresAt = now.plus(expiresDays == null ? properties.defaultExpiry() : Duration.ofDays(expiresDays));
         jdbc.sql("""
                 INSERT INTO api_token (account_id, name, token_prefix, token_hash, created_at, expires_at)
                 VALUES (:a, :n, :p, :h, :c, :e)""")
@@ -101,7 +105,7 @@ public class ApiTokenService {
         Instant now = Instant.now();
         Optional<Long> accountId = jdbc.sql("""
                 SELECT account_id FROM api_token
-                WHERE token_hash = :h AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
+                WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now""")
                 .param("h", hash(token)).param("now", AccountStore.utc(now)).query(Long.class).optional();
         Optional<AccountStore.StoredAccount> account = accountId.flatMap(store::findById)
                 .filter(AccountStore.StoredAccount::enabled);
@@ -135,6 +139,47 @@ public class ApiTokenService {
             throw new AccountException("token", "There is no such active token.");
         }
         events.record(accountId, actor, "API_TOKEN_REVOKED", "token " + tokenId);
+    }
+
+    /**
+     * Renews one of an account's tokens: it works until the default expiry from now.
+     *
+     * @return the new expiry
+     * @throws AccountException if the account has no such token still working (an expired or revoked one is not brought back)
+     */
+    @Transactional
+    public Instant renew(long accountId, long tokenId, String actor) {
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(properties.defaultExpiry());
+        int changed = jdbc.sql("""
+                UPDATE api_token SET expires_at = :e
+                WHERE id = :id AND account_id = :a AND revoked_at IS NULL AND expires_at > :now""")
+                .param("e", AccountStore.utc(expiresAt)).param("now", AccountStore.utc(now))
+                .param("id", tokenId).param("a", accountId).update();
+        if (changed == 0) {
+            throw new AccountException("token", "There is no such working token: an expired or revoked token cannot be renewed.");
+        }
+        events.record(accountId, actor, "API_TOKEN_RENEWED", "token " + tokenId + " until " + expiresAt);
+        return expiresAt;
+    }
+
+    /** Revokes every working token of an account, each audited with the reason, e.g. after its password was reset. */
+    @Transactional
+    public void revokeAll(long accountId, String actor, String reason) {
+        Instant now = Instant.now();
+        List<Long> ids = jdbc.sql("SELECT id FROM api_token WHERE account_id = :a AND revoked_at IS NULL AND expires_at > :now ORDER BY id")
+                .param("a", accountId).param("now", AccountStore.utc(now)).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id").param("now", AccountStore.utc(now)).param("id", id).update();
+            events.record(accountId, actor, "API_TOKEN_REVOKED", "token " + id + ": " + reason);
+        }
+    }
+
+    /** Whether a presented token is one of ours whose time ran out, so its 401 can say to renew it rather than only "not valid". */
+    boolean expired(String token) {
+        return token != null && jdbc.sql("""
+                SELECT COUNT(*) FROM api_token WHERE token_hash = :h AND revoked_at IS NULL AND expires_at <= :now""")
+                .param("h", hash(token)).param("now", AccountStore.utc(Instant.now())).query(Long.class).single() > 0;
     }
 
     private long idOfHash(String hash) {

@@ -40,8 +40,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
         Optional<AccountStore.StoredAccount> account = tokens.authenticate(token);
         if (account.isEmpty()) {
-            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                    "The API token is not valid: unknown, revoked or expired, or its account is disabled.");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", tokens.expired(token)
+                    ? "The API token has expired. Renew a token before it expires on the API tokens page (/account/tokens), or create a new one."
+                    : "The API token is not valid: unknown, revoked or expired, or its account is disabled.");
             return;
         }
         AccountStore.StoredAccount a = account.get();

@@ -2,9 +2,11 @@ package org.lantern.server.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 public class LogonAudit {
 
     private static final int MAX_USERNAME = 64;
+    private static final String SOURCE_FAILURES = Arrays.stream(LogonOutcome.values())
+            .filter(LogonOutcome::isSourceFailure).map(o -> "'" + o.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final Map<LogonOutcome, Counter> counters = new EnumMap<>(LogonOutcome.class);
@@ -54,6 +58,28 @@ public class LogonAudit {
                 .param("ip", where.sourceIp()).param("ua", where.userAgent()).param("o", outcome.name())
                 .update();
         counters.get(outcome).increment();
+    }
+
+    /** An address's recent failures: how many, and when the latest was (null if none). */
+    record SourceFailures(int count, Instant latest) {
+    }
+
+    /** Failures of any kind ({@link LogonOutcome#isSourceFailure}) from one address since {@code since}, whatever username they named. */
+    SourceFailures failuresFrom(String sourceIp, Instant since) {
+        return jdbc.sql("SELECT COUNT(*), MAX(attempted_at) FROM logon_attempt WHERE source_ip = :ip AND attempted_at > :since"
+                        + " AND outcome IN (" + SOURCE_FAILURES + ")")
+                .param("ip", sourceIp).param("since", AccountStore.utc(since))
+                .query((rs, n) -> new SourceFailures(rs.getInt(1), AccountStore.instant(rs, 2)))
+                .single();
+    }
+
+    /** Failed password or code checks for the account from one address since {@code since}. */
+    int countedFailuresFrom(long accountId, String sourceIp, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM logon_attempt
+                WHERE account_id = :a AND source_ip = :ip AND attempted_at > :since AND outcome IN ('BAD_PASSWORD', 'BAD_CODE')""")
+                .param("a", accountId).param("ip", sourceIp).param("since", AccountStore.utc(since))
+                .query(Integer.class).single();
     }
 
     /** Failed password or code checks for the account in the hour before {@code now}. */

@@ -7,12 +7,16 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a username and password from the sign-in form and audits the attempt whatever its
- * outcome. An account that needs a second factor comes out holding only a marker authority
+ * outcome. An unknown username, a wrong password and an account that may not be tried now
+ * (disabled, locked, slowed) get the same answer after the same work, one password-hash
+ * check, so neither the words nor the time say which usernames exist; only a wait imposed on
+ * the address ({@link LogonGuard#checkSource}) is told apart, since it says nothing of accounts. An account that needs a second factor comes out holding only a marker authority
  * (see {@link Authorities}); the full permissions come after the code or enrolment.
  */
 @Component
@@ -22,16 +26,16 @@ class LogonAuthenticationProvider implements AuthenticationProvider {
     private final LogonGuard guard;
     private final LogonAudit audit;
     private final PasswordEncoder encoder;
-    private final String unknownUserHash;
+    private final String decoyHash;
 
     LogonAuthenticationProvider(AccountStore store, LogonGuard guard, LogonAudit audit, PasswordEncoder encoder) {
         this.store = store;
         this.guard = guard;
         this.audit = audit;
         this.encoder = encoder;
-        // Checking a password against this for unknown usernames keeps the response time the same,
-        // so timing does not reveal which usernames exist.
-        this.unknownUserHash = encoder.encode("lantern-unknown-user-timing-equaliser");
+        // Checking a password against this for an unknown username, or an account that may not be
+        // tried now, costs what checking a real one does, so timing does not tell them apart.
+        this.decoyHash = encoder.encode("lantern-unknown-user-timing-equaliser");
     }
 
     @Override
@@ -41,22 +45,38 @@ class LogonAuthenticationProvider implements AuthenticationProvider {
         LogonDetails details = authentication.getDetails() instanceof LogonDetails d ? d : new LogonDetails(null, null);
         Instant now = Instant.now();
 
+        guard.checkSource(username, details, now);
         Optional<AccountStore.StoredAccount> found = store.findByUsername(username);
         if (found.isEmpty()) {
-            encoder.matches(password, unknownUserHash);
+            encoder.matches(password, decoyHash);
             audit.record(username, null, details, LogonOutcome.UNKNOWN_USER);
             throw new BadCredentialsException("bad credentials");
         }
         AccountStore.StoredAccount account = found.get();
-        guard.checkMayAttempt(account, details, now);
-        if (!encoder.matches(password, account.passwordHash())) {
-            guard.failed(account, details, LogonOutcome.BAD_PASSWORD, now);
+        LogonGuard.Attempt attempt;
+        try {
+            attempt = guard.begin(account, details, now);
+        } catch (AuthenticationException refused) {
+            // The same answer and the same work as a wrong password, so neither says the account exists.
+            encoder.matches(password, decoyHash);
+            throw new BadCredentialsException("bad credentials", refused);
+        }
+        boolean right = false;
+        try {
+            right = encoder.matches(password, account.passwordHash());
+        } finally {
+            if (!right) {
+                guard.failed(attempt, LogonOutcome.BAD_PASSWORD);
+            }
+        }
+        if (!right) {
             throw new BadCredentialsException("bad credentials");
         }
 
         AccountPrincipal principal = new AccountPrincipal(account.id(), account.username());
         UsernamePasswordAuthenticationToken result;
         if (account.needsCode() || account.needsEnrolment()) {
+            guard.passed(attempt);
             audit.record(account.username(), account.id(), details, LogonOutcome.SECOND_FACTOR_REQUIRED);
             String marker = account.needsCode() ? Authorities.PENDING_CODE : Authorities.PENDING_ENROLMENT;
             result = UsernamePasswordAuthenticationToken.authenticated(principal, null, Authorities.pending(marker));

@@ -17,10 +17,22 @@ public enum LogonOutcome {
     /** Refused before checking the password: too soon after a failure, or too many this hour. */
     THROTTLED,
     /** The password was right but the two-factor or recovery code was not. */
-    BAD_CODE;
+    BAD_CODE,
+    /** Refused before looking at the account: too many recent failures from the same address. */
+    SOURCE_THROTTLED;
 
-    /** Whether this outcome counts towards throttling and lockout. */
+    /** Whether this outcome counts towards the account's throttling and lockout. */
     boolean isCountedFailure() {
         return this == BAD_PASSWORD || this == BAD_CODE;
+    }
+
+    /**
+     * Whether this outcome counts against the address it came from: every refusal that cost a
+     * password check, so that an address cannot make the server hash passwords without limit by
+     * naming locked or unknown accounts. Refusals by address are left out, or an address would
+     * never come out of its wait.
+     */
+    boolean isSourceFailure() {
+        return this != SUCCESS && this != SECOND_FACTOR_REQUIRED && this != SOURCE_THROTTLED;
     }
 }

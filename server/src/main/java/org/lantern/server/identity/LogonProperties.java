@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param delayAfterFailures  consecutive failures allowed before each further attempt must wait
  * @param baseDelay           the first wait; it doubles with each further failure
  * @param maxDelay            the longest wait between attempts
- * @param lockAfterFailures   consecutive failures that lock the account
+ * @param lockAfterFailures   consecutive failures that lock the account against the addresses they came from
  * @param lockDuration        how long a lock lasts unless an administrator unlocks sooner
  * @param maxFailuresPerHour  failures per account per hour after which no password is checked at all
  */
@@ -31,11 +31,15 @@ public record LogonProperties(Integer delayAfterFailures, Duration baseDelay, Du
 
     /** How long to wait before the next attempt after this many consecutive failures. */
     Duration delayAfter(int consecutiveFailures) {
-        int over = consecutiveFailures - delayAfterFailures;
+        return doubling(consecutiveFailures - delayAfterFailures, baseDelay, maxDelay);
+    }
+
+    /** No wait while {@code over} is negative, then {@code base} doubling with each step, never above {@code max}. */
+    static Duration doubling(int over, Duration base, Duration max) {
         if (over < 0) {
             return Duration.ZERO;
         }
-        Duration delay = baseDelay.multipliedBy(1L << Math.min(over, 20));
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        Duration delay = base.multipliedBy(1L << Math.min(over, 20));
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 }

@@ -1,5 +1,7 @@
 package org.lantern.server.identity;
 
+import java.time.Instant;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A person's own API tokens: see them (never the secret) and revoke them. Created with {@code lantern token create}. */
+/**
+ * A person's own API tokens: see them (never the secret) with their expiry, renew them before
+ * they expire, and revoke them. Created with {@code lantern token create}.
+ */
 @Controller
 class TokensController {
 
@@ -35,6 +40,19 @@ class TokensController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
         redirect.addFlashAttribute("message", "Token revoked. Anything using it can no longer sign in.");
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/renew")
+    String renew(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+        AccountPrincipal principal = principal(authentication);
+        Instant until;
+        try {
+            until = tokens.renew(principal.id(), id, principal.username());
+        } catch (AccountException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        redirect.addFlashAttribute("message", "Token renewed: it now works until " + until + " (UTC).");
         return "redirect:/account/tokens";
     }
 

@@ -51,8 +51,9 @@ class TwoFactorController {
         AccountStore.StoredAccount account = current(authentication);
         LogonDetails details = LogonDetails.of(request);
         Instant now = Instant.now();
+        LogonGuard.Attempt attempt;
         try {
-            guard.checkMayAttempt(account, details, now);
+            attempt = begin(account, details, now);
         } catch (LockedException | DisabledException e) {
             return endSession(request);
         } catch (AuthenticationException e) {
@@ -64,7 +65,7 @@ class TwoFactorController {
             signIn.complete(request, response, account);
             return "redirect:/";
         }
-        guard.failed(account, details, LogonOutcome.BAD_CODE, now);
+        guard.failed(attempt, LogonOutcome.BAD_CODE);
         if (current(authentication).lockedAt(Instant.now())) {
             return endSession(request);
         }
@@ -91,9 +92,10 @@ class TwoFactorController {
         boolean duringLogon = pending(authentication, Authorities.PENDING_ENROLMENT);
         LogonDetails details = LogonDetails.of(request);
         Instant now = Instant.now();
+        LogonGuard.Attempt attempt = null;
         if (duringLogon) {
             try {
-                guard.checkMayAttempt(account, details, now);
+                attempt = begin(account, details, now);
             } catch (LockedException | DisabledException e) {
                 return endSession(request);
             } catch (AuthenticationException e) {
@@ -105,7 +107,7 @@ class TwoFactorController {
             codes = twoFactor.confirmEnrolment(account.id(), code);
         } catch (AccountException e) {
             if (duringLogon) {
-                guard.failed(account, details, LogonOutcome.BAD_CODE, now);
+                guard.failed(attempt, LogonOutcome.BAD_CODE);
                 if (current(authentication).lockedAt(Instant.now())) {
                     return endSession(request);
                 }
@@ -118,6 +120,12 @@ class TwoFactorController {
         }
         model.addAttribute("recoveryCodes", codes);
         return "identity/recovery-codes";
+    }
+
+    /** The address's wait first, then the account's: the code step is throttled as the password step is. */
+    private LogonGuard.Attempt begin(AccountStore.StoredAccount account, LogonDetails details, Instant now) {
+        guard.checkSource(account.username(), details, now);
+        return guard.begin(account, details, now);
     }
 
     private String enrolmentError(AccountStore.StoredAccount account, String message, Model model, boolean required) {

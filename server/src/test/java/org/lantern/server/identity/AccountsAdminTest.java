@@ -87,6 +87,17 @@ class AccountsAdminTest {
     }
 
     @Test
+    void administratorIsSentToChangeTheirOwnPasswordRatherThanResetIt() throws Exception {
+        UsernamePasswordAuthenticationToken admin = admin();
+        long id = ((AccountPrincipal) admin.getPrincipal()).id();
+
+        mvc.perform(post("/accounts/" + id + "/reset-password").with(authentication(admin)).with(csrf()).param("reason", "mine"))
+                .andExpect(redirectedUrl("/accounts/" + id));
+
+        assertThat(events.forAccount(id)).extracting(AccountEvents.AccountEvent::action).doesNotContain("PASSWORD_RESET");
+    }
+
+    @Test
     void accountPageOffersTheChangesThatApply() throws Exception {
         long id = accounts.create("to.view", "To View", Role.STAFF, "a password 1", "test");
 

@@ -3,7 +3,14 @@ package org.lantern.server.identity;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -11,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -24,6 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SessionSecurityTest {
 
     static final String PASSWORD = "correct horse battery";
+    static final String NEW_PASSWORD = "Badgerhill77";
+    static final AtomicInteger USERS = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
@@ -81,25 +91,49 @@ class SessionSecurityTest {
                 .andExpect(redirectedUrl("/login?expired"));
     }
 
-    @Test
-    void disablingThroughTheAccountsPortEndsTheSessionOnItsNextRequest() throws Exception {
-        long id = accounts.create("s.port", "S Port", Role.STAFF, PASSWORD, "test");
-        MockHttpSession session = signIn("s.port");
+    /** Something done to an account, given its id and its username, that must end the sessions signed in before. */
+    interface AccountChange {
+        void apply(SessionSecurityTest test, long id, String username) throws Exception;
+    }
 
-        accountsPort.disable(id, "people-feature", "left the school");
+    static Stream<Arguments> changesThatEndSessions() {
+        return Stream.of(
+                Arguments.of(Named.of("disabled through the accounts port", (AccountChange) (t, id, u) ->
+                        t.accountsPort.disable(id, "people-feature", "left the school"))),
+                Arguments.of(Named.of("disabled directly in the database", (AccountChange) (t, id, u) ->
+                        t.jdbc.sql("UPDATE account SET enabled = FALSE WHERE id = :id").param("id", id).update())),
+                Arguments.of(Named.of("password reset by an administrator", (AccountChange) (t, id, u) ->
+                        t.accounts.resetPassword(id, "admin", "forgot it"))),
+                Arguments.of(Named.of("password changed by its owner in another session", (AccountChange) (t, id, u) ->
+                        t.changePassword(t.signIn(u)).andExpect(redirectedUrl("/account?changed")))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("changesThatEndSessions")
+    void changeEndsTheSessionsSignedInBeforeOnTheirNextRequest(AccountChange change) throws Exception {
+        String username = "s.end" + USERS.incrementAndGet();
+        long id = accounts.create(username, "S End", Role.STAFF, PASSWORD, "test");
+        MockHttpSession session = signIn(username);
+
+        change.apply(this, id, username);
 
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(session.isInvalid()).isTrue();
     }
 
     @Test
-    void disablingDirectlyInTheDatabaseEndsTheSessionOnItsNextRequest() throws Exception {
-        accounts.create("s.sql", "S Sql", Role.STAFF, PASSWORD, "test");
-        MockHttpSession session = signIn("s.sql");
+    void sessionThatChangedThePasswordGoesOn() throws Exception {
+        accounts.create("s.changer", "S Changer", Role.STAFF, PASSWORD, "test");
+        MockHttpSession session = signIn("s.changer");
 
-        jdbc.sql("UPDATE account SET enabled = FALSE WHERE username = 's.sql'").update();
+        changePassword(session).andExpect(redirectedUrl("/account?changed"));
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    private ResultActions changePassword(MockHttpSession session) throws Exception {
+        return mvc.perform(post("/account/password").session(session).with(csrf())
+                .param("currentPassword", PASSWORD).param("newPassword", NEW_PASSWORD).param("confirmPassword", NEW_PASSWORD));
     }
 
     @Test

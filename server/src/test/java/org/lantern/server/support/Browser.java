@@ -3,6 +3,7 @@ package org.lantern.server.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -19,7 +20,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * One headless Chromium per test class, a fresh browser context (cookies, storage) per test.
- * {@link #open(String)} loads a path of the server under test; {@link #page()} is the page.
+ * {@link #open(String)} loads a path of the server under test; {@link #page()} is the page. A test
+ * whose pages broke the Content-Security-Policy (Chromium says so on the console) fails.
  */
 public final class Browser implements ParameterResolver, AfterEachCallback {
 
@@ -28,6 +30,7 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
     private static Playwright playwright;
     private static com.microsoft.playwright.Browser chromium;
 
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
     private BrowserContext context;
     private Page page;
     private String baseUrl;
@@ -79,6 +82,12 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
         context = chromium.newContext();
         page = context.newPage();
         page.setDefaultTimeout(15_000);
+        // Chromium reports what the Content-Security-Policy refused on the console: every browser test checks it.
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
         return this;
     }
 
@@ -87,6 +96,11 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
         if (context != null) {
             context.close();
             context = null;
+        }
+        if (!policyViolations.isEmpty()) {
+            List<String> seen = List.copyOf(policyViolations);
+            policyViolations.clear();
+            throw new AssertionError("A page broke the Content-Security-Policy: " + seen);
         }
     }
 

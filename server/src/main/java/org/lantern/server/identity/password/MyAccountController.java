@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.lantern.server.identity.Role;
+import org.lantern.server.identity.SessionCredentials;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -75,10 +77,13 @@ class MyAccountController {
                   @RequestParam(required = false) String currentPassword,
                   @RequestParam(required = false) String newPassword,
                   @RequestParam(required = false) String confirmPassword,
-                  Model model, HttpServletResponse response) {
+                  Model model, HttpServletRequest request, HttpServletResponse response) {
         PasswordAccounts.Row account = signedIn(authentication);
         List<Violation> problems = changer.change(account.id(), currentPassword, newPassword, confirmPassword);
         if (problems.isEmpty()) {
+            // Every other session of this person ends at its next request; this one goes on.
+            accounts.byId(account.id()).ifPresent(changed ->
+                    SessionCredentials.mark(request.getSession(), changed.credentialsVersion()));
             return "redirect:/account?changed";
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -14,11 +14,11 @@ class PasswordAccounts {
 
     /** What this feature needs of one account row. */
     record Row(long id, String username, String displayName, String role, String passwordHash,
-               boolean mustChangePassword, OffsetDateTime passwordChangedAt) {
+               boolean mustChangePassword, OffsetDateTime passwordChangedAt, int credentialsVersion) {
     }
 
     private static final String COLUMNS =
-            "SELECT id, username, display_name, role, password_hash, must_change_password, password_changed_at FROM account ";
+            "SELECT id, username, display_name, role, password_hash, must_change_password, password_changed_at, credentials_version FROM account ";
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(
             rs.getLong("id"),
@@ -27,7 +27,8 @@ class PasswordAccounts {
             rs.getString("role"),
             rs.getString("password_hash"),
             rs.getBoolean("must_change_password"),
-            rs.getObject("password_changed_at", OffsetDateTime.class));
+            rs.getObject("password_changed_at", OffsetDateTime.class),
+            rs.getInt("credentials_version"));
 
     private final JdbcClient jdbc;
 
@@ -58,13 +59,14 @@ class PasswordAccounts {
 
     /**
      * Replaces the account's password: the old hash goes to the history, which is then trimmed to
-     * {@code keep} entries.
+     * {@code keep} entries, and the credentials version moves on, ending sessions signed in before.
      */
     void replacePassword(Row account, String newHash, boolean mustChange, OffsetDateTime now, int keep) {
         jdbc.sql("INSERT INTO password_history (account_id, password_hash, replaced_at) VALUES (:id, :h, :at)")
                 .param("id", account.id()).param("h", account.passwordHash()).param("at", now)
                 .update();
-        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :at, must_change_password = :m WHERE id = :id")
+        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :at, must_change_password = :m, "
+                        + "credentials_version = credentials_version + 1 WHERE id = :id")
                 .param("h", newHash).param("at", now).param("m", mustChange).param("id", account.id())
                 .update();
         List<Long> stale = jdbc.sql("SELECT id FROM password_history WHERE account_id = :id ORDER BY replaced_at DESC, id DESC")
