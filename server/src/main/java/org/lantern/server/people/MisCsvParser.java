@@ -71,8 +71,10 @@ public final class MisCsvParser {
         Map<MisColumn, Integer> index = new EnumMap<>(MisColumn.class);
         Map<MisColumn, String> headers = new EnumMap<>(MisColumn.class);
         int rowsRead = 0;
+        int rowNumber = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> names = parser.getHeaderNames();
+            rowNumber = 1;
             for (int i = 0; i < names.size(); i++) {
                 int at = i;
                 MisColumn.forHeader(names.get(i)).ifPresent(c -> {
@@ -89,7 +91,6 @@ public final class MisCsvParser {
                 return new ParsedFile(List.of(), errors, index.keySet(), keysSeen, 0);
             }
             Duplicates duplicates = new Duplicates();
-            int rowNumber = 1;
             for (CSVRecord record : parser) {
                 rowNumber++;
                 Row row = new Row(rowNumber, record, index, headers);
@@ -105,8 +106,13 @@ public final class MisCsvParser {
                     errors.addAll(row.errors);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // Reading from a string fails only on malformed CSV, which leaves the parser unable to go
+            // on: refuse the file, naming the row, rather than import part of it.
+            errors.add(new RowError(rowNumber + 1, "(row)", "",
+                    "not readable CSV: a quoted value must close its quote before the next comma or line end"
+                            + " (a quote inside a value is written twice, \"\")"));
+            return new ParsedFile(List.of(), errors, index.keySet(), keysSeen, rowsRead);
         } catch (IllegalArgumentException | IllegalStateException e) {
             errors.add(new RowError(1, "(file)", "", "the file is not readable CSV: " + e.getMessage()));
             return new ParsedFile(List.of(), errors, index.keySet(), keysSeen, rowsRead);

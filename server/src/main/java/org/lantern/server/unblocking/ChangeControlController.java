@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.lantern.server.http.CsvDownload;
+import org.lantern.server.http.SafeCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -18,7 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import static org.lantern.server.http.CsvDownload.cell;
 
 /**
  * The change-control log page and its CSV export, for governors and senior leaders. Readers who
@@ -96,11 +95,11 @@ class ChangeControlController {
         if (CsvDownload.refused(response, query.errors())) {
             return;
         }
-        try (CSVPrinter csv = CsvDownload.attachment(response, "change-control.csv")) {
-            csv.printRecord("When", "Kind", "Action", "Who", "What", "Why", "Link");
+        try (SafeCsv csv = CsvDownload.attachment(response, "change-control.csv")) {
+            csv.row("When", "Kind", "Action", "Who", "What", "Why", "Link");
             for (ChangeControlLog.Entry e : log.entries(query.filter(), showNames(user))) {
-                csv.printRecord(CSV_TIME.format(e.at()), e.kind().label(), cell(e.action()), cell(e.who()),
-                        cell(e.what()), cell(e.why()), e.link() == null ? "" : e.link());
+                csv.row(CSV_TIME.format(e.at()), e.kind().label(), e.action(), e.who(),
+                        e.what(), e.why(), e.link());
             }
         }
     }

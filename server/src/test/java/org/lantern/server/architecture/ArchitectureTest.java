@@ -52,4 +52,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.lantern.server.web..")
                 .check(lantern);
     }
+
+    @Test
+    void everyCsvFileIsWrittenByTheOneWriterThatDisarmsFormulas() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.lantern.server.http.SafeCsv")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.commons.csv.CSVPrinter")
+                .because("a spreadsheet runs formulas typed into any cell; SafeCsv disarms them all")
+                .check(lantern);
+    }
 }

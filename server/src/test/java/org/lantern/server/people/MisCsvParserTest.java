@@ -160,6 +160,17 @@ class MisCsvParserTest {
     }
 
     @Test
+    void refusesAFileWithAStrayQuoteNamingItsRowInsteadOfFailing() {
+        ParsedFile file = parse("Type,Legal Surname,Legal Forename", "pupil,Smith,Ann", "pupil,Smith,\"Bo\"b\"");
+
+        assertThat(file.rows()).isEmpty();
+        assertThat(file.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(3);
+            assertThat(error.reason()).contains("quote");
+        });
+    }
+
+    @Test
     void leavesRowsWithErrorsOutOfTheValidRows() {
         ParsedFile file = parse("Surname,Forename,Year", "Smith,Ann,3", "Jones,Bea,Q");
 

@@ -11,8 +11,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.lantern.server.http.CsvDownload;
+import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.FilterDays;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
@@ -25,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import static org.lantern.server.http.CsvDownload.cell;
 
 /**
  * The bypass-attempt report for the safeguarding team, the headteacher and the network manager:
@@ -102,21 +101,21 @@ class BypassReportController {
         if (names) {
             attempts.logNamedView(accountId(user), user.getName(), "CSV");
         }
-        try (CSVPrinter csv = CsvDownload.attachment(response,
+        try (SafeCsv csv = CsvDownload.attachment(response,
                 "bypass-attempts-" + period.from() + "-to-" + period.to() + ".csv")) {
             if (names) {
-                csv.printRecord("When", "Person", "Proxy user", "Client IP", "Host", "Category", "Rule", "Action");
+                csv.row("When", "Person", "Proxy user", "Client IP", "Host", "Category", "Rule", "Action");
             } else {
-                csv.printRecord("When", "Host", "Category", "Rule", "Action");
+                csv.row("When", "Host", "Category", "Rule", "Action");
             }
             attempts.forEach(period.from().atStartOfDay(ZONE).toInstant(),
                     period.to().plusDays(1).atStartOfDay(ZONE).toInstant(), a -> {
                         try {
                             if (names) {
-                                csv.printRecord(CSV_TIME.format(a.at()), cell(a.subjectName()), cell(a.proxyUser()),
-                                        cell(a.clientIp()), cell(a.host()), cell(a.category()), a.rule(), a.action());
+                                csv.row(CSV_TIME.format(a.at()), a.subjectName(), a.proxyUser(),
+                                        a.clientIp(), a.host(), a.category(), a.rule(), a.action());
                             } else {
-                                csv.printRecord(CSV_TIME.format(a.at()), cell(a.host()), cell(a.category()), a.rule(),
+                                csv.row(CSV_TIME.format(a.at()), a.host(), a.category(), a.rule(),
                                         a.action());
                             }
                         } catch (IOException e) {

@@ -2,7 +2,6 @@ package org.lantern.server.incidents.evidence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,9 +22,8 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.http.SafeCsv;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
@@ -395,7 +393,7 @@ public class EvidenceService {
     }
 
     private byte[] manifest(List<Evidence> items, Map<Long, byte[]> files) {
-        return csv(List.of("id", "kind", "added_by", "added_at", "media_type", "size_bytes", "sha256", "file",
+        return SafeCsv.toBytes(List.of("id", "kind", "added_by", "added_at", "media_type", "size_bytes", "sha256", "file",
                 "original_name", "url", "description"), items.stream().map(i -> List.<Object>of(i.id(), i.kind(),
                 i.addedBy(), i.addedAt(), nullToEmpty(i.mediaType()), i.sizeBytes() == null ? "" : i.sizeBytes(),
                 i.sha256(), files.containsKey(i.id()) ? exportName(i) : "", nullToEmpty(i.fileName()),
@@ -409,20 +407,7 @@ public class EvidenceService {
                 rows.add(List.of(item.id(), c.occurredAt(), c.username(), c.action(), c.sha256(), c.channel()));
             }
         }
-        return csv(List.of("evidence_id", "occurred_at", "username", "action", "sha256", "channel"), rows);
-    }
-
-    private static byte[] csv(List<String> header, List<List<Object>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (List<Object> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        return SafeCsv.toBytes(List.of("evidence_id", "occurred_at", "username", "action", "sha256", "channel"), rows);
     }
 
     private static String exportName(Evidence item) {

@@ -11,6 +11,9 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.server.audit.AuditChain;
@@ -362,6 +365,25 @@ class EvidenceApiTest {
         assertThat(new String(entries.get("custody.csv"), StandardCharsets.UTF_8)).contains("EXPORTED,", "ev.dsl");
         assertThat(custodyActions(file)).containsExactly("ADDED", "EXPORTED");
         assertThat(custodyActions(link)).containsExactly("ADDED", "EXPORTED");
+    }
+
+    @Test
+    void formulasTypedIntoEvidenceAreDisarmedInTheExportsCsvFiles() throws Exception {
+        uploaded(teacher, "=HYPERLINK(\"evil.example\",\"open\").png", EvidenceFixtures.png());
+        addJson(teacher, incident, """
+                {"kind": "description", "description": "@SUM(1+1)*cmd|' /C calc'!A0"}""");
+
+        MvcResult result = mvc.perform(get("/api/v1/incidents/" + incident + "/evidence/export")
+                .with(authentication(dsl))).andReturn();
+
+        Map<String, byte[]> entries = unzip(result.getResponse().getContentAsByteArray());
+        for (String csv : List.of("manifest.csv", "custody.csv")) {
+            List<String> cells = CSVParser.parse(new String(entries.get(csv), StandardCharsets.UTF_8), CSVFormat.DEFAULT)
+                    .getRecords().stream().flatMap(CSVRecord::stream).toList();
+            assertThat(cells).as(csv).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        }
+        assertThat(new String(entries.get("manifest.csv"), StandardCharsets.UTF_8))
+                .contains("'=HYPERLINK(", "'@SUM(1+1)");
     }
 
     @Test
