@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -97,6 +98,10 @@ class IncidentApiController {
      * list (whatever the subject: a concern is about a child), {@code kind=misuse} (the default, as in
      * the first version of this API) the subject type's table, which {@code subject} then requires.
      */
+    @Operation(summary = "Categories of one kind with the actions each brings",
+            description = "kind=concern: the policy's safeguarding list (steps for the record, or for each child at "
+                    + "risk); kind=misuse (default): the rows of the subject's Actions / Sanctions table (actions for "
+                    + "each misuser). Each action says whom it applies to: record, at-risk or misuser.")
     @GetMapping("/incident-categories")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     List<CategoryJson> categories(@RequestParam(required = false) String kind, @RequestParam(required = false) String subject) {
@@ -109,6 +114,11 @@ class IncidentApiController {
                         a.appliesTo() == null ? "record" : a.appliesTo().code())).toList())).toList();
     }
 
+    @Operation(summary = "Record a concern or misuse",
+            description = "type concern|misuse; people: [{personId, role}] with role at-risk, misuser, witness or "
+                    + "reporter (subjectIds still accepted, as misusers); a concern needs recordKind and may take "
+                    + "sanctionId, a table row applied to its misusers. Returns the record, each action naming the "
+                    + "person it concerns (personId, personName; null for the record's own steps).")
     @PostMapping("/incidents")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<Incident> record(@RequestBody NewIncidentJson body, Authentication user) {
@@ -116,6 +126,7 @@ class IncidentApiController {
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.id())).body(incident);
     }
 
+    @Operation(summary = "Make a record child protection", description = "Anyone who may read the record; reason optional; audited.")
     @PostMapping("/incidents/{id}/raise")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     Incident raise(@PathVariable long id, @RequestBody(required = false) ReasonJson body, Authentication user) {
@@ -123,6 +134,7 @@ class IncidentApiController {
         return incidents.reclassify(id, RecordKind.CHILD_PROTECTION, body == null ? null : body.reason(), Viewer.of(user));
     }
 
+    @Operation(summary = "Make a child-protection record behaviour again", description = "The DSL and deputies only, with a reason; audited.")
     @PostMapping("/incidents/{id}/lower")
     @PreAuthorize("hasAuthority('CHILD_PROTECTION_READ')")
     Incident lower(@PathVariable long id, @RequestBody(required = false) ReasonJson body, Authentication user) {
