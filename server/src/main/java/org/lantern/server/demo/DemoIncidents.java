@@ -60,7 +60,10 @@ class DemoIncidents {
             Map.entry("refer-to-line-manager", "Discussed with the line manager."),
             Map.entry("refer-to-la-hr", "HR adviser consulted; dealt with under the school's own procedures."),
             Map.entry("refer-to-ict-lead", "The ICT lead checked the laptop and the filter logs."),
-            Map.entry("warning", "Written warning given and kept on the staff file."));
+            Map.entry("warning", "Written warning given and kept on the staff file."),
+            Map.entry("refer-to-childrens-social-care", "Discussed with children's social care; no referral needed, "
+                    + "the school's support continues."),
+            Map.entry("support-plan", "A trusted adult agreed with the pupil; weekly check-ins."));
     private static final String RESTORED = "Acceptable use agreement signed again with parents; access restored.";
     private static final String ACCESS_KEPT = "A warning was proportionate for this; the pupil keeps access for lessons.";
     private static final String STAFF_SANCTION_WAIVED = "Not proportionate: a first lapse, dealt with by a warning.";
