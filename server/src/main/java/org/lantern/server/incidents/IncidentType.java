@@ -1,6 +1,5 @@
 package org.lantern.server.incidents;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -10,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * safeguarding list and whose actions are support and referrals; or misuse, an infringement of the
  * policy, whose category is a row of the Actions / Sanctions tables applied to the misusers.
  */
-public enum IncidentType {
+public enum IncidentType implements Coded {
     CONCERN("concern", "Concern about a child"),
     MISUSE("misuse", "Misuse (an infringement of the policy)");
 
@@ -22,7 +21,7 @@ public enum IncidentType {
         this.label = label;
     }
 
-    /** As the API and forms write it: {@code concern} or {@code misuse}. */
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -34,15 +33,6 @@ public enum IncidentType {
 
     /** Reads {@code concern} or {@code misuse}, in any case. */
     public static Optional<IncidentType> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        for (IncidentType type : values()) {
-            if (type.code.equals(t)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Coded.parse(IncidentType.class, text);
     }
 }

@@ -1,6 +1,5 @@
 package org.lantern.server.incidents;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -10,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * given a sanction, counted for escalation or suspended from the internet: a child at risk is
  * supported, never treated as an offender.
  */
-public enum PersonRole {
+public enum PersonRole implements Coded {
     /** The child the concern is about. */
     AT_RISK("at-risk", "At risk"),
     /** The alleged perpetrator or misuser: the sanctions rows apply to them. */
@@ -26,7 +25,7 @@ public enum PersonRole {
         this.label = label;
     }
 
-    /** As the API and forms write it, e.g. {@code at-risk}. */
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -39,15 +38,6 @@ public enum PersonRole {
 
     /** Reads {@code at-risk}, {@code misuser}, {@code witness} or {@code reporter} (or the enum name), in any case. */
     public static Optional<PersonRole> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (PersonRole role : values()) {
-            if (role.code.equals(t)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return Coded.parse(PersonRole.class, text);
     }
 }
