@@ -16,17 +16,28 @@ import java.util.Optional;
  * @param communications     the Communications table, if the school publishes one
  * @param mobileTechnologies the Mobile Technologies table, if the school publishes one
  * @param sanctions          the Actions / Sanctions tables, if the school publishes them
+ * @param safeguarding       the kinds of concern about a child at risk and their steps; null in a
+ *                           policy written before the list existed (see {@link #concerns()})
  * @param assumptions        what Lantern assumed where the published policy is silent
  */
 public record PolicyDocument(School school, List<Group> groups, List<Category> categories, List<TimeWindow> windows,
                              List<Activity> activities, Communications communications,
-                             MobileTechnologies mobileTechnologies, Sanctions sanctions, List<String> assumptions) {
+                             MobileTechnologies mobileTechnologies, Sanctions sanctions, Safeguarding safeguarding,
+                             List<String> assumptions) {
     public PolicyDocument {
         groups = Lists.copy(groups);
         categories = Lists.copy(categories);
         windows = Lists.copy(windows);
         activities = Lists.copy(activities);
         assumptions = Lists.copy(assumptions);
+    }
+
+    /**
+     * The safeguarding list in force: the policy's own, or, for a policy written before the list
+     * existed, the standard one every preset carries, so no school is left without it.
+     */
+    public Safeguarding concerns() {
+        return safeguarding != null ? safeguarding : Presets.standardSafeguarding();
     }
 
     /** The group with this id, if any. */

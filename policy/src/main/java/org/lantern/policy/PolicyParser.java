@@ -370,6 +370,14 @@ public final class PolicyParser {
                             id -> error(p + ".no", "device \"" + id + "\" is answered both Yes and No"));
                 }
             }
+            if (d.safeguarding() != null) {
+                List<Safeguarding.Concern> concerns = d.safeguarding().concerns();
+                unique("safeguarding.concerns", concerns.stream().map(Safeguarding.Concern::id).toList());
+                for (int c = 0; c < concerns.size(); c++) {
+                    unique("safeguarding.concerns[" + c + "].steps",
+                            concerns.get(c).steps().stream().map(Safeguarding.Step::id).toList());
+                }
+            }
             if (d.sanctions() != null) {
                 table("sanctions.pupil", d.sanctions().pupil());
                 table("sanctions.staff", d.sanctions().staff());

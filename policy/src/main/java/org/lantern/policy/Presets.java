@@ -16,6 +16,8 @@ public final class Presets {
 
     private static final List<String> NAMES = List.of("astley-park", "prince-henrys", "rothwell-primary");
 
+    private static final Safeguarding STANDARD_SAFEGUARDING = PolicyParser.parse(yaml(NAMES.getFirst())).safeguarding();
+
     private Presets() {
     }
 
@@ -25,7 +27,8 @@ public final class Presets {
     }
 
     /**
-     * The YAML text of a preset.
+     * The YAML text of a preset, with the standard safeguarding list ({@code safeguarding.yaml})
+     * after it: every preset carries the same list, kept once.
      *
      * @throws IllegalArgumentException if there is no preset of that name
      */
@@ -33,7 +36,16 @@ public final class Presets {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("no policy preset named \"" + name + "\"; presets are " + NAMES);
         }
-        try (InputStream in = Presets.class.getResourceAsStream("/org/lantern/policy/presets/" + name + ".yaml")) {
+        return resource("presets/" + name + ".yaml") + "\n" + resource("safeguarding.yaml");
+    }
+
+    /** The standard safeguarding list every preset carries, for a policy written before it existed. */
+    static Safeguarding standardSafeguarding() {
+        return STANDARD_SAFEGUARDING;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Presets.class.getResourceAsStream("/org/lantern/policy/" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -60,7 +60,10 @@ class DemoIncidents {
             Map.entry("refer-to-line-manager", "Discussed with the line manager."),
             Map.entry("refer-to-la-hr", "HR adviser consulted; dealt with under the school's own procedures."),
             Map.entry("refer-to-ict-lead", "The ICT lead checked the laptop and the filter logs."),
-            Map.entry("warning", "Written warning given and kept on the staff file."));
+            Map.entry("warning", "Written warning given and kept on the staff file."),
+            Map.entry("refer-to-childrens-social-care", "Discussed with children's social care; no referral needed, "
+                    + "the school's support continues."),
+            Map.entry("support-plan", "A trusted adult agreed with the pupil; weekly check-ins."));
     private static final String RESTORED = "Acceptable use agreement signed again with parents; access restored.";
     private static final String ACCESS_KEPT = "A warning was proportionate for this; the pupil keeps access for lessons.";
     private static final String STAFF_SANCTION_WAIVED = "Not proportionate: a first lapse, dealt with by a warning.";
@@ -162,14 +165,14 @@ class DemoIncidents {
             Incident withAction = incidents.addAction(incident.id(), added.columnId(), added.reason(), cast.dsl().username());
             IncidentAction action = withAction.actions().getLast();
             backdating.actionCreated(action.id(), action.columnId(), at);
-            close(incident.id(), subjects(incident), action.id(), action.columnId(), added.outcome(), at, cast, calendar,
-                    seededAt);
+            close(incident.id(), withAction.misusersConcerned(action), action.id(), action.columnId(), added.outcome(), at, cast,
+                    calendar, seededAt);
         }
         for (IncidentAction action : incident.actions()) {
             Outcome outcome = planned.outcomes().containsKey(action.columnId()) ? planned.outcomes().get(action.columnId())
                     : usualCourse(action.columnId(), planned.recordedAt(), calendar, random);
-            close(incident.id(), subjects(incident), action.id(), action.columnId(), outcome, planned.recordedAt(), cast,
-                    calendar, seededAt);
+            close(incident.id(), incident.misusersConcerned(action), action.id(), action.columnId(), outcome,
+                    planned.recordedAt(), cast, calendar, seededAt);
         }
         if (planned.investigated() != null) {
             investigations.save(incident.id(), new Investigations.Update(
@@ -184,8 +187,7 @@ class DemoIncidents {
     void concernReported(DemoTerm.PupilReport report, DemoCast cast, DemoCalendar calendar, OffsetDateTime seededAt) {
         long id = concernReports.report(report.report(), new ConcernReports.Reporter(cast.demoPupilAccount(), null));
         for (Backdating.Action action : backdating.concernReported(id, report.at())) {
-            close(id, List.of(cast.demoPupil().id()), action.id(), action.columnId(), report.referral(), report.at(),
-                    cast, calendar, seededAt);
+            close(id, List.of(), action.id(), action.columnId(), report.referral(), report.at(), cast, calendar, seededAt);
         }
     }
 
@@ -243,9 +245,5 @@ class DemoIncidents {
 
     private LocalDate dueOn(String columnId, OffsetDateTime createdAt) {
         return incidents.dueOn(columnId, createdAt.atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate());
-    }
-
-    private static List<Long> subjects(Incident incident) {
-        return incident.subjects().stream().map(Incident.Subject::personId).toList();
     }
 }

@@ -14,6 +14,7 @@ import org.lantern.server.demo.DemoIncidents.Planned;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.incidents.IncidentCategories;
 import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,11 +91,12 @@ class DemoRecords {
             DemoCast cast = DemoCast.of(people, accounts, random, calendar.today());
             DemoTerm term = DemoTerm.plan(cast, calendar, random);
             List<String> missing = term.incidents().stream().map(Planned::incident)
-                    .filter(i -> categories.find(i.subjectType(), i.categoryId()).isEmpty())
+                    .filter(i -> categories.find(i.type(), i.subjectType() == null ? SubjectType.PUPIL : i.subjectType(),
+                            i.categoryId()).isEmpty())
                     .map(NewIncident::categoryId).distinct().toList();
             if (!missing.isEmpty()) {
                 LOG.warn("The demo school's records are written for the astley-park policy preset; the policy in force has no "
-                        + "rows {}, so none were added", missing);
+                        + "categories {}, so none were added", missing);
                 return null;
             }
             for (Planned planned : term.incidents()) {

@@ -13,7 +13,9 @@ import org.lantern.server.demo.DemoIncidents.Investigated;
 import org.lantern.server.demo.DemoIncidents.Outcome;
 import org.lantern.server.demo.DemoIncidents.Planned;
 import org.lantern.server.incidents.ConcernReports;
+import org.lantern.server.incidents.IncidentType;
 import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.PersonRole;
 import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
@@ -197,35 +199,47 @@ final class DemoTerm {
                                 + "lead; no further police action. The chat account was reported to the game.")));
     }
 
-    /** A pupil tells a teaching assistant about an adult in an online game; the support the DSL promised is overdue. */
+    /**
+     * A pupil tells a teaching assistant about an adult in an online game: a concern about grooming,
+     * with support and referrals and no sanction; the support the DSL promised is overdue.
+     */
     private void disclosureWithAnOverdueAction() {
         Person pupil = cast.pupil(YearGroup.Y7, YearGroup.Y8);
         OffsetDateTime at = calendar.daysAgo(9, 10, 5);
-        add(new Planned(pupil(pupil, "social-media-misuse", at, "Form room",
+        add(new Planned(new NewIncident(IncidentType.CONCERN, null, "grooming", null,
+                List.of(new NewIncident.Involved(pupil.id(), PersonRole.AT_RISK)), at, "Form room",
                 "Told a teaching assistant that an adult they met in an online game has been asking them to move to "
                         + "a private messaging app and to keep their chats secret.",
                 "He says he's fifteen but he talks like a grown-up. He said not to tell anyone because we're best "
                         + "friends.", List.of(), RecordKind.CHILD_PROTECTION, false),
                 cast.teacher(), calendar.later(at, 15, 30),
-                Map.of("refer-to-dsl", Outcome.done("The DSL spoke with the pupil. The parent kept screenshots of "
-                                + "the chats, and the account was reported to CEOP."),
+                Map.of("refer-to-dsl", Outcome.done("The DSL spoke with the pupil."),
+                        "preserve-evidence", Outcome.done("The parent kept screenshots of the chats and the "
+                                + "account's name; nothing was copied at school."),
+                        "refer-to-police", Outcome.done("Reported to CEOP; their reference is on the case file."),
                         "inform-parents", Outcome.done("Parent met the DSL."),
-                        "targeted-support", Outcome.stillOpen()),
+                        "support-plan", Outcome.stillOpen()),
                 List.of(), null));
     }
 
-    /** A pupil bullied online: removing their own internet access is waived, with the reason. */
+    /**
+     * A pupil bullied online by another: a concern that supports the child bullied, with the
+     * sanctions row applied to the child who bullied, never to the child at risk.
+     */
     private void bulliedPupil() {
         Person pupil = cast.pupil(YearGroup.Y8, YearGroup.Y9);
+        Person bully = cast.pupil(YearGroup.Y8, YearGroup.Y9);
         OffsetDateTime at = calendar.daysAgo(20, 14, 40);
-        add(new Planned(pupil(pupil, "offensive-messages", at, "Pastoral office",
-                "Has been sent messages of a bullying nature by several pupils over three weeks, some late at night, "
+        add(new Planned(new NewIncident(IncidentType.CONCERN, null, "cyberbullying", "offensive-messages",
+                List.of(new NewIncident.Involved(pupil.id(), PersonRole.AT_RISK),
+                        new NewIncident.Involved(bully.id(), PersonRole.MISUSER)), at, "Pastoral office",
+                "Has been sent messages of a bullying nature by another pupil over three weeks, some late at night, "
                         + "and is now reluctant to come to school.",
                 "They keep adding me to groups just to say horrible things and then they take me out again.",
                 List.of(), RecordKind.CHILD_PROTECTION, false),
                 cast.dsl(), calendar.later(at, 40, 90),
-                Map.of("remove-network-access", Outcome.waived("This pupil is the one being bullied: removing their "
-                        + "access would punish them. The group chats were reported to the platform instead.")),
+                Map.of("report-to-platform", Outcome.done("The group chats were reported to the platform with the "
+                        + "pupil, and taken down.")),
                 List.of(), null));
     }
 

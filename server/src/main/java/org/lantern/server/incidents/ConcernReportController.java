@@ -48,8 +48,10 @@ class ConcernReportController {
      * @param category  the filter category (from the block page)
      * @param anonymous whether to stay anonymous
      * @param name      their name, when not signed in
+     * @param aboutSomeoneElse ticked when a signed-in pupil reports about someone else, not themselves
      */
-    record ConcernForm(String what, String where, String url, String category, Boolean anonymous, String name) {
+    record ConcernForm(String what, String where, String url, String category, Boolean anonymous, String name,
+                       Boolean aboutSomeoneElse) {
         boolean staysAnonymous() {
             return Boolean.TRUE.equals(anonymous);
         }
@@ -74,7 +76,8 @@ class ConcernReportController {
         }
         try {
             reports.report(new ConcernReports.Report(form.what(), form.where(), form.url(), form.category(),
-                    form.staysAnonymous(), form.name()), new ConcernReports.Reporter(signedIn(user), address));
+                    form.staysAnonymous(), form.name(), Boolean.TRUE.equals(form.aboutSomeoneElse())),
+                    new ConcernReports.Reporter(signedIn(user), address));
         } catch (IncidentRejectedException e) {
             return show(model, user, e.problems());
         }

@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pupils' own reports of a concern ({@code /report-concern}), signed in or not. A report becomes a
- * child-protection record in the DSL's queue with one action, "Refer to DSL", so the DSL triages
- * it like any disclosure; a report from the block page carries the blocked address, and one about
+ * concern, never misuse: a child-protection record in the DSL's queue with one action, "Refer to
+ * DSL", so the DSL triages it like any disclosure; a report from the block page carries the blocked address, and one about
  * a category the policy marks illegal follows the illegal-material path.
  * <p>
  * An anonymous report stores nothing that identifies the reporter: no account, no name, no network
  * address, in the record or in the audit chain. Otherwise the reporter is recorded: the signed-in
- * account (and the pupil it is linked to, as the record's subject), or the name a pupil typed and
- * the address of the device they used.
+ * account (and the pupil it is linked to, as the record's reporter and, unless they say it is about
+ * someone else, its child at risk), or the name a pupil typed and the address of the device they used.
  */
 @Service
 public class ConcernReports {
@@ -47,16 +47,16 @@ public class ConcernReports {
     private static final Column REFER_TO_DSL = new Column(Sanctions.REFER_TO_DSL, "Refer to DSL");
 
     private final JdbcClient jdbc;
-    private final IncidentService incidents;
+    private final IncidentActions actions;
     private final IncidentCategories categories;
     private final People people;
     private final PolicyService policies;
     private final AuditChain audit;
 
-    ConcernReports(JdbcClient jdbc, IncidentService incidents, IncidentCategories categories, People people,
+    ConcernReports(JdbcClient jdbc, IncidentActions actions, IncidentCategories categories, People people,
                    PolicyService policies, AuditChain audit) {
         this.jdbc = jdbc;
-        this.incidents = incidents;
+        this.actions = actions;
         this.categories = categories;
         this.people = people;
         this.policies = policies;
@@ -72,8 +72,15 @@ public class ConcernReports {
      * @param filterCategory the filter's category for that address, from the block page
      * @param anonymous      whether to store nothing that identifies them
      * @param name           their name, when they are not signed in and not anonymous
+     * @param aboutSomeoneElse whether it is about someone else: the pupil is then only its reporter
      */
-    public record Report(String what, String where, String url, String filterCategory, boolean anonymous, String name) {
+    public record Report(String what, String where, String url, String filterCategory, boolean anonymous, String name,
+                         boolean aboutSomeoneElse) {
+
+        /** A report about the pupil themselves, or one that does not say. */
+        public Report(String what, String where, String url, String filterCategory, boolean anonymous, String name) {
+            this(what, where, url, filterCategory, anonymous, name, false);
+        }
     }
 
     /**
@@ -115,9 +122,9 @@ public class ConcernReports {
             location = (location == null ? "" : location + "; ") + "from the block page (filter category: " + filterCategory + ")";
         }
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO incident (subject_type, category_id, category_text, occurred_at, location, description, "
-                        + "recorded_by_account, recorded_by, recorded_at, record_kind, source, reporter_name, "
-                        + "reporter_address, illegal_path) VALUES ('PUPIL', :category, :text, :now, :location, :what, "
+        jdbc.sql("INSERT INTO incident (incident_type, subject_type, category_id, category_text, occurred_at, location, "
+                        + "description, recorded_by_account, recorded_by, recorded_at, record_kind, source, reporter_name, "
+                        + "reporter_address, illegal_path) VALUES ('CONCERN', 'PUPIL', :category, :text, :now, :location, :what, "
                         + ":account, :by, :now, 'CHILD_PROTECTION', 'PUPIL_REPORT', :name, :address, :illegal)")
                 .param("category", CATEGORY_ID).param("text", CATEGORY_TEXT).param("now", now)
                 .param("location", location).param("what", in.what().strip())
@@ -127,8 +134,11 @@ public class ConcernReports {
                 .update(key, "id");
         long id = key.getKey().longValue();
         Optional<Person> pupil = account == null ? Optional.empty() : people.findByAccount(account.accountId());
-        pupil.ifPresent(p -> jdbc.sql("INSERT INTO incident_subject (incident_id, person_id) VALUES (:id, :person)")
-                .param("id", id).param("person", p.id()).update());
+        List<PersonRole> roles = in.aboutSomeoneElse() ? List.of(PersonRole.REPORTER)
+                : List.of(PersonRole.REPORTER, PersonRole.AT_RISK);
+        pupil.ifPresent(p -> roles.forEach(role -> jdbc.sql(
+                        "INSERT INTO incident_subject (incident_id, person_id, role) VALUES (:id, :person, :role)")
+                .param("id", id).param("person", p.id()).param("role", role.name()).update()));
         String url = IncidentService.blankToNull(in.url());
         if (url != null) {
             jdbc.sql("INSERT INTO incident_link (incident_id, position, link) VALUES (:id, 0, :link)")
@@ -136,7 +146,7 @@ public class ConcernReports {
         }
         Column column = categories.columns(SubjectType.PUPIL).stream().filter(c -> c.id().equals(REFER_TO_DSL.id()))
                 .findFirst().orElse(REFER_TO_DSL);
-        incidents.insertAction(id, column, People.today(), null);
+        actions.insert(id, column.id(), column.text(), null, null);
         if (illegal) {
             jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
                     + "VALUES (:id, :now, :by)").param("id", id).param("now", now).param("by", recordedBy).update();
@@ -144,6 +154,7 @@ public class ConcernReports {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("anonymous", in.anonymous());
         detail.put("subjectIds", pupil.map(p -> List.of(p.id())).orElse(List.of()));
+        detail.put("roles", pupil.isPresent() ? roles.stream().map(PersonRole::code).toList() : List.of());
         detail.put("descriptionSha256", IncidentService.sha256(in.what().strip()));
         detail.put("locationSha256", IncidentService.sha256(location));
         detail.put("linksSha256", IncidentService.sha256(url == null ? "" : url));

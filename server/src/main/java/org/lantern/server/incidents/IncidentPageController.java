@@ -55,32 +55,65 @@ class IncidentPageController {
     /**
      * The recording form as submitted.
      *
-     * @param subject     PUPIL or STAFF
-     * @param q           the name searched for
-     * @param subjectIds  the people ticked
-     * @param occurredAt  a {@code datetime-local} value, school time
-     * @param location    where
-     * @param description what happened
-     * @param childWords  the child's own words
-     * @param category    the chosen table row's id
-     * @param links       links or devices, one a line
-     * @param kind        BEHAVIOUR or CHILD_PROTECTION
-     * @param illegal     ticked when the recorder suspects illegal material
-     * @param step        {@code search} or {@code record}
+     * @param type            {@code concern} or {@code misuse}
+     * @param subject         PUPIL or STAFF: whom to search for, and whose table the sanctions rows are from
+     * @param q               the name searched for
+     * @param subjectIds      people ticked in the first version of the form: misusers
+     * @param personIds       the people shown, in order
+     * @param roles           each shown person's role ({@code at-risk}, {@code misuser}, {@code witness},
+     *                        {@code reporter}), or empty for someone not on the record
+     * @param occurredAt      a {@code datetime-local} value, school time
+     * @param location        where
+     * @param description     what happened
+     * @param childWords      the child's own words
+     * @param concernCategory the concern chosen from the safeguarding list
+     * @param category        the sanctions row chosen: misuse's category, or a concern's sanction for its misusers
+     * @param links           links or devices, one a line
+     * @param kind            BEHAVIOUR or CHILD_PROTECTION: no default, so it is always a choice
+     * @param illegal         ticked when the recorder suspects illegal material
+     * @param step            {@code search} or {@code record}
      */
-    record IncidentForm(String subject, String q, List<Long> subjectIds, String occurredAt, String location,
-                        String description, String childWords, String category, String links, String kind,
-                        Boolean illegal, String step) {
+    record IncidentForm(String type, String subject, String q, List<Long> subjectIds, List<Long> personIds,
+                        List<String> roles, String occurredAt, String location, String description, String childWords,
+                        String concernCategory, String category, String links, String kind, Boolean illegal,
+                        String step) {
         IncidentForm {
             subjectIds = subjectIds == null ? List.of() : List.copyOf(subjectIds);
+            personIds = personIds == null ? List.of() : List.copyOf(personIds);
+            roles = roles == null ? List.of() : roles.stream().map(r -> r == null ? "" : r).toList();
         }
 
         SubjectType subjectType() {
             return SubjectType.parse(subject).orElse(SubjectType.PUPIL);
         }
 
-        RecordKind recordKind() {
-            return RecordKind.parse(kind).orElse(RecordKind.BEHAVIOUR);
+        public IncidentType incidentType() {
+            return IncidentType.parse(type).orElse(null);
+        }
+
+        public RecordKind recordKind() {
+            return RecordKind.parse(kind).orElse(null);
+        }
+
+        /** The role chosen for this person, if they are on the record. */
+        public String roleOf(long personId) {
+            int at = personIds.indexOf(personId);
+            String role = at >= 0 && at < roles.size() ? roles.get(at) : "";
+            return role.isEmpty() && subjectIds.contains(personId) ? PersonRole.MISUSER.code() : role;
+        }
+
+        /** The people on the record, in their roles. */
+        List<NewIncident.Involved> involved() {
+            List<NewIncident.Involved> involved = new ArrayList<>();
+            for (long id : people()) {
+                PersonRole.parse(roleOf(id)).ifPresent(role -> involved.add(new NewIncident.Involved(id, role)));
+            }
+            return involved;
+        }
+
+        /** Everyone the form holds, shown or ticked, once each. */
+        List<Long> people() {
+            return java.util.stream.Stream.concat(personIds.stream(), subjectIds.stream()).distinct().toList();
         }
     }
 
@@ -130,7 +163,10 @@ class IncidentPageController {
         }
         try {
             Viewer viewer = Viewer.of(user);
-            Incident incident = incidents.record(new NewIncident(form.subjectType(), form.category(), form.subjectIds(),
+            IncidentType type = form.incidentType();
+            boolean concern = type == IncidentType.CONCERN;
+            Incident incident = incidents.record(new NewIncident(type, form.subjectType(),
+                    concern ? form.concernCategory() : form.category(), concern ? form.category() : null, form.involved(),
                     occurred, form.location(), form.description(), form.childWords(),
                     form.links() == null ? List.of() : form.links().lines().toList(), form.recordKind(),
                     Boolean.TRUE.equals(form.illegal())),
@@ -152,14 +188,19 @@ class IncidentPageController {
     private String showForm(IncidentForm form, List<String> problems, Model model) {
         SubjectType type = form.subjectType();
         Map<Long, Person> shown = new LinkedHashMap<>();
-        form.subjectIds().forEach(id -> people.find(id).ifPresent(p -> shown.put(p.id(), p)));
+        form.people().forEach(id -> people.find(id).ifPresent(p -> shown.put(p.id(), p)));
         if (form.q() != null && !form.q().isBlank()) {
             people.search(form.q(), type.kind(), null, 0, SEARCH_SIZE).people().forEach(p -> shown.putIfAbsent(p.id(), p));
         }
         model.addAttribute("subjectTypes", SubjectType.values());
+        model.addAttribute("incidentTypes", IncidentType.values());
+        model.addAttribute("personRoles", PersonRole.values());
         model.addAttribute("recordKinds", RecordKind.values());
         model.addAttribute("subjectType", type);
         model.addAttribute("categories", categories.of(type));
+        model.addAttribute("concerns", categories.concerns().stream()
+                .collect(java.util.stream.Collectors.groupingBy(IncidentCategory::group, LinkedHashMap::new,
+                        java.util.stream.Collectors.toList())));
         model.addAttribute("people", List.copyOf(shown.values()));
         model.addAttribute("searched", form.q() != null && !form.q().isBlank());
         model.addAttribute("problems", problems);
@@ -172,6 +213,8 @@ class IncidentPageController {
         Incident incident = visible(id, user);
         model.addAttribute("incident", incident);
         model.addAttribute("columns", categories.columns(incident.subjectType()));
+        model.addAttribute("concernSteps", incident.type() == IncidentType.CONCERN ? categories.concernSteps() : List.of());
+        model.addAttribute("personRoles", PersonRole.values());
         model.addAttribute("referrals", rules.referralColumns());
         model.addAttribute("escalationDays", rules.escalationPeriod().toDays());
         model.addAttribute("recordKinds", RecordKind.values());
@@ -212,7 +255,39 @@ class IncidentPageController {
                       @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
         visible(id, user);
         RecordKind to = RecordKind.parse(kind).orElse(null);
-        return act(id, redirect, "Record moved.", () -> incidents.reclassify(id, to, reason, user.getName()));
+        return act(id, redirect, "Record moved.", () -> incidents.reclassify(id, to, reason, Viewer.of(user)));
+    }
+
+    /** Anyone who may read a behaviour record may make it child protection; they may then no longer read it. */
+    @PostMapping("/{id:\\d+}/raise")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String raise(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
+                 RedirectAttributes redirect) {
+        visible(id, user);
+        Viewer viewer = Viewer.of(user);
+        try {
+            incidents.reclassify(id, RecordKind.CHILD_PROTECTION, reason, viewer);
+        } catch (IncidentRejectedException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            return "redirect:/incidents/" + id;
+        }
+        if (!viewer.childProtection()) {
+            redirect.addFlashAttribute("message", "Record " + id + " is now a child-protection record and has gone to "
+                    + "the DSL. Only the DSL and deputies can open child-protection records.");
+            return "redirect:/incidents";
+        }
+        redirect.addFlashAttribute("message", "Now a child-protection record.");
+        return "redirect:/incidents/" + id;
+    }
+
+    /** Only the DSL or a deputy may make a child-protection record a behaviour record again, with a reason. */
+    @PostMapping("/{id:\\d+}/lower")
+    @PreAuthorize("hasAuthority('CHILD_PROTECTION_READ')")
+    String lower(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
+                 RedirectAttributes redirect) {
+        visible(id, user);
+        return act(id, redirect, "Now a behaviour record.",
+                () -> incidents.reclassify(id, RecordKind.BEHAVIOUR, reason, Viewer.of(user)));
     }
 
     @PostMapping("/{id:\\d+}/investigation")
@@ -238,9 +313,11 @@ class IncidentPageController {
     @PostMapping("/{id:\\d+}/actions")
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String addAction(@PathVariable long id, @RequestParam(defaultValue = "") String columnId,
-                     @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+                     @RequestParam(required = false) Long personId, @RequestParam(defaultValue = "") String reason,
+                     Authentication user, RedirectAttributes redirect) {
         visible(id, user);
-        return act(id, redirect, "Action added.", () -> incidents.addAction(id, columnId, reason, user.getName()));
+        return act(id, redirect, "Action added.", () -> incidents.addAction(id, columnId, personId, reason,
+                user.getName()));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Runnable change) {

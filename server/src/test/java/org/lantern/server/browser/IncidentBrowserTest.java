@@ -54,7 +54,9 @@ class IncidentBrowserTest {
         browser.open("/incidents/new");
         page.getByLabel("Search for people by name").fill(surname);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
-        page.getByLabel("Ada " + surname).check();
+        page.getByLabel("Misuse (an infringement of the policy)").check();
+        page.getByLabel("Role of Ada " + surname).selectOption("misuser");
+        page.getByLabel("Behaviour / online safety").check();
         page.getByLabel("When did it happen?").fill("2025-03-14T10:30");
         page.getByLabel("Category").selectOption(new SelectOption().setLabel(
                 "Unauthorised / inappropriate use of social media / messaging apps / personal email"));

@@ -106,7 +106,9 @@ class SafeguardingBrowserTest {
         browser.open("/incidents/new");
         page.getByLabel("Search for people by name").fill(surname);
         button(page, "Search").click();
-        page.getByLabel("Ada " + surname).check();
+        page.getByLabel("Misuse (an infringement of the policy)").check();
+        page.getByLabel("Role of Ada " + surname).selectOption("misuser");
+        page.getByLabel("Behaviour / online safety").check();
         page.getByLabel("When did it happen?").fill("2025-03-14T10:30");
         page.getByLabel("Where? (optional)").fill("location " + SCRIPT);
         page.getByLabel("Category").selectOption(new SelectOption().setLabel(

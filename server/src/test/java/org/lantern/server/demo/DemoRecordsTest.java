@@ -129,6 +129,25 @@ class DemoRecordsTest {
     }
 
     @Test
+    void theGroomingDisclosureHasSupportAndNoSanctionAndTheBullyingCaseSanctionsOnlyTheChildWhoBullied() {
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE incident_type = 'CONCERN' AND category_id = 'grooming'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident_action a JOIN incident i ON i.id = a.incident_id "
+                + "WHERE i.category_id = 'grooming' AND a.column_id IN ('record-on-cpoms', 'remove-network-access', "
+                + "'further-sanction', 'targeted-support')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident_action a JOIN incident i ON i.id = a.incident_id "
+                + "WHERE i.category_id = 'grooming' AND a.column_id = 'support-plan'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident i WHERE i.category_id = 'cyberbullying' "
+                + "AND i.sanction_id = 'offensive-messages' AND EXISTS (SELECT 1 FROM incident_subject s "
+                + "WHERE s.incident_id = i.id AND s.role = 'AT_RISK') AND EXISTS (SELECT 1 FROM incident_subject s "
+                + "WHERE s.incident_id = i.id AND s.role = 'MISUSER')")).isEqualTo(1);
+        // No sanction, on any seeded record, names a child at risk.
+        assertThat(count("SELECT COUNT(*) FROM incident_action a JOIN incident_subject s ON s.incident_id = a.incident_id "
+                + "AND s.person_id = a.person_id AND s.role = 'AT_RISK' WHERE a.column_id IN "
+                + "('record-on-cpoms', 'remove-network-access', 'further-sanction', 'targeted-support')")).isZero();
+    }
+
+    @Test
     void aSeededPupilsChronologyHasTheirIncidentsAndActions() {
         long pupil = jdbc.sql("SELECT s.person_id FROM incident_subject s JOIN person p ON p.id = s.person_id "
                 + "WHERE p.kind = 'PUPIL' GROUP BY s.person_id ORDER BY COUNT(*) DESC, s.person_id LIMIT 1")

@@ -116,7 +116,8 @@ class ChildProtectionRecordsTest {
         MvcResult result = mvc.perform(post("/incidents").with(authentication(teacher)).with(csrf())
                 .param("subject", "PUPIL").param("subjectIds", Long.toString(pupil))
                 .param("occurredAt", "2025-03-14T10:30").param("category", "social-media-misuse")
-                .param("kind", "CHILD_PROTECTION").param("description", "A disclosure.").param("step", "record"))
+                .param("kind", "CHILD_PROTECTION").param("type", "misuse").param("description", "A disclosure.")
+                .param("step", "record"))
                 .andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/incidents");
@@ -155,7 +156,7 @@ class ChildProtectionRecordsTest {
     void theDslCanMoveARecordToTheOtherFileWithAnAuditedReason() {
         Incident behaviour = record(RecordKind.BEHAVIOUR, "Turned out to be a welfare concern.");
 
-        Incident moved = incidents.reclassify(behaviour.id(), RecordKind.CHILD_PROTECTION, "Welfare concern.", "cp.dsl");
+        Incident moved = incidents.reclassify(behaviour.id(), RecordKind.CHILD_PROTECTION, "Welfare concern.", Viewer.of(dsl));
 
         assertThat(moved.recordKind()).isEqualTo(RecordKind.CHILD_PROTECTION);
         assertThat(incidents.read(behaviour.id(), Viewer.of(teacher), Channel.API)).isEmpty();
@@ -169,7 +170,7 @@ class ChildProtectionRecordsTest {
                 List.of(pupil), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "x", null, List.of()),
                 Viewer.of(teacher));
 
-        assertThatThrownBy(() -> incidents.reclassify(illegal.id(), RecordKind.BEHAVIOUR, "No.", "cp.dsl"))
+        assertThatThrownBy(() -> incidents.reclassify(illegal.id(), RecordKind.BEHAVIOUR, "No.", Viewer.of(dsl)))
                 .isInstanceOf(IncidentRejectedException.class).hasMessageContaining("stays a child-protection record");
     }
 }

@@ -158,6 +158,27 @@ class ConcernReportTest {
         assertThat(incident.recordedByAccount()).isEqualTo(account);
         assertThat(incident.subjects()).extracting(Incident.Subject::personId).containsExactly(pupil);
         assertThat(row(incident.id()).get("reporter_address")).isNull();
+        assertThat(incident.type()).isEqualTo(IncidentType.CONCERN);
+        assertThat(incident.subjects().getFirst().roles()).containsExactly(PersonRole.AT_RISK, PersonRole.REPORTER);
+        assertThat(incident.misuserIds()).isEmpty();
+    }
+
+    @Test
+    void aPupilReportingAboutSomeoneElseIsOnlyItsReporterAndNeverAMisuser() throws Exception {
+        Authentication pupilUser = TestUsers.signedIn(accountService, accounts, TestPeople.unique("rep.o"), Role.PUPIL);
+        long pupil = TestPeople.pupil(jdbc, "Ada", TestPeople.unique("Rep"));
+        jdbc.sql("UPDATE person SET account_id = :a WHERE id = :p").param("a", Viewer.of(pupilUser).accountId())
+                .param("p", pupil).update();
+        String what = TestPeople.unique("My friend is being sent horrible messages ");
+
+        send(post("/report-concern").with(authentication(pupilUser)), Map.of("what", what, "aboutSomeoneElse", "true"));
+
+        Incident incident = reported(what);
+        assertThat(incident.type()).isEqualTo(IncidentType.CONCERN);
+        assertThat(incident.subjects()).singleElement().satisfies(s -> assertThat(s.roles())
+                .containsExactly(PersonRole.REPORTER));
+        assertThat(incident.actions()).extracting(IncidentAction::columnId).containsExactly("refer-to-dsl");
+        assertThat(incident.actions()).allSatisfy(a -> assertThat(a.personId()).isNull());
     }
 
     @Test

@@ -65,6 +65,7 @@ class IncidentPagesTest {
 
     private MvcResult submit(Authentication user, String description) throws Exception {
         return mvc.perform(post("/incidents").with(authentication(user)).with(csrf())
+                .param("type", "misuse").param("kind", "BEHAVIOUR")
                 .param("subject", "PUPIL").param("subjectIds", Long.toString(pupil))
                 .param("occurredAt", "2025-03-14T10:30").param("category", "social-media-misuse")
                 .param("description", description).param("step", "record")).andReturn();
@@ -91,7 +92,7 @@ class IncidentPagesTest {
                 .param("subject", "PUPIL").param("q", surname).param("step", "search")).andReturn()
                 .getResponse().getContentAsString();
 
-        assertThat(page).contains("Ada " + surname, "name=\"subjectIds\"");
+        assertThat(page).contains("Ada " + surname, "name=\"roles\" id=\"role-" + pupil + "\"");
     }
 
     @Test

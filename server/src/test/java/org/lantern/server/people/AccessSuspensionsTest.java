@@ -74,9 +74,14 @@ class AccessSuspensionsTest {
         return incident.actions().stream().filter(a -> a.columnId().equals(columnId)).findFirst().orElseThrow();
     }
 
+    /** Completes the removal for every misuser: each has an action of their own. */
     private Incident completeRemoval(Incident incident) {
-        return incidents.complete(incident.id(), action(incident, Sanctions.REMOVE_NETWORK_ACCESS).id(),
-                "Access removed for two weeks", dsl.username());
+        Incident done = incident;
+        for (IncidentAction removal : incident.actions().stream()
+                .filter(a -> a.columnId().equals(Sanctions.REMOVE_NETWORK_ACCESS)).toList()) {
+            done = incidents.complete(incident.id(), removal.id(), "Access removed for two weeks", dsl.username());
+        }
+        return done;
     }
 
     @Test

@@ -18,6 +18,7 @@ final class PeopleTables {
 
     static void clear(JdbcClient jdbc) {
         // Other features' rows that name a person go first, or the foreign keys refuse the delete.
+        jdbc.sql("UPDATE incident_action SET person_id = NULL").update();
         for (String table : new String[] {"incident_subject", "unblock_request_person",
                 "person_group", "person_group_change", "access_suspension",
                 "internet_access_event", "network_identity", "person", "people_import"}) {

@@ -47,6 +47,22 @@ public final class TestDatabase {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /**
+     * Flyway for a database of its own, on the database the run is for (a new H2 memory database or
+     * a new PostgreSQL schema), migrated only as far as {@code target}: for testing a migration
+     * against rows of the shape before it. Run the test class with {@link AvailableCondition}.
+     */
+    public static org.flywaydb.core.api.configuration.FluentConfiguration freshFlyway(String target) {
+        String name = "m_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
+                .locations("classpath:db/migration").target(target);
+        return postgresqlWanted()
+                ? flyway.dataSource(pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + name, pgUser(),
+                        pgPassword()).schemas(name).createSchemas(true)
+                : flyway.dataSource("jdbc:h2:mem:" + name
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
     /** Skips (or, in CI, fails) PostgreSQL runs when no server answers. */
     public static final class AvailableCondition implements ExecutionCondition {
         private static volatile String unreachable;
