@@ -136,7 +136,7 @@ class DemoRecordsTest {
 
         Chronology.View view = chronology.read(pupil, dsl(), false).orElseThrow();
 
-        assertThat(view.entries()).extracting(e -> e.type()).contains("Incident", "Action created", "Action completed");
+        assertThat(view.entries()).extracting(e -> e.type()).contains("Incident", "Recorded", "Action completed");
     }
 
     @Test
