@@ -6,20 +6,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.lantern.server.http.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * A record's case for integrations: read it with its history, and change its status, priority,
@@ -118,33 +112,5 @@ class CaseApiController {
 
     private Incident visible(long id, Authentication user) {
         return incidents.read(id, Viewer.of(user), Channel.API).orElseThrow(() -> new IncidentNotFoundException(id));
-    }
-
-    @ExceptionHandler(IncidentNotFoundException.class)
-    ProblemDetail notFound(IncidentNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage());
-    }
-
-    @ExceptionHandler(IncidentRejectedException.class)
-    ProblemDetail rejected(IncidentRejectedException e) {
-        ProblemDetail problem = Problems.titled(HttpStatus.BAD_REQUEST, "Nothing was changed", e.getMessage());
-        problem.setProperty("problems", e.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(CaseChangeRefusedException.class)
-    ProblemDetail refused(CaseChangeRefusedException e) {
-        return Problems.titled(HttpStatus.FORBIDDEN, "Not allowed to change this case", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape (reviewOn is an ISO date, accountId a number).");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badId(MethodArgumentTypeMismatchException e) {
-        return Problems.notValid(e);
     }
 }

@@ -1,7 +1,5 @@
 package org.lantern.server.incidents;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -61,9 +59,7 @@ class CaseServiceTest {
     }
 
     private Incident record(RecordKind kind, boolean illegal) {
-        return incidents.record(new NewIncident(SubjectType.PUPIL, "mobile-device-misuse", List.of(pupil),
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "Filmed a pupil.", null, List.of(), kind, illegal),
-                Viewer.of(teacher));
+        return incidents.record(IncidentFixtures.phoneMisuse(pupil, kind, illegal), Viewer.of(teacher));
     }
 
     private static CaseActor as(Authentication user) {

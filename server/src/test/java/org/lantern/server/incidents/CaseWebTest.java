@@ -1,7 +1,5 @@
 package org.lantern.server.incidents;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +12,7 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Role;
+import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
@@ -67,9 +66,7 @@ class CaseWebTest {
     }
 
     private Incident record(RecordKind kind) {
-        return incidents.record(new NewIncident(SubjectType.PUPIL, "mobile-device-misuse", List.of(pupil),
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "Filmed a pupil.", null, List.of(), kind, false),
-                Viewer.of(teacher));
+        return incidents.record(IncidentFixtures.phoneMisuse(pupil, kind, false), Viewer.of(teacher));
     }
 
     private String page(String path, Authentication user) throws Exception {
@@ -151,7 +148,7 @@ class CaseWebTest {
         for (String[] call : new String[][] {
                 {"/case/owner", "{\"accountId\": " + dslId + "}"},
                 {"/case/priority", "{\"priority\": \"urgent\"}"},
-                {"/case/review", "{\"reviewOn\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}"},
+                {"/case/review", "{\"reviewOn\": \"" + People.today().plusDays(30) + "\"}"},
                 {"/actions/" + action.id() + "/owner", "{\"accountId\": " + dslId + "}"},
                 {"/case/status", "{\"status\": \"monitoring\", \"note\": \"Watching.\"}"}}) {
             int status = mvc.perform(post("/api/v1/incidents/" + incident.id() + call[0])
