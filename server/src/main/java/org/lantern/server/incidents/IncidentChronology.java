@@ -47,10 +47,8 @@ class IncidentChronology implements ChronologySource {
                 i.categoryText(), account(i), i.recordedBy());
         List<IncidentAction> fromTable = i.actions().stream().filter(a -> a.addedReason() == null).toList();
         List<IncidentAction> fromEscalation = i.actions().stream().filter(a -> byEscalation(i, a)).toList();
-        if (!fromTable.isEmpty()) {
-            lines.add(i.recordedAt(), "Recorded", count(fromTable) + " created from the table: " + texts(fromTable),
-                    null, i.recordedBy());
-        }
+        lines.add(i.recordedAt(), "Recorded", fromTable.isEmpty() ? "no actions from the table"
+                : count(fromTable) + " created from the table: " + texts(fromTable), null, i.recordedBy());
         if (i.escalated()) {
             lines.add(i.recordedAt(), "Escalated", "Continued infringement: a further incident within "
                     + rules.escalationPeriod().toDays() + " days of incident "
