@@ -72,6 +72,12 @@ class Backdating {
         set("incident_action", "closed_at", "id", actionId, at);
     }
 
+    /** The changes made since {@code since} to an incident's case (owner, status, priorities...) happened at {@code at}. */
+    void caseWorked(long incidentId, OffsetDateTime since, OffsetDateTime at) {
+        jdbc.sql("UPDATE case_event SET occurred_at = :at WHERE incident_id = :id AND occurred_at >= :since")
+                .param("at", utc(at)).param("id", incidentId).param("since", utc(since)).update();
+    }
+
     /** An illegal-material investigation closed at {@code at}. */
     void investigationClosed(long incidentId, OffsetDateTime at) {
         set("incident_investigation", "closed_at", "incident_id", incidentId, at);

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives the demo school a made-up term of records, so that every page has something to show: the
  * incidents of {@link DemoTerm} with their actions, a pupil's own report, alerts, attempts to get
- * round the filter, two data breaches and a subject access request. Everything is made through the
+ * round the filter, two data breaches and a subject access request, and each record worked as a
+ * case ({@link DemoCases}). Everything is made through the
  * features' own services, so it is checked, audited and shaped exactly as a school's records
  * would be, and then put at its time in the story ({@link Backdating}).
  *
@@ -50,18 +51,20 @@ class DemoRecords {
     private final DemoIncidents incidents;
     private final DemoTraffic traffic;
     private final DemoDataProtection dataProtection;
+    private final DemoCases cases;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
-                DemoDataProtection dataProtection, AuditChain audit, IncidentCategories categories,
+                DemoDataProtection dataProtection, DemoCases cases, AuditChain audit, IncidentCategories categories,
                 PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
         this.incidents = incidents;
         this.traffic = traffic;
         this.dataProtection = dataProtection;
+        this.cases = cases;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -105,6 +108,7 @@ class DemoRecords {
             incidents.concernReported(term.pupilReport(), cast, calendar, seededAt);
             traffic.alerts(term, cast, calendar);
             dataProtection.seed(term, cast, calendar);
+            cases.seed(cast, calendar, seededAt);
             int count = term.incidents().size() + 1;
             audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
             return new Told(term, cast, count);

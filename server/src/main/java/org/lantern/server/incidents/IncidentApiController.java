@@ -5,14 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.lantern.server.http.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.lantern.policy.Column;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Incidents for integrations: the categories of both kinds (the safeguarding list's concerns and the
@@ -189,33 +184,5 @@ class IncidentApiController {
 
     private Incident visible(long id, Authentication user) {
         return incidents.read(id, Viewer.of(user), Channel.API).orElseThrow(() -> new IncidentNotFoundException(id));
-    }
-
-    @ExceptionHandler(IncidentNotFoundException.class)
-    ProblemDetail notFound(IncidentNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "Incident not found", e.getMessage());
-    }
-
-    @ExceptionHandler(IncidentRejectedException.class)
-    ProblemDetail rejected(IncidentRejectedException e) {
-        ProblemDetail problem = Problems.titled(HttpStatus.BAD_REQUEST, "Nothing was recorded", e.getMessage());
-        problem.setProperty("problems", e.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(ActionClosedException.class)
-    ProblemDetail closed(ActionClosedException e) {
-        return Problems.titled(HttpStatus.CONFLICT, "Action already closed", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape (occurredAt is an ISO-8601 date-time with offset).");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badId(MethodArgumentTypeMismatchException e) {
-        return Problems.notValid(e);
     }
 }

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The first page after sign-in. Each role sees what it is responsible for: the network manager
  * and DSL the failed sign-ins and access removals to look into, the network manager which category
- * lists filter (or that none do), leaders the policy in force and its changes, pupils how to get help. Only what the user's permissions allow is gathered.
+ * lists filter (or that none do), leaders the policy in force and its changes, pupils how to get
+ * help; the DSL's team opens on what needs doing today ({@link TodayList}). Only what the user's
+ * permissions allow is gathered.
  */
 @Controller
 class DashboardController {
@@ -34,21 +36,26 @@ class DashboardController {
     private final AlertRegister alerts;
     private final AlertOutbox alertEmail;
     private final FilterService filter;
+    private final TodayList today;
 
     DashboardController(People people, PolicyService policies, LogonAudit logons, AlertRegister alerts,
-                        AlertOutbox alertEmail, FilterService filter) {
+                        AlertOutbox alertEmail, FilterService filter, TodayList today) {
         this.filter = filter;
         this.people = people;
         this.policies = policies;
         this.logons = logons;
         this.alerts = alerts;
         this.alertEmail = alertEmail;
+        this.today = today;
     }
 
     @GetMapping("/")
     @PreAuthorize("hasAuthority('DASHBOARD')")
     String dashboard(Authentication user, Model model) {
         model.addAttribute("username", user.getName());
+        if (has(user, Permission.INCIDENT_MANAGE)) {
+            model.addAttribute("today", today.of(user));
+        }
         if (has(user, Permission.POLICY_READ)) {
             policies.current().ifPresent(version -> model.addAttribute("policyVersion", version));
         }

@@ -50,7 +50,7 @@ class DemoRecordsTest {
     /** Every table a seeded record lives in: a second start must leave each as it was. */
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
-            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export");
+            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export", "case_event");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -155,7 +155,7 @@ class DemoRecordsTest {
 
         Chronology.View view = chronology.read(pupil, dsl(), false).orElseThrow();
 
-        assertThat(view.entries()).extracting(e -> e.type()).contains("Incident", "Action created", "Action completed");
+        assertThat(view.entries()).extracting(e -> e.type()).contains("Incident", "Recorded", "Action completed");
     }
 
     @Test
@@ -197,12 +197,26 @@ class DemoRecordsTest {
     }
 
     @Test
+    void theCasesAreOpenMonitoredAndClosedWithOutcomesAndTheOverdueActionHasAnOwner() {
+        assertThat(jdbc.sql("SELECT DISTINCT case_status FROM incident").query(String.class).list())
+                .containsExactlyInAnyOrder("OPEN", "MONITORING", "CLOSED");
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE case_status = 'CLOSED' AND case_outcome IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE case_status = 'MONITORING' AND case_review_on IS NOT NULL"))
+                .isPositive();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE case_owner_account IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident_action WHERE status = 'OPEN' AND due_on < CURRENT_DATE "
+                + "AND owner_account IS NOT NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE case_priority = 'HIGH'")).isPositive();
+    }
+
+    @Test
     void everySeededTimeIsInThePastAndInOrder() {
         Map<String, String> nothingAfter = Map.of(
                 "incident", "recorded_at < occurred_at OR recorded_at > :now",
                 "incident_action", "closed_at < created_at OR closed_at > :now OR created_at > :now",
                 "filter_alert", "acknowledged_at < first_seen_at OR last_seen_at > :now",
-                "data_breach", "aware_at < occurred_at OR recorded_at < aware_at OR reported_at < aware_at");
+                "data_breach", "aware_at < occurred_at OR recorded_at < aware_at OR reported_at < aware_at",
+                "case_event", "occurred_at > :now");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         nothingAfter.forEach((table, wrong) -> assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + wrong)
                 .param("now", now).query(Long.class).single()).as(table).isZero());

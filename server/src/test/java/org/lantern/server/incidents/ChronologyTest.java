@@ -84,8 +84,8 @@ class ChronologyTest {
         List<ChronologyEntry> entries = chronology.read(pupil, Viewer.of(dsl), false).orElseThrow().entries();
 
         assertThat(entries).extracting(ChronologyEntry::at).isSorted();
-        assertThat(entries).extracting(ChronologyEntry::type).containsSubsequence("Incident", "Action created",
-                "Action completed", "Waived", "Decided not to refer", "Action added", "Incident", "Escalated");
+        assertThat(entries).extracting(ChronologyEntry::type).containsSubsequence("Incident", "Recorded",
+                "Action completed", "Waived", "Decided not to refer", "Action added", "Incident", "Recorded", "Escalated");
         assertThat(entries).filteredOn(e -> e.type().equals("Decided not to refer")).singleElement().satisfies(e -> {
             assertThat(e.detail()).isEqualTo("Handled by the DSL.");
             assertThat(e.by()).isEqualTo("chr.dsl");
@@ -93,6 +93,32 @@ class ChronologyTest {
         });
         assertThat(entries).filteredOn(e -> e.type().equals("Escalated")).singleElement()
                 .satisfies(e -> assertThat(e.recordId()).isEqualTo(second.id()));
+    }
+
+    @Test
+    void whatTheSystemDidByItselfIsOneEventAndWhatPeopleDidIsEachItsOwn() {
+        Incident first = record("using-proxy-sites", NOW.minusDays(3), RecordKind.BEHAVIOUR, "Used a proxy.");
+        incidents.complete(first.id(), action(first, "refer-to-dsl").id(), "Spoke to the pupil.", "chr.dsl");
+        incidents.addAction(first.id(), "targeted-support", "Needs support.", "chr.dsl");
+        Incident second = record("social-media-misuse", OffsetDateTime.now(ZoneOffset.UTC), RecordKind.BEHAVIOUR, "Messages.");
+        List<String> escalationAdded = second.actions().stream().filter(a -> a.addedReason() != null)
+                .map(IncidentAction::columnText).toList();
+
+        List<ChronologyEntry> entries = chronology.read(pupil, Viewer.of(dsl), false).orElseThrow().entries();
+
+        assertThat(entries).extracting(ChronologyEntry::type).doesNotContain("Action created");
+        assertThat(entries).filteredOn(e -> e.recordId() == first.id() && e.type().equals("Recorded")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).isEqualTo("Incident " + first.id() + ": "
+                        + first.actions().size() + " actions created from the table: "
+                        + String.join(", ", first.actions().stream().map(IncidentAction::columnText).toList())));
+        assertThat(entries).filteredOn(e -> e.recordId() == first.id() && e.type().startsWith("Action"))
+                .extracting(ChronologyEntry::type).containsExactly("Action completed", "Action added");
+        assertThat(escalationAdded).isNotEmpty();
+        assertThat(entries).filteredOn(e -> e.recordId() == second.id() && e.type().equals("Escalated")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains(escalationAdded.size() + " action")
+                        .contains(String.join(", ", escalationAdded)));
+        assertThat(entries).filteredOn(e -> e.recordId() == second.id()).extracting(ChronologyEntry::type)
+                .doesNotContain("Action added");
     }
 
     @Test

@@ -21,4 +21,10 @@ final class IncidentFixtures {
         return new NewIncident(SubjectType.PUPIL, categoryId, List.of(pupilId),
                 OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "IT suite", "Saw the screen.", null, List.of());
     }
+
+    /** A pupil's phone misuse an hour ago (three actions from the table), in the given file, suspected illegal or not. */
+    static NewIncident phoneMisuse(long pupilId, RecordKind kind, boolean illegal) {
+        return new NewIncident(SubjectType.PUPIL, "mobile-device-misuse", List.of(pupilId),
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "Filmed a pupil.", null, List.of(), kind, illegal);
+    }
 }

@@ -21,6 +21,9 @@ import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.CaseActor;
+import org.lantern.server.incidents.CasePriority;
+import org.lantern.server.incidents.CaseService;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.NewIncident;
@@ -61,6 +64,8 @@ class RetentionTest {
     Accounts accounts;
     @Autowired
     LanternProperties lantern;
+    @Autowired
+    CaseService cases;
 
     Viewer teacher;
     LocalDate today;
@@ -157,6 +162,13 @@ class RetentionTest {
                 teacher, Channel.PAGE);
         evidence.addUrl(id, "https://chat.example/", teacher, Channel.PAGE);
         evidence.open(id, file.id(), teacher, Channel.PAGE);
+        long dsl = accounts.idOf("ret.dsl")
+                .orElseGet(() -> accountService.create("ret.dsl", "Test ret.dsl", Role.DSL, "retention password 1", "test"));
+        CaseActor asDsl = new CaseActor(new Viewer(dsl, "ret.dsl", true, true), true);
+        long action = jdbc.sql("SELECT MIN(id) FROM incident_action WHERE incident_id = :id").param("id", id)
+                .query(Long.class).single();
+        cases.changeActionOwner(id, action, dsl, asDsl);
+        cases.changePriority(id, CasePriority.URGENT, asDsl);
         retention.scan(today);
         long review = pending(RecordType.CHILD_PROTECTION, id).orElseThrow().id();
 
@@ -165,6 +177,7 @@ class RetentionTest {
         assertThat(count("SELECT COUNT(*) FROM incident WHERE id = :id", id)).isZero();
         assertThat(count("SELECT COUNT(*) FROM incident_action WHERE incident_id = :id", id)).isZero();
         assertThat(count("SELECT COUNT(*) FROM incident_subject WHERE incident_id = :id", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM case_event WHERE incident_id = :id", id)).isZero();
         assertThat(count("SELECT COUNT(*) FROM evidence WHERE incident_id = :id", id)).isZero();
         assertThat(count("SELECT COUNT(*) FROM evidence_content WHERE evidence_id = :id", file.id())).isZero();
         assertThat(count("SELECT COUNT(*) FROM evidence_custody WHERE evidence_id = :id", file.id())).isZero();

@@ -11,6 +11,7 @@ import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
@@ -29,7 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The role × action matrix: for every role and every protected endpoint, a user holding exactly
  * that role's permissions is let through if and only if the role has the endpoint's permission,
- * and gets 403 otherwise. Features add their endpoints to {@link #ROWS}.
+ * and gets 403 otherwise, by session and, for the API, by API token. Features add their endpoints
+ * to {@link #ROWS}.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -165,7 +167,18 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/api/v1/alerts", Permission.INCIDENT_READ_ALL),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),
-            new Row(HttpMethod.GET, "/filtering/bypass-attempts.csv", Permission.BYPASS_REPORT_READ));
+            new Row(HttpMethod.GET, "/filtering/bypass-attempts.csv", Permission.BYPASS_REPORT_READ),
+            new Row(HttpMethod.POST, "/incidents/1/case/status", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents/1/case/priority", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents/1/case/owner", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents/1/case/review", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/incidents/1/actions/1/owner", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/incidents/1/case", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/case/status", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/case/priority", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/case/owner", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/case/review", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/owner", Permission.INCIDENT_RECORD));
 
     @Autowired
     MockMvc mvc;
@@ -173,6 +186,8 @@ class PermissionMatrixTest {
     AccountService accountService;
     @Autowired
     Accounts accounts;
+    @Autowired
+    ApiTokenService tokens;
 
     /** Issue 14's record endpoints, which are also reached with an API token. */
     static final List<Row> TOKEN_ROWS = List.of(
@@ -216,19 +231,46 @@ class PermissionMatrixTest {
                 .map(role -> Arguments.of(row, role, role.can(row.permission()))));
     }
 
+    /** The matrix's account for a role, created on first use. */
+    private long account(Role role) {
+        String username = "matrix." + role.name().toLowerCase();
+        return accounts.idOf(username)
+                .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
+    }
+
     @ParameterizedTest(name = "{0} as {1}: allowed={2}")
     @MethodSource("cells")
     void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, boolean allowed) throws Exception {
-        String username = "matrix." + role.name().toLowerCase();
-        long id = accounts.idOf(username)
-                .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
+        long id = account(role);
         UsernamePasswordAuthenticationToken user = UsernamePasswordAuthenticationToken.authenticated(
-                new AccountPrincipal(id, username), null,
+                new AccountPrincipal(id, "matrix." + role.name().toLowerCase()), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
 
         int status = mvc.perform(request(row.method(), row.path()).with(authentication(user)).with(csrf()))
                 .andReturn().getResponse().getStatus();
 
+        assertAllowedExactly(status, allowed);
+    }
+
+    static Stream<Arguments> apiCells() {
+        return cells().filter(cell -> ((Row) cell.get()[0]).path().startsWith("/api/"));
+    }
+
+    /** The API rows again, called as a script would: with the role's account's API token and no session. */
+    @ParameterizedTest(name = "{0} as {1} by API token: allowed={2}")
+    @MethodSource("apiCells")
+    void apiTokenReachesEndpointExactlyWhenItsAccountsRoleHasThePermission(Row row, Role role, boolean allowed)
+            throws Exception {
+        account(role);
+        String token = tokens.create("matrix." + role.name().toLowerCase(), "matrix", 1, "test").token();
+
+        int status = mvc.perform(request(row.method(), row.path()).header("Authorization", "Bearer " + token))
+                .andReturn().getResponse().getStatus();
+
+        assertAllowedExactly(status, allowed);
+    }
+
+    private static void assertAllowedExactly(int status, boolean allowed) {
         if (allowed) {
             assertThat(status).as("status").isNotIn(401, 403);
         } else {

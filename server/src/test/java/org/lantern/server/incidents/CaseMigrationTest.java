@@ -1,0 +1,108 @@
+package org.lantern.server.incidents;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V19 on a database that already holds records: built up to the version before it in a schema of
+ * its own, given records as the earlier versions wrote them, then migrated. A record with anything
+ * left to do stays an open case; one with nothing left is closed, saying why.
+ */
+@PersistenceTest
+class CaseMigrationTest {
+
+    private static final MigrationVersion CASES = MigrationVersion.fromVersion("19");
+    private static final OffsetDateTime THEN = OffsetDateTime.of(2025, 3, 14, 10, 30, 0, 0, ZoneOffset.UTC);
+
+    @Autowired
+    DataSource dataSource;
+
+    private final String schema = "cases_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private JdbcClient jdbc;
+
+    private Flyway flyway(String target) {
+        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
+                .locations("classpath:db/migration").target(target).load();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+    }
+
+    private String table(String name) {
+        return schema + "." + name;
+    }
+
+    private long incident(long account) {
+        jdbc.sql("INSERT INTO " + table("incident") + " (subject_type, category_id, category_text, occurred_at, description, "
+                        + "recorded_by_account, recorded_by, recorded_at) VALUES ('PUPIL', 'mobile-device-misuse', "
+                        + "'Mobile device misuse', :at, 'Filmed a pupil.', :account, 'teacher', :at)")
+                .param("at", THEN).param("account", account).update();
+        return jdbc.sql("SELECT MAX(id) FROM " + table("incident")).query(Long.class).single();
+    }
+
+    private void action(long incident, String status) {
+        jdbc.sql("INSERT INTO " + table("incident_action") + " (incident_id, column_id, column_text, owner_role, due_on, status) "
+                        + "VALUES (:id, 'refer-to-dsl', 'Refer to DSL', 'DSL', :due, :status)")
+                .param("id", incident).param("due", LocalDate.of(2025, 3, 17)).param("status", status).update();
+    }
+
+    private Map<String, Object> caseOf(long incident) {
+        return jdbc.sql("SELECT case_status, case_outcome, case_priority, case_owner_account, case_review_on FROM "
+                + table("incident") + " WHERE id = :id").param("id", incident).query().singleRow();
+    }
+
+    @Test
+    void existingRecordsBecomeOpenCasesIfAnythingIsLeftToDoAndClosedOnesOtherwise() {
+        // Whatever comes last before V19, so the test still builds the right schema when versions are added below it.
+        String before = Arrays.stream(flyway("latest").info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(CASES) < 0).max(Comparator.naturalOrder()).orElseThrow().getVersion();
+        flyway(before).migrate();
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("INSERT INTO " + table("account") + " (username, display_name, role, password_hash, password_changed_at, "
+                + "created_at) VALUES ('teacher', 'Tom Teacher', 'STAFF', 'x', :at, :at)").param("at", THEN).update();
+        long account = jdbc.sql("SELECT id FROM " + table("account")).query(Long.class).single();
+        long openAction = incident(account);
+        action(openAction, "DONE");
+        action(openAction, "OPEN");
+        long allDone = incident(account);
+        action(allDone, "DONE");
+        action(allDone, "WAIVED");
+        long investigating = incident(account);
+        jdbc.sql("INSERT INTO " + table("incident_investigation") + " (incident_id, monitoring_halted_at, "
+                + "monitoring_halted_by) VALUES (:id, :at, 'dsl')").param("id", investigating).param("at", THEN).update();
+        long nothing = incident(account);
+
+        flyway("latest").migrate();
+
+        assertThat(caseOf(openAction)).containsEntry("case_status", "OPEN").containsEntry("case_outcome", null);
+        assertThat(caseOf(investigating)).containsEntry("case_status", "OPEN");
+        for (long closed : new long[] {allDone, nothing}) {
+            assertThat(caseOf(closed)).containsEntry("case_status", "CLOSED").extractingByKey("case_outcome")
+                    .asString().startsWith("Closed when cases were introduced");
+        }
+        assertThat(caseOf(openAction)).containsEntry("case_priority", null).containsEntry("case_owner_account", null)
+                .containsEntry("case_review_on", null);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table("incident_action") + " WHERE owner_account IS NULL")
+                .query(Long.class).single()).isEqualTo(4);
+    }
+}
