@@ -158,7 +158,7 @@ class CaseServiceTest {
     void aChildProtectionCaseIsOwnedWithinTheDslsTeamAndAnOwnerWhoCanNoLongerReadItCannotChangeIt() {
         Incident incident = record(RecordKind.BEHAVIOUR, false);
         cases.changeOwner(incident.id(), id(head), as(dsl));
-        incidents.reclassify(incident.id(), RecordKind.CHILD_PROTECTION, "A disclosure followed.", "case.dsl");
+        incidents.reclassify(incident.id(), RecordKind.CHILD_PROTECTION, "A disclosure followed.", Viewer.of(dsl));
 
         assertThatThrownBy(() -> cases.changePriority(incident.id(), CasePriority.LOW, as(head)))
                 .isInstanceOf(CaseChangeRefusedException.class);
