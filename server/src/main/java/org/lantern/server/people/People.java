@@ -214,6 +214,22 @@ public class People {
 
     /** Register entries matching the filter, newest first, at most {@code limit}. */
     public List<AccessEvent> register(RegisterFilter filter, int limit) {
+        return register(filter, "", limit);
+    }
+
+    /**
+     * Everyone whose internet access is removed now, each with the register entry that removed it,
+     * newest first, at most {@code limit}. Unlike the register, a removal later undone by a grant
+     * is not listed: the entry must be the person's latest and the person still without access.
+     */
+    public List<AccessEvent> accessRemovedNow(int limit) {
+        return register(new RegisterFilter(null, AccessAction.REMOVED, null, null, null),
+                "AND p.internet_access = FALSE AND NOT EXISTS (SELECT 1 FROM internet_access_event later "
+                        + "WHERE later.person_id = e.person_id AND (later.occurred_at > e.occurred_at "
+                        + "OR (later.occurred_at = e.occurred_at AND later.id > e.id))) ", limit);
+    }
+
+    private List<AccessEvent> register(RegisterFilter filter, String condition, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("person", filter.personId());
         params.put("action", filter.action() == null ? null : filter.action().name());
@@ -227,7 +243,7 @@ public class People {
                         + "WHERE (CAST(:person AS BIGINT) IS NULL OR e.person_id = :person) AND (CAST(:action AS VARCHAR) IS NULL OR e.action = :action) "
                         + "AND (CAST(:kind AS VARCHAR) IS NULL OR p.kind = :kind) "
                         + "AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at >= :from) "
-                        + "AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at < :to) "
+                        + "AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at < :to) " + condition
                         + "ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new AccessEvent(rs.getLong("id"), rs.getLong("person_id"),

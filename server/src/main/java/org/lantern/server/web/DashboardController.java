@@ -7,7 +7,6 @@ import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.identity.LogonAudit;
 import org.lantern.server.identity.LogonOutcome;
 import org.lantern.server.identity.Permission;
-import org.lantern.server.people.AccessAction;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PersonKind;
 import org.lantern.server.policy.PolicyService;
@@ -52,8 +51,7 @@ class DashboardController {
         if (has(user, Permission.PEOPLE_READ)) {
             model.addAttribute("pupils", count(PersonKind.PUPIL));
             model.addAttribute("staff", count(PersonKind.STAFF));
-            model.addAttribute("removals", people.register(
-                    new People.RegisterFilter(null, AccessAction.REMOVED, null, null, null), RECENT));
+            model.addAttribute("removals", people.accessRemovedNow(RECENT));
         }
         if (has(user, Permission.LOGON_HISTORY_READ)) {
             model.addAttribute("failedLogons", failedLogons());
