@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lantern.policy.Column;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.IncidentActionCompleted;
 import org.lantern.server.people.People;
@@ -477,7 +478,7 @@ public class IncidentService {
     }
 
     private static OffsetDateTime school(OffsetDateTime stored) {
-        return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     static void requireText(List<String> problems, String what, String text, int max, boolean required) {
