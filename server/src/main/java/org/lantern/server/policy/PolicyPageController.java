@@ -115,7 +115,7 @@ class PolicyPageController {
         PolicyVersion b = policies.version(to).orElseThrow(() -> new NoSuchElementException("no policy version " + to));
         model.addAttribute("from", a);
         model.addAttribute("to", b);
-        model.addAttribute("lines", PolicyDiff.diff(a.yaml(), b.yaml()));
+        model.addAttribute("lines", PolicyDiff.changes(a.yaml(), b.yaml(), PolicyDiff.CONTEXT));
         return "policy/diff";
     }
 
