@@ -55,6 +55,7 @@ class PolicyPageController {
         model.addAttribute("version", version);
         model.addAttribute("inForce", inForce);
         model.addAttribute("policyHtml", PolicyHtmlRenderer.render(PolicyParser.parse(version.yaml())));
+        model.addAttribute("review", policies.reviewOverdue().orElse(null));
         return "policy/view";
     }
 

@@ -48,6 +48,9 @@ class DashboardController {
         if (has(user, Permission.POLICY_READ)) {
             policies.current().ifPresent(version -> model.addAttribute("policyVersion", version));
         }
+        if (has(user, Permission.REPORTS_ANONYMISED) || has(user, Permission.POLICY_EDIT)) {
+            policies.reviewOverdue().ifPresent(review -> model.addAttribute("policyReview", review));
+        }
         if (has(user, Permission.PEOPLE_READ)) {
             model.addAttribute("pupils", count(PersonKind.PUPIL));
             model.addAttribute("staff", count(PersonKind.STAFF));
