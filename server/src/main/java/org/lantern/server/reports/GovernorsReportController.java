@@ -33,12 +33,15 @@ class GovernorsReportController {
     private final ReportLog log;
     private final PdfRenderer pdf;
     private final PolicyService policies;
+    private final FilteringOversight oversight;
 
-    GovernorsReportController(GovernorsReports reports, ReportLog log, PdfRenderer pdf, PolicyService policies) {
+    GovernorsReportController(GovernorsReports reports, ReportLog log, PdfRenderer pdf, PolicyService policies,
+                              FilteringOversight oversight) {
         this.reports = reports;
         this.log = log;
         this.pdf = pdf;
         this.policies = policies;
+        this.oversight = oversight;
     }
 
     @GetMapping("/reports/governors")
@@ -50,6 +53,11 @@ class GovernorsReportController {
         int current = SchoolYear.current().startYear();
         model.addAttribute("report", report);
         policies.reviewOverdue().ifPresent(review -> model.addAttribute("review", review));
+        FilteringOversight.Oversight counts = oversight.build(chosen);
+        model.addAttribute("oversight", counts);
+        model.addAttribute("oversightCharts", List.of(Chart.columns("chart-bypass-months", counts.bypassByMonth()),
+                Chart.rows("chart-alert-kinds", counts.alertsByKind()),
+                Chart.rows("chart-unblocks", counts.unblocksByOutcome())));
         model.addAttribute("copies", log.of(REPORT).stream().filter(g -> g.period().equals(chosen.label())).toList());
         model.addAttribute("years", IntStream.range(0, YEARS_OFFERED).mapToObj(i -> new SchoolYear(current - i)).toList());
         model.addAttribute("charts", List.of(Chart.columns("chart-months", report.byMonth()),
@@ -64,7 +72,7 @@ class GovernorsReportController {
         SchoolYear chosen = chosen(year);
         GovernorsReport report = reports.build(chosen);
         log.generated(REPORT, chosen.label(), ReportLog.Format.PDF, user.getName());
-        Map<String, Object> model = new HashMap<>(Map.of("report", report));
+        Map<String, Object> model = new HashMap<>(Map.of("report", report, "oversight", oversight.build(chosen)));
         policies.reviewOverdue().ifPresent(review -> model.put("review", review));
         byte[] body = pdf.render("reports/governors-pdf", model);
         return ResponseEntity.ok()

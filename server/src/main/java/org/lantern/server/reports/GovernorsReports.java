@@ -92,7 +92,7 @@ public class GovernorsReports {
                 notes());
     }
 
-    private static Breakdown breakdown(String title, Map<String, Long> values, SmallNumbers.Range total, Count shownTotal) {
+    static Breakdown breakdown(String title, Map<String, Long> values, SmallNumbers.Range total, Count shownTotal) {
         SmallNumbers.Protected safe = SmallNumbers.protect(List.copyOf(values.values()), total);
         List<Breakdown.Row> rows = new ArrayList<>();
         int i = 0;
