@@ -67,6 +67,7 @@ class PolicyPageController {
         model.addAttribute("reason", "");
         model.addAttribute("errors", List.of());
         model.addAttribute("version", current);
+        UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
         return "policy/edit";
     }
 
@@ -83,7 +84,9 @@ class PolicyPageController {
             model.addAttribute("yaml", yaml);
             model.addAttribute("reason", reason);
             model.addAttribute("errors", e.errors());
-            model.addAttribute("version", policies.current().orElse(null));
+            PolicyVersion current = policies.current().orElseThrow();
+            model.addAttribute("version", current);
+            UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
             return "policy/edit";
         }
     }
