@@ -39,6 +39,7 @@ class PhoneLayoutBrowserTest {
     @Test
     void theSkipLinkIsLegibleAndClearOfTheLogoWhenFocused(Browser browser) {
         Page page = signIn(browser, "p.teacher", Role.STAFF);
+        browser.open("/");
         page.keyboard().press("Tab");
         Locator skip = page.locator(".skip-link");
         assertThat(skip.evaluate("e => e === document.activeElement")).isEqualTo(true);
