@@ -64,4 +64,24 @@ class PolicyOutputTest {
         String yaml = Presets.yaml("prince-henrys");
         assertThat(PolicyDiff.diff(yaml, yaml)).allMatch(l -> l.kind() == PolicyDiff.Kind.SAME);
     }
+
+    @Test
+    void aSmallChangeToTheWholePolicyShowsOnlyItsLinesWithContext() {
+        String before = Presets.yaml("astley-park");
+        List<String> lines = new java.util.ArrayList<>(before.lines().toList());
+        lines.set(200, lines.get(200) + " # changed");
+        lines.set(202, lines.get(202) + " # changed");
+        lines.set(204, lines.get(204) + " # changed");
+        String after = String.join("\n", lines) + "\n";
+
+        List<PolicyDiff.DiffLine> diff = PolicyDiff.changes(before, after, PolicyDiff.CONTEXT);
+
+        assertThat(diff.stream().filter(l -> l.kind() == PolicyDiff.Kind.ADDED).map(PolicyDiff.DiffLine::newLine))
+                .containsExactly(201, 203, 205);
+        assertThat(diff.stream().filter(l -> l.kind() == PolicyDiff.Kind.SAME).map(PolicyDiff.DiffLine::oldLine))
+                .containsExactly(198, 199, 200, 202, 204, 206, 207, 208);
+        assertThat(diff.getFirst()).isEqualTo(new PolicyDiff.DiffLine(PolicyDiff.Kind.SKIPPED, 0, 0, "197 unchanged lines"));
+        assertThat(diff.getLast().kind()).isEqualTo(PolicyDiff.Kind.SKIPPED);
+        assertThat(diff).hasSize(16);
+    }
 }

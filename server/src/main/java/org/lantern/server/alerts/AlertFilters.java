@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.lantern.server.http.FilterDays;
-import org.lantern.server.people.People;
+import org.lantern.server.http.SchoolTime;
 
 /**
  * The alert filters as typed on the page or in the API, parsed, with a plain message for each one
@@ -49,8 +49,8 @@ record AlertFilters(String status, String kind, String from, String to, AlertReg
             errors.add("Page: must be 0 or more.");
         }
         AlertRegister.Query query = new AlertRegister.Query(parsedStatus, parsedKind,
-                first == null ? null : first.atStartOfDay(People.SCHOOL_ZONE).toInstant(),
-                last == null ? null : last.plusDays(1).atStartOfDay(People.SCHOOL_ZONE).toInstant(),
+                first == null ? null : first.atStartOfDay(SchoolTime.ZONE).toInstant(),
+                last == null ? null : last.plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant(),
                 Math.max(0, page), size);
         return new AlertFilters(status, kind, from, to, query, List.copyOf(errors));
     }

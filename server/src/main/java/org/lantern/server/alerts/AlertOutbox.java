@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
@@ -58,7 +59,7 @@ public class AlertOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(AlertOutbox.class);
     private static final int BATCH = 50;
-    private static final ZoneId ZONE = People.SCHOOL_ZONE;
+    private static final ZoneId ZONE = SchoolTime.ZONE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     static final String NO_RECIPIENTS = "No one to send it to: no enabled DSL or Deputy DSL account is linked to a "
             + "person with an email address, and lantern.alerts.mail.extra-recipients is empty.";

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
@@ -110,7 +111,7 @@ class AlertPageController {
         person.filter(p -> p.kind() == PersonKind.PUPIL || p.kind() == PersonKind.STAFF).ifPresent(p -> link
                 .queryParam("subject", p.kind().name())
                 .queryParam("subjectIds", p.id()));
-        link.queryParam("occurredAt", FORM_TIME.format(alert.firstSeenAt().atZone(People.SCHOOL_ZONE)));
+        link.queryParam("occurredAt", FORM_TIME.format(alert.firstSeenAt().atZone(SchoolTime.ZONE)));
         link.queryParam("description", "Raised from Lantern filter alert " + alert.id() + " ("
                 + alert.kind().label() + ": " + alert.categoryName() + ").");
         // The incident links to the alert's page, which holds the address; the link itself carries none.

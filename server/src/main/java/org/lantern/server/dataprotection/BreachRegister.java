@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -185,6 +186,6 @@ public class BreachRegister {
 
     static OffsetDateTime school(ResultSet rs, String column) throws SQLException {
         OffsetDateTime stored = rs.getObject(column, OffsetDateTime.class);
-        return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 }

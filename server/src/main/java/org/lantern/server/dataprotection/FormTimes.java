@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.lantern.server.people.People;
+import org.lantern.server.http.SchoolTime;
 
 /** Reads the date and time fields of the data-protection forms, which are in school time. */
 final class FormTimes {
@@ -20,7 +20,7 @@ final class FormTimes {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(People.SCHOOL_ZONE).toOffsetDateTime();
+            return LocalDateTime.parse(value.strip()).atZone(SchoolTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             problems.add(what + " must be a date and time, e.g. 2025-03-14T10:30.");
             return null;

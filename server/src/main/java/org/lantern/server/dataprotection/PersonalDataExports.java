@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountEvents;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.LogonAudit;
@@ -79,7 +80,7 @@ public class PersonalDataExports {
         List<String> warnings = new ArrayList<>();
         PersonalDataExport.Incidents incidentSection = incidents(person, viewer, warnings);
 
-        return new PersonalDataExport(requestId, OffsetDateTime.now(People.SCHOOL_ZONE), viewer.username(),
+        return new PersonalDataExport(requestId, OffsetDateTime.now(SchoolTime.ZONE), viewer.username(),
                 details(person),
                 person.networkIdentities().stream()
                         .map(n -> new PersonalDataExport.Identity(n.type().label(), n.value())).toList(),

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.IncidentService;
-import org.lantern.server.people.People;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,7 +62,7 @@ class Backdating {
 
     /** An action created (or added by the DSL) at {@code at}, due by the school's rule from that day. */
     void actionCreated(long actionId, String columnId, OffsetDateTime at) {
-        LocalDate day = at.atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate();
+        LocalDate day = at.atZoneSameInstant(SchoolTime.ZONE).toLocalDate();
         jdbc.sql("UPDATE incident_action SET created_at = :at, due_on = :due WHERE id = :id")
                 .param("at", utc(at)).param("due", incidents.dueOn(columnId, day)).param("id", actionId).update();
     }

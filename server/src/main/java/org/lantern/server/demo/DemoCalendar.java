@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.lantern.server.people.People;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.reports.SchoolYear;
 
 /**
@@ -32,7 +32,7 @@ final class DemoCalendar {
      * @param random   the demo's fixed-seed random numbers
      */
     DemoCalendar(OffsetDateTime seededAt, Random random) {
-        this.now = seededAt.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime().minusMinutes(1);
+        this.now = seededAt.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime().minusMinutes(1);
         this.random = random;
     }
 
@@ -126,7 +126,7 @@ final class DemoCalendar {
     }
 
     private static OffsetDateTime at(LocalDate day, LocalTime time) {
-        return day.atTime(time).atZone(People.SCHOOL_ZONE).toOffsetDateTime();
+        return day.atTime(time).atZone(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {

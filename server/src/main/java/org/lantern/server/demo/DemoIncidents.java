@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.lantern.policy.Sanctions;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.ActionStatus;
 import org.lantern.server.incidents.ConcernReports;
 import org.lantern.server.incidents.Incident;
@@ -18,7 +19,6 @@ import org.lantern.server.incidents.Investigations;
 import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.AccessSuspensions;
-import org.lantern.server.people.People;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -211,7 +211,7 @@ class DemoIncidents {
         if (outcome.status() == ActionStatus.OPEN) {
             return;
         }
-        OffsetDateTime dueBy = dueOn(columnId, createdAt).atTime(END_OF_SCHOOL_DAY).atZone(People.SCHOOL_ZONE)
+        OffsetDateTime dueBy = dueOn(columnId, createdAt).atTime(END_OF_SCHOOL_DAY).atZone(SchoolTime.ZONE)
                 .toOffsetDateTime();
         Duration within = Sanctions.REFER_TO_DSL.equals(columnId) ? REFERRAL_TAKEN_UP_WITHIN : ACTION_DONE_WITHIN;
         OffsetDateTime latest = createdAt.plus(within).isBefore(dueBy) ? createdAt.plus(within) : dueBy;
@@ -244,6 +244,6 @@ class DemoIncidents {
     }
 
     private LocalDate dueOn(String columnId, OffsetDateTime createdAt) {
-        return incidents.dueOn(columnId, createdAt.atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate());
+        return incidents.dueOn(columnId, createdAt.atZoneSameInstant(SchoolTime.ZONE).toLocalDate());
     }
 }

@@ -2,18 +2,16 @@ package org.lantern.server.filtering;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.lantern.filter.lists.FileReport;
 import org.lantern.filter.lists.ListKind;
 import org.lantern.filter.lists.ListSource;
 import org.lantern.filter.lists.SourceReport;
-import org.lantern.server.people.People;
+import org.lantern.server.http.SchoolTime;
 
 /**
  * What the network manager sees of the category lists: every source in force with its provenance
@@ -37,9 +35,6 @@ public record CategoryListStatus(List<Path> directories, List<SourceReport> sour
         sources = List.copyOf(sources);
     }
 
-    private static final DateTimeFormatter SCHOOL_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(People.SCHOOL_ZONE);
-
     /**
      * @return what the page says of a failed load: when, why, and what filters meanwhile; {@code
      *     null} when the latest load did not fail
@@ -48,7 +43,7 @@ public record CategoryListStatus(List<Path> directories, List<SourceReport> sour
         if (failure == null) {
             return null;
         }
-        return "The category lists could not be loaded at " + SCHOOL_TIME.format(failedAt) + ": " + failure + ". "
+        return "The category lists could not be loaded at " + SchoolTime.when(failedAt) + ": " + failure + ". "
                 + (sources.isEmpty() ? "No category lists are in force: only the local and illegal-content lists filter."
                         : "The lists loaded before stay in force.");
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.lantern.filter.decision.Directory;
 import org.lantern.filter.decision.Subject;
 import org.lantern.policy.PolicyDocument;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.GroupChoice;
 import org.lantern.server.people.GroupMembership;
 import org.lantern.server.people.GroupMemberships;
@@ -107,7 +108,7 @@ final class PeopleDirectory implements Directory {
 
     /** The subject the filter judges a person with these memberships as under this policy. */
     private Subject subject(Person person, List<GroupMembership> personMemberships) {
-        LocalDate today = LocalDate.now(clock.withZone(People.SCHOOL_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(SchoolTime.ZONE));
         boolean access = person.internetAccess() && !person.hasLeft(today);
         GroupChoice group = GroupChoice.of(policy, person, personMemberships);
         return new Subject(Long.toString(person.id()), person.displayName(), group.groupId(), access, group.reason());

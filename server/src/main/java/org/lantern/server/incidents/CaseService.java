@@ -1,5 +1,6 @@
 package org.lantern.server.incidents;
 
+import org.lantern.server.http.SchoolTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,7 +80,7 @@ public class CaseService {
     public List<CaseEvent> events(long incidentId) {
         return jdbc.sql("SELECT * FROM case_event WHERE incident_id = :id ORDER BY occurred_at, id").param("id", incidentId)
                 .query((rs, n) -> new CaseEvent(rs.getObject("occurred_at", OffsetDateTime.class)
-                        .atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime(), rs.getString("actor"),
+                        .atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime(), rs.getString("actor"),
                         CaseEvent.Kind.valueOf(rs.getString("kind")), rs.getObject("action_id", Long.class),
                         rs.getString("from_value"), rs.getString("to_value"), rs.getString("note")))
                 .list();

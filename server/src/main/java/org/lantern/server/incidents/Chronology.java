@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,6 @@ public class Chronology {
             }
         }
         return Optional.of(new View(person.orElseThrow(), entries,
-                OffsetDateTime.now(People.SCHOOL_ZONE)));
+                OffsetDateTime.now(SchoolTime.ZONE)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.springframework.http.HttpStatus;
@@ -153,7 +154,7 @@ class IncidentPageController {
         OffsetDateTime occurred = null;
         if (form.occurredAt() != null && !form.occurredAt().isBlank()) {
             try {
-                occurred = LocalDateTime.parse(form.occurredAt()).atZone(People.SCHOOL_ZONE).toOffsetDateTime();
+                occurred = LocalDateTime.parse(form.occurredAt()).atZone(SchoolTime.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 problems.add("When it happened must be a date and time, e.g. 2025-03-14T10:30.");
             }

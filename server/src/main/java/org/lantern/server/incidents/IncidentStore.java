@@ -1,5 +1,6 @@
 package org.lantern.server.incidents;
 
+import org.lantern.server.http.SchoolTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -110,6 +111,6 @@ class IncidentStore {
     }
 
     static OffsetDateTime school(OffsetDateTime stored) {
-        return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.lantern.server.http.SchoolTime;
 
 /**
  * The people directory and the internet access register: what other features ask about people
@@ -28,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class People {
-
-    /** The school's time zone: leaving and start dates are school calendar dates. */
-    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
 
     private static final String COLUMNS = "id, kind, legal_first_name, legal_last_name, preferred_first_name, "
             + "admission_number, upn, date_of_birth, year_group, registration_class, staff_code, job_title, "
@@ -48,7 +45,7 @@ public class People {
 
     /** Today in the school's time zone. */
     public static LocalDate today() {
-        return LocalDate.now(SCHOOL_ZONE);
+        return SchoolTime.today();
     }
 
     static OffsetDateTime now() {
@@ -57,7 +54,7 @@ public class People {
 
     /** A stored instant as the school's wall-clock time, which is how pages show it. */
     static OffsetDateTime inSchoolZone(OffsetDateTime stored) {
-        return stored == null ? null : stored.atZoneSameInstant(SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     /** The person with this id. */
@@ -214,12 +211,28 @@ public class People {
 
     /** Register entries matching the filter, newest first, at most {@code limit}. */
     public List<AccessEvent> register(RegisterFilter filter, int limit) {
+        return register(filter, "", limit);
+    }
+
+    /**
+     * Everyone whose internet access is removed now, each with the register entry that removed it,
+     * newest first, at most {@code limit}. Unlike the register, a removal later undone by a grant
+     * is not listed: the entry must be the person's latest and the person still without access.
+     */
+    public List<AccessEvent> accessRemovedNow(int limit) {
+        return register(new RegisterFilter(null, AccessAction.REMOVED, null, null, null),
+                "AND p.internet_access = FALSE AND NOT EXISTS (SELECT 1 FROM internet_access_event later "
+                        + "WHERE later.person_id = e.person_id AND (later.occurred_at > e.occurred_at "
+                        + "OR (later.occurred_at = e.occurred_at AND later.id > e.id))) ", limit);
+    }
+
+    private List<AccessEvent> register(RegisterFilter filter, String condition, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("person", filter.personId());
         params.put("action", filter.action() == null ? null : filter.action().name());
         params.put("kind", filter.kind() == null ? null : filter.kind().name());
-        params.put("from", filter.from() == null ? null : filter.from().atStartOfDay(SCHOOL_ZONE).toOffsetDateTime());
-        params.put("to", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SCHOOL_ZONE).toOffsetDateTime());
+        params.put("from", filter.from() == null ? null : filter.from().atStartOfDay(SchoolTime.ZONE).toOffsetDateTime());
+        params.put("to", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SchoolTime.ZONE).toOffsetDateTime());
         params.put("limit", limit);
         return jdbc.sql("SELECT e.id, e.person_id, e.action, e.occurred_at, e.actor, e.reason, e.incident_id, p.kind, "
                         + "p.legal_first_name, p.legal_last_name, p.preferred_first_name "
@@ -227,7 +240,7 @@ public class People {
                         + "WHERE (CAST(:person AS BIGINT) IS NULL OR e.person_id = :person) AND (CAST(:action AS VARCHAR) IS NULL OR e.action = :action) "
                         + "AND (CAST(:kind AS VARCHAR) IS NULL OR p.kind = :kind) "
                         + "AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at >= :from) "
-                        + "AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at < :to) "
+                        + "AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at < :to) " + condition
                         + "ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new AccessEvent(rs.getLong("id"), rs.getLong("person_id"),

@@ -55,6 +55,7 @@ class PolicyPageController {
         model.addAttribute("version", version);
         model.addAttribute("inForce", inForce);
         model.addAttribute("policyHtml", PolicyHtmlRenderer.render(PolicyParser.parse(version.yaml())));
+        model.addAttribute("review", policies.reviewOverdue().orElse(null));
         return "policy/view";
     }
 
@@ -66,6 +67,7 @@ class PolicyPageController {
         model.addAttribute("reason", "");
         model.addAttribute("errors", List.of());
         model.addAttribute("version", current);
+        UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
         return "policy/edit";
     }
 
@@ -82,7 +84,9 @@ class PolicyPageController {
             model.addAttribute("yaml", yaml);
             model.addAttribute("reason", reason);
             model.addAttribute("errors", e.errors());
-            model.addAttribute("version", policies.current().orElse(null));
+            PolicyVersion current = policies.current().orElseThrow();
+            model.addAttribute("version", current);
+            UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
             return "policy/edit";
         }
     }
@@ -115,7 +119,7 @@ class PolicyPageController {
         PolicyVersion b = policies.version(to).orElseThrow(() -> new NoSuchElementException("no policy version " + to));
         model.addAttribute("from", a);
         model.addAttribute("to", b);
-        model.addAttribute("lines", PolicyDiff.diff(a.yaml(), b.yaml()));
+        model.addAttribute("lines", PolicyDiff.changes(a.yaml(), b.yaml(), PolicyDiff.CONTEXT));
         return "policy/diff";
     }
 

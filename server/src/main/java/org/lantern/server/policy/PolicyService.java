@@ -12,6 +12,7 @@ import org.lantern.policy.PolicyDocument;
 import org.lantern.policy.PolicyError;
 import org.lantern.policy.PolicyParser;
 import org.lantern.policy.PolicyValidationException;
+import org.lantern.server.http.SchoolTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,11 @@ public class PolicyService {
             cache = parsed;
         }
         return parsed.document();
+    }
+
+    /** The review the policy in force is late for, if it is. */
+    public Optional<PolicyReview> reviewOverdue() {
+        return current().isEmpty() ? Optional.empty() : PolicyReview.overdue(currentDocument(), SchoolTime.today());
     }
 
     /** Every version, newest first. */

@@ -1,9 +1,11 @@
 package org.lantern.server.reports;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.lantern.server.policy.PolicyService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,11 +32,16 @@ class GovernorsReportController {
     private final GovernorsReports reports;
     private final ReportLog log;
     private final PdfRenderer pdf;
+    private final PolicyService policies;
+    private final FilteringOversight oversight;
 
-    GovernorsReportController(GovernorsReports reports, ReportLog log, PdfRenderer pdf) {
+    GovernorsReportController(GovernorsReports reports, ReportLog log, PdfRenderer pdf, PolicyService policies,
+                              FilteringOversight oversight) {
         this.reports = reports;
         this.log = log;
         this.pdf = pdf;
+        this.policies = policies;
+        this.oversight = oversight;
     }
 
     @GetMapping("/reports/governors")
@@ -45,6 +52,12 @@ class GovernorsReportController {
         log.generated(REPORT, chosen.label(), ReportLog.Format.HTML, user.getName());
         int current = SchoolYear.current().startYear();
         model.addAttribute("report", report);
+        policies.reviewOverdue().ifPresent(review -> model.addAttribute("review", review));
+        FilteringOversight.Oversight counts = oversight.build(chosen);
+        model.addAttribute("oversight", counts);
+        model.addAttribute("oversightCharts", List.of(Chart.columns("chart-bypass-months", counts.bypassByMonth()),
+                Chart.rows("chart-alert-kinds", counts.alertsByKind()),
+                Chart.rows("chart-unblocks", counts.unblocksByOutcome())));
         model.addAttribute("copies", log.of(REPORT).stream().filter(g -> g.period().equals(chosen.label())).toList());
         model.addAttribute("years", IntStream.range(0, YEARS_OFFERED).mapToObj(i -> new SchoolYear(current - i)).toList());
         model.addAttribute("charts", List.of(Chart.columns("chart-months", report.byMonth()),
@@ -59,7 +72,9 @@ class GovernorsReportController {
         SchoolYear chosen = chosen(year);
         GovernorsReport report = reports.build(chosen);
         log.generated(REPORT, chosen.label(), ReportLog.Format.PDF, user.getName());
-        byte[] body = pdf.render("reports/governors-pdf", Map.of("report", report));
+        Map<String, Object> model = new HashMap<>(Map.of("report", report, "oversight", oversight.build(chosen)));
+        policies.reviewOverdue().ifPresent(review -> model.put("review", review));
+        byte[] body = pdf.render("reports/governors-pdf", model);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("governors-report-" + chosen.startYear() + ".pdf").build().toString())

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lantern.policy.Column;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.IncidentCategories;
 import org.lantern.server.incidents.IncidentCategory;
 import org.lantern.server.incidents.SubjectType;
@@ -64,7 +65,7 @@ public class GovernorsReports {
                 .param("to", year.end().withOffsetSameInstant(ZoneOffset.UTC))
                 .query((rs, n) -> new IncidentRow(rs.getLong("id"), SubjectType.valueOf(rs.getString("subject_type")),
                         rs.getString("category_id"), rs.getString("category_text"),
-                        YearMonth.from(rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(People.SCHOOL_ZONE))))
+                        YearMonth.from(rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(SchoolTime.ZONE))))
                 .list();
         long pupil = incidents.stream().filter(i -> i.subject() == SubjectType.PUPIL).count();
         long staff = incidents.size() - pupil;
@@ -76,7 +77,7 @@ public class GovernorsReports {
         incidents.forEach(i -> months.merge(MONTH.format(i.month()), 1L, Long::sum));
 
         return new GovernorsReport(year.startYear(), year.label(), year.firstDay(), year.lastDay(),
-                OffsetDateTime.now(People.SCHOOL_ZONE),
+                OffsetDateTime.now(SchoolTime.ZONE),
                 SmallNumbers.headline(incidents.size()), split.counts().get(0), split.counts().get(1),
                 breakdown("Incidents by month", months, all, SmallNumbers.headline(incidents.size())),
                 breakdown("Pupil incidents by category", byCategory(incidents, SubjectType.PUPIL),
@@ -91,7 +92,7 @@ public class GovernorsReports {
                 notes());
     }
 
-    private static Breakdown breakdown(String title, Map<String, Long> values, SmallNumbers.Range total, Count shownTotal) {
+    static Breakdown breakdown(String title, Map<String, Long> values, SmallNumbers.Range total, Count shownTotal) {
         SmallNumbers.Protected safe = SmallNumbers.protect(List.copyOf(values.values()), total);
         List<Breakdown.Row> rows = new ArrayList<>();
         int i = 0;

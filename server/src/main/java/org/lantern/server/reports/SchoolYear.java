@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 
 /**
@@ -50,7 +51,7 @@ public record SchoolYear(int startYear) {
 
     /** Midnight at the start of 1 September, school time: the first instant of the year. */
     public OffsetDateTime start() {
-        return firstDay().atStartOfDay(People.SCHOOL_ZONE).toOffsetDateTime();
+        return firstDay().atStartOfDay(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     /** Midnight at the start of the next 1 September: the first instant after the year. */

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.ActionStatus;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.Viewer;
-import org.lantern.server.people.People;
 import org.lantern.server.unblocking.UnblockStatus;
 import org.lantern.server.unblocking.Unblocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +53,7 @@ public class WeeklySummaries {
     @Transactional
     public WeeklySummary build(Viewer viewer, OffsetDateTime now) {
         OffsetDateTime since = now.minus(WEEK);
-        LocalDate today = now.atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate();
+        LocalDate today = now.atZoneSameInstant(SchoolTime.ZONE).toLocalDate();
         List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE recorded_at >= :since "
                         + "OR id IN (SELECT incident_id FROM incident_action WHERE status = 'OPEN') ORDER BY id DESC")
                 .param("since", since.withOffsetSameInstant(ZoneOffset.UTC)).query(Long.class).list();

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.lantern.server.LanternProperties;
-import org.lantern.server.people.People;
+import org.lantern.server.http.SchoolTime;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -275,7 +275,7 @@ class RecordDeletion {
 
     /** The first instant of a school day, which is when a cut-off date begins. */
     static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(People.SCHOOL_ZONE).toOffsetDateTime();
+        return day.atStartOfDay(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     private static List<List<Object>> chunks(List<Object> values) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.people.People;
 import org.slf4j.Logger;
@@ -379,7 +380,7 @@ public class RetentionService {
                     long id = rs.getLong("id");
                     return new IncidentFacts(id, "STAFF".equals(rs.getString("subject_type")),
                             RecordKind.CHILD_PROTECTION.name().equals(rs.getString("record_kind")),
-                            rs.getObject("recorded_at", OffsetDateTime.class).atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate(),
+                            rs.getObject("recorded_at", OffsetDateTime.class).atZoneSameInstant(SchoolTime.ZONE).toLocalDate(),
                             actions.getOrDefault(id, List.of()), births.getOrDefault(id, List.of()));
                 }).list();
     }
@@ -394,7 +395,7 @@ public class RetentionService {
     }
 
     private static OffsetDateTime school(OffsetDateTime stored) {
-        return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     private static String sha256(String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.lantern.server.http.CsvDownload;
 import org.lantern.server.http.SafeCsv;
+import org.lantern.server.http.SchoolTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ChangeControlController {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withZone(ChangeControlLog.SCHOOL_ZONE);
+            .withZone(SchoolTime.ZONE);
 
     private final ChangeControlLog log;
 

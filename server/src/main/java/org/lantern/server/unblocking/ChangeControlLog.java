@@ -2,13 +2,13 @@ package org.lantern.server.unblocking;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.PersonKind;
@@ -24,9 +24,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ChangeControlLog {
-
-    /** The school's clock: date filters are school calendar dates. */
-    public static final ZoneId SCHOOL_ZONE = People.SCHOOL_ZONE;
 
     private final PolicyService policies;
     private final Unblocks unblocks;
@@ -83,8 +80,8 @@ public class ChangeControlLog {
      * @param showNames whether named people appear by name (approvers) or only as a count
      */
     public List<Entry> entries(Filter filter, boolean showNames) {
-        Instant from = filter.from() == null ? null : filter.from().atStartOfDay(SCHOOL_ZONE).toInstant();
-        Instant to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SCHOOL_ZONE).toInstant();
+        Instant from = filter.from() == null ? null : filter.from().atStartOfDay(SchoolTime.ZONE).toInstant();
+        Instant to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant();
         List<Entry> entries = new ArrayList<>();
         if (filter.kind() == null || filter.kind() == Kind.POLICY) {
             policies.versions().stream()

@@ -14,6 +14,7 @@ import org.lantern.filter.decision.UnblockException.Scope;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.filter.url.NormalisedUrl;
 import org.lantern.filter.url.UrlNormaliser;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.policy.PolicyService;
@@ -193,7 +194,7 @@ class UnblockPageController {
                 who.add(log.names(r.personIds()));
             }
             return new Row(r, String.join(", ", who), UnblockFormat.period(r.from(), r.until()),
-                    UnblockFormat.when(r.requestedAt()));
+                    SchoolTime.when(r.requestedAt()));
         }).toList();
     }
 
@@ -214,7 +215,7 @@ class UnblockPageController {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip()).atZone(ChangeControlLog.SCHOOL_ZONE).toInstant();
+            return LocalDateTime.parse(text.strip()).atZone(SchoolTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(field + ": '" + text + "' is not a date and time");
             return null;

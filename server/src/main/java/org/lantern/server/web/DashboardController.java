@@ -8,7 +8,6 @@ import org.lantern.server.filtering.FilterService;
 import org.lantern.server.identity.LogonAudit;
 import org.lantern.server.identity.LogonOutcome;
 import org.lantern.server.identity.Permission;
-import org.lantern.server.people.AccessAction;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PersonKind;
 import org.lantern.server.policy.PolicyService;
@@ -59,11 +58,13 @@ class DashboardController {
         if (has(user, Permission.POLICY_READ)) {
             policies.current().ifPresent(version -> model.addAttribute("policyVersion", version));
         }
+        if (has(user, Permission.REPORTS_ANONYMISED) || has(user, Permission.POLICY_EDIT)) {
+            policies.reviewOverdue().ifPresent(review -> model.addAttribute("policyReview", review));
+        }
         if (has(user, Permission.PEOPLE_READ)) {
             model.addAttribute("pupils", count(PersonKind.PUPIL));
             model.addAttribute("staff", count(PersonKind.STAFF));
-            model.addAttribute("removals", people.register(
-                    new People.RegisterFilter(null, AccessAction.REMOVED, null, null, null), RECENT));
+            model.addAttribute("removals", people.accessRemovedNow(RECENT));
         }
         if (has(user, Permission.LOGON_HISTORY_READ)) {
             model.addAttribute("failedLogons", failedLogons());

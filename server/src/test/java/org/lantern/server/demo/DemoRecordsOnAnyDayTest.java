@@ -7,11 +7,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.Viewer;
-import org.lantern.server.people.People;
 import org.lantern.server.reports.GovernorsReport;
 import org.lantern.server.reports.GovernorsReports;
 import org.lantern.server.reports.SchoolYear;
@@ -77,7 +77,7 @@ class DemoRecordsOnAnyDayTest {
         seededOn(seededAt);
 
         GovernorsReport report = governorsReports.build(
-                SchoolYear.containing(seededAt.atZoneSameInstant(People.SCHOOL_ZONE).toLocalDate()));
+                SchoolYear.containing(seededAt.atZoneSameInstant(SchoolTime.ZONE).toLocalDate()));
         assertThat(report.incidents().value()).as("incidents this school year").isPositive();
         Viewer dsl = Viewer.of(TestUsers.signedIn(accountService, accounts, "dsl", Role.DSL));
         WeeklySummary week = weeklySummaries.build(dsl, seededAt);

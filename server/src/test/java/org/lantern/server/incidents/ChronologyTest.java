@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -166,7 +167,7 @@ class ChronologyTest {
         String page = mvc.perform(get("/people/" + pupil + "/chronology/print").with(authentication(dsl))).andReturn()
                 .getResponse().getContentAsString();
 
-        assertThat(page).contains("Printed by chr.dsl on " + LocalDate.now(People.SCHOOL_ZONE)
+        assertThat(page).contains("Printed by chr.dsl on " + LocalDate.now(SchoolTime.ZONE)
                         .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                 "data-print", "/js/print.js", "A phone.");
     }

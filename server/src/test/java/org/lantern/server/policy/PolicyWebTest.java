@@ -148,7 +148,10 @@ class PolicyWebTest {
         mvc.perform(get("/policy/diff").param("from", "" + a.number()).param("to", "" + b.number()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">  approved: &quot;2020-09-02&quot;</del>")))
-                .andExpect(content().string(containsString(">  approved: &quot;2020-09-01&quot;</ins>")));
+                .andExpect(content().string(containsString(">  approved: &quot;2020-09-01&quot;</ins>")))
+                .andExpect(content().string(containsString(">  name: ")))
+                .andExpect(content().string(containsString("unchanged lines</em>")))
+                .andExpect(content().string(not(containsString("sanctions:"))));
     }
 
     @Test

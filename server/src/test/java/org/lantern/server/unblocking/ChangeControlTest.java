@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class ChangeControlTest {
 
     @Test
     void theDateFilterLeavesOutDaysOutsideTheRange() {
-        LocalDate tomorrow = LocalDate.now(ChangeControlLog.SCHOOL_ZONE).plusDays(1);
+        LocalDate tomorrow = LocalDate.now(SchoolTime.ZONE).plusDays(1);
 
         assertThat(log.entries(new ChangeControlLog.Filter(tomorrow, tomorrow.plusDays(1), null), false)).isEmpty();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -38,7 +39,7 @@ class UnblockWebTest {
     JdbcClient jdbc;
 
     private static String inAWeek() {
-        return LocalDateTime.now(ChangeControlLog.SCHOOL_ZONE).plusDays(7).truncatedTo(ChronoUnit.MINUTES).toString();
+        return LocalDateTime.now(SchoolTime.ZONE).plusDays(7).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     @Test

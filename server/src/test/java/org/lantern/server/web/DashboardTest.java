@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,10 @@ class DashboardTest {
     AccountService accountService;
     @Autowired
     Accounts accounts;
+    @Autowired
+    People people;
+    @Autowired
+    JdbcClient jdbc;
 
     private String dashboardAs(Role role) throws Exception {
         var user = TestUsers.signedIn(accountService, accounts, "dash." + role.name().toLowerCase(), role);
@@ -62,5 +69,20 @@ class DashboardTest {
                 "lantern lists update");
         assertThat(dashboardAs(Role.DSL)).doesNotContain("Category lists");
         assertThat(dashboardAs(Role.STAFF)).doesNotContain("Category lists");
+    }
+
+    @Test
+    void theAccessRemovedTileListsOnlyThoseStillWithoutAccess() throws Exception {
+        String restored = TestPeople.unique("Restored");
+        String removed = TestPeople.unique("Removed");
+        long restoredId = TestPeople.pupil(jdbc, restored, "Pupil");
+        long removedId = TestPeople.pupil(jdbc, removed, "Pupil");
+        people.grantAccess(restoredId, "dsl", "joined");
+        people.grantAccess(removedId, "dsl", "joined");
+        people.removeAccess(restoredId, "dsl", "misuse, since dealt with");
+        people.removeAccess(removedId, "dsl", "misuse under review");
+        people.grantAccess(restoredId, "dsl", "sanction served");
+
+        assertThat(dashboardAs(Role.DSL)).contains(removed + " Pupil").doesNotContain(restored);
     }
 }

@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lantern.server.http.CsvDownload;
 import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.FilterDays;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
-import org.lantern.server.people.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BypassReportController {
 
-    static final ZoneId ZONE = People.SCHOOL_ZONE;
+    static final ZoneId ZONE = SchoolTime.ZONE;
     private static final int DEFAULT_DAYS = 30;
     private static final int MAX_DAYS = 366;
     private static final int TOP = 10;

@@ -24,11 +24,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.http.SafeCsv;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.Viewer;
-import org.lantern.server.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -484,7 +484,7 @@ public class EvidenceService {
 
     /** A stored instant as the school's wall-clock time, which is how pages show it. */
     private static OffsetDateTime school(OffsetDateTime stored) {
-        return stored == null ? null : stored.atZoneSameInstant(People.SCHOOL_ZONE).toOffsetDateTime();
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 
     private static String nullToEmpty(String text) {
