@@ -3,6 +3,8 @@ package org.lantern.proxy.icap;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.lantern.proxy.block.BlockLinkSigner;
+
 /**
  * How the ICAP server listens, what it accepts and how it shows a block. The limits exist so one
  * broken or hostile client cannot hold memory or threads that other pupils' requests need.
@@ -17,10 +19,12 @@ import java.util.Objects;
  * @param blockMode whether a block is shown as a page (HTTP 403) or a redirect (HTTP 302)
  * @param usernameBase64 whether Squid encodes X-Client-Username in base64
  *     ({@code icap_client_username_encode on})
+ * @param blockSigner signs redirects to the block page with the Lantern server's key, or
+ *     {@code null} to send them unsigned, when the server's page shows only that a page was blocked
  */
 public record IcapServerConfig(String bind, int port, int maxConnections, int maxHeaderBytes,
         Duration idleTimeout, Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode,
-        boolean usernameBase64) {
+        boolean usernameBase64, BlockLinkSigner blockSigner) {
 
     /** How a blocked request is answered. */
     public enum BlockMode {
@@ -47,11 +51,12 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
 
     /**
      * @return loopback on the standard ICAP port 1344, 1,000 connections, 64 KB headers, 5 minute
-     *     idle and 30 second request timeouts, block pages linking to {@code http://localhost:8080}
+     *     idle and 30 second request timeouts, block pages linking to {@code http://localhost:8080},
+     *     redirects unsigned
      */
     public static IcapServerConfig defaults() {
         return new IcapServerConfig("127.0.0.1", 1344, 1000, 64 * 1024, Duration.ofMinutes(5),
-                Duration.ofSeconds(30), "http://localhost:8080", BlockMode.PAGE, false);
+                Duration.ofSeconds(30), "http://localhost:8080", BlockMode.PAGE, false, null);
     }
 
     /**
@@ -60,7 +65,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withPort(int newPort) {
         return new IcapServerConfig(bind, newPort, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
-                lanternBaseUrl, blockMode, usernameBase64);
+                lanternBaseUrl, blockMode, usernameBase64, blockSigner);
     }
 
     /**
@@ -69,7 +74,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withBlockMode(BlockMode mode) {
         return new IcapServerConfig(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
-                lanternBaseUrl, mode, usernameBase64);
+                lanternBaseUrl, mode, usernameBase64, blockSigner);
     }
 
     /**
@@ -78,7 +83,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withUsernameBase64(boolean base64) {
         return new IcapServerConfig(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
-                lanternBaseUrl, blockMode, base64);
+                lanternBaseUrl, blockMode, base64, blockSigner);
     }
 
     /**
@@ -87,6 +92,15 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withMaxConnections(int max) {
         return new IcapServerConfig(bind, port, max, maxHeaderBytes, idleTimeout, requestTimeout,
-                lanternBaseUrl, blockMode, usernameBase64);
+                lanternBaseUrl, blockMode, usernameBase64, blockSigner);
+    }
+
+    /**
+     * @param signer the block-link signer
+     * @return this configuration signing its block redirects with it
+     */
+    public IcapServerConfig withBlockSigner(BlockLinkSigner signer) {
+        return new IcapServerConfig(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout,
+                lanternBaseUrl, blockMode, usernameBase64, signer);
     }
 }
