@@ -33,10 +33,15 @@ public record Viewer(long accountId, String username, boolean readAll, boolean c
 
     /** Whether this viewer may read the incident. */
     public boolean mayRead(Incident incident) {
-        if (incident.recordKind() == RecordKind.CHILD_PROTECTION) {
+        return mayRead(incident.recordKind(), incident.recordedByAccount());
+    }
+
+    /** Whether this viewer may read a record of this kind made by this account (null: none). */
+    public boolean mayRead(RecordKind kind, Long recordedByAccount) {
+        if (kind == RecordKind.CHILD_PROTECTION) {
             return childProtection;
         }
-        return readAll || Objects.equals(incident.recordedByAccount(), accountId);
+        return readAll || Objects.equals(recordedByAccount, accountId);
     }
 
     private static boolean holds(Authentication authentication, Permission permission) {

@@ -38,6 +38,7 @@ class PeopleApiTest {
     }
 
     @Test
+    @WithMockUser(username = "admin", authorities = {"PEOPLE_READ", "PEOPLE_READ_DETAILS"})
     void listsPupilsWithTheirNetworkIdentities() throws Exception {
         mvc.perform(get("/api/v1/people").param("role", "pupil"))
                 .andExpect(status().isOk())
@@ -47,6 +48,19 @@ class PeopleApiTest {
                         .value("osmith15"))
                 .andExpect(jsonPath("$[?(@.displayName == 'Olly Smith')].keyStage").value("KS2"))
                 .andExpect(jsonPath("$[?(@.displayName == 'Olly Smith')].keyStagePhase").value("UKS2"));
+    }
+
+    @Test
+    void givesNoNetworkIdentitiesToThoseWhoseRoleDoesNotNeedThem() throws Exception {
+        long id = people.findByProxyUsername("osmith15").orElseThrow().id();
+
+        mvc.perform(get("/api/v1/people").param("role", "pupil"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Olly Smith")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("osmith15"))));
+        mvc.perform(get("/api/v1/people/{id}", id))
+                .andExpect(jsonPath("$.displayName").value("Olly Smith"))
+                .andExpect(jsonPath("$.networkIdentities").doesNotExist());
     }
 
     @Test
