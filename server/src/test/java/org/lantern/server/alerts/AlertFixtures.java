@@ -15,13 +15,13 @@ import org.lantern.policy.Level;
 import org.lantern.server.filtering.FilterAlert;
 
 /** Alerts as the filter raises them. */
-final class AlertFixtures {
+public final class AlertFixtures {
 
     private AlertFixtures() {
     }
 
     /** A request on an illegal-content list, as the engine decides it, for a resolved person. */
-    static FilterAlert illegal(String url, Long personId, String name, String user, String ip, Instant at) {
+    public static FilterAlert illegal(String url, Long personId, String name, String user, String ip, Instant at) {
         DecisionRequest request;
         try {
             request = DecisionRequest.of(url, "GET", user, ip, at);
