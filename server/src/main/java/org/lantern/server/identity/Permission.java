@@ -1,5 +1,7 @@
 package org.lantern.server.identity;
 
+import org.springframework.security.core.Authentication;
+
 /**
  * An action a signed-in user may be allowed to take. Each is a Spring Security authority of the
  * same name, checked on the server for every request ({@code @PreAuthorize("hasAuthority('...')")}).
@@ -69,5 +71,10 @@ public enum Permission {
     /** The authority string Spring Security sees. */
     public String authority() {
         return name();
+    }
+
+    /** Whether this signed-in user holds this permission, for a page that shows more to some roles. */
+    public boolean heldBy(Authentication authentication) {
+        return Authorities.has(authentication, authority());
     }
 }

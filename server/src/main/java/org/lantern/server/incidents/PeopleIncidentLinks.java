@@ -26,10 +26,8 @@ class PeopleIncidentLinks implements IncidentLinks {
 
     @Override
     public Set<Long> openable(Collection<Long> incidentIds, Authentication viewer) {
-        boolean mayOpenAny = viewer.getAuthorities().stream()
-                .anyMatch(a -> Permission.INCIDENT_RECORD.authority().equals(a.getAuthority()));
         Set<Long> open = new HashSet<>();
-        if (!mayOpenAny || incidentIds.isEmpty()) {
+        if (!Permission.INCIDENT_RECORD.heldBy(viewer) || incidentIds.isEmpty()) {
             return open;
         }
         Viewer who = Viewer.of(viewer);

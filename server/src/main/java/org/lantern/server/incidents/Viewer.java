@@ -27,8 +27,8 @@ public record Viewer(long accountId, String username, boolean readAll, boolean c
     /** The signed-in user of a request. */
     public static Viewer of(Authentication authentication) {
         AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
-        return new Viewer(principal.id(), principal.username(), holds(authentication, Permission.INCIDENT_READ_ALL),
-                holds(authentication, Permission.CHILD_PROTECTION_READ));
+        return new Viewer(principal.id(), principal.username(), Permission.INCIDENT_READ_ALL.heldBy(authentication),
+                Permission.CHILD_PROTECTION_READ.heldBy(authentication));
     }
 
     /** Whether this viewer may read the incident. */
@@ -42,9 +42,5 @@ public record Viewer(long accountId, String username, boolean readAll, boolean c
             return childProtection;
         }
         return readAll || Objects.equals(recordedByAccount, accountId);
-    }
-
-    private static boolean holds(Authentication authentication, Permission permission) {
-        return authentication.getAuthorities().stream().anyMatch(a -> permission.authority().equals(a.getAuthority()));
     }
 }

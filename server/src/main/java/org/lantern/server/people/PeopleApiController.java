@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.lantern.server.identity.Permission;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.lantern.server.identity.Permission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,19 +59,14 @@ class PeopleApiController {
             kind = PersonKind.parse(role).filter(k -> k.name().equalsIgnoreCase(role.strip()))
                     .orElseThrow(() -> new UnknownRoleException(role));
         }
-        boolean details = details(user);
+        boolean details = Permission.PEOPLE_READ_DETAILS.heldBy(user);
         return people.list(kind).stream().map(p -> PersonJson.of(p, details)).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PEOPLE_READ')")
     PersonJson one(@PathVariable long id, Authentication user) {
-        return PersonJson.of(people.get(id), details(user));
-    }
-
-    private static boolean details(Authentication user) {
-        return user.getAuthorities().stream()
-                .anyMatch(a -> Permission.PEOPLE_READ_DETAILS.authority().equals(a.getAuthority()));
+        return PersonJson.of(people.get(id), Permission.PEOPLE_READ_DETAILS.heldBy(user));
     }
 
     @ExceptionHandler(PersonNotFoundException.class)

@@ -32,9 +32,8 @@ public final class RecordView {
         if (ids.isEmpty()) {
             return new RecordView(Set.of(), Set.of());
         }
-        boolean childProtection = viewer.getAuthorities().stream()
-                .anyMatch(a -> Permission.CHILD_PROTECTION_READ.authority().equals(a.getAuthority()));
-        return new RecordView(links.openable(ids, viewer), childProtection ? Set.of() : links.childProtection(ids));
+        return new RecordView(links.openable(ids, viewer),
+                Permission.CHILD_PROTECTION_READ.heldBy(viewer) ? Set.of() : links.childProtection(ids));
     }
 
     /** Whether to link to the incident: false for none and for one the viewer may not open. */

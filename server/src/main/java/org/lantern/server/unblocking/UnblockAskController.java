@@ -52,7 +52,7 @@ class UnblockAskController {
     @GetMapping
     @PreAuthorize("hasAuthority('UNBLOCK_ASK')")
     String form(@RequestParam(defaultValue = "") String url, Authentication user, Model model) {
-        if (user.getAuthorities().stream().anyMatch(a -> Permission.UNBLOCK_REQUEST.authority().equals(a.getAuthority()))) {
+        if (Permission.UNBLOCK_REQUEST.heldBy(user)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/unblock/request")
                     .queryParamIfPresent("url", Optional.of(url).filter(u -> !u.isBlank())).encode().toUriString();
         }
