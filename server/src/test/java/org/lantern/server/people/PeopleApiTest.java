@@ -2,7 +2,14 @@ package org.lantern.server.people;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.ApiTokenService;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -30,6 +37,10 @@ class PeopleApiTest {
     People people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    ApiTokenService tokens;
 
     @BeforeEach
     void importFixture() {
@@ -61,6 +72,23 @@ class PeopleApiTest {
         mvc.perform(get("/api/v1/people/{id}", id))
                 .andExpect(jsonPath("$.displayName").value("Olly Smith"))
                 .andExpect(jsonPath("$.networkIdentities").doesNotExist());
+    }
+
+    /** By API token as by session: devices only for a role that needs them. */
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "DSL", "HEADTEACHER", "STAFF"})
+    void aTokenGetsNetworkIdentitiesOnlyForARoleThatNeedsThem(Role role) throws Exception {
+        String username = TestPeople.unique("people.api." + role.name().toLowerCase() + ".");
+        accountService.create(username, username, role, "a password 1", "test");
+        String token = tokens.create(username, "script", 1, "test").token();
+        long id = people.findByProxyUsername("osmith15").orElseThrow().id();
+
+        mvc.perform(get("/api/v1/people/{id}", id).header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("Olly Smith"))
+                .andExpect(role.can(Permission.PEOPLE_READ_DETAILS)
+                        ? jsonPath("$.networkIdentities[0].value").exists()
+                        : jsonPath("$.networkIdentities").doesNotExist());
     }
 
     @Test
