@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
@@ -28,7 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The role × action matrix: for every role and every protected endpoint, a user holding exactly
  * that role's permissions is let through if and only if the role has the endpoint's permission,
- * and gets 403 otherwise. Features add their endpoints to {@link #ROWS}.
+ * and gets 403 otherwise, signed in with a session and, for the API, with an API token of an
+ * account of that role. Features add their endpoints to {@link #ROWS}.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -170,15 +172,23 @@ class PermissionMatrixTest {
     AccountService accountService;
     @Autowired
     Accounts accounts;
+    @Autowired
+    ApiTokenService tokens;
+
+    /** How the request proves who sent it: a signed-in session, or an API token (API endpoints only). */
+    enum Channel { SESSION, TOKEN }
 
     static Stream<Arguments> cells() {
-        return ROWS.stream().flatMap(row -> Arrays.stream(Role.values())
-                .map(role -> Arguments.of(row, role, role.can(row.permission()))));
+        return ROWS.stream().flatMap(row -> Arrays.stream(Role.values()).flatMap(role -> Stream.of(Channel.values())
+                .filter(channel -> channel == Channel.SESSION || row.path().startsWith("/api/")
+                        || row.path().startsWith("/actuator/"))
+                .map(channel -> Arguments.of(row, role, channel, role.can(row.permission())))));
     }
 
-    @ParameterizedTest(name = "{0} as {1}: allowed={2}")
+    @ParameterizedTest(name = "{0} as {1} by {2}: allowed={3}")
     @MethodSource("cells")
-    void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, boolean allowed) throws Exception {
+    void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, Channel channel, boolean allowed)
+            throws Exception {
         String username = "matrix." + role.name().toLowerCase();
         long id = accounts.idOf(username)
                 .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
@@ -186,7 +196,10 @@ class PermissionMatrixTest {
                 new AccountPrincipal(id, username), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
 
-        int status = mvc.perform(request(row.method(), row.path()).with(authentication(user)).with(csrf()))
+        int status = mvc.perform(channel == Channel.SESSION
+                        ? request(row.method(), row.path()).with(authentication(user)).with(csrf())
+                        : request(row.method(), row.path()).header("Authorization",
+                                "Bearer " + tokens.create(username, "matrix", 1, "test").token()))
                 .andReturn().getResponse().getStatus();
 
         if (allowed) {
