@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.lantern.filter.lists.ListKind;
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.proxy.icap.CategoryListDecider;
 import org.lantern.proxy.icap.CategoryListReloader;
 import org.lantern.proxy.icap.IcapServer;
@@ -20,6 +21,7 @@ import org.lantern.proxy.icap.IcapWarmUp;
 import org.lantern.proxy.warmup.WarmUpUrls;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +57,9 @@ class IcapCommand implements Callable<Integer> {
     @Option(names = "--block-mode", defaultValue = "PAGE",
             description = "PAGE (HTTP 403 with the block page) or REDIRECT (HTTP 302 to Lantern) (default: ${DEFAULT-VALUE}).")
     IcapServerConfig.BlockMode blockMode;
+
+    @Mixin
+    BlockKeyOption blockKey = new BlockKeyOption();
 
     @Option(names = "--username-base64",
             description = "Squid encodes X-Client-Username in base64 (icap_client_username_encode on).")
@@ -94,6 +99,13 @@ class IcapCommand implements Callable<Integer> {
             System.err.println("lantern icap: --warm-up must be 0 or more");
             return 2;
         }
+        BlockLinkSigner signer;
+        try {
+            signer = blockKey.signer();
+        } catch (IOException e) {
+            System.err.println("lantern icap: " + e.getMessage());
+            return 2;
+        }
         Set<String> categories = new LinkedHashSet<>(block);
         if (categories.isEmpty()) {
             System.err.println("lantern icap: no --block categories: only unreadable addresses will be blocked");
@@ -113,7 +125,7 @@ class IcapCommand implements Callable<Integer> {
 
         IcapServerConfig defaults = IcapServerConfig.defaults();
         IcapServerConfig config = new IcapServerConfig(bind, port, maxConnections, defaults.maxHeaderBytes(),
-                defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64);
+                defaults.idleTimeout(), Duration.ofSeconds(30), lanternUrl, blockMode, usernameBase64, signer);
         if (maxConnectionsPerClient != null) {
             config = config.withClientLimits(maxConnectionsPerClient, config.reservedConnections());
         }

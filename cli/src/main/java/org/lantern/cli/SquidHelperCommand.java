@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.lantern.filter.log.DecisionLog;
 
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.proxy.helper.SquidHelper;
 import org.lantern.proxy.helper.WarmUp;
 import org.lantern.proxy.squidguard.SquidGuardConfException;
@@ -26,6 +27,7 @@ import org.lantern.proxy.squidguard.SquidGuardPolicy;
 import org.lantern.proxy.squidguard.SquidGuardPolicyReloader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,6 +69,9 @@ class SquidHelperCommand implements Callable<Integer> {
                     + "before Squid's first (default: ${DEFAULT-VALUE}; 0 for none).")
     int warmUp;
 
+    @Mixin
+    BlockKeyOption blockKey = new BlockKeyOption();
+
     @Option(names = "--reload-interval", defaultValue = "60", paramLabel = "SECONDS",
             description = "How often squidGuard.conf and the files it names are checked for changes, which are "
                     + "then loaded in the background and swapped in whole, so Squid need not restart the helper "
@@ -96,6 +101,13 @@ class SquidHelperCommand implements Callable<Integer> {
             err.println("lantern squid-helper: --reload-interval must be 0 or more seconds");
             return 2;
         }
+        BlockLinkSigner signer;
+        try {
+            signer = blockKey.signer();
+        } catch (IOException e) {
+            err.println("lantern squid-helper: " + e.getMessage());
+            return 2;
+        }
         SquidGuardPolicyReloader policy;
         try {
             policy = SquidGuardPolicyReloader.load(squidGuardConf, line -> err.println("lantern squid-helper: " + line));
@@ -116,7 +128,8 @@ class SquidHelperCommand implements Callable<Integer> {
         // The warm-up's decisions go to a throw-away log, so the log writer is compiled as well.
         Path scratch = Files.createTempDirectory("lantern-squid-helper-warm-up");
         try (DecisionLog scratchLog = DecisionLog.open(scratch.resolve("log"))) {
-            WarmUp.run(helper(policy, p, line -> { }, scratchLog), policy.get().config(), warmUp, concurrency, scratch);
+            WarmUp.run(helper(policy, p, line -> { }, scratchLog, signer), policy.get().config(), warmUp, concurrency,
+                    scratch);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -134,7 +147,7 @@ class SquidHelperCommand implements Callable<Integer> {
             err.println("lantern squid-helper: --reload-interval 0: changes need a restart of the helper");
         }
         try (policy; DecisionLog decisions = DecisionLog.open(logDirectory)) {
-            SquidHelper helper = helper(policy, p, err::println, decisions);
+            SquidHelper helper = helper(policy, p, err::println, decisions, signer);
             err.println("lantern squid-helper: serving " + protocol + " on stdin/stdout, concurrency " + concurrency
                     + "; decisions logged in " + logDirectory);
             helper.serve(System.in, squid, concurrency);
@@ -152,7 +165,7 @@ class SquidHelperCommand implements Callable<Integer> {
      * during the warm-up is not thrown away at the first real batch.
      */
     private static SquidHelper helper(Supplier<SquidGuardPolicy> policy, SquidHelper.Protocol protocol,
-            Consumer<String> problems, DecisionLog log) {
-        return new SquidHelper(policy, protocol, Clock.systemDefaultZone(), problems, log::appendAll);
+            Consumer<String> problems, DecisionLog log, BlockLinkSigner signer) {
+        return new SquidHelper(policy, protocol, Clock.systemDefaultZone(), problems, log::appendAll, signer);
     }
 }

@@ -43,15 +43,8 @@ public final class Acceptability {
      * @throws IllegalArgumentException if the activity ticks no level at all for that group
      */
     public Verdict evaluate(Activity activity, Group group, Instant at) {
-        List<Level> levels = activity.levels();
-        List<String> windows = activity.windows();
-        for (Activity.GroupOverride override : activity.overrides()) {
-            if (override.groups().contains(group.id())) {
-                levels = override.levels();
-                windows = override.windows();
-                break;
-            }
-        }
+        List<Level> levels = activity.levelsFor(group.id());
+        List<String> windows = activity.windowsFor(group.id());
         if (levels.isEmpty()) {
             throw new IllegalArgumentException("activity " + activity.id() + " ticks no level for " + group.id());
         }

@@ -1,6 +1,7 @@
 package org.lantern.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One row of the User Actions table: an activity, exactly as the school published it, and the
@@ -22,6 +23,20 @@ public record Activity(String id, String text, List<String> categories, List<Lev
         windows = Lists.copy(windows);
         nominated = Lists.copy(nominated);
         overrides = Lists.copy(overrides);
+    }
+
+    /** The levels ticked for members of {@code groupId}: its override's, else the row's own. */
+    public List<Level> levelsFor(String groupId) {
+        return overrideFor(groupId).map(GroupOverride::levels).orElse(levels);
+    }
+
+    /** What "at certain times" means for members of {@code groupId}: its override's windows, else the row's. */
+    public List<String> windowsFor(String groupId) {
+        return overrideFor(groupId).map(GroupOverride::windows).orElse(windows);
+    }
+
+    private Optional<GroupOverride> overrideFor(String groupId) {
+        return overrides.stream().filter(o -> o.groups().contains(groupId)).findFirst();
     }
 
     /**

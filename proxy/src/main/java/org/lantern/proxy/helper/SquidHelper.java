@@ -26,6 +26,7 @@ import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
 import org.lantern.filter.log.LogEntry;
 import org.lantern.filter.match.Match;
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.proxy.squidguard.SquidGuardDecision;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
 import org.lantern.proxy.squidguard.SquidGuardRequest;
@@ -113,6 +114,7 @@ public final class SquidHelper {
     private final Clock clock;
     private final Consumer<String> log;
     private final Consumer<List<LogEntry>> decisions;
+    private final BlockLinkSigner blockSigner;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong passed = new AtomicLong();
     private final AtomicLong blocked = new AtomicLong();
@@ -135,6 +137,20 @@ public final class SquidHelper {
      */
     public SquidHelper(Supplier<SquidGuardPolicy> policy, Protocol protocol, Clock clock, Consumer<String> log,
             Consumer<List<LogEntry>> decisions) {
+        this(policy, protocol, clock, log, decisions, null);
+    }
+
+    /**
+     * A helper that signs its redirects to Lantern's block page, as {@link #SquidHelper(Supplier,
+     * Protocol, Clock, Consumer, Consumer)} otherwise.
+     *
+     * @param blockSigner signs redirects whose path ends {@code /blocked} with the Lantern server's
+     *     key, so its block page shows the category and address the redirect carries; {@code null}
+     *     sends them unsigned, and the page then shows only that a page was blocked
+     */
+    public SquidHelper(Supplier<SquidGuardPolicy> policy, Protocol protocol, Clock clock, Consumer<String> log,
+            Consumer<List<LogEntry>> decisions, BlockLinkSigner blockSigner) {
+        this.blockSigner = blockSigner;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -367,17 +383,21 @@ public final class SquidHelper {
         if (protocol == Protocol.EXTERNAL_ACL) {
             String reply = "ERR message=" + quote("blocked by Lantern: " + decision.targetClass()
                     + " (" + decision.sourceClass() + ")");
-            return decision.redirectUrl().map(u -> reply + " url=" + quote(u)).orElse(reply);
+            return decision.redirectUrl().map(u -> reply + " url=" + quote(signed(u, now))).orElse(reply);
         }
         if (decision.redirectUrl().isEmpty()) {
             // A url_rewrite reply cannot deny; BH makes Squid fail the request rather than let it through.
             return "BH message=" + quote("blocked by Lantern (" + decision.targetClass()
                     + ") but no redirect is configured");
         }
-        String url = decision.redirectUrl().get();
+        String url = signed(decision.redirectUrl().get(), now);
         return decision.status() > 0
                 ? "OK status=" + decision.status() + " url=" + quote(url)
                 : "OK rewrite-url=" + quote(url);
+    }
+
+    private String signed(String redirect, Instant at) {
+        return blockSigner == null ? redirect : blockSigner.signRedirect(redirect, at);
     }
 
     /** Squid sends URLs percent-encoded, so only the rare line that is not ASCII needs a strict decoder. */

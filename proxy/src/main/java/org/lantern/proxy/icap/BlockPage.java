@@ -2,6 +2,9 @@ package org.lantern.proxy.icap;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.lantern.proxy.block.BlockLinkSigner;
 
 /**
  * The page a pupil sees instead of a blocked site: what was blocked and why in plain words, how to
@@ -63,14 +66,19 @@ public final class BlockPage {
      * @param baseUrl the Lantern server's address, without a trailing slash
      * @param url the blocked URL
      * @param block why it was blocked
-     * @return the address of the block page on the Lantern server, for redirect mode
+     * @param signer the server's block-link signer, or {@code null} to send the link unsigned
+     * @param at when it was blocked
+     * @return the address of the block page on the Lantern server, for redirect mode: signed, so the
+     *     server shows what it says, and unsigned only when no key was given, so the server shows none of it
      */
-    public static String redirectLocation(String baseUrl, String url, IcapVerdict.Block block) {
+    public static String redirectLocation(String baseUrl, String url, IcapVerdict.Block block, BlockLinkSigner signer,
+            Instant at) {
         // The reason travels too, so the server's block page can say why without deciding again;
         // it is capped so that the Location header stays well under proxies' limits.
         String reason = block.reason().length() > SHOWN_REASON_CHARS
                 ? block.reason().substring(0, SHOWN_REASON_CHARS) : block.reason();
-        return baseUrl + "/blocked?" + query(url, block) + "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        String query = query(url, block) + "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        return baseUrl + "/blocked?" + (signer == null ? query : signer.sign(query, at));
     }
 
     private static String query(String url, IcapVerdict.Block block) {

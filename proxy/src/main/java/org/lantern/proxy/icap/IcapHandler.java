@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -346,7 +347,8 @@ public final class IcapHandler {
             case IcapVerdict.Block b -> {
                 skipRest(preview, bodyPending, reader);
                 if (config.blockMode() == IcapServerConfig.BlockMode.REDIRECT) {
-                    writeRedirect(out, BlockPage.redirectLocation(config.lanternBaseUrl(), url, b));
+                    writeRedirect(out, BlockPage.redirectLocation(config.lanternBaseUrl(), url, b, config.blockSigner(),
+                            Instant.now()));
                 } else {
                     writeBlockPage(out, url, b);
                 }

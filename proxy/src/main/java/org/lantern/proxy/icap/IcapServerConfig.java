@@ -3,6 +3,8 @@ package org.lantern.proxy.icap;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.lantern.proxy.block.BlockLinkSigner;
+
 /**
  * How the ICAP server listens, what it accepts and how it shows a block. The limits exist so one
  * broken or hostile client cannot hold memory or threads that other pupils' requests need.
@@ -23,10 +25,13 @@ import java.util.Objects;
  * @param blockMode whether a block is shown as a page (HTTP 403) or a redirect (HTTP 302)
  * @param usernameBase64 whether Squid encodes X-Client-Username in base64
  *     ({@code icap_client_username_encode on})
+ * @param blockSigner signs redirects to the block page with the Lantern server's key, or
+ *     {@code null} to send them unsigned, when the server's page shows only that a page was blocked
  */
 public record IcapServerConfig(String bind, int port, int maxConnections, int maxConnectionsPerClient,
         int reservedConnections, int maxHeaderBytes, Duration firstRequestTimeout, Duration idleTimeout,
-        Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode, boolean usernameBase64) {
+        Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode, boolean usernameBase64,
+        BlockLinkSigner blockSigner) {
 
     /** How long a new connection may wait before its first whole request, unless configured otherwise. */
     public static final Duration FIRST_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -64,9 +69,17 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      * and {@link #FIRST_REQUEST_TIMEOUT} for a new connection's first request.
      */
     public IcapServerConfig(String bind, int port, int maxConnections, int maxHeaderBytes, Duration idleTimeout,
-                            Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode, boolean usernameBase64) {
+                            Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode, boolean usernameBase64,
+                            BlockLinkSigner blockSigner) {
         this(bind, port, maxConnections, perClient(maxConnections), reserved(maxConnections), maxHeaderBytes,
-                FIRST_REQUEST_TIMEOUT, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64);
+                FIRST_REQUEST_TIMEOUT, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64, blockSigner);
+    }
+
+    /** As the constructor above, with block redirects unsigned. */
+    public IcapServerConfig(String bind, int port, int maxConnections, int maxHeaderBytes, Duration idleTimeout,
+                            Duration requestTimeout, String lanternBaseUrl, BlockMode blockMode, boolean usernameBase64) {
+        this(bind, port, maxConnections, maxHeaderBytes, idleTimeout, requestTimeout, lanternBaseUrl, blockMode,
+                usernameBase64, null);
     }
 
     private static int perClient(int maxConnections) {
@@ -80,11 +93,12 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
     /**
      * @return loopback on the standard ICAP port 1344, 1,000 connections (500 from one address, 100
      *     kept for clients that have had a request answered), 64 KB headers, 10 second first-request,
-     *     5 minute idle and 30 second request timeouts, block pages linking to {@code http://localhost:8080}
+     *     5 minute idle and 30 second request timeouts, block pages linking to {@code http://localhost:8080},
+     *     redirects unsigned
      */
     public static IcapServerConfig defaults() {
         return new IcapServerConfig("127.0.0.1", 1344, 1000, 64 * 1024, Duration.ofMinutes(5),
-                Duration.ofSeconds(30), "http://localhost:8080", BlockMode.PAGE, false);
+                Duration.ofSeconds(30), "http://localhost:8080", BlockMode.PAGE, false, null);
     }
 
     /**
@@ -93,7 +107,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withPort(int newPort) {
         return new IcapServerConfig(bind, newPort, maxConnections, maxConnectionsPerClient, reservedConnections,
-                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64);
+                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64, blockSigner);
     }
 
     /**
@@ -102,7 +116,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withBlockMode(BlockMode mode) {
         return new IcapServerConfig(bind, port, maxConnections, maxConnectionsPerClient, reservedConnections,
-                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, mode, usernameBase64);
+                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, mode, usernameBase64, blockSigner);
     }
 
     /**
@@ -111,7 +125,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withUsernameBase64(boolean base64) {
         return new IcapServerConfig(bind, port, maxConnections, maxConnectionsPerClient, reservedConnections,
-                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, base64);
+                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, base64, blockSigner);
     }
 
     /**
@@ -120,7 +134,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withMaxConnections(int max) {
         return new IcapServerConfig(bind, port, max, perClient(max), reserved(max), maxHeaderBytes, firstRequestTimeout,
-                idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64);
+                idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64, blockSigner);
     }
 
     /**
@@ -130,7 +144,7 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withClientLimits(int perClient, int reserved) {
         return new IcapServerConfig(bind, port, maxConnections, perClient, reserved, maxHeaderBytes, firstRequestTimeout,
-                idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64);
+                idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64, blockSigner);
     }
 
     /**
@@ -139,6 +153,16 @@ public record IcapServerConfig(String bind, int port, int maxConnections, int ma
      */
     public IcapServerConfig withFirstRequestTimeout(Duration timeout) {
         return new IcapServerConfig(bind, port, maxConnections, maxConnectionsPerClient, reservedConnections,
-                maxHeaderBytes, timeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64);
+                maxHeaderBytes, timeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64, blockSigner);
+    }
+
+    /**
+     * @param signer the block-link signer
+     * @return this configuration signing its block redirects with it
+     */
+    public IcapServerConfig withBlockSigner(BlockLinkSigner signer) {
+        return new IcapServerConfig(bind, port, maxConnections, maxConnectionsPerClient, reservedConnections,
+                maxHeaderBytes, firstRequestTimeout, idleTimeout, requestTimeout, lanternBaseUrl, blockMode, usernameBase64,
+                signer);
     }
 }

@@ -68,7 +68,7 @@ public final class IcapWarmUp {
         }
         IcapServerConfig local = new IcapServerConfig("127.0.0.1", 0, Math.max(config.maxConnections(), CONNECTIONS),
                 config.maxHeaderBytes(), config.idleTimeout(), config.requestTimeout(), config.lanternBaseUrl(),
-                config.blockMode(), config.usernameBase64());
+                config.blockMode(), config.usernameBase64(), config.blockSigner());
         int answered = 0;
         AtomicInteger sent = new AtomicInteger();
         try (IcapServer server = IcapServer.start(local, decider);

@@ -35,6 +35,7 @@ import org.lantern.filter.decision.Rule;
 import org.lantern.filter.log.DecisionLog;
 import org.lantern.filter.log.DecisionLogReader;
 import org.lantern.filter.log.LogEntry;
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.proxy.squidguard.SquidGuardConfParser;
 import org.lantern.proxy.squidguard.SquidGuardPolicy;
 
@@ -112,6 +113,26 @@ class SquidHelperTest {
     void statusRedirectGetsStatusAndUrl() {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/ 10.2.0.1/pc.school bob GET"))
                 .isEqualTo("OK status=302 url=\"http://b/?u=http://bad.example/&i=bob\"");
+    }
+
+    @Test
+    void redirectsToLanternsBlockPageAreSignedWhenAKeyIsGivenAndOthersAreNot() throws Exception {
+        Files.createDirectories(db.resolve("bad"));
+        Files.writeString(db.resolve("bad/domains"), "bad.example\n");
+        String conf = "dbhome " + db + "\ndest bad {\n domainlist bad/domains\n}\nacl {\n default {\n pass !bad all\n"
+                + " redirect 302:http://lantern.school/blocked?url=%u&category=%t\n }\n}\n";
+        policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf, "t.conf"), line -> { });
+        BlockLinkSigner signer = new BlockLinkSigner(new byte[32]);
+        Instant now = MONDAY_10AM.atZone(ZONE).toInstant();
+        SquidHelper signing = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.fixed(now, ZONE),
+                log::add, decisions::addAll, signer);
+
+        String reply = signing.answer("http://bad.example/x 10.9.0.1/- - GET");
+        String query = reply.replaceAll("^OK status=302 url=\"http://lantern\\.school/blocked\\?(.*)\"$", "$1");
+
+        assertThat(signer.verify(query, now)).contains("url=http://bad.example/x&category=bad");
+        assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/x 10.9.0.1/- - GET"))
+                .isEqualTo("OK status=302 url=\"http://lantern.school/blocked?url=http://bad.example/x&category=bad\"");
     }
 
     @Test

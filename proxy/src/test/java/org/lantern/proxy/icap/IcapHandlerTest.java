@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.filter.lists.CategoryLists;
+import org.lantern.proxy.block.BlockLinkSigner;
 
 /** The ICAP protocol as Lantern speaks it (RFC 3507), one behaviour per test, over plain streams. */
 class IcapHandlerTest {
@@ -118,6 +120,20 @@ class IcapHandlerTest {
         assertThat(response).contains("Encapsulated: res-hdr=0, null-body=", "HTTP/1.1 302 Found\r\n",
                 "Location: http://localhost:8080/blocked?url=http%3A%2F%2Fcasino.example%2Fa%3Fb%3Dc&category=gambling"
                         + "&reason=This+site+is+in+the+gambling+category%2C+which+the+school+blocks.\r\n");
+    }
+
+    @Test
+    void blockRedirectWithAKeyCarriesASignatureTheKeyVerifies() throws IOException {
+        BlockLinkSigner signer = new BlockLinkSigner(new byte[32]);
+        String response = exchange(IcapServerConfig.defaults().withBlockMode(IcapServerConfig.BlockMode.REDIRECT)
+                .withBlockSigner(signer), gambling, reqmod("GET http://casino.example/a?b=c HTTP/1.1", ""));
+
+        String location = response.replaceAll("(?s).*\r\nLocation: ([^\r]*)\r\n.*", "$1");
+        assertThat(location).startsWith("http://localhost:8080/blocked?url=http%3A%2F%2Fcasino.example%2Fa%3Fb%3Dc"
+                + "&category=gambling&reason=").contains("&t=", "&sig=");
+        assertThat(signer.verify(location.substring(location.indexOf('?') + 1), Instant.now()))
+                .hasValueSatisfying(q -> assertThat(q).endsWith("&category=gambling"
+                        + "&reason=This+site+is+in+the+gambling+category%2C+which+the+school+blocks."));
     }
 
     @Test

@@ -188,7 +188,7 @@ class IcapServerTest {
     void requestNotFinishedWithinTheRequestTimeoutIsAnswered408AndClosed() throws Exception {
         IcapServerConfig d = IcapServerConfig.defaults();
         server = IcapServer.start(new IcapServerConfig(d.bind(), 0, 10, d.maxHeaderBytes(), d.idleTimeout(),
-                Duration.ofMillis(200), d.lanternBaseUrl(), d.blockMode(), false), (url, m, u, ip) -> IcapVerdict.ALLOW);
+                Duration.ofMillis(200), d.lanternBaseUrl(), d.blockMode(), false, null), (url, m, u, ip) -> IcapVerdict.ALLOW);
         try (Socket socket = connect()) {
             socket.setSoTimeout(10_000);
             send(socket, "REQMOD icap://127.0.0.1/reqmod ICAP/1.0\r\nHost: x\r\n");

@@ -6,7 +6,6 @@ import java.util.List;
 import org.lantern.server.incidents.ChronologySource;
 import org.lantern.server.incidents.ChronologyEntry;
 import org.lantern.server.incidents.Viewer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertChronology implements ChronologySource {
 
-    private final JdbcClient jdbc;
+    private final AlertRegister register;
 
-    AlertChronology(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AlertChronology(AlertRegister register) {
+        this.register = register;
     }
 
     @Override
@@ -30,9 +29,7 @@ class AlertChronology implements ChronologySource {
         if (!viewer.readAll()) {
             return List.of();
         }
-        return jdbc.sql(AlertRegister.SELECT + " WHERE a.person_id = :person ORDER BY a.id")
-                .param("person", personId).query(AlertRegister::alert).list().stream()
-                .map(AlertChronology::entry).toList();
+        return register.about(personId).stream().map(AlertChronology::entry).toList();
     }
 
     private static ChronologyEntry entry(Alert alert) {

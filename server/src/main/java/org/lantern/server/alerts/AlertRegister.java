@@ -143,6 +143,20 @@ public class AlertRegister {
         return alert;
     }
 
+    /** Every alert about this person, oldest first, without logging a look (for the chronology, which logs its own). */
+    List<Alert> about(long personId) {
+        return jdbc.sql(SELECT + " WHERE a.person_id = :person ORDER BY a.id").param("person", personId)
+                .query(AlertRegister::alert).list();
+    }
+
+    /** Every alert about this person, oldest first, each look logged (for a subject access export). */
+    @Transactional
+    public List<Alert> about(long personId, Viewer viewer, Channel channel) {
+        List<Alert> alerts = about(personId);
+        alerts.forEach(a -> looks.log(viewer, a.id(), channel));
+        return alerts;
+    }
+
     /** A page of alerts, newest first, each line's look logged. */
     @Transactional
     public Page list(Query query, Viewer viewer, Channel channel) {

@@ -9,7 +9,8 @@ import java.util.List;
  * Everything Lantern holds about one person, gathered to answer a subject access request: their
  * directory record, network identities, internet access register, login account with its logon
  * history and changes, incidents they are a subject of (with actions and the log of who looked at
- * them) and the unblock requests they made.
+ * them), the filter's alerts about them, their attempts to get round the filter and the unblock
+ * requests they made.
  *
  * <p>Other people appear only where the record cannot be understood without them, and those parts
  * are flagged for review: incident text may name others, staff names show who recorded or read a
@@ -25,13 +26,16 @@ import java.util.List;
  * @param logons          logon attempts on that account, newest first
  * @param accountEvents   changes made to that account, newest first
  * @param incidents       incidents they are a subject of
+ * @param alerts          the filter's alerts about them
+ * @param bypassAttempts  their attempts to get round the filter, newest first
  * @param unblockRequests unblock requests they made
  * @param warnings        what must be done before release
  */
 public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, String generatedBy, PersonDetails person,
                                  List<Identity> networkIdentities, List<AccessEntry> accessRegister,
                                  AccountDetails account, List<Logon> logons, List<AccountChange> accountEvents,
-                                 Incidents incidents, List<UnblockEntry> unblockRequests, List<String> warnings) {
+                                 Incidents incidents, Section<AlertEntry> alerts, Section<BypassEntry> bypassAttempts,
+                                 List<UnblockEntry> unblockRequests, List<String> warnings) {
 
     /** The directory record. */
     public record PersonDetails(long id, String kind, String legalFirstName, String legalLastName,
@@ -80,6 +84,30 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
                                 String location, String description, String childWords, List<String> links,
                                 String recordedBy, OffsetDateTime recordedAt, int otherPeopleInvolved,
                                 List<ActionEntry> actions, List<RecordAccess> accessLog, boolean reviewBeforeRelease) {
+    }
+
+    /**
+     * A section that only the DSL's team may fill: like {@link Incidents}, for the other safeguarding registers.
+     *
+     * @param included whether the records are in this export
+     * @param note     why not, when they are not
+     * @param records  the records
+     */
+    public record Section<T>(boolean included, String note, List<T> records) {
+    }
+
+    /**
+     * A filter alert about them. The address is withheld when it may be illegal material.
+     *
+     * @param address the address asked for, or a note that it is withheld
+     */
+    public record AlertEntry(long id, String kind, String category, Instant firstSeenAt, Instant lastSeenAt,
+                             int occurrences, String address, String reason, String status, String acknowledgedBy,
+                             Instant acknowledgedAt, String acknowledgementNote) {
+    }
+
+    /** An attempt to get round the filter: when, which host, why it counted and what the filter did. */
+    public record BypassEntry(Instant at, String host, String category, String action, String clientIp) {
     }
 
     /** An action on an incident. */

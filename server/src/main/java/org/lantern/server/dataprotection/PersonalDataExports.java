@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.filtering.bypass.BypassAttempts;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountEvents;
 import org.lantern.server.identity.AccountService;
@@ -26,18 +28,24 @@ import org.springframework.transaction.annotation.Transactional;
  * through that feature's own service, so incident records are read (and logged as looks, channel
  * EXPORT) like any other view of them. Incidents are included only for someone who may read
  * every incident (the DSL's team): the network manager may keep the register, but a safeguarding
- * record is not theirs to see, so the export tells them to ask the DSL instead.
+ * record is not theirs to see, so the export tells them to ask the DSL instead. The filter's alerts
+ * and bypass attempts follow the same rule, each look logged as for their own pages; an alert's
+ * address is left out when it may be illegal material.
  */
 @Service
 public class PersonalDataExports {
 
     static final int MAX_LOGONS = 10_000;
+    static final int MAX_BYPASS_ATTEMPTS = 10_000;
+    static final String ALERT_ADDRESS_WITHHELD = "[withheld: suspected illegal material]";
     static final String REDACTION_WARNING = "Review before release: incident records may name or describe other "
             + "people (third-party information) and name the staff who recorded or read them. Redact what the "
             + "requester is not entitled to, and withhold anything whose release could cause serious harm, before "
             + "sending this export.";
     static final String INCIDENTS_WITHHELD = "Incident records are not included: only the DSL's team (who may read "
             + "every incident) can add them. Ask the DSL or headteacher to make this export.";
+    static final String SAFEGUARDING_WITHHELD = "Not included: only the DSL's team (who may read every incident) can "
+            + "add the filter's alerts and attempts to get round it. Ask the DSL or headteacher to make this export.";
 
     private final SubjectAccessRequests requests;
     private final People people;
@@ -47,11 +55,13 @@ public class PersonalDataExports {
     private final IncidentService incidents;
     private final RecordAccessLog recordAccess;
     private final Unblocks unblocks;
+    private final AlertRegister alerts;
+    private final BypassAttempts bypassAttempts;
     private final JdbcClient jdbc;
 
     PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
                         AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
-                        Unblocks unblocks, JdbcClient jdbc) {
+                        Unblocks unblocks, AlertRegister alerts, BypassAttempts bypassAttempts, JdbcClient jdbc) {
         this.requests = requests;
         this.people = people;
         this.accounts = accounts;
@@ -60,6 +70,8 @@ public class PersonalDataExports {
         this.incidents = incidents;
         this.recordAccess = recordAccess;
         this.unblocks = unblocks;
+        this.alerts = alerts;
+        this.bypassAttempts = bypassAttempts;
         this.jdbc = jdbc;
     }
 
@@ -95,7 +107,7 @@ public class PersonalDataExports {
                 account.map(a -> accountEvents.forAccount(a.id()).stream()
                         .map(e -> new PersonalDataExport.AccountChange(e.occurredAt(), e.actor(), e.action(), e.reason()))
                         .toList()).orElse(List.of()),
-                incidentSection,
+                incidentSection, alerts(person, viewer), bypassAttempts(person, viewer),
                 account.map(a -> unblocks.requestedBy(a.username()).stream()
                         .map(r -> new PersonalDataExport.UnblockEntry(r.id(), r.describeTarget(), r.reason(), r.from(),
                                 r.until(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
@@ -120,6 +132,27 @@ public class PersonalDataExports {
             warnings.add(REDACTION_WARNING);
         }
         return new PersonalDataExport.Incidents(true, records.isEmpty() ? null : REDACTION_WARNING, records);
+    }
+
+    private PersonalDataExport.Section<PersonalDataExport.AlertEntry> alerts(Person person, Viewer viewer) {
+        if (!viewer.readAll()) {
+            return new PersonalDataExport.Section<>(false, SAFEGUARDING_WITHHELD, List.of());
+        }
+        return new PersonalDataExport.Section<>(true, null, alerts.about(person.id(), viewer, Channel.EXPORT).stream()
+                .map(a -> new PersonalDataExport.AlertEntry(a.id(), a.kind().label(), a.categoryName(), a.firstSeenAt(),
+                        a.lastSeenAt(), a.occurrences(), a.kind().illegal() ? ALERT_ADDRESS_WITHHELD : a.url(),
+                        a.reason(), a.status().label(), a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgementNote()))
+                .toList());
+    }
+
+    private PersonalDataExport.Section<PersonalDataExport.BypassEntry> bypassAttempts(Person person, Viewer viewer) {
+        if (!viewer.readAll()) {
+            return new PersonalDataExport.Section<>(false, SAFEGUARDING_WITHHELD, List.of());
+        }
+        bypassAttempts.logNamedView(viewer.accountId(), viewer.username(), Channel.EXPORT.name());
+        return new PersonalDataExport.Section<>(true, null, bypassAttempts.byPerson(person.id(), MAX_BYPASS_ATTEMPTS)
+                .stream().map(b -> new PersonalDataExport.BypassEntry(b.at(), b.host(), b.category(),
+                        b.allowed() ? "Let through" : "Blocked", b.clientIp())).toList());
     }
 
     private PersonalDataExport.IncidentEntry entry(Incident i, long personId) {

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Decision;
 import org.lantern.filter.log.DecisionLog;
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.proxy.icap.EngineDecider;
 import org.lantern.proxy.icap.IcapDecider;
 import org.lantern.proxy.icap.IcapServer;
@@ -78,7 +79,7 @@ class InProcessIcap implements DisposableBean {
     private volatile DecisionLog decisions;
 
     InProcessIcap(FilterService filter, ApplicationEventPublisher events, BypassAttempts bypassAttempts,
-                  MeterRegistry meters, LanternProperties lantern,
+                  MeterRegistry meters, LanternProperties lantern, BlockLinkSigner blockSigner,
                   @Value("${lantern.icap.port}") int port,
                   @Value("${lantern.icap.bind:127.0.0.1}") String bind,
                   @Value("${lantern.icap.block-mode:PAGE}") IcapServerConfig.BlockMode blockMode,
@@ -91,7 +92,7 @@ class InProcessIcap implements DisposableBean {
         String base = publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl;
         IcapServerConfig defaults = IcapServerConfig.defaults();
         this.config = new IcapServerConfig(bind, port, defaults.maxConnections(), defaults.maxHeaderBytes(),
-                defaults.idleTimeout(), Duration.ofSeconds(30), base, blockMode, false);
+                defaults.idleTimeout(), Duration.ofSeconds(30), base, blockMode, false, blockSigner);
         this.logDirectory = lantern.dataDir().resolve("decisions");
     }
 

@@ -1,5 +1,7 @@
 package org.lantern.server.identity;
 
+import org.springframework.security.core.Authentication;
+
 /**
  * An action a signed-in user may be allowed to take. Each is a Spring Security authority of the
  * same name, checked on the server for every request ({@code @PreAuthorize("hasAuthority('...')")}).
@@ -15,12 +17,19 @@ public enum Permission {
     LOGON_HISTORY_READ,
     /** Read the people directory. */
     PEOPLE_READ,
+    /**
+     * Read what identifies a person beyond their name, year, class and groups: date of birth, UPN,
+     * admission number and network identities (devices). For the roles whose work needs them.
+     */
+    PEOPLE_READ_DETAILS,
     /** Import, edit, start and leave people; manage network identities and internet access. */
     PEOPLE_MANAGE,
     /** Restore internet access that an incident's sanction suspended (with a reason). */
     NETWORK_ACCESS_RESTORE,
     /** Read the school's policy in force and its history. */
     POLICY_READ,
+    /** Read the policy as it applies to pupils: their rules in plain words, with nothing staff-only. */
+    POLICY_READ_PUPILS,
     /** Change the school's policy (each change is a new, attributed version). */
     POLICY_EDIT,
     /** Read anonymised reports (governors). */
@@ -35,6 +44,11 @@ public enum Permission {
     FILTER_NOMINATE,
     /** Ask for a site to be unblocked for a group for a period of study. */
     UNBLOCK_REQUEST,
+    /**
+     * Ask, from the block page, for a blocked page to be opened for oneself (pupils); holders of
+     * {@link #UNBLOCK_REQUEST} are sent on to the full request form.
+     */
+    UNBLOCK_ASK,
     /** Grant or refuse unblock requests (technical staff or the designated person). */
     UNBLOCK_APPROVE,
     /** Read the filtering / change-control log (policy versions, unblocks, list changes). */
@@ -57,5 +71,10 @@ public enum Permission {
     /** The authority string Spring Security sees. */
     public String authority() {
         return name();
+    }
+
+    /** Whether this signed-in user holds this permission, for a page that shows more to some roles. */
+    public boolean heldBy(Authentication authentication) {
+        return Authorities.has(authentication, authority());
     }
 }

@@ -27,19 +27,20 @@ public record Viewer(long accountId, String username, boolean readAll, boolean c
     /** The signed-in user of a request. */
     public static Viewer of(Authentication authentication) {
         AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
-        return new Viewer(principal.id(), principal.username(), holds(authentication, Permission.INCIDENT_READ_ALL),
-                holds(authentication, Permission.CHILD_PROTECTION_READ));
+        return new Viewer(principal.id(), principal.username(), Permission.INCIDENT_READ_ALL.heldBy(authentication),
+                Permission.CHILD_PROTECTION_READ.heldBy(authentication));
     }
 
     /** Whether this viewer may read the incident. */
     public boolean mayRead(Incident incident) {
-        if (incident.recordKind() == RecordKind.CHILD_PROTECTION) {
-            return childProtection;
-        }
-        return readAll || Objects.equals(incident.recordedByAccount(), accountId);
+        return mayRead(incident.recordKind(), incident.recordedByAccount());
     }
 
-    private static boolean holds(Authentication authentication, Permission permission) {
-        return authentication.getAuthorities().stream().anyMatch(a -> permission.authority().equals(a.getAuthority()));
+    /** Whether this viewer may read a record of this kind made by this account (null: none). */
+    public boolean mayRead(RecordKind kind, Long recordedByAccount) {
+        if (kind == RecordKind.CHILD_PROTECTION) {
+            return childProtection;
+        }
+        return readAll || Objects.equals(recordedByAccount, accountId);
     }
 }

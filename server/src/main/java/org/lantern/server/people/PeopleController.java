@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The people pages: the directory, one person with their access history and the grant/remove
  * actions, their policy groups and any suspension of their access, the MIS import (upload, dry-run report, apply) and the internet access register.
+ * Each viewer sees what their role needs: identifying details (date of birth, UPN, devices) only
+ * with PEOPLE_READ_DETAILS, links only to the incidents they may open, and "restricted" for a
+ * register reason from a child-protection record unless they may read child protection ({@link RecordView}).
  * The uploaded file waits in the user's session between the dry run and "apply", so what is
  * applied is exactly what was reviewed.
  */
@@ -46,13 +49,15 @@ class PeopleController {
     private final PeopleImporter importer;
     private final GroupMemberships memberships;
     private final AccessSuspensions suspensions;
+    private final IncidentLinks incidentLinks;
 
     PeopleController(People people, PeopleImporter importer, GroupMemberships memberships,
-                     AccessSuspensions suspensions) {
+                     AccessSuspensions suspensions, IncidentLinks incidentLinks) {
         this.people = people;
         this.importer = importer;
         this.memberships = memberships;
         this.suspensions = suspensions;
+        this.incidentLinks = incidentLinks;
     }
 
     /** An uploaded file between its dry run and its application. */
@@ -93,16 +98,21 @@ class PeopleController {
 
     @GetMapping("/{id:\\d+}")
     @PreAuthorize("hasAuthority('PEOPLE_READ')")
-    String person(@PathVariable long id, Model model) {
+    String person(@PathVariable long id, Authentication user, Model model) {
         Person person = people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<AccessEvent> history = people.accessHistory(id);
+        List<AccessSuspension> inForce = suspensions.inForce(id);
+        List<Long> incidents = new ArrayList<>(history.stream().map(AccessEvent::incidentId).toList());
+        inForce.forEach(s -> incidents.add(s.incidentId()));
         model.addAttribute("person", person);
-        model.addAttribute("history", people.accessHistory(id));
+        model.addAttribute("history", history);
+        model.addAttribute("records", RecordView.of(incidentLinks, incidents, user));
         model.addAttribute("identityTypes", NetworkIdentityType.values());
         model.addAttribute("groups", memberships.listed(person));
         model.addAttribute("groupChoice", memberships.choice(person));
         model.addAttribute("eligibleGroups", memberships.eligibleGroups(person.kind()));
         model.addAttribute("groupHistory", memberships.history(id));
-        model.addAttribute("suspensions", suspensions.inForce(id));
+        model.addAttribute("suspensions", inForce);
         model.addAttribute("whoMayRestore", AccessSuspensions.whoMayRestore());
         return "people/person";
     }
@@ -226,7 +236,8 @@ class PeopleController {
     @GetMapping("/register")
     @PreAuthorize("hasAuthority('PEOPLE_READ')")
     String register(@RequestParam(required = false) String action, @RequestParam(required = false) String kind,
-                    @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    Authentication user, Model model) {
         List<String> errors = new ArrayList<>();
         AccessAction actionFilter = null;
         if (action != null && !action.isBlank()) {
@@ -246,9 +257,12 @@ class PeopleController {
         LocalDate fromDate = date(from, "From", errors);
         LocalDate toDate = date(to, "To", errors);
         model.addAttribute("errors", errors);
-        model.addAttribute("events", errors.isEmpty()
+        List<AccessEvent> events = errors.isEmpty()
                 ? people.register(new People.RegisterFilter(null, actionFilter, kindFilter, fromDate, toDate), 500)
-                : List.of());
+                : List.of();
+        model.addAttribute("events", events);
+        model.addAttribute("records", RecordView.of(incidentLinks, events.stream().map(AccessEvent::incidentId).toList(),
+                user));
         model.addAttribute("action", actionFilter == null ? "" : actionFilter.name());
         model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
         model.addAttribute("from", fromDate);

@@ -1,5 +1,6 @@
 package org.lantern.server.browser;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
+import org.lantern.proxy.block.BlockLinkSigner;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -43,6 +45,8 @@ class SafeguardingBrowserTest {
     IncidentService incidents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BlockLinkSigner blockLinks;
 
     private static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
@@ -53,7 +57,8 @@ class SafeguardingBrowserTest {
         String dsl = BrowserAccounts.ensure(accountService, "b.dsl.reports", Role.DSL);
         String words = "A pop-up kept asking where I live " + UUID.randomUUID();
 
-        Page page = browser.open("/blocked?url=" + "http://games.example/play%3Flevel%3D3" + "&category=games");
+        Page page = browser.open("/blocked?" + blockLinks.sign("url=http://games.example/play%3Flevel%3D3&category=games",
+                Instant.now()));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("report a concern")).click();
         assertThat(page.locator("h1")).hasText("Report a concern");
         assertThat(page.locator("main")).containsText("http://games.example/play?level=3");

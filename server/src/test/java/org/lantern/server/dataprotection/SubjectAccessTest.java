@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -13,8 +15,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.server.alerts.AlertFixtures;
+import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
+import org.lantern.server.filtering.bypass.BypassAttempt;
+import org.lantern.server.filtering.bypass.PersistentBypassAttempts;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -80,6 +86,8 @@ class SubjectAccessTest {
     RecordAccessLog accessLog;
     @Autowired
     AuditChain audit;
+    @Autowired
+    AlertRegister alerts;
 
     Authentication dsl;
     Authentication admin;
@@ -123,6 +131,12 @@ class SubjectAccessTest {
         colleaguesOwn = incidents.record(new NewIncident(SubjectType.STAFF, category, List.of(colleague), yesterday,
                 null, "Colleague-only matter Quillfeather.", null, List.of()), Viewer.of(dsl));
         Instant now = Instant.now();
+        alerts.record(AlertFixtures.illegal("http://www.abuse.invalid/pemberton-page", subject, "Perpetua " + surname,
+                null, "10.9.8.7", now.minus(Duration.ofHours(3))));
+        alerts.record(new PersistentBypassAttempts(bypass(subject, "pemberton-vpn.example", now.minus(Duration.ofHours(2))),
+                12, 12, Duration.ofMinutes(30), 1));
+        alerts.record(new PersistentBypassAttempts(bypass(colleague, "otterbury-vpn.example", now), 12, 12,
+                Duration.ofMinutes(30), 1));
         unblocks.request(new UnblockDraft("https://pemberton-maths.example/", Scope.DOMAIN, List.of("ks4"),
                 List.of(colleague), "Probability lesson", null, now.plus(Duration.ofDays(2))), username, now);
         unblocks.request(new UnblockDraft("https://otterbury-only.example/", Scope.DOMAIN, List.of("ks4"),
@@ -137,6 +151,17 @@ class SubjectAccessTest {
                 .param("first", first).param("last", last).param("code", code)
                 .param("email", last.toLowerCase() + "@school.example").param("now", now).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Records an attempt to get round the filter by {@code personId} in the register, as the filter does. */
+    private BypassAttempt bypass(long personId, String host, Instant at) {
+        BypassAttempt attempt = new BypassAttempt(at, personId, "Person " + personId, null, "10.9.8.7", host, "vpn",
+                "POLICY", "BLOCK");
+        jdbc.sql("INSERT INTO bypass_attempt (attempted_at, person_id, subject_name, client_ip, host, category, rule, "
+                        + "action) VALUES (:at, :person, :name, :ip, :host, 'vpn', 'POLICY', 'BLOCK')")
+                .param("at", at.atOffset(ZoneOffset.UTC)).param("person", personId).param("name", attempt.subjectName())
+                .param("ip", attempt.clientIp()).param("host", host).update();
+        return attempt;
     }
 
     private void logon(String user, long account, String ip) {
@@ -206,6 +231,25 @@ class SubjectAccessTest {
     }
 
     @Test
+    void theExportHoldsTheFiltersAlertsAboutThePersonAndTheirBypassAttemptsEachLookLogged() throws Exception {
+        SubjectAccessRequest request = request(People.today());
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+
+        String json = exportJson(dsl, request.id());
+
+        assertThat(json).contains("\"alerts\":{\"included\":true", "Illegal content", PersonalDataExports.ALERT_ADDRESS_WITHHELD,
+                "Persistent attempts to get round the filter", "pemberton-vpn.example",
+                "\"bypassAttempts\":{\"included\":true", "\"host\":\"pemberton-vpn.example\"", "\"action\":\"Blocked\"");
+        assertThat(json).doesNotContain("abuse.invalid", "otterbury-vpn.example");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_access WHERE username = 'sar.dsl' AND channel = 'EXPORT' "
+                        + "AND record_type = 'alert' AND record_id IN (SELECT id FROM filter_alert WHERE person_id = :p)")
+                .param("p", subject).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_access WHERE username = 'sar.dsl' AND channel = 'EXPORT' "
+                        + "AND record_type = 'bypass-report' AND accessed_at >= :before")
+                .param("before", before).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theExportNamesNoOneElseAndFlagsThirdPartyInformationForReview() throws Exception {
         SubjectAccessRequest request = request(People.today());
 
@@ -241,13 +285,17 @@ class SubjectAccessTest {
 
         String json = exportJson(admin, request.id());
 
-        assertThat(json).contains("\"included\":false", "only the DSL's team").doesNotContain("Both seen on a gambling site.");
+        assertThat(json).contains("\"included\":false", "only the DSL's team", PersonalDataExports.SAFEGUARDING_WITHHELD)
+                .doesNotContain("Both seen on a gambling site.", "pemberton-vpn.example", "Illegal content");
         assertThat(accessLog.forIncident(shared.id())).noneMatch(a -> a.username().equals("sar.admin"));
     }
 
     @Test
     void thePdfExportIsReadableAndCarriesTheRedactionWarning() throws Exception {
         SubjectAccessRequest request = request(People.today());
+        // A long reason beside short columns: the layout once squeezed those until their words broke.
+        people.removeAccess(subject, "sar.admin", "Removed while the acceptable use agreement is signed again with the "
+                + "head of department, after the conversation about personal use of school devices during lessons.");
 
         byte[] pdf = mvc.perform(get("/data-protection/subject-access/" + request.id() + "/export.pdf")
                 .with(authentication(dsl))).andReturn().getResponse().getContentAsByteArray();
@@ -256,8 +304,12 @@ class SubjectAccessTest {
             text = new PDFTextStripper().getText(document);
         }
 
-        assertThat(text).contains("Perpetua " + surname, "Review before release", "Both seen on a gambling site.", "10.9.8.7");
+        assertThat(text).contains("Perpetua " + surname, "Review before release", "Both seen on a gambling site.", "10.9.8.7",
+                "Filter alerts", "Attempts to get round the filter", "pemberton-vpn.example");
         assertThat(text).doesNotContain(colleagueSurname);
+        // Short words and dates in narrow columns stay whole (the renderer once broke them: "GRANTE" / "D").
+        assertThat(text).contains("GRANTED", "REMOVED", "sar.admin", "DONE", "Status", "Outcome",
+                DateTimeFormatter.ofPattern("dd/MM/yyyy").format(People.today()) + " ");
     }
 
     @Test

@@ -39,7 +39,7 @@ class InProcessIcapListsTest {
         when(filter.engine()).thenReturn(new DecisionEngine(
                 FilterSnapshot.of(PolicyParser.parse(Presets.yaml("astley-park")), 1)));
         icap = new InProcessIcap(filter, event -> { }, mock(BypassAttempts.class), new SimpleMeterRegistry(),
-                new LanternProperties(LanternProperties.Mode.TEST, data, null), 0, "127.0.0.1",
+                new LanternProperties(LanternProperties.Mode.TEST, data, null), null, 0, "127.0.0.1",
                 IcapServerConfig.BlockMode.PAGE, "", 8080);
         return Thread.ofPlatform().start(icap::start);
     }

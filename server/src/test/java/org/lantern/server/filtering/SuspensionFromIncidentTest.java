@@ -9,31 +9,36 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lantern.filter.decision.Decision;
 import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.decision.Rule;
 import org.lantern.policy.Sanctions;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
 import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.AccessSuspensions;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleImporter;
+import org.lantern.server.people.RecordView;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -82,8 +87,9 @@ class SuspensionFromIncidentTest {
         return filter.decide(DecisionRequest.of(LIBRARY, "GET", username, null, Instant.now()));
     }
 
-    private static RequestPostProcessor as(String name, Role role) {
-        return user(name).authorities(role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+    /** A signed-in account of {@code role}: the person page asks who the viewer is, as the real server does. */
+    private RequestPostProcessor as(String name, Role role) {
+        return authentication(TestUsers.signedIn(accountService, accounts, "suspension." + name, role));
     }
 
     /** Records a proxy-site incident about the pupil and completes its removal of network access, as the DSL. */
@@ -110,17 +116,46 @@ class SuspensionFromIncidentTest {
         assertThat(d.rule()).isEqualTo(Rule.ACCESS_REMOVED);
     }
 
-    @Test
-    void thePersonPageShowsTheSuspensionAndWhoMayRestoreIt() throws Exception {
+    /**
+     * Everyone who may read people sees the suspension and who may restore it, but a link to the
+     * incident only if they may open it: the DSL may, the administrator and a teacher did not record it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"DSL", "ADMIN", "STAFF"})
+    void thePersonPageShowsTheSuspensionAndLinksToTheIncidentOnlyForThoseWhoMayOpenIt(Role role) throws Exception {
         Incident incident = suspendThroughAnIncident();
+        String link = "href=\"/incidents/" + incident.id() + "\"";
+        boolean mayOpen = role == Role.DSL;
 
-        mvc.perform(get("/people/" + pupil).with(as("teacher", Role.STAFF)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("incident " + incident.id())))
+        for (String page : List.of("/people/" + pupil, "/people/register")) {
+            mvc.perform(get(page).with(as(role.name().toLowerCase(), role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("incident " + incident.id())))
+                    .andExpect(content().string(mayOpen ? containsString(link) : not(containsString(link))));
+        }
+        mvc.perform(get("/people/" + pupil).with(as(role.name().toLowerCase(), role)))
                 .andExpect(content().string(containsString(AccessSuspensions.whoMayRestore())))
-                .andExpect(content().string(not(containsString("Restore internet access"))));
-        mvc.perform(get("/people/" + pupil).with(as("dsl", Role.DSL)))
-                .andExpect(content().string(containsString("Restore internet access")));
+                .andExpect(content().string(role.can(Permission.NETWORK_ACCESS_RESTORE)
+                        ? containsString("Restore internet access") : not(containsString("Restore internet access"))));
+    }
+
+    /** A register reason from a child-protection record is for those who may read child protection only. */
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"DSL", "ADMIN", "STAFF"})
+    void aReasonFromAChildProtectionRecordIsRestrictedForThoseWhoMayNotReadIt(Role role) throws Exception {
+        Incident incident = suspendThroughAnIncident();
+        incidents.reclassify(incident.id(), RecordKind.CHILD_PROTECTION, "Disclosure during the conversation",
+                new Viewer(accounts.idOf("dsl.suspension").orElseThrow(), "dsl.suspension", true));
+        boolean childProtection = role.can(Permission.CHILD_PROTECTION_READ);
+        String reason = "completed on incident " + incident.id();
+
+        for (String page : List.of("/people/" + pupil, "/people/register")) {
+            mvc.perform(get(page).with(as(role.name().toLowerCase(), role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(childProtection ? containsString(reason) : not(containsString(reason))))
+                    .andExpect(content().string(childProtection ? not(containsString(RecordView.RESTRICTED))
+                            : containsString(RecordView.RESTRICTED)));
+        }
     }
 
     @Test

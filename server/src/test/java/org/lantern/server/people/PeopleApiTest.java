@@ -2,7 +2,14 @@ package org.lantern.server.people;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.ApiTokenService;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -30,6 +37,10 @@ class PeopleApiTest {
     People people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    ApiTokenService tokens;
 
     @BeforeEach
     void importFixture() {
@@ -38,6 +49,7 @@ class PeopleApiTest {
     }
 
     @Test
+    @WithMockUser(username = "admin", authorities = {"PEOPLE_READ", "PEOPLE_READ_DETAILS"})
     void listsPupilsWithTheirNetworkIdentities() throws Exception {
         mvc.perform(get("/api/v1/people").param("role", "pupil"))
                 .andExpect(status().isOk())
@@ -47,6 +59,36 @@ class PeopleApiTest {
                         .value("osmith15"))
                 .andExpect(jsonPath("$[?(@.displayName == 'Olly Smith')].keyStage").value("KS2"))
                 .andExpect(jsonPath("$[?(@.displayName == 'Olly Smith')].keyStagePhase").value("UKS2"));
+    }
+
+    @Test
+    void givesNoNetworkIdentitiesToThoseWhoseRoleDoesNotNeedThem() throws Exception {
+        long id = people.findByProxyUsername("osmith15").orElseThrow().id();
+
+        mvc.perform(get("/api/v1/people").param("role", "pupil"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Olly Smith")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("osmith15"))));
+        mvc.perform(get("/api/v1/people/{id}", id))
+                .andExpect(jsonPath("$.displayName").value("Olly Smith"))
+                .andExpect(jsonPath("$.networkIdentities").doesNotExist());
+    }
+
+    /** By API token as by session: devices only for a role that needs them. */
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "DSL", "HEADTEACHER", "STAFF"})
+    void aTokenGetsNetworkIdentitiesOnlyForARoleThatNeedsThem(Role role) throws Exception {
+        String username = TestPeople.unique("people.api." + role.name().toLowerCase() + ".");
+        accountService.create(username, username, role, "a password 1", "test");
+        String token = tokens.create(username, "script", 1, "test").token();
+        long id = people.findByProxyUsername("osmith15").orElseThrow().id();
+
+        mvc.perform(get("/api/v1/people/{id}", id).header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("Olly Smith"))
+                .andExpect(role.can(Permission.PEOPLE_READ_DETAILS)
+                        ? jsonPath("$.networkIdentities[0].value").exists()
+                        : jsonPath("$.networkIdentities").doesNotExist());
     }
 
     @Test

@@ -1,15 +1,21 @@
 package org.lantern.server.people;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -19,6 +25,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.lantern.server.people.PeopleTables.count;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,6 +45,8 @@ class PeoplePagesTest {
     People people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PeopleImporter importer;
 
     @BeforeEach
     void emptyDirectory() {
@@ -181,6 +190,25 @@ class PeoplePagesTest {
         mvc.perform(get("/people/register").param("action", "GRANTED"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("on roll (no start date)")));
+    }
+
+    /** Teachers see names, year, class and groups; date of birth, UPN and devices only roles that need them. */
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "DSL", "DEPUTY_DSL", "HEADTEACHER", "STAFF"})
+    void thePersonPageShowsIdentifyingDetailsOnlyToRolesThatNeedThem(Role role) throws Exception {
+        importer.apply(PeopleTables.fixture(), "roll.csv", false, false, "admin");
+        long olly = people.findByProxyUsername("osmith15").orElseThrow().id();
+        boolean details = role.can(Permission.PEOPLE_READ_DETAILS);
+
+        String page = mvc.perform(get("/people/{id}", olly).with(user("viewer").authorities(
+                        role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Olly Smith", "Year 5", "5A", "Filter group");
+        for (String identifying : List.of("Q370400821001", "14/03/2015", "001001", "osmith15", "10.20.15.10",
+                "Network identities")) {
+            assertThat(page.contains(identifying)).as(identifying).isEqualTo(details);
+        }
     }
 
     @Test

@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The role × action matrix: for every role and every protected endpoint, a user holding exactly
  * that role's permissions is let through if and only if the role has the endpoint's permission,
- * and gets 403 otherwise, by session and, for the API, by API token. Features add their endpoints
- * to {@link #ROWS}.
+ * and gets 403 otherwise, signed in with a session and, for the API, with an API token of an
+ * account of that role. Features add their endpoints to {@link #ROWS}.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -71,6 +71,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/people/import/apply", Permission.PEOPLE_MANAGE),
             new Row(HttpMethod.GET, "/policy", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/policy/history", Permission.POLICY_READ),
+            new Row(HttpMethod.GET, "/policy/pupils", Permission.POLICY_READ_PUPILS),
             new Row(HttpMethod.GET, "/policy/history/1", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/policy/diff?from=1&to=1", Permission.POLICY_READ),
             new Row(HttpMethod.GET, "/api/v1/policy/current", Permission.POLICY_READ),
@@ -134,6 +135,8 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/unblock/request", Permission.UNBLOCK_REQUEST),
             new Row(HttpMethod.POST, "/unblock/request", Permission.UNBLOCK_REQUEST),
             new Row(HttpMethod.GET, "/unblock/mine", Permission.UNBLOCK_REQUEST),
+            new Row(HttpMethod.GET, "/unblock/ask", Permission.UNBLOCK_ASK),
+            new Row(HttpMethod.POST, "/unblock/ask", Permission.UNBLOCK_ASK),
             new Row(HttpMethod.POST, "/unblock/999999999/withdraw", Permission.UNBLOCK_REQUEST),
             new Row(HttpMethod.GET, "/unblock", Permission.UNBLOCK_APPROVE),
             new Row(HttpMethod.POST, "/unblock/999999999/grant", Permission.UNBLOCK_APPROVE),
@@ -191,45 +194,31 @@ class PermissionMatrixTest {
     @Autowired
     ApiTokenService tokens;
 
+    /** How the request proves who sent it: a signed-in session, or an API token (API endpoints only). */
+    enum Channel { SESSION, TOKEN }
+
     static Stream<Arguments> cells() {
-        return ROWS.stream().flatMap(row -> Arrays.stream(Role.values())
-                .map(role -> Arguments.of(row, role, role.can(row.permission()))));
+        return ROWS.stream().flatMap(row -> Arrays.stream(Role.values()).flatMap(role -> Stream.of(Channel.values())
+                .filter(channel -> channel == Channel.SESSION || row.path().startsWith("/api/")
+                        || row.path().startsWith("/actuator/"))
+                .map(channel -> Arguments.of(row, role, channel, role.can(row.permission())))));
     }
 
-    /** The matrix's account for a role, created on first use. */
-    private long account(Role role) {
-        String username = "matrix." + role.name().toLowerCase();
-        return accounts.idOf(username)
-                .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
-    }
-
-    @ParameterizedTest(name = "{0} as {1}: allowed={2}")
+    @ParameterizedTest(name = "{0} as {1} by {2}: allowed={3}")
     @MethodSource("cells")
-    void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, boolean allowed) throws Exception {
-        long id = account(role);
+    void roleReachesEndpointExactlyWhenItHasThePermission(Row row, Role role, Channel channel, boolean allowed)
+            throws Exception {
+        String username = "matrix." + role.name().toLowerCase();
+        long id = accounts.idOf(username)
+                .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
         UsernamePasswordAuthenticationToken user = UsernamePasswordAuthenticationToken.authenticated(
                 new AccountPrincipal(id, "matrix." + role.name().toLowerCase()), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
 
-        int status = mvc.perform(request(row.method(), row.path()).with(authentication(user)).with(csrf()))
-                .andReturn().getResponse().getStatus();
-
-        assertAllowedExactly(status, allowed);
-    }
-
-    static Stream<Arguments> apiCells() {
-        return cells().filter(cell -> ((Row) cell.get()[0]).path().startsWith("/api/"));
-    }
-
-    /** The API rows again, called as a script would: with the role's account's API token and no session. */
-    @ParameterizedTest(name = "{0} as {1} by API token: allowed={2}")
-    @MethodSource("apiCells")
-    void apiTokenReachesEndpointExactlyWhenItsAccountsRoleHasThePermission(Row row, Role role, boolean allowed)
-            throws Exception {
-        account(role);
-        String token = tokens.create("matrix." + role.name().toLowerCase(), "matrix", 1, "test").token();
-
-        int status = mvc.perform(request(row.method(), row.path()).header("Authorization", "Bearer " + token))
+        int status = mvc.perform(channel == Channel.SESSION
+                        ? request(row.method(), row.path()).with(authentication(user)).with(csrf())
+                        : request(row.method(), row.path()).header("Authorization",
+                                "Bearer " + tokens.create(username, "matrix", 1, "test").token()))
                 .andReturn().getResponse().getStatus();
 
         assertAllowedExactly(status, allowed);

@@ -1,5 +1,7 @@
 package org.lantern.server.filtering.bypass;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -148,14 +151,25 @@ public class BypassAttempts {
         jdbc.sql("SELECT " + COLUMNS + " FROM bypass_attempt WHERE attempted_at >= :from AND attempted_at < :to "
                         + "ORDER BY attempted_at, id")
                 .param("from", utc(from)).param("to", utc(to))
-                .query(rs -> {
-                    long person = rs.getLong("person_id");
-                    Long personId = rs.wasNull() ? null : person;
-                    each.accept(new BypassAttempt(rs.getObject("attempted_at", OffsetDateTime.class).toInstant(),
-                            personId, rs.getString("subject_name"), rs.getString("proxy_user"),
-                            rs.getString("client_ip"), rs.getString("host"), rs.getString("category"),
-                            rs.getString("rule"), rs.getString("action")));
-                });
+                .query((RowCallbackHandler) rs -> each.accept(attempt(rs)));
+    }
+
+    /**
+     * A person's attempts, newest first, at most {@code limit} of them (for a subject access
+     * export: whoever calls it is shown who made them, so log it with {@link #logNamedView}).
+     */
+    public List<BypassAttempt> byPerson(long personId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bypass_attempt WHERE person_id = :person "
+                        + "ORDER BY attempted_at DESC, id DESC LIMIT :limit")
+                .param("person", personId).param("limit", limit).query((rs, row) -> attempt(rs)).list();
+    }
+
+    private static BypassAttempt attempt(ResultSet rs) throws SQLException {
+        long person = rs.getLong("person_id");
+        Long personId = rs.wasNull() ? null : person;
+        return new BypassAttempt(rs.getObject("attempted_at", OffsetDateTime.class).toInstant(), personId,
+                rs.getString("subject_name"), rs.getString("proxy_user"), rs.getString("client_ip"),
+                rs.getString("host"), rs.getString("category"), rs.getString("rule"), rs.getString("action"));
     }
 
     /**
