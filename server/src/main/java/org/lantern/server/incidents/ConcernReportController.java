@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -30,6 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConcernReportController {
 
     private final ConcernReports reports;
+    private static final Logger log = LoggerFactory.getLogger(ConcernReportController.class);
+
     private final ConcernThrottle throttle;
     private final AccountService accounts;
 
@@ -68,20 +73,33 @@ class ConcernReportController {
     String report(@ModelAttribute("form") ConcernForm form, Authentication user, HttpServletRequest request,
                   HttpServletResponse response, Model model, RedirectAttributes redirect) {
         String address = request.getRemoteAddr();
-        if (!throttle.allows(address)) {
+        Viewer reporter = signedIn(user);
+        // Behind the school's NAT every pupil shares one address: a signed-in pupil is throttled as
+        // themselves, so one pupil's reports never hold back another's.
+        String throttleKey = reporter != null ? "account:" + reporter.accountId() : "address:" + address;
+        if (!throttle.allows(throttleKey)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return show(model, user, List.of("Several reports have just been sent from this computer, so this one "
                     + "was not sent yet. Please wait " + throttle.windowMinutes() + " minutes and try again, or talk to "
-                    + "a member of staff now: they want to help."));
+                    + "a member of staff now: they want to help. You can also call Childline on 0800 1111, or 999 if "
+                    + "someone is in danger right now."));
         }
         try {
             reports.report(new ConcernReports.Report(form.what(), form.where(), form.url(), form.category(),
                     form.staysAnonymous(), form.name(), Boolean.TRUE.equals(form.aboutSomeoneElse())),
-                    new ConcernReports.Reporter(signedIn(user), address));
+                    new ConcernReports.Reporter(reporter, address));
         } catch (IncidentRejectedException e) {
             return show(model, user, e.problems());
+        } catch (DataAccessException e) {
+            // The database's message quotes the values it was given: the child's own words, which
+            // must never reach a log. The form is shown again with everything they typed.
+            log.error("A pupil's report could not be stored ({}); they were asked to send it again",
+                    e.getClass().getSimpleName());
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return show(model, user, List.of("Your report could not be sent just now, but nothing you wrote is lost: "
+                    + "it is still below. Please press Send again in a minute, or talk to a member of staff now."));
         }
-        throttle.record(address);
+        throttle.record(throttleKey);
         redirect.addFlashAttribute("anonymous", form.staysAnonymous());
         return "redirect:/report-concern/thanks";
     }

@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits how many pupils' reports one network address may send in a window, so the public form
- * cannot flood the DSL's queue. Addresses are held in memory only, for at most one window, and
- * never written anywhere: an anonymous report stays anonymous. The map is bounded; when full, the
+ * Limits how many pupils' reports one sender may send in a window, so the public form cannot flood
+ * the DSL's queue. A sender is a signed-in account, or the network address of a report made without
+ * signing in. Keys are held in memory only, for at most one window, and never written anywhere: an
+ * anonymous report stays anonymous. The map is bounded; when full, the
  * address seen least recently is forgotten.
  */
 @Component
@@ -40,12 +41,12 @@ class ConcernThrottle {
         this.clock = clock;
     }
 
-    /** Whether one more report from this address would be within the limit. */
+    /** Whether one more report from this sender would be within the limit. */
     synchronized boolean allows(String address) {
         return recentTimes(address).size() < limit.perAddress();
     }
 
-    /** Counts a report stored from this address. Only stored reports count, so fixing a mistake costs nothing. */
+    /** Counts a report stored from this sender. Only stored reports count, so fixing a mistake costs nothing. */
     synchronized void record(String address) {
         recentTimes(address).addLast(clock.instant());
     }

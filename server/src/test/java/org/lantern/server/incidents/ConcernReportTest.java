@@ -234,6 +234,35 @@ class ConcernReportTest {
     }
 
     @Test
+    void aReportFromTheBlockPageWithTheLongestWhereIsStoredWithItsCategory() throws Exception {
+        String where = "w".repeat(ConcernReports.MAX_WHERE);
+        String what = TestPeople.unique("Someone keeps messaging me ");
+
+        MvcResult sent = send(post("/report-concern"), Map.of("what", what, "where", where, "url", BLOCKED,
+                "category", "c".repeat(ConcernReports.MAX_FILTER_CATEGORY), "anonymous", "true"));
+
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+        assertThat(reported(what).location()).startsWith(where).contains("from the block page");
+    }
+
+    @Test
+    void signedInPupilsBehindOneSchoolAddressAreThrottledEachAsThemselves() throws Exception {
+        Authentication first = TestUsers.signedIn(accountService, accounts, TestPeople.unique("rep.t1"), Role.PUPIL);
+        Authentication second = TestUsers.signedIn(accountService, accounts, TestPeople.unique("rep.t2"), Role.PUPIL);
+        for (int i = 0; i < 5; i++) {
+            send(post("/report-concern").with(authentication(first)), Map.of("what", "First pupil's report " + i));
+        }
+
+        MvcResult firstAgain = send(post("/report-concern").with(authentication(first)), Map.of("what", "Once more"));
+        MvcResult secondsReport = send(post("/report-concern").with(authentication(second)),
+                Map.of("what", TestPeople.unique("Second pupil's own report ")));
+
+        assertThat(firstAgain.getResponse().getStatus()).isEqualTo(429);
+        assertThat(firstAgain.getResponse().getContentAsString()).contains("Childline");
+        assertThat(secondsReport.getResponse().getStatus()).isEqualTo(302);
+    }
+
+    @Test
     void aReportAboutAnIllegalCategoryFollowsTheIllegalPath() throws Exception {
         String what = TestPeople.unique("Something horrible came up ");
 
