@@ -159,7 +159,8 @@ public class PersonalDataExports {
         int others = (int) i.subjects().stream().filter(s -> s.personId() != personId).count();
         return new PersonalDataExport.IncidentEntry(i.id(), i.subjectType().label(), i.categoryText(), i.occurredAt(),
                 i.location(), i.description(), i.childWords(), i.links(), i.recordedBy(), i.recordedAt(), others,
-                i.actions().stream().map(a -> new PersonalDataExport.ActionEntry(a.columnText(), a.dueOn(),
+                i.actions().stream().filter(a -> a.personId() == null || a.personId() == personId)
+                        .map(a -> new PersonalDataExport.ActionEntry(a.columnText(), a.dueOn(),
                         a.status().name(), a.addedReason(), a.outcome(), a.closedBy(), a.closedAt())).toList(),
                 recordAccess.forIncident(i.id()).stream().map(a -> new PersonalDataExport.RecordAccess(
                         a.accessedAt(), a.username(), a.channel().name(), a.allowed())).toList(),

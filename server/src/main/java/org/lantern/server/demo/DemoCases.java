@@ -1,5 +1,6 @@
 package org.lantern.server.demo;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.lantern.server.incidents.IncidentAction;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.people.People;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +74,10 @@ class DemoCases {
             if (finished && i.recordKind() == RecordKind.CHILD_PROTECTION
                     && i.recordedAt().isAfter(calendar.now().minusDays(MONITORED_FOR_DAYS))) {
                 cases.changeStatus(i.id(), CaseStatus.MONITORING, MONITORING, asDsl);
-                cases.changeReview(i.id(), calendar.today().plusDays(REVIEW_IN_DAYS), asDsl);
+                // The case service refuses a past review date by the real clock; a demo seeded as if on an
+                // earlier day (its tests do) still reviews on a day to come.
+                LocalDate from = calendar.today().isBefore(People.today()) ? People.today() : calendar.today();
+                cases.changeReview(i.id(), from.plusDays(REVIEW_IN_DAYS), asDsl);
             } else if (finished) {
                 cases.changeStatus(i.id(), CaseStatus.CLOSED,
                         i.recordKind() == RecordKind.CHILD_PROTECTION ? CLOSED_CHILD_PROTECTION : CLOSED_BEHAVIOUR, asDsl);
