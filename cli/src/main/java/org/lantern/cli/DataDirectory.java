@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.lantern.filter.files.OwnerOnly;
+import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.DataDirectoryResolver;
 
 /**
@@ -50,11 +52,14 @@ final class DataDirectory {
         }
     }
 
-    /** Records that this is a demo's directory, creating the directory if need be. */
+    /**
+     * Records that this is a demo's directory, creating the directory if need be: its owner's alone, as
+     * the server keeps it ({@link DataDirectoryPermissions}).
+     */
     void recordDemo() {
         try {
-            Files.createDirectories(path);
-            Files.writeString(path.resolve(MODE_FILE), DEMO + "\n", StandardCharsets.UTF_8);
+            OwnerOnly.createDirectories(path);
+            OwnerOnly.restrict(Files.writeString(path.resolve(MODE_FILE), DEMO + "\n", StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CliException("cannot write to the data directory " + path + " (" + e.getMessage()
                     + "): give --data-dir a directory you can write to");

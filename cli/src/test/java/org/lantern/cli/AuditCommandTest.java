@@ -1,5 +1,7 @@
 package org.lantern.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,7 +52,24 @@ class AuditCommandTest {
         int code = cli.lantern("audit", "verify", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(cli.err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch");
+        assertThat(cli.err.toString()).contains("BROKEN at entry " + last.sequence() + ": digest mismatch")
+                .doesNotContain("cannot open");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedExitsTwoInOneLineNotOneAsABrokenChainWould() throws Exception {
+        CliRun.openDemoDatabase(dataDir).close();
+        Files.write(dataDir.resolve("lantern.mv.db"), "not an H2 database, whatever its name says\n".repeat(200)
+                .getBytes(StandardCharsets.US_ASCII));
+        Files.deleteIfExists(dataDir.resolve("lantern.lock.db"));
+
+        int code = cli.lantern("audit", "verify", "--data-dir", dataDir.toString());
+
+        assertThat(code).isEqualTo(CliException.CANNOT_RUN).isNotEqualTo(1);
+        assertThat(cli.out.toString()).isEmpty();
+        assertThat(cli.err.toString().lines().toList()).singleElement().asString()
+                .startsWith("lantern audit verify: cannot open Lantern's database (data directory " + dataDir + "): ")
+                .doesNotContain("BROKEN", "Exception", "\tat ");
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.lantern.server;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,17 +22,28 @@ import org.springframework.core.env.MapPropertySource;
  * listens on every interface and records the machine's network address for the second process to
  * connect to. H2 reads {@code h2.bindAddress} once, so it is set here, before H2 is first used, unless
  * set already.
+ *
+ * <p>And makes the directory its owner's alone before anything is written in it
+ * ({@link DataDirectoryPermissions}).
  */
 public class DataDirectoryResolver implements EnvironmentPostProcessor {
 
     static final String PROPERTY = "lantern.data-dir";
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
+    private final Log log;
+
+    /** @param logs Spring Boot's start-up log, written out once logging is set up */
+    public DataDirectoryResolver(DeferredLogFactory logs) {
+        this.log = logs.getLog(DataDirectoryPermissions.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String configured = environment.getProperty(PROPERTY, "data");
+        Path dataDir = absolute(environment.getProperty(PROPERTY, "data"));
         environment.getPropertySources().addFirst(new MapPropertySource("lanternAbsoluteDataDir",
-                Map.of(PROPERTY, absolute(configured).toString())));
+                Map.of(PROPERTY, dataDir.toString())));
+        DataDirectoryPermissions.prepare(dataDir, log);
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,7 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.lantern.filter.decision.Decision;
+import org.lantern.filter.files.OwnerOnly;
 
 /**
  * The append-only record of every filtering decision, as JSON lines in one file per UTC day
@@ -49,8 +53,17 @@ import org.lantern.filter.decision.Decision;
  *
  * <p>A file left with a truncated last line by a crash is repaired on reopening by starting the
  * next entry on a new line; {@link DecisionLogReader} skips the broken line.
+ *
+ * <p>The entries name pupils and what they browsed, so only the account Lantern runs as may read
+ * them: each day's file is made readable and writable by its owner only, a directory the log makes
+ * is its owner's alone, and the day files already there when it opens (an earlier version's, made
+ * with the umask) are narrowed to the same. A directory that was there is left as it is: it may be
+ * squidGuard's {@code logdir}, shared with other logs.
  */
 public final class DecisionLog implements AutoCloseable {
+
+    private static final Set<StandardOpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
 
     /** Default number of entries that may wait for the writer. */
     public static final int DEFAULT_CAPACITY = 65_536;
@@ -74,6 +87,8 @@ public final class DecisionLog implements AutoCloseable {
     private final TreeMap<LocalDate, FileChannel> open = new TreeMap<>();
     private final LogEntryJson json = new LogEntryJson();
     private final StringBuilder text = new StringBuilder(WRITE_CHUNK_CHARS + 1024);
+    /** Owner-only permissions for each new day file, where the file system has them. */
+    private final FileAttribute<?>[] fileAttributes;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -92,7 +107,9 @@ public final class DecisionLog implements AutoCloseable {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
         this.capacity = capacity;
-        Files.createDirectories(directory);
+        OwnerOnly.createDirectories(directory);
+        restrictDayFiles(directory);
+        this.fileAttributes = OwnerOnly.forFileIn(directory);
         this.writer = Thread.ofPlatform().name("decision-log-writer").daemon(true).unstarted(this::run);
         writer.start();
     }
@@ -102,7 +119,8 @@ public final class DecisionLog implements AutoCloseable {
      *
      * @param directory where the daily files live
      * @return the log, with its writer running
-     * @throws IOException when the directory cannot be created
+     * @throws IOException when the directory cannot be created, or a day file in it cannot be made
+     *     its owner's alone
      */
     public static DecisionLog open(Path directory) throws IOException {
         return open(directory, DEFAULT_CAPACITY, DEFAULT_BACK_PRESSURE);
@@ -113,7 +131,8 @@ public final class DecisionLog implements AutoCloseable {
      * @param capacity how many entries may wait for the writer
      * @param backPressure how long a caller waits for room before its entries are refused
      * @return the log, with its writer running
-     * @throws IOException when the directory cannot be created
+     * @throws IOException when the directory cannot be created, or a day file in it cannot be made
+     *     its owner's alone
      */
     public static DecisionLog open(Path directory, int capacity, Duration backPressure) throws IOException {
         return new DecisionLog(directory, capacity, backPressure);
@@ -351,13 +370,27 @@ public final class DecisionLog implements AutoCloseable {
         }
         Path file = directory.resolve(LogFormat.fileName(day));
         boolean cutShort = endsWithoutNewline(file);
-        c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        c = FileChannel.open(file, APPEND, fileAttributes);
         if (cutShort) {
             // A crash cut the last line short; start ours on a fresh line so both stay separate.
             c.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
         open.put(day, c);
         return c;
+    }
+
+    /** Narrows the day files an earlier version left readable by others; refusing to open if one cannot be. */
+    private static void restrictDayFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> LogFormat.isLogFile(f.getFileName().toString())).toList()) {
+                try {
+                    OwnerOnly.restrict(file);
+                } catch (IOException e) {
+                    throw new IOException("the decision log " + file + " can be read by others and cannot be made its "
+                            + "owner's alone (" + e.getMessage() + "): chmod 600 it as its owner", e);
+                }
+            }
+        }
     }
 
     private static boolean endsWithoutNewline(Path file) throws IOException {

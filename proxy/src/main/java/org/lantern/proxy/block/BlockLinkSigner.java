@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,6 +15,8 @@ import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.lantern.filter.files.OwnerOnly;
 
 /**
  * Signs the query of a redirect to Lantern's block page ({@code /blocked?url=...&category=...}),
@@ -90,11 +89,8 @@ public final class BlockLinkSigner {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        FileAttribute<?>[] ownerOnly = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        Path partial = Files.createTempFile(directory, FILE_NAME, ".new", ownerOnly);
+        OwnerOnly.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, FILE_NAME, ".new", OwnerOnly.forFileIn(directory));
         try {
             Files.writeString(partial, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             Files.move(partial, file);

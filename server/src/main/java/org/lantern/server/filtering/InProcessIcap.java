@@ -25,6 +25,7 @@ import org.lantern.proxy.icap.IcapServer;
 import org.lantern.proxy.icap.IcapServerConfig;
 import org.lantern.proxy.icap.IcapStats;
 import org.lantern.proxy.icap.IcapVerdict;
+import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.filtering.bypass.BypassAttempts;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ class InProcessIcap implements DisposableBean {
         IcapServerConfig defaults = IcapServerConfig.defaults();
         this.config = new IcapServerConfig(bind, port, defaults.maxConnections(), defaults.maxHeaderBytes(),
                 defaults.idleTimeout(), Duration.ofSeconds(30), base, blockMode, false, blockSigner);
-        this.logDirectory = lantern.dataDir().resolve("decisions");
+        this.logDirectory = lantern.dataDir().resolve(DataDirectoryPermissions.DECISIONS);
     }
 
     @EventListener(ApplicationReadyEvent.class)

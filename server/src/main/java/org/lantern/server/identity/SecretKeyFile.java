@@ -16,6 +16,7 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.lantern.filter.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,6 @@ final class SecretKeyFile {
     static final String DEFAULT_NAME = "secrets.key";
     static final int KEY_BYTES = 32;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeyFile.class);
     private static final String NO_NEW_KEY = " Lantern does not make a new key in its place: every account enrolled in "
             + "two-factor would be locked out.";
@@ -83,7 +83,7 @@ final class SecretKeyFile {
         Path directory = file.toAbsolutePath().getParent();
         Path partial = null;
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
             partial = Files.createTempFile(directory, DEFAULT_NAME, ".new", ownerOnly(directory));
             Files.writeString(partial, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             return movedIntoPlace(partial, file) ? new SecretKeySpec(key, "AES") : read(file);
@@ -107,8 +107,8 @@ final class SecretKeyFile {
     }
 
     private static FileAttribute<?>[] ownerOnly(Path directory) throws IOException {
-        if (Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
+        if (OwnerOnly.supported(directory)) {
+            return OwnerOnly.forFileIn(directory);
         }
         LOG.warn("The file system of {} has no POSIX permissions: restrict the key file for two-factor secrets to the "
                 + "account Lantern runs as with the system's own access control", directory);

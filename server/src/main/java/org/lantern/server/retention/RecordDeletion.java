@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.http.SchoolTime;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -55,7 +56,7 @@ class RecordDeletion {
     RecordDeletion(JdbcClient jdbc, JdbcTemplate template, LanternProperties lantern) {
         this.jdbc = jdbc;
         this.template = template;
-        this.decisionLogs = lantern.dataDir().resolve("decisions");
+        this.decisionLogs = lantern.dataDir().resolve(DataDirectoryPermissions.DECISIONS);
     }
 
     /** One foreign key: {@code childTable.childColumn} refers to {@code parentColumn} of the parent. */
