@@ -1,20 +1,10 @@
 package org.lantern.policy;
 
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The User Actions table edited as a table: a row's text, categories and ticked levels read from
@@ -54,96 +44,20 @@ public final class UserActionsTable {
      * result is not checked: the caller proposes it as a new version, which validates it.
      */
     public static String withRows(String yaml, List<Row> rows) {
-        Yaml parser = yaml();
-        Node root = parser.compose(new StringReader(yaml));
-        if (!(root instanceof MappingNode document) || !(valueOf(document, "activities") instanceof SequenceNode table)) {
-            throw new PolicyValidationException(List.of(new PolicyError(0, 0, "activities",
-                    "the policy has no User Actions table (activities) to edit")));
+        Node root = YamlNodes.compose(yaml);
+        if (!(YamlNodes.valueOf(root, "activities") instanceof SequenceNode table)) {
+            throw YamlNodes.missing("activities", "User Actions table");
         }
-        Map<String, MappingNode> byId = new LinkedHashMap<>();
-        for (Node row : table.getValue()) {
-            if (row instanceof MappingNode mapping && valueOf(mapping, "id") instanceof ScalarNode id) {
-                byId.put(id.getValue(), mapping);
-            }
-        }
+        Map<String, MappingNode> byId = YamlNodes.byId(table);
         for (Row row : rows) {
             MappingNode node = byId.get(row.id());
             if (node == null) {
-                node = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
-                set(node, "id", plain(row.id()));
-                table.getValue().add(node);
+                node = YamlNodes.append(table, row.id());
             }
-            set(node, "text", quoted(row.text()));
-            set(node, "categories", list(row.categories()));
-            set(node, "levels", list(row.levels().stream().map(Level::id).toList()));
+            YamlNodes.set(node, "text", YamlNodes.quoted(row.text()));
+            YamlNodes.set(node, "categories", YamlNodes.list(row.categories()));
+            YamlNodes.set(node, "levels", YamlNodes.list(row.levels().stream().map(Level::id).toList()));
         }
-        StringWriter out = new StringWriter();
-        parser.serialize(root, out);
-        return out.toString();
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions load = new LoaderOptions();
-        load.setProcessComments(true);
-        load.setMaxAliasesForCollections(0);
-        load.setCodePointLimit(PolicyParser.MAX_BYTES);
-        DumperOptions dump = new DumperOptions();
-        // The presets' own layout: two-space indents, sequences indented under their key, no wrapping.
-        dump.setProcessComments(true);
-        dump.setIndent(2);
-        dump.setIndicatorIndent(2);
-        dump.setIndentWithIndicator(true);
-        dump.setWidth(Integer.MAX_VALUE);
-        return new Yaml(load, dump);
-    }
-
-    private static Node valueOf(MappingNode mapping, String key) {
-        return mapping.getValue().stream()
-                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-                .map(NodeTuple::getValueNode).findFirst().orElse(null);
-    }
-
-    /**
-     * Replaces the value of {@code key}, keeping an unchanged value's own style, or adds the key;
-     * an empty list is not added where the row had no such key, as it means the same.
-     */
-    private static void set(MappingNode mapping, String key, Node value) {
-        List<NodeTuple> tuples = mapping.getValue();
-        for (int i = 0; i < tuples.size(); i++) {
-            NodeTuple tuple = tuples.get(i);
-            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                if (!same(tuple.getValueNode(), value)) {
-                    tuples.set(i, new NodeTuple(tuple.getKeyNode(), value));
-                }
-                return;
-            }
-        }
-        if (!(value instanceof SequenceNode sequence && sequence.getValue().isEmpty())) {
-            tuples.add(new NodeTuple(plain(key), value));
-        }
-    }
-
-    private static boolean same(Node before, Node after) {
-        if (before instanceof ScalarNode a && after instanceof ScalarNode b) {
-            return a.getValue().equals(b.getValue());
-        }
-        if (before instanceof SequenceNode a && after instanceof SequenceNode b) {
-            return a.getValue().stream().map(n -> n instanceof ScalarNode s ? s.getValue() : null).toList()
-                    .equals(b.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList());
-        }
-        return false;
-    }
-
-    private static ScalarNode plain(String value) {
-        return new ScalarNode(Tag.STR, value, null, null, DumperOptions.ScalarStyle.PLAIN);
-    }
-
-    private static ScalarNode quoted(String value) {
-        return new ScalarNode(Tag.STR, value, null, null, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
-    }
-
-    private static SequenceNode list(List<String> values) {
-        return new SequenceNode(Tag.SEQ, values.stream().<Node>map(UserActionsTable::plain).toList(),
-                DumperOptions.FlowStyle.FLOW);
+        return YamlNodes.serialize(root);
     }
 }

@@ -67,7 +67,7 @@ class PolicyPageController {
         model.addAttribute("reason", "");
         model.addAttribute("errors", List.of());
         model.addAttribute("version", current);
-        UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
+        PolicyGrids.addAll(model, current);
         return "policy/edit";
     }
 
@@ -86,7 +86,7 @@ class PolicyPageController {
             model.addAttribute("errors", e.errors());
             PolicyVersion current = policies.current().orElseThrow();
             model.addAttribute("version", current);
-            UserActionsGridController.addGrid(model, UserActionsGridController.rowsOf(current));
+            PolicyGrids.addAll(model, current);
             return "policy/edit";
         }
     }

@@ -79,6 +79,8 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/policy/edit", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/edit", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/edit/user-actions", Permission.POLICY_EDIT),
+            new Row(HttpMethod.POST, "/policy/edit/sanctions/pupil", Permission.POLICY_EDIT),
+            new Row(HttpMethod.POST, "/policy/edit/sanctions/staff", Permission.POLICY_EDIT),
             new Row(HttpMethod.POST, "/policy/history/1/restore", Permission.POLICY_EDIT),
             new Row(HttpMethod.GET, "/incidents", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.GET, "/incidents/new", Permission.INCIDENT_RECORD),
