@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Everything Lantern holds about one person, gathered to answer a subject access request: their
  * directory record, network identities, internet access register, login account with its logon
@@ -69,21 +71,33 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
     /**
      * The incidents section.
      *
-     * @param included whether the records are in this export
-     * @param note     why not, or what to review before release
-     * @param records  the records
+     * @param included               whether the records are in this export
+     * @param note                   why not, or what to review before release
+     * @param records                the records: behaviour records, and the child-protection records the
+     *                               DSL included
+     * @param childProtectionLeftOut how many child-protection records about the person are left out;
+     *                               null when the exporter may not read them (they are not told)
+     * @param childProtectionNote    what stands in place of the records left out; null when none are
      */
-    public record Incidents(boolean included, String note, List<IncidentEntry> records) {
+    public record Incidents(boolean included, String note, List<IncidentEntry> records,
+                            Integer childProtectionLeftOut, String childProtectionNote) {
     }
 
     /**
      * An incident the person is a subject of. {@code reviewBeforeRelease} is always true: the text
      * may name or describe other people, and the names of staff may need to be considered.
+     *
+     * @param childProtection whether it is a child-protection record (then the DSL included it)
+     * @param inclusion       the DSL's inclusion of a child-protection record, with their reason; shown
+     *                        to the DSL on the export page, but kept out of the JSON and the PDF, the
+     *                        copies that leave the school: the reason is the school's own judgement
      */
     public record IncidentEntry(long id, String subjectType, String category, OffsetDateTime occurredAt,
                                 String location, String description, String childWords, List<String> links,
                                 String recordedBy, OffsetDateTime recordedAt, int otherPeopleInvolved,
-                                List<ActionEntry> actions, List<RecordAccess> accessLog, boolean reviewBeforeRelease) {
+                                List<ActionEntry> actions, List<RecordAccess> accessLog, boolean reviewBeforeRelease,
+                                boolean childProtection,
+                                @JsonIgnore ChildProtectionInclusions.Inclusion inclusion) {
     }
 
     /**

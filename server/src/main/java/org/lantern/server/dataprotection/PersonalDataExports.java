@@ -3,6 +3,7 @@ package org.lantern.server.dataprotection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.server.alerts.AlertRegister;
@@ -15,6 +16,7 @@ import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
@@ -28,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * through that feature's own service, so incident records are read (and logged as looks, channel
  * EXPORT) like any other view of them. Incidents are included only for someone who may read
  * every incident (the DSL's team): the network manager may keep the register, but a safeguarding
- * record is not theirs to see, so the export tells them to ask the DSL instead. The filter's alerts
- * and bypass attempts follow the same rule, each look logged as for their own pages; an alert's
- * address is left out when it may be illegal material.
+ * record is not theirs to see, so the export tells them to ask the DSL instead. Child-protection
+ * records are left out even then, and counted in their place, unless the DSL or a deputy has
+ * included them one by one with a reason ({@link ChildProtectionInclusions}): the requester may be a
+ * parent. The filter's alerts and bypass attempts follow the DSL's-team rule, each look logged as
+ * for their own pages; an alert's address is left out when it may be illegal material.
  */
 @Service
 public class PersonalDataExports {
@@ -44,6 +48,9 @@ public class PersonalDataExports {
             + "sending this export.";
     static final String INCIDENTS_WITHHELD = "Incident records are not included: only the DSL's team (who may read "
             + "every incident) can add them. Ask the DSL or headteacher to make this export.";
+    static final String CHILD_PROTECTION_WITHHELD = "Child-protection records are not included: only the DSL or a "
+            + "deputy may see them and decide, record by record, whether any may be released. Ask the DSL to make "
+            + "this export.";
     static final String SAFEGUARDING_WITHHELD = "Not included: only the DSL's team (who may read every incident) can "
             + "add the filter's alerts and attempts to get round it. Ask the DSL or headteacher to make this export.";
 
@@ -57,11 +64,13 @@ public class PersonalDataExports {
     private final Unblocks unblocks;
     private final AlertRegister alerts;
     private final BypassAttempts bypassAttempts;
+    private final ChildProtectionInclusions inclusions;
     private final JdbcClient jdbc;
 
     PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
                         AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
-                        Unblocks unblocks, AlertRegister alerts, BypassAttempts bypassAttempts, JdbcClient jdbc) {
+                        Unblocks unblocks, AlertRegister alerts, BypassAttempts bypassAttempts,
+                        ChildProtectionInclusions inclusions, JdbcClient jdbc) {
         this.requests = requests;
         this.people = people;
         this.accounts = accounts;
@@ -72,13 +81,16 @@ public class PersonalDataExports {
         this.unblocks = unblocks;
         this.alerts = alerts;
         this.bypassAttempts = bypassAttempts;
+        this.inclusions = inclusions;
         this.jdbc = jdbc;
     }
 
     /**
      * Gathers the export for request {@code requestId}, logs and audits it.
      *
-     * @param viewer who is exporting; incident records are included only when they may read every incident
+     * @param viewer who is exporting; incident records are included only when they may read every
+     *               incident, and child-protection records only when they may read those too and the
+     *               DSL included them in this request
      * @param format the form it is delivered in (JSON, HTML, PDF), for the log
      */
     @Transactional
@@ -90,7 +102,7 @@ public class PersonalDataExports {
         Optional<AccountService.AccountSummary> account = person.accountId() == null ? Optional.empty()
                 : accounts.list().stream().filter(a -> a.id() == person.accountId()).findFirst();
         List<String> warnings = new ArrayList<>();
-        PersonalDataExport.Incidents incidentSection = incidents(person, viewer, warnings);
+        PersonalDataExport.Incidents incidentSection = incidents(requestId, person, viewer, warnings);
 
         return new PersonalDataExport(requestId, OffsetDateTime.now(SchoolTime.ZONE), viewer.username(),
                 details(person),
@@ -116,22 +128,46 @@ public class PersonalDataExports {
                 List.copyOf(warnings));
     }
 
-    private PersonalDataExport.Incidents incidents(Person person, Viewer viewer, List<String> warnings) {
+    private PersonalDataExport.Incidents incidents(long requestId, Person person, Viewer viewer, List<String> warnings) {
         if (!viewer.readAll()) {
             warnings.add(INCIDENTS_WITHHELD);
-            return new PersonalDataExport.Incidents(false, INCIDENTS_WITHHELD, List.of());
+            return new PersonalDataExport.Incidents(false, INCIDENTS_WITHHELD, List.of(), null, null);
         }
         // The incidents feature has no "incidents about a person" query; its join table is read here
-        // and each record is then read through IncidentService so the look is logged.
-        List<Long> ids = jdbc.sql("SELECT incident_id FROM incident_subject WHERE person_id = :person ORDER BY incident_id")
+        // and each record is then read through IncidentService so the look is logged. A person may
+        // hold two roles on one record, hence DISTINCT.
+        List<Long> ids = jdbc.sql("SELECT DISTINCT incident_id FROM incident_subject WHERE person_id = :person "
+                        + "ORDER BY incident_id")
                 .param("person", person.id()).query(Long.class).list();
+        List<Long> childProtection = inclusions.childProtectionIds(person.id());
+        // Someone who may not read child-protection records gets none, included or not, and is not
+        // told whether there are any; nor is their export logged as an attempt to read them.
+        Map<Long, ChildProtectionInclusions.Inclusion> included = viewer.childProtection()
+                ? inclusions.inclusions(requestId) : Map.of();
         List<PersonalDataExport.IncidentEntry> records = ids.stream()
+                .filter(id -> !childProtection.contains(id) || included.containsKey(id))
                 .map(id -> incidents.read(id, viewer, Channel.EXPORT)).flatMap(Optional::stream)
-                .map(i -> entry(i, person.id())).toList();
+                .map(i -> entry(i, person.id(), included.get(i.id()))).toList();
         if (!records.isEmpty()) {
             warnings.add(REDACTION_WARNING);
         }
-        return new PersonalDataExport.Incidents(true, records.isEmpty() ? null : REDACTION_WARNING, records);
+        Integer leftOut = null;
+        String childProtectionNote = CHILD_PROTECTION_WITHHELD;
+        if (viewer.childProtection()) {
+            leftOut = (int) childProtection.stream().filter(id -> !included.containsKey(id)).count();
+            childProtectionNote = leftOut == 0 ? null : leftOutNote(leftOut);
+        }
+        return new PersonalDataExport.Incidents(true, records.isEmpty() ? null : REDACTION_WARNING, records, leftOut,
+                childProtectionNote);
+    }
+
+    /** What the DSL reads in place of the child-protection records this export leaves out. */
+    static String leftOutNote(int leftOut) {
+        return (leftOut == 1 ? "1 child-protection record about this person is" : leftOut
+                + " child-protection records about this person are") + " left out of this export. Telling the "
+                + "requester what the safeguarding file holds could put the child at risk, so each record stays out "
+                + "unless the DSL or a deputy includes it, with a reason, on the request's page. Before release, "
+                + "remove this note if telling the requester that such records exist could itself cause harm.";
     }
 
     private PersonalDataExport.Section<PersonalDataExport.AlertEntry> alerts(Person person, Viewer viewer) {
@@ -155,7 +191,8 @@ public class PersonalDataExports {
                         b.allowed() ? "Let through" : "Blocked", b.clientIp())).toList());
     }
 
-    private PersonalDataExport.IncidentEntry entry(Incident i, long personId) {
+    private PersonalDataExport.IncidentEntry entry(Incident i, long personId,
+                                                   ChildProtectionInclusions.Inclusion inclusion) {
         int others = (int) i.subjects().stream().filter(s -> s.personId() != personId).count();
         return new PersonalDataExport.IncidentEntry(i.id(), i.subjectType().label(), i.categoryText(), i.occurredAt(),
                 i.location(), i.description(), i.childWords(), i.links(), i.recordedBy(), i.recordedAt(), others,
@@ -164,7 +201,7 @@ public class PersonalDataExports {
                         a.status().name(), a.addedReason(), a.outcome(), a.closedBy(), a.closedAt())).toList(),
                 recordAccess.forIncident(i.id()).stream().map(a -> new PersonalDataExport.RecordAccess(
                         a.accessedAt(), a.username(), a.channel().name(), a.allowed())).toList(),
-                true);
+                true, i.recordKind() == RecordKind.CHILD_PROTECTION, inclusion);
     }
 
     private static PersonalDataExport.PersonDetails details(Person p) {

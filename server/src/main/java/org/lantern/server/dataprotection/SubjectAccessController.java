@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.reports.PdfRenderer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,23 +31,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The subject access request pages under {@code /data-protection/subject-access}: the log, a new
  * request (finding the person in the directory), a request with its deadline, identity check,
- * extension and status, and the export of the person's data as a page, JSON or PDF. Each export
- * is logged and audited.
+ * extension and status, the person's child-protection records for the DSL to include one by one
+ * with a reason, and the export of the person's data as a page, JSON or PDF. Each export is logged
+ * and audited.
  */
 @Controller
 @RequestMapping("/data-protection/subject-access")
 class SubjectAccessController {
 
     private static final int SEARCH_SIZE = 20;
+    /** Who may choose which child-protection records a request's export includes: the DSL, not the DPO alone. */
+    private static final String CHILD_PROTECTION_RELEASE =
+            "hasAuthority('DATA_PROTECTION_MANAGE') and hasAuthority('CHILD_PROTECTION_READ')";
 
     private final SubjectAccessRequests requests;
     private final PersonalDataExports exports;
+    private final ChildProtectionInclusions inclusions;
     private final People people;
     private final PdfRenderer pdf;
 
-    SubjectAccessController(SubjectAccessRequests requests, PersonalDataExports exports, People people, PdfRenderer pdf) {
+    SubjectAccessController(SubjectAccessRequests requests, PersonalDataExports exports,
+                            ChildProtectionInclusions inclusions, People people, PdfRenderer pdf) {
         this.requests = requests;
         this.exports = exports;
+        this.inclusions = inclusions;
         this.people = people;
         this.pdf = pdf;
     }
@@ -111,9 +120,13 @@ class SubjectAccessController {
 
     @GetMapping("/{id:\\d+}")
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
-    String request(@PathVariable long id, Model model) {
+    String request(@PathVariable long id, Authentication user, Model model) {
         SubjectAccessRequest request = requests.get(id);
         model.addAttribute("sar", request);
+        Viewer viewer = Viewer.of(user);
+        // Only for those who may read child-protection records: for anyone else the page does not
+        // say whether the person has any.
+        model.addAttribute("childProtection", viewer.childProtection() ? inclusions.candidates(id, viewer) : null);
         model.addAttribute("today", People.today());
         model.addAttribute("statuses", SarStatus.values());
         model.addAttribute("exports", requests.exports(id));
@@ -150,6 +163,44 @@ class SubjectAccessController {
         SarStatus chosen = SarStatus.parse(status).orElse(null);
         return RecordPageRedirects.change(page(id), redirect, "Status saved.",
                 () -> requests.setStatus(id, chosen, note, user.getName()));
+    }
+
+    @PostMapping("/{id:\\d+}/child-protection/{incidentId:\\d+}")
+    @PreAuthorize(CHILD_PROTECTION_RELEASE)
+    String include(@PathVariable long id, @PathVariable long incidentId, @RequestParam(defaultValue = "") String reason,
+                   Authentication user, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        try {
+            return RecordPageRedirects.change(page(id) + "#child-protection", redirect, "Record " + incidentId
+                            + " is included in this request's export, with your reason.",
+                    () -> inclusions.include(id, incidentId, reason, Viewer.of(user)));
+        } catch (NotFoundException e) {
+            return refused(id, e, user, model, response);
+        }
+    }
+
+    @PostMapping("/{id:\\d+}/child-protection/{incidentId:\\d+}/withdraw")
+    @PreAuthorize(CHILD_PROTECTION_RELEASE)
+    String withdraw(@PathVariable long id, @PathVariable long incidentId, Authentication user,
+                    RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        try {
+            return RecordPageRedirects.change(page(id) + "#child-protection", redirect, "Record " + incidentId
+                            + " is left out of this request's export again.",
+                    () -> inclusions.withdraw(id, incidentId, Viewer.of(user)));
+        } catch (NotFoundException e) {
+            return refused(id, e, user, model, response);
+        }
+    }
+
+    /**
+     * The request page again, answering 404 with why: a record that is not one of this person's
+     * child-protection records (a mistyped or forged number). A missing request has no page to show.
+     */
+    private String refused(long id, NotFoundException e, Authentication user, Model model,
+                           HttpServletResponse response) {
+        requests.get(id);
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("problems", List.of(e.getMessage()));
+        return request(id, user, model);
     }
 
     @GetMapping("/{id:\\d+}/export")

@@ -10,6 +10,7 @@ final class DataProtectionFixtures {
 
     /** Empties the data-protection tables, children first. */
     static void clear(JdbcClient jdbc) {
+        jdbc.sql("DELETE FROM subject_access_cp_inclusion").update();
         jdbc.sql("DELETE FROM subject_access_export").update();
         jdbc.sql("DELETE FROM subject_access_request").update();
         jdbc.sql("DELETE FROM data_breach").update();

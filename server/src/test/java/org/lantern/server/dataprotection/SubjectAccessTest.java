@@ -123,7 +123,11 @@ class SubjectAccessTest {
         logon(colleagueUsername, colleagueAccount, "10.1.1.1");
         accountService.unlock(account, "sar.admin", "Forgot password after half term");
 
-        String category = categories.of(SubjectType.STAFF).getFirst().id();
+        // A behaviour record: the table's first row follows the illegal-material path, which makes a
+        // child-protection record, and those are left out of an export by default (see
+        // SubjectAccessChildProtectionTest).
+        String category = categories.of(SubjectType.STAFF).stream().filter(c -> !c.illegalMaterial()).findFirst()
+                .orElseThrow().id();
         OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
         shared = incidents.record(new NewIncident(SubjectType.STAFF, category, List.of(subject, colleague), yesterday,
                 "Staff room", "Both seen on a gambling site.", null, List.of()), Viewer.of(dsl));

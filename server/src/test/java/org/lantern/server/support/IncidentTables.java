@@ -21,6 +21,7 @@ public final class IncidentTables {
             "DELETE FROM incident_investigator WHERE incident_id IN (%s)",
             "DELETE FROM incident_investigation WHERE incident_id IN (%s)",
             "DELETE FROM case_event WHERE incident_id IN (%s)",
+            "DELETE FROM subject_access_cp_inclusion WHERE incident_id IN (%s)",
             "DELETE FROM incident_escalation WHERE incident_id IN (%1$s) OR earlier_incident_id IN (%1$s)",
             "DELETE FROM incident_action WHERE incident_id IN (%s)",
             "DELETE FROM incident_subject WHERE incident_id IN (%s)",
