@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Dependencies point one way: engines (the {@code policy} module, later {@code filter} and
- * {@code monitor}) know nothing of the server or of Spring; server features do not form cycles;
+ * {@code monitor}) and the {@code activity} log's store know nothing of the server or of Spring; server features do not form cycles;
  * identity, the base every feature stands on, depends on no other feature but the audit chain,
  * which depends on nothing.
  */
@@ -30,6 +30,14 @@ class ArchitectureTest {
     void policyEngineIsPlainJava() {
         noClasses().that().resideInAPackage("org.lantern.policy..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.lantern.server..", "jakarta..")
+                .check(lantern);
+    }
+
+    @Test
+    void activityLogIsPlainJavaBelowTheServer() {
+        noClasses().that().resideInAPackage("org.lantern.activity..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.lantern.server..", "org.lantern.proxy..", "jakarta..")
                 .check(lantern);
     }
 

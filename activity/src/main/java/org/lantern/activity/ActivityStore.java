@@ -1,0 +1,131 @@
+package org.lantern.activity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The activity log's storage, kept small and in portable SQL so that a trust can later put the
+ * same log on a shared analytical engine: everything that reads or writes the log goes through
+ * here, and nothing reads the decision-log files directly.
+ *
+ * <p>Ingest is exactly once: every batch carries an id (a shipper's batch id, or a file's identity
+ * and byte range) stored in the same transaction as its rows, so a batch sent twice, or resent
+ * after a crash, is stored once.
+ */
+public interface ActivityStore extends AutoCloseable {
+
+    /**
+     * Stores a batch of rows, all or none.
+     *
+     * @param batchId identifies the batch across retries; at most 200 characters
+     * @param rows the rows
+     * @return whether the rows were stored now ({@code false}: that batch id was stored before)
+     */
+    boolean append(String batchId, List<ActivityRow> rows);
+
+    /**
+     * @param batchId a batch id
+     * @return whether that batch has been stored
+     */
+    boolean contains(String batchId);
+
+    /**
+     * Rows matching a query, newest first, one page at a time.
+     *
+     * @param query what to match
+     * @param after the cursor of the previous page's last row, or {@code null} for the first page
+     * @param limit the page size
+     * @return the page, with a cursor for the next one when there may be more
+     */
+    ActivityPage search(ActivityQuery query, String after, int limit);
+
+    /**
+     * Requests per hour, for a timeline chart.
+     *
+     * @param query what to count
+     * @return one count per hour that has any, oldest first
+     */
+    List<Count> perHour(ActivityQuery query);
+
+    /**
+     * The domains requested most.
+     *
+     * @param query what to count
+     * @param n how many
+     * @return the domains with their request counts, most first
+     */
+    List<Count> topDomains(ActivityQuery query, int n);
+
+    /**
+     * The categories blocked most.
+     *
+     * @param query what to count
+     * @param n how many
+     * @return the categories with their block counts, most first
+     */
+    List<Count> topBlockedCategories(ActivityQuery query, int n);
+
+    /**
+     * Deletes whole days, keeping the rows of people under a legal hold.
+     *
+     * @param firstKeptDay the first day (UTC) to keep
+     * @param heldPersonIds people whose rows are kept whatever their age
+     * @return the rows deleted
+     */
+    long deleteBefore(LocalDate firstKeptDay, Set<Long> heldPersonIds);
+
+    /** @return the number of rows stored */
+    long size();
+
+    /**
+     * A page of rows.
+     *
+     * @param rows the rows, newest first
+     * @param next the cursor for the next page, or {@code null} at the end
+     */
+    record ActivityPage(List<ActivityRow> rows, String next) {
+        public ActivityPage {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * A count by key: an hour (ISO instant), a domain or a category.
+     *
+     * @param key what was counted
+     * @param count how many
+     */
+    record Count(String key, long count) {
+    }
+
+    /**
+     * What a search matches; every {@code null} field matches everything.
+     *
+     * @param from the earliest time, inclusive
+     * @param to the latest time, exclusive
+     * @param personId one person
+     * @param user a user name, exactly
+     * @param groupId a filter group
+     * @param yearGroup a year group
+     * @param clientIp a client address, exactly
+     * @param device a device, exactly
+     * @param text text in the host or URL, case-insensitive
+     * @param category a category
+     * @param action an action ({@code ALLOW}, {@code BLOCK})
+     * @param searchText text in the search term, case-insensitive
+     */
+    record ActivityQuery(Instant from, Instant to, Long personId, String user, String groupId, String yearGroup,
+                         String clientIp, String device, String text, String category, String action,
+                         String searchText) {
+
+        /** @return a query matching every row */
+        public static ActivityQuery all() {
+            return new ActivityQuery(null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    @Override
+    void close();
+}
