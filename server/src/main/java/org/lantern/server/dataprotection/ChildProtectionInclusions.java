@@ -14,6 +14,7 @@ import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.Viewer;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -119,15 +120,21 @@ public class ChildProtectionInclusions {
         List<String> problems = new ArrayList<>();
         Texts.require(problems, "Why this record may be released to the requester", reason, MAX_REASON);
         if (inclusions(requestId).containsKey(incidentId)) {
-            problems.add("Record " + incidentId + " is already included; withdraw it first to give a new reason.");
+            problems.add(alreadyIncluded(incidentId));
         }
         if (!problems.isEmpty()) {
             throw new DataProtectionException(problems);
         }
-        jdbc.sql("INSERT INTO subject_access_cp_inclusion (request_id, incident_id, reason, included_by, included_at) "
-                        + "VALUES (:request, :incident, :reason, :by, :now)")
-                .param("request", requestId).param("incident", incident.id()).param("reason", reason.strip())
-                .param("by", viewer.username()).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        try {
+            jdbc.sql("INSERT INTO subject_access_cp_inclusion (request_id, incident_id, reason, included_by, included_at) "
+                            + "VALUES (:request, :incident, :reason, :by, :now)")
+                    .param("request", requestId).param("incident", incident.id()).param("reason", reason.strip())
+                    .param("by", viewer.username()).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        } catch (DuplicateKeyException raced) {
+            // Two includes of one record at once (a double click, two deputies) both pass the check
+            // above; the primary key lets one in, and the other gets the same words as a late one.
+            throw new DataProtectionException(List.of(alreadyIncluded(incidentId)));
+        }
         audit.append(viewer.username(), "subject-access.child-protection-included", SubjectAccessRequests.RECORD_TYPE,
                 Long.toString(requestId), AuditDetail.json(Map.of("incidentId", incidentId,
                         "reasonSha256", AuditDetail.sha256(reason.strip()))));
@@ -153,6 +160,10 @@ public class ChildProtectionInclusions {
         }
         audit.append(viewer.username(), "subject-access.child-protection-withdrawn", SubjectAccessRequests.RECORD_TYPE,
                 Long.toString(requestId), AuditDetail.json(Map.of("incidentId", incidentId)));
+    }
+
+    private static String alreadyIncluded(long incidentId) {
+        return "Record " + incidentId + " is already included; withdraw it first to give a new reason.";
     }
 
     /** The record, read (and the look logged) if it is one of the request's person's child-protection records. */

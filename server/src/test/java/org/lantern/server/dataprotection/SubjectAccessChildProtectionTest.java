@@ -2,7 +2,14 @@ package org.lantern.server.dataprotection;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -207,6 +214,35 @@ class SubjectAccessChildProtectionTest {
         assertThat(inclusions.inclusions(request.id())).isEmpty();
         assertThat(audited("subject-access.child-protection-included")).isEmpty();
         assertThat(pdfText(dsl)).doesNotContain(GROOMING_TEXT);
+    }
+
+    @Test
+    void includesOfOneRecordAtOnceStoreOneAndTellTheOthersItIsAlreadyIncluded() throws Exception {
+        int callers = 8;
+        CyclicBarrier together = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int n = 0; n < callers; n++) {
+            calls.add(pool.submit(() -> {
+                together.await();
+                return inclusions.include(request.id(), grooming.id(), REASON, Viewer.of(dsl));
+            }));
+        }
+        int stored = 0;
+        for (Future<?> call : calls) {
+            try {
+                call.get(30, TimeUnit.SECONDS);
+                stored++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(DataProtectionException.class)
+                        .hasMessageContaining("already included");
+            }
+        }
+        pool.shutdown();
+
+        assertThat(stored).isEqualTo(1);
+        assertThat(inclusions.inclusions(request.id())).containsOnlyKeys(grooming.id());
+        assertThat(audited("subject-access.child-protection-included")).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
