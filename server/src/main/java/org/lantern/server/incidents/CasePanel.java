@@ -3,6 +3,8 @@ package org.lantern.server.incidents;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.lantern.server.people.People;
 import org.springframework.security.core.Authentication;
@@ -55,27 +57,28 @@ public class CasePanel {
     }
 
     /**
-     * The list's rows that match the filter, each with its case.
+     * A list row for a record whose case matches the filter, with its case; empty for one the
+     * filter leaves out (so it is neither shown nor logged as a look).
      *
-     * @param status a {@link CaseStatus} name, {@code active} (open or monitoring), or blank for all
-     * @param owner  {@code mine} for the cases the user owns or owns an action of, {@code none} for cases nobody owns, or blank
+     * @param status    a {@link CaseStatus} name, {@code active} (open or monitoring), or blank for all
+     * @param owner     {@code mine} for the cases the user owns or owns an action of, {@code none} for
+     *                  cases nobody owns, or blank
+     * @param accountId the user's account, for {@code mine}
      */
-    public List<CaseWork.Item> filter(List<Incident> incidents, String status, String owner, Authentication user) {
-        long me = Viewer.of(user).accountId();
+    public Function<Incident, Optional<CaseWork.Item>> rows(String status, String owner, long accountId) {
         String wanted = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
         String whose = owner == null ? "" : owner.strip();
-        return incidents.stream().map(i -> new CaseWork.Item(i, cases.of(i)))
+        return incident -> Optional.of(new CaseWork.Item(incident, cases.of(incident)))
                 .filter(i -> switch (wanted) {
                     case "" -> true;
                     case "ACTIVE" -> i.kase().status() != CaseStatus.CLOSED;
                     default -> i.kase().status().name().equals(wanted);
                 })
                 .filter(i -> switch (whose) {
-                    case "mine" -> i.kase().owner() != null && i.kase().owner().accountId() == me
-                            || i.kase().actionOwners().values().stream().anyMatch(o -> o.accountId() == me);
+                    case "mine" -> i.kase().owner() != null && i.kase().owner().accountId() == accountId
+                            || i.kase().actionOwners().values().stream().anyMatch(o -> o.accountId() == accountId);
                     case "none" -> i.kase().owner() == null;
                     default -> true;
-                })
-                .toList();
+                });
     }
 }

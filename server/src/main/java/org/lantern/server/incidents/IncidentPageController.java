@@ -43,14 +43,16 @@ class IncidentPageController {
     private final People people;
     private final IncidentRules rules;
     private final Investigations investigations;
+    private final CasePanel casePanel;
 
     IncidentPageController(IncidentService incidents, IncidentCategories categories, People people, IncidentRules rules,
-                           Investigations investigations) {
+                           Investigations investigations, CasePanel casePanel) {
         this.incidents = incidents;
         this.categories = categories;
         this.people = people;
         this.rules = rules;
         this.investigations = investigations;
+        this.casePanel = casePanel;
     }
 
     /**
@@ -120,20 +122,27 @@ class IncidentPageController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
-    String list(Authentication user, Model model) {
+    String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String owner,
+                Authentication user, Model model) {
         Viewer viewer = Viewer.of(user);
-        model.addAttribute("incidents", incidents.list(viewer));
+        model.addAttribute("rows", incidents.list(viewer, casePanel.rows(status, owner, viewer.accountId())));
         model.addAttribute("all", viewer.readAll());
-        model.addAttribute("childProtection", false);
-        return "incidents/list";
+        return listPage(false, status, owner, model);
     }
 
     @GetMapping("/child-protection")
     @PreAuthorize("hasAuthority('CHILD_PROTECTION_READ')")
-    String childProtection(Authentication user, Model model) {
-        model.addAttribute("incidents", incidents.listChildProtection(Viewer.of(user)));
+    String childProtection(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String owner,
+                           Authentication user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        model.addAttribute("rows", incidents.listChildProtection(viewer, casePanel.rows(status, owner, viewer.accountId())));
         model.addAttribute("all", true);
-        model.addAttribute("childProtection", true);
+        return listPage(true, status, owner, model);
+    }
+
+    private static String listPage(boolean childProtection, String status, String owner, Model model) {
+        model.addAttribute("childProtection", childProtection);
+        model.addAttribute("filtered", !status.isBlank() || !owner.isBlank());
         return "incidents/list";
     }
 

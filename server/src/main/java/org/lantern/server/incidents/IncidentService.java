@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,21 +85,39 @@ public class IncidentService {
      */
     @Transactional
     public List<Incident> list(Viewer viewer) {
+        return list(viewer, Optional::of);
+    }
+
+    /**
+     * The behaviour records this viewer may read that a list shows, newest first, each as its row;
+     * only the records shown are logged as looks, so a filtered list does not record a look at
+     * every record the filter left out.
+     *
+     * @param shownAs a record's row, or empty when the list's filter leaves it out
+     */
+    @Transactional
+    public <T> List<T> list(Viewer viewer, Function<Incident, Optional<T>> shownAs) {
         List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE record_kind = 'BEHAVIOUR' "
                         + "AND (:all OR recorded_by_account = :account) ORDER BY occurred_at DESC, id DESC")
                 .param("all", viewer.readAll()).param("account", viewer.accountId()).query(Long.class).list();
-        return shown(ids, viewer);
+        return shown(ids, viewer, shownAs);
     }
 
     /** The child-protection records, newest first, for a viewer who may read them; each one shown is logged. */
     @Transactional
     public List<Incident> listChildProtection(Viewer viewer) {
+        return listChildProtection(viewer, Optional::of);
+    }
+
+    /** As {@link #list(Viewer, Function)}, for the child-protection records and a viewer who may read them. */
+    @Transactional
+    public <T> List<T> listChildProtection(Viewer viewer, Function<Incident, Optional<T>> shownAs) {
         if (!viewer.childProtection()) {
             return List.of();
         }
         List<Long> ids = jdbc.sql("SELECT id FROM incident WHERE record_kind = 'CHILD_PROTECTION' "
                 + "ORDER BY occurred_at DESC, id DESC").query(Long.class).list();
-        return shown(ids, viewer);
+        return shown(ids, viewer, shownAs);
     }
 
     /** Every incident naming this person, in any role, that the viewer may read, oldest first, without logging. */
@@ -106,10 +125,14 @@ public class IncidentService {
         return store.naming(personId).stream().map(store::load).flatMap(Optional::stream).filter(viewer::mayRead).toList();
     }
 
-    private List<Incident> shown(List<Long> ids, Viewer viewer) {
-        List<Incident> incidents = ids.stream().map(store::load).flatMap(Optional::stream).filter(viewer::mayRead).toList();
-        incidents.forEach(i -> accessLog.log(viewer, i.id(), Channel.LIST, true));
-        return incidents;
+    private <T> List<T> shown(List<Long> ids, Viewer viewer, Function<Incident, Optional<T>> shownAs) {
+        List<T> rows = new ArrayList<>();
+        ids.stream().map(store::load).flatMap(Optional::stream).filter(viewer::mayRead).forEach(i ->
+                shownAs.apply(i).ifPresent(row -> {
+                    accessLog.log(viewer, i.id(), Channel.LIST, true);
+                    rows.add(row);
+                }));
+        return rows;
     }
 
     /**

@@ -51,6 +51,8 @@ class CaseWebTest {
     IncidentService incidents;
     @Autowired
     CaseService cases;
+    @Autowired
+    RecordAccessLog accessLog;
 
     Authentication teacher;
     Authentication dsl;
@@ -136,6 +138,24 @@ class CaseWebTest {
         assertThat(monitoring).contains("/incidents/" + mine.id() + "\"").doesNotContain("/incidents/" + unowned.id() + "\"");
         assertThat(needOwner).contains("/incidents/" + unowned.id() + "\"").doesNotContain("/incidents/" + mine.id() + "\"");
         assertThat(myCases).contains("<option value=\"mine\" selected=\"selected\">My cases</option>");
+        assertThat(page("/incidents?status=CLOSED", dsl)).contains("No incidents match the filter.");
+    }
+
+    @Test
+    void aFilteredListLogsALookAtTheRecordsItShowsAndNoOthers() throws Exception {
+        Incident shown = record(RecordKind.BEHAVIOUR);
+        Incident filteredOut = record(RecordKind.BEHAVIOUR);
+        cases.changeStatus(shown.id(), CaseStatus.MONITORING, null, CaseActor.of(dsl));
+
+        page("/incidents?status=MONITORING", dsl);
+
+        assertThat(listLooks(shown)).isEqualTo(1);
+        assertThat(listLooks(filteredOut)).isZero();
+    }
+
+    private long listLooks(Incident incident) {
+        return accessLog.forIncident(incident.id()).stream()
+                .filter(a -> a.channel() == Channel.LIST && a.username().equals("cweb.dsl")).count();
     }
 
     @Test
