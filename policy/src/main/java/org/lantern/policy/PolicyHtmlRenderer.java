@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a policy as the tables a school publishes (User Actions with X ticks, Communications,
- * Mobile Technologies, pupil and staff Actions / Sanctions) plus its groups, categories and time
- * windows. The output is an HTML fragment: semantic tables with captions and scoped headers, every
+ * Mobile Technologies, pupil and staff Actions / Sanctions), the safeguarding list with the steps
+ * taken for each kind of concern, and its groups, categories and time windows. The output is an HTML fragment: semantic tables with captions and scoped headers, every
  * piece of text escaped, so it can be embedded in a page as trusted markup.
  */
 public final class PolicyHtmlRenderer {
@@ -41,6 +41,7 @@ public final class PolicyHtmlRenderer {
             sanctions(h, "Pupils", policy.sanctions().pupil());
             sanctions(h, "Staff", policy.sanctions().staff());
         }
+        safeguarding(h, policy.concerns());
         groups(h, policy);
         categories(h, policy);
         windows(h, policy);
@@ -159,6 +160,27 @@ public final class PolicyHtmlRenderer {
             }
             close(h);
         }
+    }
+
+    /**
+     * The concerns about a child and their steps, apart from the sanctions tables: the published
+     * policy says what happens for a child at risk as plainly as what happens for misuse.
+     */
+    private static void safeguarding(StringBuilder h, Safeguarding list) {
+        open(h, "Concerns about a child: the steps we take");
+        h.append("<tr><th scope=\"col\">Concern</th><th scope=\"col\">Kind</th><th scope=\"col\">Steps</th>"
+                + "<th scope=\"col\">Guidance</th></tr>\n</thead>\n<tbody>\n");
+        for (Safeguarding.Concern c : list.concerns()) {
+            h.append("<tr><th scope=\"row\">").append(esc(c.text())).append("</th><td>").append(esc(c.group()))
+                    .append("</td><td><ol>");
+            if (c.illegalMaterial()) {
+                h.append("<li>Illegal material: do not view, copy or forward it; the record follows the police path</li>");
+            }
+            c.steps().forEach(step -> h.append("<li>").append(esc(step.text()))
+                    .append(step.perChild() ? " (for each child)" : "").append("</li>"));
+            h.append("</ol></td><td>").append(esc(c.guidance())).append("</td></tr>\n");
+        }
+        close(h);
     }
 
     private static void groups(StringBuilder h, PolicyDocument policy) {
