@@ -1,6 +1,7 @@
 package org.lantern.proxy.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.DecisionEngine;
 import org.lantern.filter.decision.FilterSnapshot;
 import org.lantern.filter.lists.CategoryLists;
@@ -67,6 +69,8 @@ class SquidTlsInspectionIntegrationTest {
     private static final String SEARCH_HOST = "search.example.test";
     private static final String BLOCKED_HOST = "casino.example.test";
     private static final String BANK_HOST = "bank.example.test";
+    /** On the no-bump list and in a blocked category: decided by its CONNECT alone. */
+    private static final String UNINSPECTED_CASINO_HOST = "casino.bank.example.test";
     private static final String ORIGIN_PAGE = "hello over https from ";
 
     @TempDir
@@ -102,6 +106,7 @@ class SquidTlsInspectionIntegrationTest {
 
         CategoryLists.Builder lists = CategoryLists.builder();
         lists.add(new ListId("gambling", "test"), ListKind.DOMAINS, BLOCKED_HOST);
+        lists.add(new ListId("gambling", "test"), ListKind.DOMAINS, UNINSPECTED_CASINO_HOST);
         DecisionEngine engine = new DecisionEngine(
                 FilterSnapshot.of(PolicyParser.parse(Presets.yaml("astley-park")), 1).withLists(lists.build()));
         decisionLog = DecisionLog.open(dir.resolve("decisions"));
@@ -110,7 +115,7 @@ class SquidTlsInspectionIntegrationTest {
 
         origin = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin.setHttpsConfigurator(new HttpsConfigurator(
-                OriginCertificates.serverContext(originCa, SEARCH_HOST, BLOCKED_HOST, BANK_HOST)));
+                OriginCertificates.serverContext(originCa, SEARCH_HOST, BLOCKED_HOST, BANK_HOST, UNINSPECTED_CASINO_HOST)));
         origin.createContext("/", exchange -> {
             byte[] body = (ORIGIN_PAGE + exchange.getRequestHeaders().getFirst("Host"))
                     .getBytes(StandardCharsets.UTF_8);
@@ -121,7 +126,8 @@ class SquidTlsInspectionIntegrationTest {
         origin.start();
 
         int squidPort = freePort();
-        Files.writeString(dir.resolve("hosts"), "127.0.0.1 " + SEARCH_HOST + " " + BLOCKED_HOST + " " + BANK_HOST + "\n");
+        Files.writeString(dir.resolve("hosts"), "127.0.0.1 " + SEARCH_HOST + " " + BLOCKED_HOST + " " + BANK_HOST + " "
+                + UNINSPECTED_CASINO_HOST + "\n");
         Files.writeString(dir.resolve("squid.conf"), squidConf(squidPort, icap.port()));
         initialiseCertificateStore();
         squid = new ProcessBuilder(SQUID.toString(), "-N", "-d", "1", "-f", dir.resolve("squid.conf").toString())
@@ -197,6 +203,18 @@ class SquidTlsInspectionIntegrationTest {
         });
     }
 
+    @Test
+    void aNoBumpSiteInABlockedCategoryIsStillBlockedByItsConnect() throws Exception {
+        String url = "https://" + UNINSPECTED_CASINO_HOST + ":" + origin.getAddress().getPort() + "/bet";
+
+        assertThatThrownBy(() -> get(url)).isInstanceOf(IOException.class).hasMessageContaining("403");
+        assertThat(entriesFor(UNINSPECTED_CASINO_HOST)).singleElement().satisfies(entry -> {
+            assertThat(entry.method()).isEqualTo("CONNECT");
+            assertThat(entry.action()).isEqualTo(Action.BLOCK);
+            assertThat(entry.category()).isEqualTo("gambling");
+        });
+    }
+
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
         try {
@@ -215,8 +233,14 @@ class SquidTlsInspectionIntegrationTest {
     private static List<LogEntry> entriesFor(String host) throws IOException {
         CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new)).join();
         try (Stream<LogEntry> entries = new DecisionLogReader(decisionLog.directory()).entries()) {
-            return entries.filter(entry -> entry.url().contains(host)).toList();
+            return entries.filter(entry -> hostOf(entry.url()).equals(host)).toList();
         }
+    }
+
+    /** The host of a logged address, whether a URL or a {@code CONNECT}'s {@code host:port}. */
+    private static String hostOf(String url) {
+        String authority = url.replaceFirst("^[a-z]+://", "");
+        return authority.split("[:/?]", 2)[0];
     }
 
     /** A client's trust: the school's CA, as installed on school devices, and a stand-in for the public CAs. */
@@ -244,7 +268,7 @@ class SquidTlsInspectionIntegrationTest {
                 .append("sslcrtd_children 2 startup=1 idle=1\n")
                 .append("tls_outgoing_options cafile=").append(d).append("/origin-ca.crt\n")
                 .append("acl step1 at_step SslBump1\n")
-                .append("acl nobump ssl::server_name ").append(BANK_HOST).append('\n')
+                .append("acl nobump ssl::server_name .").append(BANK_HOST).append('\n')
                 .append("ssl_bump peek step1\n")
                 .append("ssl_bump splice nobump\n")
                 .append("ssl_bump bump all\n")
