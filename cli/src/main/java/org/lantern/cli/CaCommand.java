@@ -65,8 +65,8 @@ class CaCommand implements Runnable {
             try {
                 certificate = ca.writeTo(dir);
             } catch (FileAlreadyExistsException e) {
-                throw new CliException(e.getFile() + " already exists; a new CA must be installed on every device "
-                        + "again, so move the old files away first if that is really meant");
+                throw new CliException(e.getFile() + " already exists: a new CA would have to be installed on every "
+                        + "device again; move the old files away first if that is what you want");
             } catch (IOException e) {
                 throw new CliException("cannot write the CA to " + dir + ": " + CliException.rootMessage(e));
             }
