@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -224,7 +225,7 @@ class SquidTlsInspectionIntegrationTest {
         }
     }
 
-    private static javax.security.auth.x500.X500Principal issuerOf(HttpResponse<?> response) throws Exception {
+    private static X500Principal issuerOf(HttpResponse<?> response) throws Exception {
         X509Certificate served = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
         return served.getIssuerX500Principal();
     }
