@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lantern behind a real Squid: Squid asks Lantern's ICAP server about each request, exactly as in
- * a school. Needs {@code /usr/sbin/squid} (Debian package {@code squid}); skipped loudly without
+ * a school. Needs {@code /usr/sbin/squid} (Debian package {@code squid-openssl} or {@code squid}); skipped loudly without
  * it, and failed instead when {@code LANTERN_TEST_SYSTEM_REQUIRED=1} (CI).
  */
 class SquidIcapIntegrationTest {
@@ -47,7 +47,7 @@ class SquidIcapIntegrationTest {
     static void startSquidLanternAndOrigin() throws Exception {
         if (!Files.isExecutable(SQUID)) {
             String message = "*** SKIPPING SquidIcapIntegrationTest: " + SQUID
-                    + " is not installed (Debian package 'squid') ***";
+                    + " is not installed (Debian package 'squid-openssl' or 'squid') ***";
             if ("1".equals(System.getenv("LANTERN_TEST_SYSTEM_REQUIRED"))) {
                 fail(message.replace("SKIPPING", "FAILING") + " and LANTERN_TEST_SYSTEM_REQUIRED=1");
             }
