@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + ", a made-up school on the Astley Park policy preset.")
 class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "${env:LANTERN_PORT:-8080}",
+            description = "HTTP port (default: $$LANTERN_PORT, else 8080).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",

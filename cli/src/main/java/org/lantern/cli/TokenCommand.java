@@ -51,7 +51,6 @@ class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             try (ConfigurableApplicationContext context = database.open()) {
                 ApiTokenService.CreatedToken created = context.getBean(ApiTokenService.class)
                         .create(user, name, expiresDays, "cli:" + System.getProperty("user.name", "unknown"));
@@ -61,9 +60,7 @@ class TokenCommand implements Runnable {
                 out.flush();
                 return 0;
             } catch (AccountException e) {
-                err.println("Cannot create the token: " + e.getMessage());
-                err.flush();
-                return 1;
+                throw new CliException("cannot create the token: " + e.getMessage(), 1);
             }
         }
     }

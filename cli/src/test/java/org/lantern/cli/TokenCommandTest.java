@@ -56,7 +56,8 @@ class TokenCommandTest {
         int code = cli.lantern("token", "create", "--user", "nobody", "--data-dir", dataDir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(cli.err.toString()).contains("There is no account called nobody");
+        assertThat(cli.err.toString()).startsWith("lantern token create: cannot create the token: ")
+                .contains("There is no account called nobody").hasLineCount(1);
         assertThat(cli.out.toString()).doesNotContain("lan_");
     }
 }
