@@ -86,6 +86,9 @@ class CasePageController {
             keepTyped.run();
         } catch (CaseChangeRefusedException e) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
+        } catch (IncidentNotFoundException e) {
+            // An action of another incident: answered as a missing incident is, so the id tells nothing.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/incidents/" + id + anchor;
     }

@@ -338,6 +338,9 @@ class IncidentPageController {
             redirect.addFlashAttribute("problems", e.problems());
         } catch (ActionClosedException e) {
             redirect.addFlashAttribute("problems", List.of(e.getMessage()));
+        } catch (IncidentNotFoundException e) {
+            // An action of another incident: answered as a missing incident is, so the id tells nothing.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/incidents/" + id + "#actions";
     }

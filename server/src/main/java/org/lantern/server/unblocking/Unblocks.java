@@ -196,16 +196,19 @@ public class Unblocks {
      * Calls off a pending or granted request: the requester may withdraw their own, an approver any.
      *
      * @param isApprover whether {@code actor} holds UNBLOCK_APPROVE
-     * @throws UnblockRejectedException if it has already been decided or ended, the actor may not
-     *     withdraw it, or the reason is missing; nothing changes
+     * @throws UnblockNotFoundException if there is no such request, or it is someone else's and the actor
+     *     is not an approver
+     * @throws UnblockRejectedException if it has already been decided or ended, or the reason is missing;
+     *     nothing changes
      */
     @Transactional
     public UnblockRequest withdraw(long id, String actor, boolean isApprover, String reason, Instant now) {
         UnblockRequest request = get(id);
-        List<String> errors = new ArrayList<>();
         if (!isApprover && !request.requestedBy().equals(actor)) {
-            errors.add("Only the person who asked, or an approver, can withdraw this request");
+            // Someone else's request is answered as a missing one is, so its number tells nothing.
+            throw new UnblockNotFoundException(id);
         }
+        List<String> errors = new ArrayList<>();
         if (request.status() != UnblockStatus.REQUESTED && request.status() != UnblockStatus.GRANTED) {
             errors.add("This request is already " + request.status().name().toLowerCase() + " and cannot be withdrawn");
         }

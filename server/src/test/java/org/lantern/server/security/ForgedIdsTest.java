@@ -1,0 +1,666 @@
+package org.lantern.server.security;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.server.dataprotection.BreachRegister;
+import org.lantern.server.dataprotection.SubjectAccessRequests;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.ApiTokenService;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Incident;
+import org.lantern.server.incidents.IncidentService;
+import org.lantern.server.incidents.NewIncident;
+import org.lantern.server.incidents.RecordKind;
+import org.lantern.server.incidents.SubjectType;
+import org.lantern.server.incidents.Viewer;
+import org.lantern.server.incidents.evidence.EvidenceService;
+import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
+import org.lantern.server.unblocking.UnblockDraft;
+import org.lantern.server.unblocking.Unblocks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every route that takes a record id, found from Spring's handler mappings (path variables, and
+ * request parameters that name a record), asked for a record the caller may not see, for a record
+ * under another record's address, and for ids that are not ids at all. A record one may not see
+ * answers exactly as a missing one does (status and words, apart from the id itself), so no answer
+ * tells whether a record exists; nothing changes in any table; a refused look at a safeguarding
+ * record is written to {@code record_access} as denied; and nothing answers 500. A new route with
+ * an id fails {@link #everyRouteWithAnIdIsCovered()} until it has a row in {@link #specs()}.
+ */
+@PersistenceTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ForgedIdsTest {
+
+    /** An id that no table reaches. */
+    static final String MISSING = "999999999";
+    /** Ids that are not ids: words, negatives, too large for a long, an injection attempt. */
+    static final List<String> GARBAGE = List.of("abc", "-1", "99999999999999999999", "1;drop");
+    /** Path variables that choose a form or an action rather than a record. */
+    static final Set<String> NOT_IDS = Set.of("side", "action");
+    /** Request parameters that page, filter or name a column of a table rather than a record. */
+    static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    EvidenceService evidence;
+    @Autowired
+    SubjectAccessRequests subjectAccess;
+    @Autowired
+    BreachRegister breaches;
+    @Autowired
+    Unblocks unblocks;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** The records the routes are asked about, by name: e.g. {@code A} is incident A's id. */
+    private final Map<String, String> world = new HashMap<>();
+    private final Map<Role, Authentication> users = new LinkedHashMap<>();
+    private final Map<Role, Long> accountIds = new LinkedHashMap<>();
+    private final Map<Role, String> apiTokens = new LinkedHashMap<>();
+
+    /** How the request proves who sent it; API routes are tried both ways. */
+    enum By { SESSION, TOKEN }
+
+    /**
+     * A record the route's caller may not see, and the roles that may see it (left out).
+     *
+     * @param vars   the route's variables, naming records of {@link #world} (e.g. {@code id=CP})
+     * @param seers  roles that may see it
+     */
+    record Hidden(String vars, Set<Role> seers) {
+    }
+
+    /**
+     * One route with an id, and what to ask it.
+     *
+     * @param key          {@code METHOD pattern} as Spring maps it
+     * @param query        request parameters naming records, e.g. {@code ?personId={personId}}, or empty
+     * @param actor        a role allowed on the route who sees every record of it: asks for missing,
+     *                     cross-record and garbage ids
+     * @param real         variables naming records the actor may see (for garbage in one variable at a time)
+     * @param hidden       records some roles may not see
+     * @param cross        variables naming two records that do not belong together, or null
+     * @param foreign      the variable in {@code cross} that names the record from elsewhere
+     * @param safeguarding whether a refused look must be written to {@code record_access}
+     */
+    record Spec(String key, String query, Role actor, String real, List<Hidden> hidden, String cross, String foreign,
+                boolean safeguarding) {
+        HttpMethod method() {
+            return HttpMethod.valueOf(key.substring(0, key.indexOf(' ')));
+        }
+
+        /** The pattern without regular expressions, with the query: e.g. {@code /incidents/{id}/evidence/{evidenceId}}. */
+        String template() {
+            return key.substring(key.indexOf(' ') + 1).replaceAll("\\{(\\w+):[^}]*}", "{$1}") + query;
+        }
+
+        boolean api() {
+            return key.contains(" /api/");
+        }
+
+        @Override
+        public String toString() {
+            return method() + " " + template();
+        }
+    }
+
+    @BeforeAll
+    void records() {
+        for (Role role : Role.values()) {
+            String username = "forged." + role.name().toLowerCase();
+            users.put(role, TestUsers.signedIn(accountService, accounts, username, role));
+            accountIds.put(role, accounts.idOf(username).orElseThrow());
+            apiTokens.put(role, tokens.create(username, "forged", 1, "test").token());
+        }
+        Viewer dsl = Viewer.of(users.get(Role.DSL));
+        long p1 = TestPeople.pupil(jdbc, "Forged", TestPeople.unique("One"));
+        long p2 = TestPeople.pupil(jdbc, "Forged", TestPeople.unique("Two"));
+        world.put("p1", Long.toString(p1));
+        world.put("p2", Long.toString(p2));
+        incident("A", p1, RecordKind.BEHAVIOUR, dsl);
+        incident("B", p2, RecordKind.BEHAVIOUR, dsl);
+        incident("CP", p1, RecordKind.CHILD_PROTECTION, dsl);
+        incident("CP2", p2, RecordKind.CHILD_PROTECTION, dsl);
+        world.put("sar", Long.toString(subjectAccess.record(new SubjectAccessRequests.NewRequest("Forged Parent", "parent",
+                p1, LocalDate.now(ZoneOffset.UTC), true, "passport seen"), "test").id()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        world.put("breach", Long.toString(breaches.record(new BreachRegister.NewBreach(now.minusDays(1), now.minusHours(1),
+                "Forged breach", "names", 1), "test").id()));
+        // A token of an account that none of the signed-in users is.
+        String owner = "forged.owner";
+        TestUsers.signedIn(accountService, accounts, owner, Role.STAFF);
+        world.put("ownerAccount", Long.toString(accounts.idOf(owner).orElseThrow()));
+        world.put("token", Long.toString(tokens.create(owner, "forged owner's", 1, "test").id()));
+        world.put("unblock", Long.toString(unblocks.request(new UnblockDraft("https://forged-ids.example/", Scope.DOMAIN,
+                List.of("ks4"), List.of(), "Forged ids fixture.", null, now.plus(Duration.ofDays(2)).toInstant()), owner,
+                now.toInstant()).id()));
+        world.put("version", "1");
+        world.put("missing", MISSING);
+    }
+
+    private void incident(String name, long pupil, RecordKind kind, Viewer recorder) {
+        Incident incident = incidents.record(new NewIncident(SubjectType.PUPIL, "mobile-device-misuse", List.of(pupil),
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null, "Forged ids fixture.", null, List.of(), kind,
+                false), recorder);
+        world.put(name, Long.toString(incident.id()));
+        world.put("a" + name, Long.toString(incident.actions().getFirst().id()));
+        world.put("e" + name, Long.toString(evidence.addDescription(incident.id(), "Forged ids evidence.", recorder,
+                Channel.PAGE).id()));
+    }
+
+    // ---- The routes ----------------------------------------------------------------------------
+
+    private static final Set<Role> CP_SEERS = EnumSet.of(Role.DSL, Role.DEPUTY_DSL);
+    private static final Set<Role> ALL_SEERS = EnumSet.of(Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER);
+
+    /** Roles holding every one of the permissions. */
+    private static Set<Role> holding(Permission... permissions) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (role.permissions().containsAll(List.of(permissions))) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * An incident's route: the child-protection record hidden from all but the DSLs, the behaviour
+     * record hidden from those who neither read every record nor recorded it.
+     */
+    private static Spec incident(String key, String query, String real, String cpVars, String cross, String foreign) {
+        return new Spec(key, query, Role.DSL, real, List.of(new Hidden(cpVars, CP_SEERS), new Hidden(real, ALL_SEERS)),
+                cross, foreign, true);
+    }
+
+    private static Spec incident(String key) {
+        return incident(key, "", "id=A", "id=CP", null, null);
+    }
+
+    /** An incident's route that also names another record in a request parameter (web forms only). */
+    private static Spec incident(String key, String param, String record) {
+        return incident(key, "?" + param + "={" + param + "}", "id=A," + param + "=" + record,
+                "id=CP," + param + "=" + record, null, null);
+    }
+
+    private static Spec action(String key) {
+        return incident(key, "", "id=A,actionId=aA", "id=CP,actionId=aCP", "id=B,actionId=aA", "actionId");
+    }
+
+    private static Spec item(String key) {
+        return incident(key, "", "id=A,evidenceId=eA", "id=CP,evidenceId=eCP", "id=B,evidenceId=eA", "evidenceId");
+    }
+
+    /** A route whose records are hidden only from roles without its permissions. */
+    private static Spec plain(String key, Role actor, String real, Permission... permissions) {
+        return new Spec(key, "", actor, real, List.of(new Hidden(real, holding(permissions))), null, null, false);
+    }
+
+    /** A route with no fixture record: missing and garbage ids only. */
+    private static Spec unseeded(String key, Role actor, String vars) {
+        return new Spec(key, "", actor, vars, List.of(), null, null, false);
+    }
+
+    static List<Spec> specs() {
+        List<Spec> specs = new ArrayList<>();
+        for (String prefix : List.of("/incidents/{id:\\d+}", "/api/v1/incidents/{id}")) {
+            boolean api = prefix.startsWith("/api/");
+            String action = api ? "{actionId}" : "{actionId:\\d+}";
+            String item = api ? "{evidenceId}" : "{evidenceId:\\d+}";
+            specs.add(incident("GET " + prefix));
+            if (!api) {
+                specs.add(incident("POST " + prefix + "/kind"));
+            }
+            for (String path : List.of("/raise", "/lower", "/case/status", "/case/priority", "/case/review")) {
+                specs.add(incident("POST " + prefix + path));
+            }
+            for (String verb : List.of("complete", "waive", "not-referred")) {
+                specs.add(action("POST " + prefix + "/actions/" + action + "/" + verb));
+            }
+            if (api) {
+                // The API takes the other records (owners, people, staff) in a JSON body.
+                for (String path : List.of("/investigation", "/actions", "/case/owner")) {
+                    specs.add(incident("POST " + prefix + path));
+                }
+                specs.add(action("POST " + prefix + "/actions/" + action + "/owner"));
+            } else {
+                specs.add(incident("POST " + prefix + "/investigation", "seniorStaff", "ownerAccount"));
+                specs.add(incident("POST " + prefix + "/actions", "personId", "p1"));
+                specs.add(incident("POST " + prefix + "/case/owner", "owner", "ownerAccount"));
+                specs.add(incident("POST " + prefix + "/actions/" + action + "/owner", "?owner={owner}",
+                        "id=A,actionId=aA,owner=ownerAccount", "id=CP,actionId=aCP,owner=ownerAccount",
+                        "id=B,actionId=aA,owner=ownerAccount", "actionId"));
+            }
+            String evidence = prefix + "/evidence";
+            specs.add(item("GET " + evidence + "/" + item));
+            specs.add(item(api ? "GET " + evidence + "/" + item + "/content" : "GET " + evidence + "/" + item + "/download"));
+            specs.add(incident("GET " + evidence + "/export"));
+            if (api) {
+                specs.add(incident("GET " + prefix + "/case"));
+                specs.add(incident("GET " + evidence));
+                specs.add(incident("POST " + evidence));
+                specs.add(incident("POST " + evidence + "/files"));
+            } else {
+                specs.add(incident("POST " + evidence + "/link"));
+                specs.add(incident("POST " + evidence + "/description"));
+                specs.add(incident("POST " + evidence + "/upload"));
+            }
+        }
+        for (String path : List.of("/chronology", "/chronology/print")) {
+            specs.add(new Spec("GET /people/{id:\\d+}" + path, "", Role.DSL, "id=p1",
+                    List.of(new Hidden("id=p1", holding(Permission.INCIDENT_READ_ALL))), null, null, true));
+        }
+
+        String sar = "/data-protection/subject-access/{id:\\d+}";
+        for (String key : List.of("GET " + sar, "POST " + sar + "/identity", "POST " + sar + "/extension",
+                "POST " + sar + "/status", "GET " + sar + "/export", "GET " + sar + "/export.json",
+                "GET " + sar + "/export.pdf")) {
+            specs.add(plain(key, Role.DSL, "id=sar", Permission.DATA_PROTECTION_MANAGE));
+        }
+        for (String path : List.of("", "/withdraw")) {
+            // Another pupil's child-protection record is not this request's to release.
+            specs.add(new Spec("POST " + sar + "/child-protection/{incidentId:\\d+}" + path, "", Role.DSL,
+                    "id=sar,incidentId=CP", List.of(new Hidden("id=sar,incidentId=CP",
+                            holding(Permission.DATA_PROTECTION_MANAGE, Permission.CHILD_PROTECTION_READ))),
+                    "id=sar,incidentId=CP2", "incidentId", true));
+        }
+        String breach = "/data-protection/breaches/{id:\\d+}";
+        for (String key : List.of("GET " + breach, "POST " + breach + "/decision", "POST " + breach + "/report",
+                "POST " + breach + "/follow-up")) {
+            specs.add(plain(key, Role.DSL, "id=breach", Permission.DATA_PROTECTION_MANAGE));
+        }
+
+        specs.add(plain("GET /people/{id:\\d+}", Role.ADMIN, "id=p1", Permission.PEOPLE_READ));
+        specs.add(plain("GET /api/v1/people/{id}", Role.ADMIN, "id=p1", Permission.PEOPLE_READ));
+        for (String path : List.of("/access", "/identities", "/identities/remove")) {
+            specs.add(plain("POST /people/{id:\\d+}" + path, Role.ADMIN, "id=p1", Permission.PEOPLE_MANAGE));
+        }
+        for (String path : List.of("/groups", "/groups/remove")) {
+            specs.add(plain("POST /people/{id:\\d+}" + path, Role.ADMIN, "id=p1", Permission.FILTER_NOMINATE));
+        }
+        specs.add(plain("POST /people/{id:\\d+}/access/restore", Role.ADMIN, "id=p1", Permission.NETWORK_ACCESS_RESTORE));
+
+        specs.add(plain("GET /accounts/{id}", Role.ADMIN, "id=ownerAccount", Permission.ACCOUNTS_MANAGE));
+        specs.add(plain("POST /accounts/{id}/{action}", Role.ADMIN, "id=ownerAccount,action=unlock",
+                Permission.ACCOUNTS_MANAGE));
+        for (String verb : List.of("revoke", "renew")) {
+            // Anyone signed in manages their own tokens, and only those.
+            specs.add(new Spec("POST /account/tokens/{id}/" + verb, "", Role.DSL, "id=token",
+                    List.of(new Hidden("id=token", Set.of())), null, null, false));
+        }
+
+        specs.add(plain("GET /policy/history/{number}", Role.DSL, "number=version", Permission.POLICY_READ));
+        specs.add(plain("POST /policy/history/{number}/restore", Role.DSL, "number=version", Permission.POLICY_EDIT));
+        specs.add(plain("GET /api/v1/policy/versions/{number}", Role.DSL, "number=version", Permission.POLICY_READ));
+        specs.add(new Spec("GET /policy/diff", "?from={from}&to={to}", Role.DSL, "from=version,to=version",
+                List.of(new Hidden("from=version,to=version", holding(Permission.POLICY_READ))), null, null, false));
+
+        specs.add(unseeded("GET /alerts/{id:\\d+}", Role.DSL, "id=missing"));
+        specs.add(unseeded("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=missing"));
+        specs.add(unseeded("POST /filtering/lists/{id}/remove", Role.ADMIN, "id=missing"));
+        specs.add(unseeded("POST /retention/{reviewId:\\d+}/delete", Role.DSL, "reviewId=missing"));
+        specs.add(unseeded("POST /retention/{reviewId:\\d+}/extend", Role.DSL, "reviewId=missing"));
+        specs.add(unseeded("POST /retention/holds/{holdId:\\d+}/lift", Role.DSL, "holdId=missing"));
+        specs.add(new Spec("POST /retention/holds", "?targetId={targetId}", Role.DSL, "targetId=missing", List.of(), null,
+                null, false));
+        for (String verb : List.of("grant", "refuse")) {
+            specs.add(plain("POST /unblock/{id}/" + verb, Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
+        }
+        // The requester withdraws their own request, an approver any; to anyone else it is not there.
+        specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
+        return specs;
+    }
+
+    // ---- Coverage ------------------------------------------------------------------------------
+
+    /** Every mapped route with an id in its path or an id-like parameter, as {@code METHOD pattern} → its id names. */
+    private Map<String, Set<String>> routesWithIds() {
+        Map<String, Set<String>> routes = new TreeMap<>();
+        Pattern variable = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            Set<String> params = new TreeSet<>();
+            for (MethodParameter p : e.getValue().getMethodParameters()) {
+                p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+                if (rp == null) {
+                    continue;
+                }
+                String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
+                Class<?> type = p.getParameterType();
+                boolean numeric = type == long.class || type == Long.class || type == int.class || type == Integer.class
+                        || List.class.isAssignableFrom(type) && p.getGenericParameterType().getTypeName().contains("Long");
+                if (name != null && !NOT_ID_PARAMS.contains(name) && (numeric || name.endsWith("Id"))) {
+                    params.add(name);
+                }
+            }
+            for (String pattern : e.getKey().getPatternValues()) {
+                Set<String> names = new TreeSet<>(params);
+                Matcher m = variable.matcher(pattern);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+                names.removeAll(NOT_IDS);
+                if (names.isEmpty()) {
+                    continue;
+                }
+                for (RequestMethod method : e.getKey().getMethodsCondition().getMethods()) {
+                    routes.put(method + " " + pattern, names);
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void everyRouteWithAnIdIsCovered() {
+        Map<String, Set<String>> routes = routesWithIds();
+        Map<String, Spec> specs = new TreeMap<>();
+        specs().forEach(s -> specs.put(s.key(), s));
+
+        List<String> uncovered = new ArrayList<>();
+        routes.forEach((key, names) -> {
+            Spec spec = specs.get(key);
+            if (spec == null || !names.stream().allMatch(n -> spec.template().contains("{" + n + "}"))) {
+                uncovered.add(key + " " + names);
+            }
+        });
+        assertThat(uncovered).as("routes with ids that this test does not ask (add a row to specs())").isEmpty();
+        assertThat(specs.keySet()).as("rows for routes that no longer exist").isSubsetOf(routes.keySet());
+        assertThat(routes).containsKeys("GET /incidents/{id:\\d+}", "GET /api/v1/incidents/{id}/evidence/{evidenceId}");
+    }
+
+    // ---- The cases -----------------------------------------------------------------------------
+
+    Stream<Arguments> hiddenRecords() {
+        return specs().stream().flatMap(spec -> spec.hidden().stream().flatMap(hidden -> Arrays.stream(Role.values())
+                .filter(role -> !hidden.seers().contains(role))
+                .flatMap(role -> (spec.api() ? Stream.of(By.values()) : Stream.of(By.SESSION))
+                        .map(by -> Arguments.of(spec, hidden.vars(), role, by)))));
+    }
+
+    Stream<Arguments> crossRecords() {
+        return specs().stream().filter(s -> s.cross() != null)
+                .flatMap(s -> (s.api() ? Stream.of(By.values()) : Stream.of(By.SESSION)).map(by -> Arguments.of(s, by)));
+    }
+
+    Stream<Arguments> missingRecords() {
+        return specs().stream().map(Arguments::of);
+    }
+
+    Stream<Arguments> garbage() {
+        return specs().stream().flatMap(spec -> vars(spec.real()).keySet().stream()
+                .filter(name -> !NOT_IDS.contains(name))
+                .flatMap(name -> GARBAGE.stream().map(g -> Arguments.of(spec, name, g))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} by {3}")
+    @MethodSource("hiddenRecords")
+    void aRecordOneMayNotSeeAnswersAsAMissingOneDoes(Spec spec, String hiddenVars, Role role, By by) throws Exception {
+        Map<String, String> hidden = resolve(vars(hiddenVars));
+        Map<String, String> missing = new LinkedHashMap<>(hidden);
+        missing.replaceAll((name, value) -> NOT_IDS.contains(name) ? value : MISSING);
+
+        Answer absent = ask(spec, missing, role, by);
+        Map<String, List<String>> before = state();
+        long accessBefore = lastAccessId();
+        Answer refused = ask(spec, hidden, role, by);
+
+        String what = spec + " " + hidden + " as " + role + " by " + by;
+        assertThat(refused.status()).as(what + ": status").isNotEqualTo(500).isEqualTo(absent.status());
+        assertThat(refused.status()).as(what + ": status").isIn(400, 403, 404);
+        assertSameWords(what, refused.normalised(hidden), absent.normalised(missing));
+        assertThat(state()).as(what + ": every table").isEqualTo(before);
+        if (spec.safeguarding() && refused.status() == 404 && spec.method() == HttpMethod.GET) {
+            assertDeniedLookLogged(role, hidden.values(), accessBefore);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("crossRecords")
+    void aRecordUnderAnotherRecordsAddressAnswersAsAMissingOneDoes(Spec spec, By by) throws Exception {
+        Map<String, String> cross = resolve(vars(spec.cross()));
+        Map<String, String> missing = new LinkedHashMap<>(cross);
+        missing.put(spec.foreign(), MISSING);
+
+        Answer absent = ask(spec, missing, spec.actor(), by);
+        Map<String, List<String>> before = state();
+        long accessBefore = lastAccessId();
+        Answer crossed = ask(spec, cross, spec.actor(), by);
+
+        String what = spec + " " + cross + " by " + by;
+        assertThat(crossed.status()).as(what + ": status").isNotEqualTo(500).isEqualTo(absent.status()).isEqualTo(404);
+        assertSameWords(what, crossed.normalised(cross), absent.normalised(missing));
+        assertThat(state()).as(what + ": every table").isEqualTo(before);
+        if (spec.safeguarding() && spec.method() == HttpMethod.GET) {
+            assertDeniedLookLogged(spec.actor(), cross.values(), accessBefore);
+        }
+        String foreignType = Map.of("evidenceId", "evidence", "incidentId", "incident").get(spec.foreign());
+        if (foreignType != null) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM record_access WHERE id > :after AND record_type = :type "
+                            + "AND record_id = :foreign AND allowed = TRUE")
+                    .param("after", accessBefore).param("type", foreignType)
+                    .param("foreign", Long.parseLong(cross.get(spec.foreign()))).query(Long.class).single())
+                    .as(what + ": the record from elsewhere logged as shown").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingRecords")
+    void aMissingRecordIsNotFoundAndChangesNothing(Spec spec) throws Exception {
+        Map<String, String> missing = resolve(vars(spec.real()));
+        missing.replaceAll((name, value) -> NOT_IDS.contains(name) ? value : MISSING);
+        Map<String, List<String>> before = state();
+
+        for (By by : spec.api() ? By.values() : new By[] {By.SESSION}) {
+            int status = ask(spec, missing, spec.actor(), by).status();
+            if (spec.method() == HttpMethod.GET) {
+                assertThat(status).as(spec + " " + missing + " by " + by).isEqualTo(404);
+            } else {
+                // A form may be refused for its fields (400), or go back to its page saying why (302), before its record is looked up.
+                assertThat(status).as(spec + " " + missing + " by " + by).isIn(302, 400, 404);
+            }
+        }
+        assertThat(state()).as(spec + ": every table").isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} {1}={2}")
+    @MethodSource("garbage")
+    void anIdThatIsNotAnIdIsABadRequestOrNotFound(Spec spec, String name, String value) throws Exception {
+        Map<String, String> vars = resolve(vars(spec.real()));
+        vars.put(name, value);
+        Map<String, String> missing = new LinkedHashMap<>(vars);
+        missing.put(name, MISSING);
+        Map<String, List<String>> before = state();
+
+        for (By by : spec.api() ? By.values() : new By[] {By.SESSION}) {
+            String what = spec + " " + vars + " by " + by;
+            Answer answer = ask(spec, vars, spec.actor(), by);
+            assertThat(answer.status()).as(what).isNotEqualTo(500);
+            if (answer.status() == 302 && answer.flash().contains("problem")) {
+                // A form's field: the form comes back saying what is wrong with it.
+                assertThat(answer.location()).as(what + ": back to the page").doesNotContain(value);
+            } else if (answer.status() != 400 && answer.status() != 404) {
+                // Otherwise it must be taken for a record that does not exist.
+                assertSameWords(what, answer.normalised(vars), ask(spec, missing, spec.actor(), by).normalised(missing));
+            }
+        }
+        assertThat(state()).as(spec + " " + vars + ": every table").isEqualTo(before);
+    }
+
+    /** The two answers line by line, so that a failure shows the first line that differs rather than two whole pages. */
+    private static void assertSameWords(String what, String actual, String expected) {
+        String[] a = actual.split("\n");
+        String[] e = expected.split("\n");
+        for (int i = 0; i < Math.max(a.length, e.length); i++) {
+            String got = i < a.length ? a[i] : "(end)";
+            String want = i < e.length ? e[i] : "(end)";
+            assertThat(got).as(what + ": line " + (i + 1) + " of the answer, ids aside").isEqualTo(want);
+        }
+    }
+
+    // ---- Asking --------------------------------------------------------------------------------
+
+    /** What came back, with the parts that must match. */
+    record Answer(int status, String body, String location, String flash) {
+        /** The answer with the ids asked about, and per-request tokens, replaced by placeholders. */
+        String normalised(Map<String, String> ids) {
+            String text = "status " + status + "\nlocation " + location + "\nflash " + flash + "\n" + body;
+            text = text.replaceAll("(name=\"_csrf\"[^>]*value=\")[^\"]*", "$1TOKEN")
+                    .replaceAll("(content=\")[A-Za-z0-9_-]{20,}(\")", "$1TOKEN$2");
+            Set<String> values = new LinkedHashSet<>(ids.values());
+            for (String id : values.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+                text = text.replaceAll("(?<=[/ #:\"\\[,])" + Pattern.quote(id) + "(?![0-9])", "ID");
+            }
+            return text;
+        }
+    }
+
+    private Answer ask(Spec spec, Map<String, String> vars, Role role, By by) throws Exception {
+        String url = spec.template();
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            url = url.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        assertThat(url).as("every variable filled").doesNotContain("{");
+        MockHttpServletRequestBuilder request = request(spec.method(), url);
+        if (by == By.TOKEN) {
+            request.header("Authorization", "Bearer " + apiTokens.get(role));
+        } else {
+            request.with(authentication(users.get(role))).with(csrf());
+        }
+        if (spec.method() != HttpMethod.GET) {
+            if (spec.api()) {
+                request.contentType("application/json").content("{\"reason\":\"forged\",\"outcome\":\"forged\","
+                        + "\"url\":\"http://forged.example/\",\"description\":\"forged\"}");
+            } else {
+                request.param("reason", "forged").param("outcome", "forged").param("note", "forged")
+                        .param("description", "forged").param("url", "http://forged.example/");
+            }
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        MockHttpServletResponse response = result.getResponse();
+        return new Answer(response.getStatus(), response.getContentAsString(),
+                String.valueOf(response.getRedirectedUrl()), result.getFlashMap() == null ? "{}" : String.valueOf(new TreeMap<>(result.getFlashMap())));
+    }
+
+    private static Map<String, String> vars(String spec) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            String[] kv = pair.split("=", 2);
+            vars.put(kv[0], kv[1]);
+        }
+        return vars;
+    }
+
+    /** The variables with the records' names replaced by their ids (names not of records kept as they are). */
+    private Map<String, String> resolve(Map<String, String> vars) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        vars.forEach((name, record) -> ids.put(name, world.getOrDefault(record, record)));
+        return ids;
+    }
+
+    // ---- What changed --------------------------------------------------------------------------
+
+    private long lastAccessId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM record_access").query(Long.class).single();
+    }
+
+    private void assertDeniedLookLogged(Role role, java.util.Collection<String> ids, long after) {
+        List<Map<String, Object>> looks = jdbc.sql("SELECT record_id, allowed FROM record_access "
+                        + "WHERE id > :after AND account_id = :account")
+                .param("after", after).param("account", accountIds.get(role)).query().listOfRows();
+        assertThat(looks).as("looks logged").anySatisfy(look -> {
+            assertThat(look.get("allowed")).as("allowed").isEqualTo(false);
+            assertThat(ids).contains(String.valueOf(look.get("record_id")));
+        });
+    }
+
+    /**
+     * Every row of every table but the record-access log (a refused look is meant to add to it),
+     * each row as text, so that an update shows as well as an insert or a delete.
+     */
+    private Map<String, List<String>> state() {
+        Set<String> tables = new TreeSet<>(jdbc.sql("SELECT table_name FROM information_schema.tables "
+                        + "WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND table_type IN ('BASE TABLE', 'TABLE')")
+                .query(String.class).list());
+        assertThat(tables).contains("record_access", "incident");
+        tables.remove("record_access");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            rows.put(table, jdbc.sql("SELECT * FROM " + table).query((rs, n) -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    String column = rs.getMetaData().getColumnName(i).toLowerCase();
+                    if (!column.equals("last_used_at")) {
+                        row.append(column).append('=').append(rs.getString(i)).append(' ');
+                    }
+                }
+                return row.toString();
+            }).list().stream().sorted().toList());
+        }
+        return rows;
+    }
+}
