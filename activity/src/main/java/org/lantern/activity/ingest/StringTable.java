@@ -1,6 +1,7 @@
 package org.lantern.activity.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Strings for short ASCII byte ranges that repeat from line to line (client addresses, user
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class StringTable {
 
+    /** Each slot's full hash, checked before its key so that a miss does not read the key's bytes. */
+    private final int[] hashes;
     private final byte[][] keys;
     private final String[] values;
     private final int mask;
@@ -19,6 +22,7 @@ final class StringTable {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
+        hashes = new int[slots];
         keys = new byte[slots][];
         values = new String[slots];
         mask = slots - 1;
@@ -37,11 +41,12 @@ final class StringTable {
         }
         int slot = (h ^ (h >>> 16)) & mask;
         byte[] key = keys[slot];
-        if (key != null && Bytes.equal(key, b, from, to)) {
+        if (hashes[slot] == h && key != null && Bytes.equal(key, b, from, to)) {
             return values[slot];
         }
-        byte[] copy = java.util.Arrays.copyOfRange(b, from, to);
+        byte[] copy = Arrays.copyOfRange(b, from, to);
         String value = new String(copy, StandardCharsets.ISO_8859_1);
+        hashes[slot] = h;
         keys[slot] = copy;
         values[slot] = value;
         return value;

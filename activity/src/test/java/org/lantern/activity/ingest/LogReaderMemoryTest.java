@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LogReaderMemoryTest {
 
-    private static final int LINES = 900_000;
+    private static final int LINES = 480_000;
 
     @TempDir
     Path dir;
@@ -32,10 +32,10 @@ class LogReaderMemoryTest {
             }
         }
         long size = Files.size(file);
-        assertThat(size).isGreaterThan(96L << 20);
+        assertThat(size).isGreaterThan(48L << 20);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx32m", "-XX:+UseSerialGC", "-cp",
+        Process child = new ProcessBuilder(java.toString(), "-Xmx16m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), LogReaderChild.class.getName(), file.toString())
                 .redirectErrorStream(true)
                 .start();
