@@ -317,7 +317,7 @@ public final class LogReader {
      * @param rows rows handed on
      * @param skipped well-formed lines that record no request (blank lines, Squid's {@code error:} lines)
      * @param bad bad lines, all of them
-     * @param badLines the first {@value #MAX_REPORTED_BAD_LINES} bad lines
+     * @param badLines the first {@value LogReader#MAX_REPORTED_BAD_LINES} bad lines
      * @param next where the next read starts: after the last complete line
      */
     public record Result(String fileIdentity, long rows, long skipped, long bad, List<BadLine> badLines,
