@@ -31,7 +31,11 @@ import org.lantern.activity.ActivityRow;
  * still writing it), so the next read, from {@link Result#next()}, starts with that line whole.
  *
  * <p>If the consumer throws (the store is down), the read stops with that exception; the next read
- * starts where the last accepted batch ended. Not thread-safe: its parser keeps caches.
+ * starts where the last accepted batch ended. A batch's range depends on where its read started
+ * and where the file then ended (the last batch of a read is cut at the end of the file), so a
+ * read that starts again from an earlier offset can name a range overlapping a stored batch
+ * differently: resume from the end of the last batch the store accepted, kept with it, never from
+ * an offset saved apart from the rows. Not thread-safe: its parser keeps caches.
  */
 public final class LogReader {
 
