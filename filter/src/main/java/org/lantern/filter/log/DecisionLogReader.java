@@ -48,6 +48,22 @@ public final class DecisionLogReader {
         return skipped.get();
     }
 
+    /**
+     * Reads one line of a day file, for readers that follow a file by byte offset rather than
+     * through {@link #entries()}, such as the activity log's ingest.
+     *
+     * @param line one line, without its newline
+     * @return its entry
+     * @throws IllegalArgumentException when the line is not a complete entry
+     */
+    public static LogEntry parse(String line) {
+        try {
+            return LogFormat.JSON.readValue(line, LogEntry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a decision-log entry: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private Stream<LogEntry> entriesOf(Path file) {
         BufferedReader in;
         try {
@@ -61,8 +77,8 @@ public final class DecisionLogReader {
                 return;
             }
             try {
-                out.accept(LogFormat.JSON.readValue(line, LogEntry.class));
-            } catch (JsonProcessingException e) {
+                out.accept(parse(line));
+            } catch (IllegalArgumentException e) {
                 skipped.incrementAndGet();
             }
         }).onClose(() -> {
