@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +25,9 @@ import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
 
 /**
- * The activity log in one embedded DuckDB file: columnar, compressed (about a dozen bytes a
- * request, see docs/benchmarks.md), fast to scan by time, and with nothing to run beside Lantern.
+ * The activity log in one embedded DuckDB file: columnar, compressed (about 16 bytes a request
+ * plus each distinct URL once, see docs/benchmarks.md), fast to scan by time, and with nothing to
+ * run beside Lantern.
  *
  * <p>Writes (appends and retention) are serialised by one lock on one connection, which is what
  * DuckDB allows anyway (one writer at a time), and makes "is this batch stored?" and "store it"
@@ -233,39 +235,70 @@ public final class DuckDbActivityStore implements ActivityStore {
             // The first condition alone lets DuckDB skip whole row groups by their min/max time.
             filter.and("a.time <= ? AND (a.time < ? OR a.id < ?)", time, time, cursor.id());
         }
-        // The page is chosen on the narrow request table first; only its rows fetch their URLs.
-        String sql = "SELECT a.*, u.url, u.host, u.domain FROM (SELECT " + Schema.ROW_COLUMNS
-                + " FROM activity a WHERE " + filter.sql() + " ORDER BY a.time DESC, a.id DESC LIMIT ?) a"
-                + " JOIN activity_urls u ON u.url_id = a.url_id ORDER BY a.time DESC, a.id DESC";
+        // The page is chosen on the request table alone; then only its rows' URLs are fetched, by index.
+        String sql = "SELECT a.* FROM activity a WHERE " + filter.sql() + " ORDER BY a.time DESC, a.id DESC LIMIT ?";
         return read(c -> {
+            List<RawRow> page = new ArrayList<>();
+            boolean more = false;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(filter.bind(ps, 1), limit + 1);
-                List<ActivityRow> page = new ArrayList<>();
-                Cursor last = null;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (page.size() == limit) {
-                            // the one row asked for beyond the page: there is a next page
-                            return new ActivityPage(page, last.encode());
+                            more = true; // the one row asked for beyond the page
+                            break;
                         }
-                        Instant time = rs.getObject("time", LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                        page.add(row(rs, time));
-                        last = new Cursor(micros(time), rs.getLong("id"));
+                        page.add(RawRow.of(rs));
                     }
-                    return new ActivityPage(page, null);
                 }
             }
+            Map<Long, UrlDictionary.Key> urlsById = urls(c, page.stream().map(RawRow::urlId).distinct().toList());
+            List<ActivityRow> rows = page.stream().map(r -> r.with(urlsById.get(r.urlId()))).toList();
+            RawRow last = page.isEmpty() ? null : page.getLast();
+            return new ActivityPage(rows, more ? new Cursor(micros(last.time()), last.id()).encode() : null);
         });
     }
 
-    private static ActivityRow row(ResultSet rs, Instant time) throws SQLException {
-        return new ActivityRow(time, rs.getObject("person_id", Long.class), rs.getString("user_name"),
-                rs.getString("group_id"), rs.getString("year_group"), rs.getString("client_ip"),
-                rs.getString("device"), rs.getString("method"), rs.getString("host"), rs.getString("domain"),
-                rs.getString("url"), rs.getString("category"), rs.getString("activity"), rs.getString("action"),
-                rs.getString("rule"), rs.getObject("policy_version", Long.class), rs.getString("search_term"),
-                rs.getBoolean("bypass"), rs.getObject("status", Integer.class), rs.getObject("bytes", Long.class),
-                rs.getString("source"));
+    private static Map<Long, UrlDictionary.Key> urls(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, UrlDictionary.Key> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT url_id, url, host, domain FROM activity_urls"
+                + " WHERE url_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), new UrlDictionary.Key(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A row as the request table holds it: everything but its URL, which it has by number. */
+    private record RawRow(long id, Instant time, Long personId, String user, String groupId, String yearGroup,
+                          String clientIp, String device, String method, long urlId, String category, String activity,
+                          String action, String rule, Long policyVersion, String searchTerm, boolean bypass,
+                          Integer status, Long bytes, String source) {
+
+        static RawRow of(ResultSet rs) throws SQLException {
+            return new RawRow(rs.getLong("id"), rs.getObject("time", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    rs.getObject("person_id", Long.class), rs.getString("user_name"), rs.getString("group_id"),
+                    rs.getString("year_group"), rs.getString("client_ip"), rs.getString("device"),
+                    rs.getString("method"), rs.getLong("url_id"), rs.getString("category"), rs.getString("activity"),
+                    rs.getString("action"), rs.getString("rule"), rs.getObject("policy_version", Long.class),
+                    rs.getString("search_term"), rs.getBoolean("bypass"), rs.getObject("status", Integer.class),
+                    rs.getObject("bytes", Long.class), rs.getString("source"));
+        }
+
+        ActivityRow with(UrlDictionary.Key url) {
+            return new ActivityRow(time, personId, user, groupId, yearGroup, clientIp, device, method, url.host(),
+                    url.domain(), url.url(), category, activity, action, rule, policyVersion, searchTerm, bypass,
+                    status, bytes, source);
+        }
     }
 
     @Override
@@ -325,8 +358,8 @@ public final class DuckDbActivityStore implements ActivityStore {
         Objects.requireNonNull(firstKeptDay, "firstKeptDay");
         List<Long> held = List.copyOf(heldPersonIds);
         String keepHeld = held.isEmpty() ? ""
-                : " AND (person_id IS NULL OR person_id NOT IN (" + String.join(", ", Collections.nCopies(held.size(), "?"))
-                        + "))";
+                : " AND (person_id IS NULL OR person_id NOT IN ("
+                        + String.join(", ", Collections.nCopies(held.size(), "?")) + "))";
         writeLock.lock();
         try {
             checkOpen();
@@ -383,9 +416,16 @@ public final class DuckDbActivityStore implements ActivityStore {
     private <T> T read(Read<T> read) {
         checkOpen();
         try (Connection c = root.duplicate()) {
-            return read.run(c);
+            // One transaction, so a read of several statements sees one state (a page and its URLs).
+            c.setAutoCommit(false);
+            try {
+                return read.run(c);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
-            throw new ActivityStoreException("cannot read the activity store " + file.file() + ": " + e.getMessage(), e);
+            throw new ActivityStoreException("cannot read the activity store " + file.file() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
  * too many of them for DuckDB's per-segment dictionary to help, so the URL text would cost about
  * 20 bytes a request on its own. Host and domain are functions of the URL and go with it. Every
  * other column is small and repetitive, which DuckDB's dictionary, RLE and bit-packing compress on
- * their own. No index is declared on {@code activity}: an ART index would cost more bytes per row
+ * their own. The URL numbers are a primary key so that a page of rows fetches its hundred URLs by
+ * index (measured: 40 ms instead of 300 ms scanning 180,000 URLs on a busy machine), for about
+ * 7 bytes a distinct URL. No index is declared on {@code activity}: an ART index would cost more bytes per row
  * than the row, and DuckDB's per-row-group min/max on {@code time} already skips what a time
  * range or a cursor excludes, because rows arrive roughly in time order.
  */
@@ -22,7 +24,7 @@ final class Schema {
     static final List<String> CREATE = List.of(
             "CREATE TABLE activity_schema (version INTEGER NOT NULL)",
             "CREATE TABLE activity_batches (batch_id VARCHAR(200) PRIMARY KEY, stored_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE activity_urls (url_id BIGINT NOT NULL, url VARCHAR NOT NULL, host VARCHAR NOT NULL,"
+            "CREATE TABLE activity_urls (url_id BIGINT PRIMARY KEY, url VARCHAR NOT NULL, host VARCHAR NOT NULL,"
                     + " domain VARCHAR)",
             "CREATE TABLE activity (id BIGINT NOT NULL, time TIMESTAMP NOT NULL, person_id BIGINT,"
                     + " user_name VARCHAR, group_id VARCHAR, year_group VARCHAR, client_ip VARCHAR, device VARCHAR,"
@@ -30,11 +32,6 @@ final class Schema {
                     + " action VARCHAR NOT NULL, rule VARCHAR, policy_version BIGINT, search_term VARCHAR,"
                     + " bypass BOOLEAN NOT NULL, status INTEGER, bytes BIGINT, source VARCHAR NOT NULL)",
             "INSERT INTO activity_schema VALUES (" + VERSION + ")");
-
-    /** The row columns, in {@code activity}'s order, as the appender fills them. */
-    static final String ROW_COLUMNS = "a.id, a.time, a.person_id, a.user_name, a.group_id, a.year_group,"
-            + " a.client_ip, a.device, a.method, a.url_id, a.category, a.activity, a.action, a.rule,"
-            + " a.policy_version, a.search_term, a.bypass, a.status, a.bytes, a.source";
 
     private Schema() {
     }

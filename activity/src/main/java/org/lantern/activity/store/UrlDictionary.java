@@ -101,7 +101,8 @@ final class UrlDictionary {
         }
         List<Key> fresh = unknown.stream().filter(k -> ids.get(k) == null).toList();
         if (!fresh.isEmpty()) {
-            try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity_urls")) {
+            try (DuckDBAppender appender =
+                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity_urls")) {
                 for (Key key : fresh) {
                     long id = nextId++;
                     appender.beginRow().append(id).append(key.url()).append(key.host());

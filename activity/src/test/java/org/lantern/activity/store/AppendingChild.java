@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A separate JVM for {@link CrashTest}: appends 1,000-row batches {@code batch-0}, {@code batch-1},
- * ... to a store, printing {@code stored batch-N} after each append returns, until it is killed or
- * an append fails (then it prints {@code failed batch-N: message} and exits 3). With the argument
- * {@code wait} it prints {@code open} once the store is open and waits for a line on standard
- * input before appending, so the test can limit a process whose native library is already loaded.
+ * A separate JVM for {@link DuckDbActivityStoreCrashTest}: appends 1,000-row batches
+ * {@code batch-0}, {@code batch-1}, ... to a store, printing {@code stored batch-N} after each
+ * append returns, until it is killed or an append fails (then it prints
+ * {@code failed batch-N: message} and exits 3). With the argument {@code wait} it prints
+ * {@code open} once the store is open and waits for a line on standard input before appending,
+ * so the test can limit a process whose native library is already loaded.
  */
 final class AppendingChild {
 

@@ -133,8 +133,10 @@ class DuckDbActivityStoreTest {
     static List<org.junit.jupiter.params.provider.Arguments> filters() {
         Instant t = T0;
         return List.of(
-                args("from", new ActivityQuery(t.plusSeconds(60), null, null, null, null, null, null, null, null, null, null, null), 2, 3, 4, 5),
-                args("to", new ActivityQuery(null, t.plusSeconds(60), null, null, null, null, null, null, null, null, null, null), 1),
+                args("from", new ActivityQuery(t.plusSeconds(60), null, null, null, null, null, null, null, null,
+                        null, null, null), 2, 3, 4, 5),
+                args("to", new ActivityQuery(null, t.plusSeconds(60), null, null, null, null, null, null, null,
+                        null, null, null), 1),
                 args("person", q().personId(4L).build(), 4),
                 args("user", q().user("pupil3").build(), 3),
                 args("group", q().groupId("staff").build(), 1, 3, 5),
@@ -313,7 +315,8 @@ class DuckDbActivityStoreTest {
 
     @Test
     void aFileThatIsNotADatabaseIsRefused() throws Exception {
-        Path other = Files.writeString(dir.resolve("notes.duckdb"), "these are not the rows you are looking for\n".repeat(200));
+        Path other = Files.writeString(dir.resolve("notes.duckdb"),
+                "these are not the rows you are looking for\n".repeat(200));
 
         assertThatThrownBy(() -> DuckDbActivityStore.open(other))
                 .isInstanceOf(IllegalStateException.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * child JVM ({@link AppendingChild}) appends batches and says which returned; the store reopened
  * afterwards must hold every one of those, whole, and no part of any other.
  */
-class CrashTest {
+class DuckDbActivityStoreCrashTest {
 
     private static final int ROWS_PER_BATCH = 1_000;
 
