@@ -16,7 +16,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore.ActivityPage;
@@ -130,7 +135,7 @@ class DuckDbActivityStoreTest {
         assertThat(store.search(ActivityQuery.all(), null, 10).rows()).containsExactly(sparse, full);
     }
 
-    static List<org.junit.jupiter.params.provider.Arguments> filters() {
+    static List<Arguments> filters() {
         Instant t = T0;
         return List.of(
                 args("from", new ActivityQuery(t.plusSeconds(60), null, null, null, null, null, null, null, null,
@@ -155,12 +160,12 @@ class DuckDbActivityStoreTest {
                 args("nothing", q().user("nobody").build()));
     }
 
-    private static org.junit.jupiter.params.provider.Arguments args(String name, ActivityQuery query, int... persons) {
-        return org.junit.jupiter.params.provider.Arguments.of(name, query, persons);
+    private static Arguments args(String name, ActivityQuery query, int... persons) {
+        return Arguments.of(name, query, persons);
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("filters")
+    @MethodSource("filters")
     void eachFilterMatchesOnlyItsRows(String name, ActivityQuery query, int[] persons) {
         store.append("fixture", List.of(
                 request(T0, 1, "https://www.google.com/search?q=cats", "search", "ALLOW", "cute cats"),
@@ -172,7 +177,7 @@ class DuckDbActivityStoreTest {
         List<Long> found = store.search(query, null, 100).rows().stream().map(ActivityRow::personId).toList();
 
         assertThat(found).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(persons).mapToObj(p -> (long) p).toList());
+                Arrays.stream(persons).mapToObj(p -> (long) p).toList());
     }
 
     @ParameterizedTest(name = "page size {0}")
@@ -201,7 +206,7 @@ class DuckDbActivityStoreTest {
         } while (cursor != null && pages < 1_000);
 
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-        assertThat(seen).extracting(ActivityRow::time).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(seen).extracting(ActivityRow::time).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(pages).isEqualTo(Math.max(1, (250 + pageSize - 1) / pageSize));
     }
 
@@ -257,8 +262,8 @@ class DuckDbActivityStoreTest {
     @Test
     void retentionDeletesWholeUtcDaysButKeepsHeldPeople() {
         LocalDate day = LocalDate.parse("2026-03-02");
-        Instant lastSecondOfOldDay = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1);
-        Instant firstSecondOfKeptDay = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant lastSecondOfOldDay = day.atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        Instant firstSecondOfKeptDay = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         store.append("b", List.of(
                 request(lastSecondOfOldDay.minusSeconds(86_400 * 20), 1, "https://old.example.org/1"),
                 request(lastSecondOfOldDay, 1, "https://old.example.org/2"),

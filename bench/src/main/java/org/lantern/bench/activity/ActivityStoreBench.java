@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -130,7 +131,7 @@ public final class ActivityStoreBench {
 
     private static Target target(String url) {
         String rest = url.replaceFirst("^[a-zA-Z]+://", "");
-        String host = rest.replaceFirst("[/:?#].*$", "").toLowerCase(java.util.Locale.ROOT);
+        String host = rest.replaceFirst("[/:?#].*$", "").toLowerCase(Locale.ROOT);
         String[] labels = host.split("\\.");
         // Two labels, or three under a two-letter country's second level (bbc.co.uk): near enough to
         // the public-suffix list for a footprint.
