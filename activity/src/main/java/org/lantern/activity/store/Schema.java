@@ -8,7 +8,7 @@ import java.util.List;
  * <p>Rows keep their URL as a number into {@code activity_urls}: a school's traffic repeats the
  * same URLs all day, and a row group of 122,880 requests drawn from 180,000 distinct URLs holds
  * too many of them for DuckDB's per-segment dictionary to help, so the URL text would cost about
- * 20 bytes a request on its own. Host and domain are functions of the URL and go with it. Every
+ * 20 bytes a request on its own (estimated from FSST's usual halving of 44-character URLs). Host and domain are functions of the URL and go with it. Every
  * other column is small and repetitive, which DuckDB's dictionary, RLE and bit-packing compress on
  * their own. The URL numbers are a primary key so that a page of rows fetches its hundred URLs by
  * index (measured: 40 ms instead of 300 ms scanning 180,000 URLs on a busy machine), for about
