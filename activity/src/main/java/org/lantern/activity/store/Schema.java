@@ -8,13 +8,17 @@ import java.util.List;
  * <p>Rows keep their URL as a number into {@code activity_urls}: a school's traffic repeats the
  * same URLs all day, and a row group of 122,880 requests drawn from 180,000 distinct URLs holds
  * too many of them for DuckDB's per-segment dictionary to help, so the URL text would cost about
- * 20 bytes a request on its own (estimated from FSST's usual halving of 44-character URLs). Host and domain are functions of the URL and go with it. Every
- * other column is small and repetitive, which DuckDB's dictionary, RLE and bit-packing compress on
- * their own. The URL numbers are a primary key so that a page of rows fetches its hundred URLs by
- * index (measured: 40 ms instead of 300 ms scanning 180,000 URLs on a busy machine), for about
- * 7 bytes a distinct URL. No index is declared on {@code activity}: an ART index would cost more bytes per row
- * than the row, and DuckDB's per-row-group min/max on {@code time} already skips what a time
- * range or a cursor excludes, because rows arrive roughly in time order.
+ * 20 bytes a request on its own (an estimate: FSST roughly halves 44-character URLs). Host and
+ * domain are functions of the URL and go with it. Every other column is small and repetitive,
+ * which DuckDB's dictionary, RLE and bit-packing compress on their own (15.7 bytes a request in
+ * all at 30 days of a million a day, see docs/benchmarks.md).
+ *
+ * <p>The URL numbers are a primary key so that a page of rows fetches its hundred URLs by index
+ * (measured on a busy machine: 40 ms instead of 300 ms scanning 180,000 URLs), which cost between
+ * 7 (index built at once) and 36 (built as URLs arrived) bytes a distinct URL in the measurements.
+ * No index is declared on {@code activity}: an ART index would cost more bytes per row than the
+ * row, and DuckDB's per-row-group min/max on {@code time} already skips what a time range or a
+ * cursor excludes, because rows arrive roughly in time order.
  */
 final class Schema {
 
