@@ -72,8 +72,9 @@ public final class ActivityStoreBench {
                 for (int from = 0; from < perDay; from += batch) {
                     List<ActivityRow> rowsOfBatch = new ArrayList<>(batch);
                     for (int i = from; i < Math.min(perDay, from + batch); i++) {
-                        Instant time = schoolDay.plusNanos((i * spacingMicros + random.nextLong(spacingMicros)) * 1_000);
-                        rowsOfBatch.add(row(time, 1 + random.nextInt(pupils), targets[(int) (next++ % targets.length)]));
+                        long micros = i * spacingMicros + random.nextLong(spacingMicros);
+                        Target target = targets[(int) (next++ % targets.length)];
+                        rowsOfBatch.add(row(schoolDay.plusNanos(micros * 1_000), 1 + random.nextInt(pupils), target));
                     }
                     long t0 = System.nanoTime();
                     store.append("bench-" + d + "-" + from, rowsOfBatch);
