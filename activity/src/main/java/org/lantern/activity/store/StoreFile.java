@@ -1,0 +1,114 @@
+package org.lantern.activity.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.lantern.filter.files.OwnerOnly;
+
+/**
+ * Opens the DuckDB file behind a store: refuses a file that is not one, or that a newer Lantern
+ * wrote, without changing it; creates the tables in a new one; and keeps the file and its
+ * write-ahead log readable by the owner only.
+ *
+ * <p>DuckDB creates its files itself, with the process umask, and deletes and re-creates the
+ * {@code .wal} at every checkpoint, so they cannot be created owner-only up front the way the
+ * decision log's files are. Instead the directory is made owner-only when Lantern creates it, and
+ * both files are narrowed with {@link OwnerOnly#restrict} on opening and after every write.
+ */
+final class StoreFile {
+
+    private final Path file;
+    private final Path wal;
+
+    StoreFile(Path file) {
+        this.file = file.toAbsolutePath();
+        this.wal = Path.of(this.file + ".wal");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * @return a connection to the file, with the current tables in it
+     * @throws IllegalStateException if the file is not an activity store this version can write
+     */
+    DuckDBConnection open() throws IOException, SQLException {
+        if (Files.exists(file)) {
+            // Read-only first, so a file this version must refuse is left exactly as it was.
+            Properties readOnly = new Properties();
+            readOnly.setProperty("duckdb.read_only", "true");
+            try (Connection probe = connect(readOnly)) {
+                int version = version(probe);
+                if (version > Schema.VERSION) {
+                    throw new IllegalStateException(file + " was written by a newer Lantern (activity store version "
+                            + version + "; this version reads up to " + Schema.VERSION + ")");
+                }
+            }
+        } else {
+            OwnerOnly.createDirectories(file.getParent());
+        }
+        DuckDBConnection connection = (DuckDBConnection) connect(new Properties());
+        try {
+            if (version(connection) == 0) {
+                try (Statement s = connection.createStatement()) {
+                    for (String ddl : Schema.CREATE) {
+                        s.execute(ddl);
+                    }
+                }
+            }
+            restrict();
+            return connection;
+        } catch (SQLException | IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("not a valid DuckDB database file")) {
+                throw new IllegalStateException(file + " is not an activity store (not a DuckDB database file)", e);
+            }
+            throw e;
+        }
+    }
+
+    /** @return the layout version, or 0 for a database with no activity tables yet */
+    private int version(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet tables = s.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'activity_schema'")) {
+            tables.next();
+            if (tables.getLong(1) == 0) {
+                return 0;
+            }
+        }
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT max(version) FROM activity_schema")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Takes group and other permissions off the file and its write-ahead log, if they have any. */
+    void restrict() throws IOException {
+        OwnerOnly.restrict(file);
+        try {
+            OwnerOnly.restrict(wal);
+        } catch (NoSuchFileException e) {
+            // no log: everything is checkpointed into the file
+        }
+    }
+}

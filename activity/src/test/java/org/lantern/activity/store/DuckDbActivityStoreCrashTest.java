@@ -1,0 +1,106 @@
+package org.lantern.activity.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What survives a process that dies mid-append: a {@code kill -9}, and a disk that fills up. A
+ * child JVM ({@link AppendingChild}) appends batches and says which returned; the store reopened
+ * afterwards must hold every one of those, whole, and no part of any other.
+ */
+class DuckDbActivityStoreCrashTest {
+
+    private static final int ROWS_PER_BATCH = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedMidStreamEveryAcknowledgedBatchIsThereAndNoPartOfAnyOther() throws Exception {
+        Path file = dir.resolve("activity.duckdb");
+        Process child = start(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                AppendingChild.class.getName(), file.toString()));
+        List<String> acknowledged = new ArrayList<>();
+        try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while (acknowledged.size() < 12 && (line = out.readLine()) != null) {
+                acknowledged.add(line.substring("stored ".length()));
+            }
+            // Killed while the next append is under way.
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).hasSize(12);
+
+        assertWholeBatches(file, acknowledged);
+    }
+
+    @Test
+    void aFullDiskFailsTheBatchClearlyAndKeepsEveryEarlierOne() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "needs prlimit (util-linux)");
+        Path file = dir.resolve("activity.duckdb");
+        Process child = start(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                AppendingChild.class.getName(), file.toString(), "wait"));
+        List<String> acknowledged = new ArrayList<>();
+        String failure = null;
+        try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
+            assertThat(out.readLine()).isEqualTo("open");
+            // A 3 MB file-size limit stands in for a full disk: the write that would pass it fails
+            // (EFBIG) as a write to a full disk does (ENOSPC), and the JVM ignores the SIGXFSZ.
+            // Set only now, as DuckDB's driver unpacks a 60 MB native library when it loads.
+            Process limit = new ProcessBuilder("/usr/bin/prlimit", "--pid", Long.toString(child.pid()),
+                    "--fsize=3145728:3145728").inheritIO().start();
+            assertThat(limit.waitFor()).isZero();
+            child.outputWriter(StandardCharsets.UTF_8).append("go\n").flush();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("stored ")) {
+                    acknowledged.add(line.substring("stored ".length()));
+                } else {
+                    failure = line;
+                }
+            }
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("exit status (153: killed by SIGXFSZ)").isEqualTo(3);
+        assertThat(acknowledged).isNotEmpty();
+        assertThat(failure).startsWith("failed batch-" + acknowledged.size() + ": batch batch-"
+                + acknowledged.size() + " was not stored in ").contains("nothing of it was kept");
+
+        assertWholeBatches(file, acknowledged);
+    }
+
+    private static void assertWholeBatches(Path file, List<String> acknowledged) throws Exception {
+        try (DuckDbActivityStore store = DuckDbActivityStore.open(file)) {
+            assertThat(acknowledged).allMatch(store::contains);
+            int present = 0;
+            while (store.contains("batch-" + present)) {
+                present++;
+            }
+            // At most the one being appended when it died got in beside the acknowledged ones.
+            assertThat(present).isBetween(acknowledged.size(), acknowledged.size() + 1);
+            assertThat(store.contains("batch-" + (present + 1))).isFalse();
+            assertThat(store.size()).isEqualTo((long) present * ROWS_PER_BATCH);
+        }
+    }
+
+    private Process start(List<String> command) throws Exception {
+        return new ProcessBuilder(command)
+                .redirectError(dir.resolve("child.err").toFile())
+                .start();
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+    }
+}
