@@ -154,6 +154,36 @@ class PupilReportCategoryTest {
     }
 
     @Test
+    void aConcernOfIllegalMaterialPutsTheReportOnTheIllegalPath() throws Exception {
+        long id = report();
+
+        choose(id, "sharing-nudes", dsl);
+
+        Incident incident = load(id);
+        assertThat(incident.illegalPath()).isTrue();
+        assertThat(incident.recordKind()).isEqualTo(RecordKind.CHILD_PROTECTION);
+        assertThat(incident.investigation()).isNotNull();
+        assertThat(incident.investigation().monitoringHaltedBy()).isEqualTo("prc.dsl");
+        assertThat(incident.actionsFor(null)).extracting(IncidentAction::columnId).contains("do-not-view-images");
+        assertThat(audit.entriesFor("incident", Long.toString(id))).extracting(AuditEntry::action)
+                .containsSubsequence("incident.case.category", "incident.monitoring-halted");
+    }
+
+    @Test
+    void anAnonymousReportGetsTheStepsOfTheRecordAndTheHistorySaysNoChildIsNamed() throws Exception {
+        long id = reports.report(new ConcernReports.Report("Someone is being sent horrible messages.", null, null, null,
+                true, null), new ConcernReports.Reporter(null, "10.0.0.8"));
+
+        choose(id, "cyberbullying", dsl);
+
+        Incident incident = load(id);
+        assertThat(incident.actions()).allMatch(a -> a.personId() == null)
+                .extracting(IncidentAction::columnId).containsExactlyInAnyOrder("refer-to-dsl", "preserve-evidence");
+        assertThat(history.of(incident)).filteredOn(e -> e.type().equals("Category set")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).endsWith("(no child at risk is named, so no step for each child)."));
+    }
+
+    @Test
     void theChoiceIsAuditedOnceAndIsOneEventInTheHistoryAndTheChildsChronology() throws Exception {
         long id = report();
 
