@@ -59,7 +59,7 @@ class CaseApiController {
     }
 
     /** The body of choosing a pupil's report's concern: a concern id of the safeguarding list. */
-    record CategoryJson(String category) {
+    record ChosenCategoryJson(String category) {
     }
 
     @PostMapping("/category")
@@ -67,7 +67,7 @@ class CaseApiController {
     @Operation(summary = "Choose a pupil's report's concern from the safeguarding list (once)",
             description = "The DSL or a deputy who may change the case; the concern's steps become tracked actions "
                     + "for the record and each child at risk; audited, and one event in the case history.")
-    Incident category(@PathVariable long id, @RequestBody CategoryJson body, Authentication user) {
+    Incident category(@PathVariable long id, @RequestBody ChosenCategoryJson body, Authentication user) {
         visible(id, user);
         return cases.chooseCategory(id, body.category(), CaseActor.of(user));
     }

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Works incidents as cases: status (closing needs an outcome and nothing left open, reopening a
- * reason), priority, a named owner, a review date, and a named owner for each action. Only the
+ * reason), priority, a named owner, a review date, a named owner for each action and, once, the
+ * concern a pupil's report is ({@link #chooseCategory}). Only the
  * DSL's team and the case's owner may change a case, and only while they may read its record.
  * Every change is a {@code case_event} row with its words, for the record's history, and an
  * audit-chain entry in the same transaction with the words by SHA-256; a refused change is

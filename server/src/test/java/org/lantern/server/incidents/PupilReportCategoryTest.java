@@ -294,4 +294,16 @@ class PupilReportCategoryTest {
         assertThat(body.get("actions").findValuesAsText("columnId")).contains("report-to-platform", "preserve-evidence");
         assertThat(api(id, "{\"category\": \"grooming\"}", dsl).getResponse().getStatus()).isEqualTo(400);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRouteAndItsBodyBesideTheCategoriesList() throws Exception {
+        JsonNode document = JSON.readTree(mvc.perform(get("/api/openapi.json")).andReturn().getResponse()
+                .getContentAsString());
+
+        JsonNode body = document.at("/paths/~1api~1v1~1incidents~1{id}~1category/post/requestBody/content/application~1json/schema");
+        String name = body.get("$ref").asText().replace("#/components/schemas/", "");
+        assertThat(document.at("/components/schemas/" + name + "/properties").has("category")).isTrue();
+        // The categories list keeps its own schema: the two bodies do not share a name.
+        assertThat(document.at("/components/schemas/CategoryJson/properties").has("illegalMaterial")).isTrue();
+    }
 }
