@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A record's case for integrations: read it with its history, and change its status, priority,
- * owner, review date and each action's owner. Reading needs the record (a 404, logged, otherwise);
+ * owner, review date and each action's owner, and choose a pupil's report's concern. Reading needs the record (a 404, logged, otherwise);
  * changing needs the DSL's team or the case's owner (a 403, audited, otherwise).
  */
 @RestController
@@ -56,6 +56,20 @@ class CaseApiController {
 
     /** The body of the review-date change; {@code reviewOn} null clears it. */
     record ReviewJson(LocalDate reviewOn) {
+    }
+
+    /** The body of choosing a pupil's report's concern: a concern id of the safeguarding list. */
+    record ChosenCategoryJson(String category) {
+    }
+
+    @PostMapping("/category")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    @Operation(summary = "Choose a pupil's report's concern from the safeguarding list (once)",
+            description = "The DSL or a deputy who may change the case; the concern's steps become tracked actions "
+                    + "for the record and each child at risk; audited, and one event in the case history.")
+    Incident category(@PathVariable long id, @RequestBody ChosenCategoryJson body, Authentication user) {
+        visible(id, user);
+        return cases.chooseCategory(id, body.category(), CaseActor.of(user));
     }
 
     @GetMapping("/case")

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 /**
  * A record's history, and the case's part of a person's chronology. The history is the record's
  * own events ({@link IncidentChronology}: what was recorded and done) with every change to its
- * case (status, priority, owners, review date). A person's chronology takes only the status
- * changes, with their outcomes and reasons: who owned a case when is the record's business, but
- * an agency reading the chronology needs to see when a case was closed, how, and why it reopened.
+ * case (status, priority, owners, review date, a pupil's report's concern). A person's chronology
+ * takes only the status changes, with their outcomes and reasons, and the concern chosen for a
+ * pupil's report with the steps it brought: who owned a case when is the record's business, but an
+ * agency reading the chronology needs to see when a case was closed, how, why it reopened, and
+ * what the school judged a child's own report to be.
  */
 @Component
 class CaseHistory implements ChronologySource {
@@ -30,7 +32,8 @@ class CaseHistory implements ChronologySource {
     public List<ChronologyEntry> entries(long personId, Viewer viewer) {
         List<ChronologyEntry> entries = new ArrayList<>();
         for (Incident i : incidents.about(personId, viewer)) {
-            cases.events(i.id()).stream().filter(e -> e.kind() == CaseEvent.Kind.STATUS).map(e -> entry(i, e))
+            cases.events(i.id()).stream().filter(e -> e.kind() == CaseEvent.Kind.STATUS || e.kind() == CaseEvent.Kind.CATEGORY)
+                    .map(e -> entry(i, e))
                     .forEach(entries::add);
         }
         return entries;
@@ -53,8 +56,13 @@ class CaseHistory implements ChronologySource {
             case OWNER -> "Case owner";
             case REVIEW -> "Review date";
             case ACTION_OWNER -> "Action owner";
+            case CATEGORY -> "Category set";
         };
-        String summary = e.kind() == CaseEvent.Kind.ACTION_OWNER ? e.note() + ": " + change : change;
+        String summary = switch (e.kind()) {
+            case ACTION_OWNER -> e.note() + ": " + change;
+            case CATEGORY -> "Category set to " + e.to() + " by " + e.actor() + " (was: " + e.from() + ")";
+            default -> change;
+        };
         String detail = e.kind() == CaseEvent.Kind.ACTION_OWNER ? null : e.note();
         return new ChronologyEntry(e.at(), type, "Incident " + incident.id() + ": " + summary, detail, e.actor(),
                 RecordAccessLog.INCIDENT, incident.id(), "/incidents/" + incident.id(),

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The case controls on a record's page: status (with the outcome or the reason), priority, owner,
- * review date and each action's owner. Anyone who may record incidents reaches them; the service
+ * review date, each action's owner and, on a pupil's report, the concern it is (which also needs
+ * CHILD_PROTECTION_READ). Anyone who may record incidents reaches them; the service
  * lets through only the DSL's team and the case's owner, and a record the user may not read is a
  * 404 like one that does not exist.
  */
@@ -75,7 +76,15 @@ class CasePageController {
                 () -> cases.changeActionOwner(id, actionId, owner, CaseActor.of(user)), () -> { });
     }
 
-    private String change(long id, String anchor, Authentication user, RedirectAttributes redirect, String done, Supplier<Case> change,
+    @PostMapping("/category")
+    @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
+    String category(@PathVariable long id, @RequestParam(defaultValue = "") String category, Authentication user,
+                    RedirectAttributes redirect) {
+        return change(id, "#actions", user, redirect, "Concern chosen: its steps are now tracked actions.",
+                () -> cases.chooseCategory(id, category, CaseActor.of(user)), () -> { });
+    }
+
+    private String change(long id, String anchor, Authentication user, RedirectAttributes redirect, String done, Supplier<?> change,
                           Runnable keepTyped) {
         incidents.read(id, Viewer.of(user), Channel.PAGE).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {

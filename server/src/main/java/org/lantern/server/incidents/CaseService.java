@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Works incidents as cases: status (closing needs an outcome and nothing left open, reopening a
- * reason), priority, a named owner, a review date, and a named owner for each action. Only the
+ * reason), priority, a named owner, a review date, a named owner for each action and, once, the
+ * concern a pupil's report is ({@link #chooseCategory}). Only the
  * DSL's team and the case's owner may change a case, and only while they may read its record.
  * Every change is a {@code case_event} row with its words, for the record's history, and an
  * audit-chain entry in the same transaction with the words by SHA-256; a refused change is
@@ -36,18 +37,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
 
     static final int MAX_REASON = IncidentService.MAX_REASON;
+    /**
+     * Why the steps of a pupil's report's chosen concern were added: they show with the record's
+     * actions, and the history shows the choice as one event rather than a line per step.
+     */
+    static final String CATEGORY_STEP_REASON = "a step of the concern chosen for this pupil's report";
     private static final Logger LOG = LoggerFactory.getLogger(CaseService.class);
 
     private final JdbcClient jdbc;
     private final IncidentService incidents;
     private final AccountService accounts;
     private final AuditChain audit;
+    private final IncidentCategories categories;
+    private final IncidentActions actions;
 
-    CaseService(JdbcClient jdbc, IncidentService incidents, AccountService accounts, AuditChain audit) {
+    CaseService(JdbcClient jdbc, IncidentService incidents, AccountService accounts, AuditChain audit,
+                IncidentCategories categories, IncidentActions actions) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.accounts = accounts;
         this.audit = audit;
+        this.categories = categories;
+        this.actions = actions;
     }
 
     /** The case of an incident the caller has already read (this does not log a look). */
@@ -213,16 +224,90 @@ public class CaseService {
                 detail);
     }
 
+    /**
+     * Gives a pupil's report the concern of the school's safeguarding list that the DSL judges it to
+     * be, once: the record takes the concern's id and text (its source still says a pupil reported
+     * it), and the concern's steps become tracked actions as if it had been recorded with it, for
+     * the record and for each child at risk, bar a step of the record it already has (every report
+     * comes with "Refer to DSL"). A concern the list marks as illegal material puts the record on
+     * that path. The case history and the audit chain hold it as one change. Only those who may
+     * change the case and read child-protection records may choose it.
+     *
+     * @throws IncidentRejectedException  for a blank choice, one not on the list, a record that is
+     *                                    not a pupil's report or one whose category is already set
+     * @throws CaseChangeRefusedException for someone who may read the record but not do this
+     */
+    @Transactional(noRollbackFor = CaseChangeRefusedException.class)
+    public Incident chooseCategory(long incidentId, String categoryId, CaseActor actor) {
+        Change change = begin(incidentId, actor, "category", true);
+        Incident incident = change.incident();
+        if (incident.source() != IncidentSource.PUPIL_REPORT) {
+            reject(List.of("Only a pupil's report has its concern chosen here; a record made by staff keeps the "
+                    + "concern it was recorded with."));
+        }
+        if (!ConcernReports.CATEGORY_ID.equals(incident.categoryId())) {
+            reject(List.of("This report's concern is already \"" + incident.categoryText() + "\": it is chosen once. "
+                    + "Add any further step as an action."));
+        }
+        String wanted = IncidentService.blankToNull(categoryId);
+        if (wanted == null) {
+            reject(List.of("Choose a concern from the school's safeguarding list."));
+        }
+        IncidentCategory chosen = categories.find(IncidentType.CONCERN, SubjectType.PUPIL, wanted.strip())
+                .orElseThrow(() -> new IncidentRejectedException(List.of("\"" + wanted.strip()
+                        + "\" is not on the school's safeguarding list: choose a concern from it.")));
+        jdbc.sql("UPDATE incident SET category_id = :id, category_text = :text WHERE id = :incident")
+                .param("id", chosen.id()).param("text", chosen.text()).param("incident", incidentId).update();
+        List<String> has = incident.actionsFor(null).stream().map(IncidentAction::columnId).toList();
+        IncidentCategory missing = new IncidentCategory(chosen.type(), chosen.subject(), chosen.id(), chosen.text(),
+                chosen.group(), chosen.guidance(), chosen.illegalMaterial(), chosen.actions().stream()
+                .filter(s -> s.appliesTo() != null || !has.contains(s.id())).toList());
+        Map<PersonRole, List<Long>> atRisk = Map.of(PersonRole.AT_RISK,
+                incident.people(PersonRole.AT_RISK).stream().map(Incident.Subject::personId).toList());
+        List<String> added = actions.bring(incidentId, missing, atRisk, CATEGORY_STEP_REASON);
+        boolean illegal = chosen.concernsIllegalMaterial() && !incident.illegalPath();
+        if (illegal) {
+            // As recording a concern of illegal material does: a child-protection record, monitoring halted.
+            jdbc.sql("UPDATE incident SET illegal_path = TRUE, record_kind = 'CHILD_PROTECTION' WHERE id = :id")
+                    .param("id", incidentId).update();
+            jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
+                    + "VALUES (:id, :now, :by)").param("id", incidentId).param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .param("by", actor.username()).update();
+        }
+        int count = incident.people(PersonRole.AT_RISK).size();
+        List<IncidentAction> brought = incidents.load(incidentId).orElseThrow().actions().stream()
+                .filter(a -> a.status() == ActionStatus.OPEN && CATEGORY_STEP_REASON.equals(a.addedReason())).toList();
+        String note = brought.isEmpty() ? "No steps added." : brought.size() + (brought.size() == 1 ? " action" : " actions")
+                + " added from the safeguarding list: " + String.join(", ", brought.stream().map(IncidentAction::columnText)
+                .distinct().toList()) + (count == 0 ? " (no child at risk is named, so no step for each child)." : ".");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", incident.categoryId());
+        detail.put("to", chosen.id());
+        detail.put("actions", added);
+        detail.put("illegalPath", illegal);
+        changed(change, CaseEvent.Kind.CATEGORY, null, clip(incident.categoryText()), clip(chosen.text()), note, detail);
+        if (illegal) {
+            audit.append(actor.username(), "incident.monitoring-halted", RecordAccessLog.INCIDENT,
+                    Long.toString(incidentId), IncidentService.json(Map.of("reason", "suspected illegal material")));
+        }
+        return incidents.load(incidentId).orElseThrow();
+    }
+
     /** A change under way: the incident, locked against other changes, and its case as it was. */
     private record Change(Incident incident, Case kase, String actor) {
     }
 
     private Change begin(long incidentId, CaseActor actor, String what) {
+        return begin(incidentId, actor, what, false);
+    }
+
+    /** Locks and loads the record; {@code childProtection}: the change needs CHILD_PROTECTION_READ too. */
+    private Change begin(long incidentId, CaseActor actor, String what, boolean childProtection) {
         jdbc.sql("SELECT id FROM incident WHERE id = :id FOR UPDATE").param("id", incidentId).query(Long.class).optional()
                 .orElseThrow(() -> new IncidentNotFoundException(incidentId));
         Incident incident = incidents.load(incidentId).orElseThrow(() -> new IncidentNotFoundException(incidentId));
         Case kase = of(incident);
-        if (!actor.mayChange(incident, kase.owner())) {
+        if (!actor.mayChange(incident, kase.owner()) || childProtection && !actor.viewer().childProtection()) {
             LOG.warn("Refused: {} tried to change the {} of case {}, which they do not own", actor.username(), what,
                     incidentId);
             audit.append(actor.username(), "incident.case.change-refused", RecordAccessLog.INCIDENT,
@@ -262,6 +347,11 @@ public class CaseService {
     private static Viewer reader(AccountSummary account) {
         return new Viewer(account.id(), account.username(), account.role().can(Permission.INCIDENT_READ_ALL),
                 account.role().can(Permission.CHILD_PROTECTION_READ));
+    }
+
+    /** A text as a case event's from or to value holds it (200 characters). */
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     private static String username(Case.Owner owner) {

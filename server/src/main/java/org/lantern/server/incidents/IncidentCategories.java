@@ -44,6 +44,12 @@ public class IncidentCategories {
         return policy.concerns().concerns().stream().map(IncidentCategories::concern).toList();
     }
 
+    /** The concerns of the safeguarding list under their headings, as the forms offer them. */
+    public Map<String, List<IncidentCategory>> concernsByGroup() {
+        return concerns().stream().collect(Collectors.groupingBy(IncidentCategory::group, java.util.LinkedHashMap::new,
+                Collectors.toList()));
+    }
+
     /** The categories of one kind: the safeguarding list, or the subject type's table. */
     public List<IncidentCategory> of(IncidentType type, SubjectType subject) {
         return type == IncidentType.CONCERN ? concerns() : of(subject);

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The incidents' part of a person's chronology: each incident about them, its recording with the
  * actions the table created as one event, its escalation with the actions that added, each action
- * the DSL's team added, each action closed (done, waived or a decision not to refer) and, on the
+ * the DSL's team added (the steps a pupil's report's chosen concern brought are that choice's one
+ * event in the case history), each action closed (done, waived or a decision not to refer) and, on the
  * illegal path, the halt of monitoring and the investigation. What the system did by itself is one
  * event, not a line per action, so the events people made stand out. Child-protection records
  * appear only for those who may read them; addresses on the illegal path appear redacted.
@@ -43,8 +44,10 @@ class IncidentChronology implements ChronologySource {
     List<ChronologyEntry> events(Incident i) {
         List<ChronologyEntry> entries = new ArrayList<>();
         Lines lines = new Lines(i, entries);
-        lines.add(i.occurredAt(), i.source() == IncidentSource.PUPIL_REPORT ? "Concern reported" : "Incident",
-                i.categoryText(), account(i), i.recordedBy());
+        boolean report = i.source() == IncidentSource.PUPIL_REPORT;
+        // A report keeps saying what the pupil sent; the concern chosen for it later is its own event.
+        lines.add(i.occurredAt(), report ? "Concern reported" : "Incident",
+                report ? ConcernReports.CATEGORY_TEXT : i.categoryText(), account(i), i.recordedBy());
         List<IncidentAction> fromTable = i.actions().stream().filter(a -> a.addedReason() == null).toList();
         List<IncidentAction> fromEscalation = i.actions().stream().filter(a -> byEscalation(i, a)).toList();
         lines.add(i.recordedAt(), "Recorded", fromTable.isEmpty() ? "no actions from the table"
@@ -62,7 +65,8 @@ class IncidentChronology implements ChronologySource {
                     i.investigation().monitoringHaltedBy());
         }
         for (IncidentAction a : i.actions()) {
-            if (a.addedReason() != null && !fromEscalation.contains(a)) {
+            if (a.addedReason() != null && !fromEscalation.contains(a)
+                    && !CaseService.CATEGORY_STEP_REASON.equals(a.addedReason())) {
                 lines.add(a.createdAt() != null ? a.createdAt() : i.recordedAt(), "Action added", a.columnText(),
                         a.addedReason(), null);
             }

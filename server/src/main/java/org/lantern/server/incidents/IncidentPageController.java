@@ -208,9 +208,7 @@ class IncidentPageController {
         model.addAttribute("recordKinds", RecordKind.values());
         model.addAttribute("subjectType", type);
         model.addAttribute("categories", categories.of(type));
-        model.addAttribute("concerns", categories.concerns().stream()
-                .collect(java.util.stream.Collectors.groupingBy(IncidentCategory::group, LinkedHashMap::new,
-                        java.util.stream.Collectors.toList())));
+        model.addAttribute("concerns", categories.concernsByGroup());
         model.addAttribute("people", List.copyOf(shown.values()));
         model.addAttribute("searched", form.q() != null && !form.q().isBlank());
         model.addAttribute("problems", problems);
@@ -228,6 +226,9 @@ class IncidentPageController {
         model.addAttribute("referrals", rules.referralColumns());
         model.addAttribute("escalationDays", rules.escalationPeriod().toDays());
         model.addAttribute("recordKinds", RecordKind.values());
+        model.addAttribute("uncategorisedReport", incident.source() == IncidentSource.PUPIL_REPORT
+                && ConcernReports.CATEGORY_ID.equals(incident.categoryId()));
+        model.addAttribute("concerns", categories.concernsByGroup());
         if (incident.investigation() != null) {
             model.addAttribute("seniorStaff", investigations.seniorStaff());
         }

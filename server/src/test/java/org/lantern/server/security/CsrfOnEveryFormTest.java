@@ -123,8 +123,10 @@ class CsrfOnEveryFormTest {
 
         assertThat(web).hasSizeGreaterThan(50).contains("POST /accounts", "POST /incidents",
                 "POST /incidents/1/evidence/upload", "POST /policy/edit", "POST /unblock/1/grant",
-                "POST /data-protection/breaches", "POST /report-concern", "POST /people/import/apply");
-        assertThat(routes(mappings, true).map(Route::toString).toList()).contains("POST /api/v1/incidents");
+                "POST /data-protection/breaches", "POST /report-concern", "POST /people/import/apply",
+                "POST /incidents/1/category");
+        assertThat(routes(mappings, true).map(Route::toString).toList()).contains("POST /api/v1/incidents",
+                "POST /api/v1/incidents/1/category");
     }
 
     @ParameterizedTest(name = "{0} with {1}")

@@ -195,6 +195,9 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/incidents/1/case/owner", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/incidents/1/case/review", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/incidents/1/actions/1/owner", Permission.INCIDENT_RECORD),
+            // Choosing a pupil's report's concern: the case controls' rule, with CHILD_PROTECTION_READ checked per record.
+            new Row(HttpMethod.POST, "/incidents/1/category", Permission.INCIDENT_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/category", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.GET, "/api/v1/incidents/1/case", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/case/status", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/case/priority", Permission.INCIDENT_RECORD),
