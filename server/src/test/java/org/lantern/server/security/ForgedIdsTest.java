@@ -275,7 +275,8 @@ class ForgedIdsTest {
             if (!api) {
                 specs.add(incident("POST " + prefix + "/kind"));
             }
-            for (String path : List.of("/raise", "/lower", "/case/status", "/case/priority", "/case/review")) {
+            for (String path : List.of("/raise", "/lower", "/case/status", "/case/priority", "/case/review",
+                    "/category")) {
                 specs.add(incident("POST " + prefix + path));
             }
             for (String verb : List.of("complete", "waive", "not-referred")) {
