@@ -3,15 +3,11 @@ package org.lantern.proxy.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -54,6 +49,7 @@ import org.lantern.policy.Presets;
 import org.lantern.proxy.icap.EngineDecider;
 import org.lantern.proxy.icap.IcapServer;
 import org.lantern.proxy.icap.IcapServerConfig;
+import org.lantern.proxy.squid.RealSquid;
 
 /**
  * HTTPS as schools run it: Squid with TLS inspection ({@code ssl_bump}, signing with the school's
@@ -65,7 +61,6 @@ import org.lantern.proxy.icap.IcapServerConfig;
  */
 class SquidTlsInspectionIntegrationTest {
 
-    private static final Path SQUID = Path.of("/usr/sbin/squid");
     private static final Path CERTGEN = Path.of("/usr/lib/squid/security_file_certgen");
     private static final String SEARCH_HOST = "search.example.test";
     private static final String BLOCKED_HOST = "casino.example.test";
@@ -83,22 +78,13 @@ class SquidTlsInspectionIntegrationTest {
     private static final Queue<CompletableFuture<Void>> logged = new ConcurrentLinkedQueue<>();
     private static IcapServer icap;
     private static HttpsServer origin;
-    private static Process squid;
+    private static RealSquid squid;
     private static HttpClient client;
 
     @BeforeAll
     static void startSquidLanternAndOrigin() throws Exception {
-        if (!Files.isExecutable(SQUID) || !Files.isExecutable(CERTGEN)) {
-            String message = "*** SKIPPING SquidTlsInspectionIntegrationTest: " + SQUID + " with " + CERTGEN
-                    + " is not installed (Debian package 'squid-openssl') ***";
-            if ("1".equals(System.getenv("LANTERN_TEST_SYSTEM_REQUIRED"))) {
-                fail(message.replace("SKIPPING", "FAILING") + " and LANTERN_TEST_SYSTEM_REQUIRED=1");
-            }
-            System.err.println(message);
-            assumeTrue(false, message);
-        }
-        // Squid started as root drops to cache_effective_user, which must reach its log files.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        RealSquid.requireInstalled("SquidTlsInspectionIntegrationTest", "'squid-openssl'", RealSquid.SQUID, CERTGEN);
+        RealSquid.prepare(dir, SEARCH_HOST + " " + BLOCKED_HOST + " " + BANK_HOST + " " + UNINSPECTED_CASINO_HOST);
 
         schoolCa = SchoolCa.create("Lantern test school CA", SchoolCa.DEFAULT_VALIDITY, Instant.now());
         schoolCa.writeTo(dir.resolve("ca"));
@@ -126,27 +112,18 @@ class SquidTlsInspectionIntegrationTest {
         });
         origin.start();
 
-        int squidPort = freePort();
-        Files.writeString(dir.resolve("hosts"), "127.0.0.1 " + SEARCH_HOST + " " + BLOCKED_HOST + " " + BANK_HOST + " "
-                + UNINSPECTED_CASINO_HOST + "\n");
-        Files.writeString(dir.resolve("squid.conf"), squidConf(squidPort, icap.port()));
+        int squidPort = RealSquid.freePort();
         initialiseCertificateStore();
-        squid = new ProcessBuilder(SQUID.toString(), "-N", "-d", "1", "-f", dir.resolve("squid.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("squid.out").toFile()).start();
-        awaitListening(squidPort);
-        client = HttpClient.newBuilder()
-                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", squidPort)))
+        squid = RealSquid.start(dir, squidConf(squidPort, icap.port()), squidPort);
+        client = squid.client(HttpClient.newBuilder()
                 .sslContext(trusting(schoolCa.certificate(), originCa.certificate()))
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+                .version(HttpClient.Version.HTTP_1_1));
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         if (squid != null) {
-            squid.destroy();
-            squid.waitFor();
+            squid.close();
         }
         if (origin != null) {
             origin.stop(0);
@@ -221,7 +198,7 @@ class SquidTlsInspectionIntegrationTest {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + "\nSquid output:\n" + squidOutput(), e);
+            throw new IOException(e.getMessage() + "\nSquid output:\n" + squid.output(), e);
         }
     }
 
@@ -273,20 +250,7 @@ class SquidTlsInspectionIntegrationTest {
                 .append("ssl_bump peek step1\n")
                 .append("ssl_bump splice nobump\n")
                 .append("ssl_bump bump all\n")
-                .append("visible_hostname lantern-test\n")
-                .append("pid_filename ").append(d).append("/squid.pid\n")
-                .append("cache_log ").append(d).append("/cache.log\n")
-                .append("access_log ").append(d).append("/access.log\n")
-                .append("cache_store_log none\n")
-                .append("coredump_dir ").append(d).append('\n')
-                .append("netdb_filename none\n")
-                .append("pinger_enable off\n")
-                .append("cache deny all\n")
-                .append("cache_mem 8 MB\n")
-                .append("shutdown_lifetime 0 seconds\n")
-                .append("hosts_file ").append(d).append("/hosts\n")
-                .append("http_access allow localhost\n")
-                .append("http_access deny all\n")
+                .append(RealSquid.commonConfig(dir))
                 .append("icap_enable on\n")
                 .append("icap_send_client_ip on\n")
                 .append("icap_service lantern reqmod_precache icap://127.0.0.1:").append(icapPort)
@@ -296,10 +260,6 @@ class SquidTlsInspectionIntegrationTest {
                 // with a block page would show the browser only a failed tunnel.
                 .append("adaptation_access lantern deny CONNECT !nobump\n")
                 .append("adaptation_access lantern allow all\n");
-        if (isRoot()) {
-            // Squid refuses to keep root; Debian's package creates the 'proxy' user for it.
-            conf.append("cache_effective_user proxy\n");
-        }
         return conf.toString();
     }
 
@@ -312,48 +272,13 @@ class SquidTlsInspectionIntegrationTest {
         if (init.waitFor() != 0) {
             fail("security_file_certgen -c failed: " + out);
         }
-        if (isRoot()) {
+        if (RealSquid.isRoot()) {
             UserPrincipal proxy = store.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("proxy");
             try (Stream<Path> files = Files.walk(store)) {
                 for (Path file : files.toList()) {
                     Files.setOwner(file, proxy);
                 }
             }
-        }
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Start-up wait, not an assertion on speed: Squid opens its port once configured. */
-    private static void awaitListening(int port) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            if (!squid.isAlive()) {
-                fail("squid exited with " + squid.exitValue() + ":\n" + squidOutput());
-            }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("squid did not open port " + port + " within 30 s:\n" + squidOutput());
-    }
-
-    private static String squidOutput() {
-        try {
-            String out = Files.readString(dir.resolve("squid.out"));
-            Path cacheLog = dir.resolve("cache.log");
-            return Files.exists(cacheLog) ? out + Files.readString(cacheLog) : out;
-        } catch (IOException e) {
-            return "(no squid output: " + e.getMessage() + ")";
         }
     }
 }
