@@ -1,6 +1,9 @@
 package org.lantern.proxy.helper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lantern.proxy.fuzz.Mutations.insert;
+import static org.lantern.proxy.fuzz.Mutations.printable;
+import static org.lantern.proxy.fuzz.Mutations.randomBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -137,31 +140,5 @@ class SquidHelperFuzzTest {
             }
         }
         return out;
-    }
-
-    private static byte[] insert(byte[] bytes, Random random, byte[] inserted) {
-        int at = random.nextInt(bytes.length + 1);
-        byte[] out = new byte[bytes.length + inserted.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(inserted, 0, out, at, inserted.length);
-        System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
-        return out;
-    }
-
-    private static byte[] randomBytes(Random random, int length, int from, int to) {
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (byte) (from + random.nextInt(to - from));
-        }
-        return out;
-    }
-
-    private static String printable(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(bytes.length, 200); i++) {
-            int b = bytes[i] & 0xff;
-            out.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02x", b));
-        }
-        return bytes.length > 200 ? out + "... (" + bytes.length + " bytes)" : out.toString();
     }
 }

@@ -2,6 +2,10 @@ package org.lantern.proxy.icap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.lantern.proxy.fuzz.Mutations.flip;
+import static org.lantern.proxy.fuzz.Mutations.insert;
+import static org.lantern.proxy.fuzz.Mutations.printable;
+import static org.lantern.proxy.fuzz.Mutations.randomBytes;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -14,7 +18,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -231,43 +234,5 @@ class IcapFuzzTest {
         // Characters past Latin-1 (the Arabic digit) go out as UTF-8, as a careless client would send them.
         return text.chars().allMatch(c -> c < 0x100) ? text.getBytes(StandardCharsets.ISO_8859_1)
                 : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] insert(byte[] bytes, Random random, byte[] inserted) {
-        int at = random.nextInt(bytes.length + 1);
-        byte[] out = new byte[bytes.length + inserted.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(inserted, 0, out, at, inserted.length);
-        System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
-        return out;
-    }
-
-    private static byte[] flip(byte[] bytes, Random random) {
-        byte[] out = bytes.clone();
-        for (int n = 1 + random.nextInt(5); n > 0 && out.length > 0; n--) {
-            out[random.nextInt(out.length)] = (byte) random.nextInt(0x100);
-        }
-        return out;
-    }
-
-    private static byte[] randomBytes(Random random, int length, int from, int to) {
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (byte) (from + random.nextInt(to - from));
-        }
-        return out;
-    }
-
-    private static String printable(byte[] bytes) {
-        return printable(new String(bytes, 0, Math.min(bytes.length, 300), StandardCharsets.ISO_8859_1))
-                + (bytes.length > 300 ? "... (" + bytes.length + " bytes)" : "");
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : "\\x" + HexFormat.of().toHexDigits((byte) c));
-        }
-        return out.toString();
     }
 }
