@@ -74,11 +74,13 @@ public final class SquidHelper {
     private static final int BATCH_LINES = 256;
 
     /**
-     * Most batches read and not yet answered: with {@link #BATCH_LINES} more entries than the
-     * decision log forces in one write, so the log always has a full write's worth while the
-     * replier waits on one, and bounding the memory a flood of pipelined lines can take.
+     * Most batches read and not yet answered, bounding the memory a flood of pipelined lines can
+     * take (at most this many of {@link #BATCH_BYTES}). With {@link #BATCH_LINES} it is eight of
+     * the decision log's largest writes, so the judging threads go on while writes are forced:
+     * with 32 batches (two writes) {@code --concurrency 16} ran about 1.4 times slower than before
+     * replies waited for the log, with 128 as fast (docs/benchmarks.md).
      */
-    private static final int BATCHES_IN_FLIGHT = 32;
+    private static final int BATCHES_IN_FLIGHT = 128;
 
     /** A batch is handed over once its lines hold this many bytes, bounding queued memory. */
     private static final int BATCH_BYTES = 64 * 1024;
