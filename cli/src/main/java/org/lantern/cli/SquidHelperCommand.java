@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * and lists. Squid owns stdout, so the real stdout is taken for protocol replies only and
  * {@code System.out} is pointed at stderr before anything else runs; Spring Boot is never
  * started. Every decision is appended to the decision log (JSON lines, one file per day, batched
- * and forced to disk) in squidGuard.conf's {@code logdir} or {@code --decision-log}. Before the
+ * and forced to disk) in squidGuard.conf's {@code logdir} or {@code --decision-log}, and Squid gets
+ * each reply only once its decision is on disk, so a helper killed with {@code kill -9} has
+ * answered nothing it has not recorded. Before the
  * first line is read, the request path is warmed up on made-up requests ({@link WarmUp}), so the
  * first minutes of a helper that then serves for days run compiled code. squidGuard.conf and the
  * files it names are checked for changes every {@code --reload-interval} and reloaded in the

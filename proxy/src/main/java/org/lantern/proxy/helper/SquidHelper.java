@@ -11,14 +11,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -41,37 +44,43 @@ import org.lantern.proxy.squidguard.SquidGuardRequest;
  * helper serves and Squid never restarts it; each request is judged by the one policy it read.
  *
  * <p>A line whose first word is a number carries a concurrency channel ID, echoed at the start of
- * the reply. Such lines are gathered into batches while more input is ready (a batch is handed
- * over as soon as Squid has nothing more queued, so no request waits for company), judged on a
- * small pool and answered as each batch finishes, possibly out of order, every batch's replies
- * written whole under one lock. Handing over batches rather than lines matters: a decision takes
- * a few microseconds, less than waking a thread, so per-line hand-offs made the concurrent mode
- * several times slower than the sequential one. Lines without a channel ID are answered in
- * order. A line that is not a request (blank, unparseable, over {@link #MAX_LINE_BYTES}, invalid
- * UTF-8) gets {@code BH message="..."} (with its channel ID when present), is counted and logged,
- * and the helper carries on: one bad line must never stop filtering for everyone else.
+ * the reply. With concurrency, lines are gathered into batches while more input is ready and
+ * judged on a small pool; without, on the reading thread. A line that is not a request (blank,
+ * unparseable, over {@link #MAX_LINE_BYTES}, invalid UTF-8) gets {@code BH message="..."} (with
+ * its channel ID when present), is counted and logged, and the helper carries on: one bad line
+ * must never stop filtering for everyone else.
  *
- * <p>Every request judged becomes a {@link LogEntry} (the CLI appends them to the
+ * <p>Every request judged becomes a {@link LogEntry} (the CLI records them in the
  * {@code DecisionLog}, the JSON-lines record monitoring reads): who asked (user, client address),
  * when, for what (the normalised URL, or the line's URL when it could not be read), what was done
- * and which squidGuard class decided. Entries are handed to the decision sink in batches, as
- * replies are written: a batch of channel-ID lines at once, and sequential lines up to
- * {@link #BATCH_LINES} at a time and always before the helper waits for more input, so no entry
- * waits on Squid's next request. One hand-off per entry (a lock, a signal and a future in the
- * log's queue) was a measurable share of the helper's time (docs/benchmarks.md). Lines that are
- * not requests are not decisions and are only counted.
- *
- * <p>Replies are flushed whenever the helper is about to wait for input or all in-flight
- * requests are answered, so Squid never waits on a reply sitting in a buffer, while a burst of
- * pipelined requests costs one write system call rather than one per reply.
+ * and which squidGuard class decided. <b>A request is answered only once its entry is recorded</b>
+ * (for the decision log: forced to disk), so a helper killed at any moment has answered nothing
+ * that is not on record. Entries go to the {@link DecisionSink} a batch at a time: the lines read
+ * together, up to {@link #BATCH_LINES}, and always before the helper waits for more input, so no
+ * entry waits on Squid's next request. Replies are written in the order the batches were read,
+ * by a thread of their own, so the helper goes on judging and recording the next batches while
+ * one is forced to disk, and one forced write serves every batch that arrived meanwhile. One
+ * hand-off per entry (a lock, a signal and a future in the log's queue) was a measurable share of
+ * the helper's time (docs/benchmarks.md). Lines that are not requests are not decisions and are
+ * only counted. If the sink cannot record a batch, its passes are answered {@code BH} and its
+ * blocks still as blocks (see {@link DecisionSink}).
  */
 public final class SquidHelper {
 
     /** Longest request line accepted; Squid's own URL limit is 8 KB, its helper buffer 64 KB. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
-    /** Most channel-ID lines handed to a pool thread at once, and most log entries handed to the sink at once. */
+    /** Most lines judged together, and so most log entries handed to the sink at once. */
     private static final int BATCH_LINES = 256;
+
+    /**
+     * Most batches read and not yet answered, bounding the memory a flood of pipelined lines can
+     * take (at most this many of {@link #BATCH_BYTES}). With {@link #BATCH_LINES} it is eight of
+     * the decision log's largest writes, so the judging threads go on while writes are forced:
+     * with 32 batches (two writes) {@code --concurrency 16} ran about 1.4 times slower than before
+     * replies waited for the log, with 128 as fast (docs/benchmarks.md).
+     */
+    private static final int BATCHES_IN_FLIGHT = 128;
 
     /** A batch is handed over once its lines hold this many bytes, bounding queued memory. */
     private static final int BATCH_BYTES = 64 * 1024;
@@ -106,14 +115,37 @@ public final class SquidHelper {
      * @param badLines lines that were not requests (answered {@code BH})
      * @param errors requests whose evaluation failed unexpectedly (answered {@code BH})
      * @param invalidUrls requests whose URL could not be read (blocked, and included in {@code blocked})
+     * @param unlogged decisions the sink failed to record (passes answered {@code BH}, blocks as blocks)
      */
-    public record Counters(long requests, long passed, long blocked, long badLines, long errors, long invalidUrls) {}
+    public record Counters(long requests, long passed, long blocked, long badLines, long errors, long invalidUrls,
+            long unlogged) {}
+
+    /**
+     * Where the helper records its decisions, e.g. {@code DecisionLog::appendAll}. The replies to a
+     * batch's requests wait for its future, so a request Squid has had an answer to is on record.
+     *
+     * <p>If the future fails (the decision log refused the batch after its back-pressure wait, or
+     * could not write it), a blocked request is still answered as a block, since enforcing it
+     * matters more than its record, and an allowed one is answered {@code BH message="decision not
+     * logged: ..."}. Squid logs that to cache.log and retries the request (up to twice), giving the
+     * log another chance; then an {@code external_acl_type} helper's {@code BH} denies the request
+     * (fails closed), while a {@code url_rewrite_program} cannot deny: after the retries Squid lets
+     * the request through unchanged, as the pass would have.
+     */
+    @FunctionalInterface
+    public interface DecisionSink {
+        /**
+         * @param entries the entries of requests judged together, in the order judged; the sink's to keep
+         * @return completes once every entry is durably recorded, or fails; must not be {@code null}
+         */
+        CompletableFuture<?> record(List<LogEntry> entries);
+    }
 
     private final Supplier<SquidGuardPolicy> policy;
     private final Protocol protocol;
     private final Clock clock;
     private final Consumer<String> log;
-    private final Consumer<List<LogEntry>> decisions;
+    private final DecisionSink sink;
     private final BlockLinkSigner blockSigner;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong passed = new AtomicLong();
@@ -121,6 +153,7 @@ public final class SquidHelper {
     private final AtomicLong badLines = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong invalidUrls = new AtomicLong();
+    private final AtomicLong unlogged = new AtomicLong();
 
     /**
      * @param policy gives the policy in force, e.g. a
@@ -131,207 +164,354 @@ public final class SquidHelper {
      * @param protocol the protocol to speak
      * @param clock the time requests are judged at (time rules read it in the clock's zone) and logged with
      * @param log receives one line per problem (bad input, failed evaluation); never stdout
-     * @param decisions receives the entries of requests judged, a batch at a time and in the
-     *     order judged within a batch, e.g. {@code DecisionLog::appendAll}; each list is the sink's
-     *     to keep; called from the judging threads, so it must be thread-safe, and must not throw
+     * @param sink records the entries of requests judged, a batch at a time, e.g.
+     *     {@code DecisionLog::appendAll}; called from the judging threads, so it must be thread-safe
      */
     public SquidHelper(Supplier<SquidGuardPolicy> policy, Protocol protocol, Clock clock, Consumer<String> log,
-            Consumer<List<LogEntry>> decisions) {
-        this(policy, protocol, clock, log, decisions, null);
+            DecisionSink sink) {
+        this(policy, protocol, clock, log, sink, null);
     }
 
     /**
      * A helper that signs its redirects to Lantern's block page, as {@link #SquidHelper(Supplier,
-     * Protocol, Clock, Consumer, Consumer)} otherwise.
+     * Protocol, Clock, Consumer, DecisionSink)} otherwise.
      *
      * @param blockSigner signs redirects whose path ends {@code /blocked} with the Lantern server's
      *     key, so its block page shows the category and address the redirect carries; {@code null}
      *     sends them unsigned, and the page then shows only that a page was blocked
      */
     public SquidHelper(Supplier<SquidGuardPolicy> policy, Protocol protocol, Clock clock, Consumer<String> log,
-            Consumer<List<LogEntry>> decisions, BlockLinkSigner blockSigner) {
+            DecisionSink sink, BlockLinkSigner blockSigner) {
         this.blockSigner = blockSigner;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
-        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.sink = Objects.requireNonNull(sink, "sink");
     }
 
     /** @return the totals so far */
     public Counters counters() {
         return new Counters(requests.get(), passed.get(), blocked.get(), badLines.get(), errors.get(),
-                invalidUrls.get());
+                invalidUrls.get(), unlogged.get());
     }
 
     /**
-     * Answers one line of the protocol, as text.
+     * Answers one line of the protocol, as text, once its decision is recorded.
      *
      * @param line the request line, without its newline
      * @return the reply, without its newline
+     * @throws InterruptedException if interrupted while waiting for the decision to be recorded
      */
-    public String answer(String line) {
+    public String answer(String line) throws InterruptedException {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        List<LogEntry> entries = new ArrayList<>(1);
-        String reply = answer(bytes, false, entries);
-        handOver(entries);
+        Batch batch = new Batch(1);
+        batch.add(bytes, false);
+        String reply = batch.record().settle()[0];
         int idLength = channelIdLength(bytes);
         return idLength == 0 ? reply : new String(bytes, 0, idLength, StandardCharsets.US_ASCII) + " " + reply;
     }
 
     /**
-     * Serves until the end of input: reads request lines, writes one reply line each.
+     * Serves until the end of input: reads request lines, writes one reply line each, each only
+     * once its decision is recorded.
      *
      * @param in the requests (Squid's pipe)
      * @param out the replies (Squid's pipe); nothing else is ever written to it
      * @param concurrency how many channel-ID requests may be judged at once; 1 judges every line
      *     on the calling thread
      * @throws IOException if reading or writing the pipes fails (Squid has gone)
-     * @throws InterruptedException if interrupted while waiting for in-flight requests
+     * @throws InterruptedException if interrupted while waiting for replies to be written
      */
     public void serve(InputStream in, OutputStream out, int concurrency) throws IOException, InterruptedException {
         LineReader reader = new LineReader(in, MAX_LINE_BYTES);
-        Writer writer = new Writer(out);
-        if (concurrency <= 1) {
-            List<LogEntry> entries = new ArrayList<>(BATCH_LINES);
-            while (reader.next()) {
-                byte[] line = reader.bytes();
-                String reply = answer(line, reader.truncated(), entries);
-                boolean waiting = !reader.moreInputReady();
-                if (waiting || entries.size() >= BATCH_LINES) {
-                    entries = handOver(entries);
-                }
-                writer.write(line, reply, waiting);
+        Replier replier = new Replier(new Writer(out));
+        Thread replies = Thread.ofPlatform().name("squid-helper-replies").daemon(true).start(replier);
+        boolean served = false;
+        try {
+            if (concurrency <= 1) {
+                serveInOrder(reader, replier);
+            } else {
+                serveConcurrently(reader, replier, concurrency);
             }
-            handOver(entries);
-            writer.flush();
-            return;
+            served = true;
+        } finally {
+            if (served) {
+                replier.end();
+                replies.join();
+            } else {
+                // Failing already: the replier may be stuck on a pipe Squid no longer reads.
+                replies.interrupt();
+            }
         }
+        replier.rethrow();
+    }
+
+    /** Judges every line on the calling thread, recording a batch before the helper waits for input. */
+    private void serveInOrder(LineReader reader, Replier replier) throws IOException, InterruptedException {
+        Batch batch = new Batch(BATCH_LINES);
+        while (reader.next()) {
+            batch.add(reader.bytes(), reader.truncated());
+            if (!reader.moreInputReady() || batch.size() == BATCH_LINES) {
+                replier.put(CompletableFuture.completedFuture(batch.record()));
+                batch = new Batch(BATCH_LINES);
+            }
+        }
+        if (batch.size() > 0) {
+            replier.put(CompletableFuture.completedFuture(batch.record()));
+        }
+    }
+
+    /**
+     * Gathers lines into batches while more input is ready (Squid is waiting for their replies once
+     * none is, so a batch is handed over then) and judges them on a pool. Handing over batches
+     * rather than lines matters: a decision takes a few microseconds, less than waking a thread,
+     * so per-line hand-offs made the concurrent mode several times slower than the sequential one.
+     * A lone line is judged on the reader thread, for the same reason.
+     */
+    private void serveConcurrently(LineReader reader, Replier replier, int concurrency)
+            throws IOException, InterruptedException {
         int threads = Math.min(concurrency, Math.max(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "squid-helper");
             t.setDaemon(true);
             return t;
         });
-        // Bounds the batches queued ahead of the pool, so a flood of pipelined lines cannot exhaust
-        // memory: at most this many batches of at most BATCH_BYTES plus one line each.
-        int permits = threads * 4;
-        Semaphore slots = new Semaphore(permits);
-        AtomicInteger inFlight = new AtomicInteger();
-        List<Line> batch = new ArrayList<>(BATCH_LINES);
-        int batchBytes = 0;
         try {
+            List<Line> lines = new ArrayList<>(BATCH_LINES);
+            int bytes = 0;
             while (reader.next()) {
                 Line line = new Line(reader.bytes(), reader.truncated());
-                if (channelIdLength(line.bytes()) == 0) {
-                    // No channel ID: Squid expects this reply in order, after everything before it.
-                    dispatch(batch, pool, slots, inFlight, writer);
-                    batch = new ArrayList<>(BATCH_LINES);
-                    batchBytes = 0;
-                    awaitIdle(inFlight, slots, permits);
-                    answerAlone(line, writer, !reader.moreInputReady());
-                    continue;
-                }
-                batch.add(line);
-                batchBytes += line.bytes().length;
-                // Squid is waiting for these replies once no more input is ready: hand the batch
-                // over now. Otherwise keep filling it, so one hand-off serves many lines.
-                if (!reader.moreInputReady() || batch.size() == BATCH_LINES || batchBytes >= BATCH_BYTES) {
-                    dispatch(batch, pool, slots, inFlight, writer);
-                    batch = new ArrayList<>(BATCH_LINES);
-                    batchBytes = 0;
+                lines.add(line);
+                bytes += line.bytes().length;
+                if (!reader.moreInputReady() || lines.size() == BATCH_LINES || bytes >= BATCH_BYTES) {
+                    replier.put(judge(lines, pool));
+                    lines = new ArrayList<>(BATCH_LINES);
+                    bytes = 0;
                 }
             }
-            dispatch(batch, pool, slots, inFlight, writer);
+            if (!lines.isEmpty()) {
+                replier.put(judge(lines, pool));
+            }
         } finally {
             pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-            synchronized (writer) {
-                writer.flush();
-            }
         }
+    }
+
+    /** @return the lines judged and recorded, on the pool unless there is only one */
+    private CompletableFuture<Batch> judge(List<Line> lines, ExecutorService pool) {
+        Supplier<Batch> judging = () -> {
+            Batch batch = new Batch(lines.size());
+            for (Line line : lines) {
+                batch.add(line.bytes(), line.truncated());
+            }
+            return batch.record();
+        };
+        return lines.size() == 1 ? CompletableFuture.completedFuture(judging.get())
+                : CompletableFuture.supplyAsync(judging, pool);
     }
 
     /** A request line as read, with whether it was cut at {@link #MAX_LINE_BYTES}. */
     private record Line(byte[] bytes, boolean truncated) {}
 
     /**
-     * Answers a batch of channel-ID lines and writes the replies together, under one lock, flushing
-     * when no other batch is in flight (so nothing waits in the buffer while the helper waits for
-     * input). A lone request with nothing in flight is judged on the reader thread: a decision
-     * (a few microseconds, never blocking) costs less than waking a pool thread. Larger batches go
-     * to the pool, where batches judge in parallel and one hand-off is shared by many lines.
+     * Lines read together: their replies, and the one hand-over to the decision sink that their
+     * decisions share. Filled by one thread, then read by the replier.
      */
-    private void dispatch(List<Line> batch, ExecutorService pool, Semaphore slots, AtomicInteger inFlight,
-            Writer writer) throws InterruptedException, IOException {
-        if (batch.isEmpty()) {
-            return;
+    private final class Batch {
+        private final byte[][] ids;
+        private final String[] replies;
+        /** Each line's decision, or {@code null} for a line that was not a request. */
+        private final LogEntry[] decisions;
+        private int size;
+        private CompletableFuture<?> recorded;
+
+        Batch(int capacity) {
+            ids = new byte[capacity][];
+            replies = new String[capacity];
+            decisions = new LogEntry[capacity];
         }
-        if (batch.size() == 1 && inFlight.get() == 0) {
-            answerAlone(batch.get(0), writer, true);
-            return;
+
+        int size() {
+            return size;
         }
-        slots.acquire();
-        inFlight.incrementAndGet();
-        pool.execute(() -> {
-            String[] replies = new String[batch.size()];
+
+        /** Judges a line and keeps its reply, its channel ID (if any) and its decision. */
+        void add(byte[] line, boolean truncated) {
+            int idLength = channelIdLength(line);
+            ids[size] = idLength == 0 ? null : Arrays.copyOf(line, idLength);
+            replies[size] = answer(line, truncated, this);
+            size++;
+        }
+
+        /** Called by {@link SquidHelper#answer(byte[], boolean, Batch)} for the line being added. */
+        void decided(LogEntry entry) {
+            decisions[size] = entry;
+        }
+
+        /** Hands the decisions to the sink. @return this */
+        Batch record() {
+            List<LogEntry> entries = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                if (decisions[i] != null) {
+                    entries.add(decisions[i]);
+                }
+            }
+            if (entries.isEmpty()) {
+                recorded = CompletableFuture.completedFuture(null);
+                return this;
+            }
             try {
-                List<LogEntry> entries = new ArrayList<>(batch.size());
-                for (int i = 0; i < replies.length; i++) {
-                    replies[i] = answer(batch.get(i).bytes(), batch.get(i).truncated(), entries);
-                }
-                handOver(entries);
-            } finally {
-                slots.release();
+                recorded = Objects.requireNonNull(sink.record(entries), "the decision sink's future");
+            } catch (RuntimeException e) {
+                recorded = CompletableFuture.failedFuture(e);
             }
-            synchronized (writer) {
-                // Counted down under the writer's lock before writing, so whichever batch writes
-                // last sees zero and flushes, and a failed write cannot leave the count stuck.
-                boolean last = inFlight.decrementAndGet() == 0;
-                try {
-                    for (int i = 0; i < replies.length; i++) {
-                        writer.write(batch.get(i).bytes(), replies[i], last && i == replies.length - 1);
+            return this;
+        }
+
+        /** @return whether the replies can be written without waiting for the sink */
+        boolean settled() {
+            return recorded.isDone();
+        }
+
+        /**
+         * Waits until the sink has recorded the decisions or failed to.
+         *
+         * @return the replies to send: as judged once recorded; if the sink failed, a pass becomes
+         *     {@code BH} (Squid retries it, and an {@code external_acl_type} helper's {@code BH}
+         *     denies), while a block stays a block, since enforcing it matters more than its record
+         */
+        String[] settle() throws InterruptedException {
+            try {
+                recorded.get();
+                return replies;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                int notRecorded = 0;
+                for (int i = 0; i < size; i++) {
+                    if (decisions[i] != null) {
+                        notRecorded++;
+                        if (decisions[i].action() != Action.BLOCK) {
+                            replies[i] = "BH message=" + quote("decision not logged: " + cause.getMessage());
+                        }
                     }
-                } catch (IOException e) {
-                    log.accept("squid-helper: cannot write reply: " + e.getMessage());
                 }
+                long n = unlogged.addAndGet(notRecorded);
+                if (n - notRecorded < BAD_LINES_LOGGED || n / 1000 > (n - notRecorded) / 1000) {
+                    log.accept("squid-helper: " + notRecorded + " decisions not logged (" + n + " so far; passes "
+                            + "answered BH, blocks answered as blocks): " + cause);
+                }
+                return replies;
             }
-        });
-    }
-
-    /** Answers one line on the reader thread, logging it at once. */
-    private void answerAlone(Line line, Writer writer, boolean flush) throws IOException {
-        List<LogEntry> entries = new ArrayList<>(1);
-        String reply = answer(line.bytes(), line.truncated(), entries);
-        handOver(entries);
-        synchronized (writer) {
-            writer.write(line.bytes(), reply, flush);
-        }
-    }
-
-    /** Gives the sink the entries gathered, if any, and returns an empty list for the next batch. */
-    private List<LogEntry> handOver(List<LogEntry> entries) {
-        if (entries.isEmpty()) {
-            return entries;
-        }
-        decisions.accept(entries);
-        return new ArrayList<>(BATCH_LINES);
-    }
-
-    private static void awaitIdle(AtomicInteger inFlight, Semaphore slots, int permits) throws InterruptedException {
-        slots.acquire(permits);
-        slots.release(permits);
-        while (inFlight.get() > 0) {
-            Thread.onSpinWait();
         }
     }
 
     /**
-     * Judges one request line and adds its log entry to {@code entries}.
+     * Writes the replies, batch after batch in the order read, each only once its decisions are
+     * recorded: an answered request is a recorded one, even if the helper is killed the next
+     * moment. Runs on its own thread so that the reader keeps judging and recording the next
+     * batches meanwhile, and the cost of forcing the log to disk is shared by every batch that
+     * arrived in the time. Replies are flushed whenever the next batch is not ready to be written,
+     * so Squid never waits on a reply sitting in a buffer, while a burst of pipelined requests
+     * costs one write system call rather than one per reply.
+     */
+    private final class Replier implements Runnable {
+        private static final CompletableFuture<Batch> END = new CompletableFuture<>();
+
+        private final Writer writer;
+        private final BlockingQueue<CompletableFuture<Batch>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        private volatile IOException failure;
+
+        Replier(Writer writer) {
+            this.writer = writer;
+        }
+
+        /**
+         * Queues a batch for writing, waiting for room.
+         *
+         * @throws IOException if writing an earlier reply failed (Squid has gone)
+         */
+        void put(CompletableFuture<Batch> batch) throws IOException, InterruptedException {
+            rethrow();
+            queue.put(batch);
+        }
+
+        /** Asks for everything queued to be written, and the thread to finish. */
+        void end() throws InterruptedException {
+            queue.put(END);
+        }
+
+        void rethrow() throws IOException {
+            IOException e = failure;
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    CompletableFuture<Batch> next = queue.poll();
+                    if (next == null) {
+                        flush();
+                        next = queue.take();
+                    }
+                    if (next == END) {
+                        flush();
+                        return;
+                    }
+                    Batch batch;
+                    try {
+                        if (!next.isDone() || !next.join().settled()) {
+                            flush();
+                        }
+                        batch = next.join();
+                    } catch (CompletionException e) {
+                        // A bug in judging (each request's own failure is caught and answered BH):
+                        // reported, and the batches after it still answered.
+                        log.accept("squid-helper: a batch of requests could not be judged: " + e.getCause());
+                        continue;
+                    }
+                    String[] replies = batch.settle();
+                    if (failure == null) {
+                        try {
+                            for (int i = 0; i < batch.size(); i++) {
+                                writer.write(batch.ids[i], replies[i]);
+                            }
+                        } catch (IOException e) {
+                            fail(e);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void flush() {
+            if (failure == null) {
+                try {
+                    writer.flush();
+                } catch (IOException e) {
+                    fail(e);
+                }
+            }
+        }
+
+        /** Remembers the failure for the reader, and goes on taking batches so that it never waits for room. */
+        private void fail(IOException e) {
+            failure = e;
+            log.accept("squid-helper: cannot write reply: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Judges one request line and gives {@code batch} its log entry.
      *
      * @return the reply, without the channel ID (the writer echoes it from the line) or newline
      */
-    private String answer(byte[] bytes, boolean truncated, List<LogEntry> entries) {
+    private String answer(byte[] bytes, boolean truncated, Batch batch) {
         if (truncated) {
             return bad("request line longer than " + MAX_LINE_BYTES + " bytes", bytes);
         }
@@ -371,7 +551,7 @@ public final class SquidHelper {
             return "BH message=\"internal error\"";
         }
         requests.incrementAndGet();
-        entries.add(logEntry(request, decision, now));
+        batch.decided(logEntry(request, decision, now));
         if (!decision.blocked()) {
             passed.incrementAndGet();
             return protocol == Protocol.URL_REWRITE ? "ERR" : "OK";
@@ -508,33 +688,31 @@ public final class SquidHelper {
         return out.append('"').toString();
     }
 
-    /** Buffered UTF-8 output of whole reply lines. */
+    /** Buffered UTF-8 output of whole reply lines; used by the replier's thread alone. */
     private static final class Writer {
         private final OutputStream out;
         private final byte[] buffer = new byte[1 << 16];
         private int length;
+        /** Whether anything was written since the last flush, so an idle flush costs nothing. */
+        private boolean written;
 
         Writer(OutputStream out) {
             this.out = out;
         }
 
         /**
-         * @param line the request line, whose channel ID (if any) starts the reply
+         * @param id the request's channel ID, which starts the reply, or {@code null}
          * @param reply the reply to it, without channel ID
-         * @param flush whether to send everything buffered now
          */
-        void write(byte[] line, String reply, boolean flush) throws IOException {
-            int idLength = channelIdLength(line);
-            if (idLength > 0) {
-                put(line, idLength);
+        void write(byte[] id, String reply) throws IOException {
+            if (id != null) {
+                put(id, id.length);
                 put(SPACE, 1);
             }
             byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
             put(bytes, bytes.length);
             put(NEWLINE, 1);
-            if (flush) {
-                flush();
-            }
+            written = true;
         }
 
         private void put(byte[] bytes, int n) throws IOException {
@@ -551,11 +729,15 @@ public final class SquidHelper {
         }
 
         void flush() throws IOException {
+            if (!written) {
+                return;
+            }
             if (length > 0) {
                 out.write(buffer, 0, length);
                 length = 0;
             }
             out.flush();
+            written = false;
         }
     }
 
@@ -563,7 +745,9 @@ public final class SquidHelper {
     public String toString() {
         Counters c = counters();
         return String.format(Locale.ROOT,
-                "SquidHelper[%s, %d requests, %d passed, %d blocked (%d unreadable URLs), %d bad lines, %d errors]",
-                protocol, c.requests(), c.passed(), c.blocked(), c.invalidUrls(), c.badLines(), c.errors());
+                "SquidHelper[%s, %d requests, %d passed, %d blocked (%d unreadable URLs), %d bad lines, %d errors, "
+                        + "%d not logged]",
+                protocol, c.requests(), c.passed(), c.blocked(), c.invalidUrls(), c.badLines(), c.errors(),
+                c.unlogged());
     }
 }

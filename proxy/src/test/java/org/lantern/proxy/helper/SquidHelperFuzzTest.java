@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class SquidHelperFuzzTest {
             int concurrency) throws Exception {
         SquidGuardPolicy policy = policy();
         SquidHelper helper = new SquidHelper(() -> policy, protocol, Clock.fixed(Instant.parse("2025-01-06T10:00:00Z"),
-                ZoneOffset.UTC), line -> { }, entries -> { });
+                ZoneOffset.UTC), line -> { }, entries -> CompletableFuture.completedFuture(null));
         String blockedReply = helper.answer(BLOCKED);
         assertThat(blockedReply).startsWith(protocol == SquidHelper.Protocol.URL_REWRITE ? "OK " : "ERR ");
         List<byte[]> cases = cases();

@@ -17,19 +17,24 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
 import org.lantern.filter.log.DecisionLog;
@@ -68,17 +73,25 @@ class SquidHelperTest {
 
     private SquidHelper helper(SquidHelper.Protocol protocol) {
         return new SquidHelper(() -> policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add,
-                decisions::addAll);
+                recordedIn(decisions));
     }
 
     private SquidHelper helperJudgingBy(Supplier<SquidGuardPolicy> policies) {
         return new SquidHelper(policies, SquidHelper.Protocol.URL_REWRITE,
-                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, decisions::addAll);
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, recordedIn(decisions));
     }
 
-    private SquidHelper helperLoggingTo(Consumer<List<LogEntry>> sink) {
+    private SquidHelper helperLoggingTo(SquidHelper.DecisionSink sink) {
         return new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE,
                 Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, sink);
+    }
+
+    /** A sink that records each batch at once, in {@code recorded}. */
+    private static SquidHelper.DecisionSink recordedIn(Collection<LogEntry> recorded) {
+        return entries -> {
+            recorded.addAll(entries);
+            return CompletableFuture.completedFuture(null);
+        };
     }
 
     /** Requests for {@code http://fine.example/0} onwards, with channel IDs 0 to 15 if asked. */
@@ -98,19 +111,19 @@ class SquidHelperTest {
     }
 
     @Test
-    void passedRequestGetsErrAsSquidGuardAnswers() {
+    void passedRequestGetsErrAsSquidGuardAnswers() throws Exception {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://fine.example/ 10.9.0.1/- - GET"))
                 .isEqualTo("ERR");
     }
 
     @Test
-    void blockedRequestGetsARewriteInSquidGuardsFormat() {
+    void blockedRequestGetsARewriteInSquidGuardsFormat() throws Exception {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/x 10.9.0.1/- - GET"))
                 .isEqualTo("OK rewrite-url=\"http://b/?u=http://bad.example/x&s=default\"");
     }
 
     @Test
-    void statusRedirectGetsStatusAndUrl() {
+    void statusRedirectGetsStatusAndUrl() throws Exception {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/ 10.2.0.1/pc.school bob GET"))
                 .isEqualTo("OK status=302 url=\"http://b/?u=http://bad.example/&i=bob\"");
     }
@@ -125,7 +138,7 @@ class SquidHelperTest {
         BlockLinkSigner signer = new BlockLinkSigner(new byte[32]);
         Instant now = MONDAY_10AM.atZone(ZONE).toInstant();
         SquidHelper signing = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.fixed(now, ZONE),
-                log::add, decisions::addAll, signer);
+                log::add, recordedIn(decisions), signer);
 
         String reply = signing.answer("http://bad.example/x 10.9.0.1/- - GET");
         String query = reply.replaceAll("^OK status=302 url=\"http://lantern\\.school/blocked\\?(.*)\"$", "$1");
@@ -161,7 +174,7 @@ class SquidHelperTest {
     }
 
     @Test
-    void channelIdIsEchoedOnEveryReply() {
+    void channelIdIsEchoedOnEveryReply() throws Exception {
         SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
         assertThat(h.answer("7 http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("7 ERR");
         assertThat(h.answer("12 http://bad.example/ 10.9.0.1/- - GET myip=1.2.3.4 myport=3128"))
@@ -170,7 +183,7 @@ class SquidHelperTest {
     }
 
     @Test
-    void externalAclAnswersOkToPassAndErrWithMessageAndUrlToBlock() {
+    void externalAclAnswersOkToPassAndErrWithMessageAndUrlToBlock() throws Exception {
         SquidHelper h = helper(SquidHelper.Protocol.EXTERNAL_ACL);
         assertThat(h.answer("http://fine.example/ 10.9.0.1 - GET")).isEqualTo("OK");
         assertThat(h.answer("4 http://bad.example/ 10.9.0.1 -")).isEqualTo(
@@ -178,7 +191,7 @@ class SquidHelperTest {
     }
 
     @Test
-    void quotesAndBackslashesInTheRedirectAreEscaped() {
+    void quotesAndBackslashesInTheRedirectAreEscaped() throws Exception {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/\"\\ 10.9.0.1/- - GET"))
                 .isEqualTo("OK rewrite-url=\"http://b/?u=http://bad.example/\\\"\\\\&s=default\"");
     }
@@ -320,7 +333,10 @@ class SquidHelperTest {
     @Test
     void sequentialEntriesAreHandedToTheSinkInOrderInBatchesOfAtMost256() throws Exception {
         List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
-        SquidHelper h = helperLoggingTo(handedOver::add);
+        SquidHelper h = helperLoggingTo(entries -> {
+            handedOver.add(entries);
+            return CompletableFuture.completedFuture(null);
+        });
 
         serve(h, fineRequests(1000, false), 1);
 
@@ -332,7 +348,10 @@ class SquidHelperTest {
     @Test
     void concurrentEntriesAreHandedToTheSinkABatchAtATime() throws Exception {
         List<List<LogEntry>> handedOver = new CopyOnWriteArrayList<>();
-        SquidHelper h = helperLoggingTo(handedOver::add);
+        SquidHelper h = helperLoggingTo(entries -> {
+            handedOver.add(entries);
+            return CompletableFuture.completedFuture(null);
+        });
 
         serve(h, fineRequests(1000, true), 8);
 
@@ -343,7 +362,7 @@ class SquidHelperTest {
     @Test
     void entriesAreHandedToTheSinkBeforeTheHelperWaitsForMoreInput() throws Exception {
         BlockingQueue<LogEntry> handedOver = new LinkedBlockingQueue<>();
-        SquidHelper h = helperLoggingTo(handedOver::addAll);
+        SquidHelper h = helperLoggingTo(recordedIn(handedOver));
         PipedOutputStream squid = new PipedOutputStream();
         PipedInputStream helperIn = new PipedInputStream(squid, 1 << 16);
         Thread server = new Thread(() -> {
@@ -366,8 +385,106 @@ class SquidHelperTest {
         assertThat(log).isEmpty();
     }
 
+    /** A helper serving on a thread of its own over pipes, as Squid drives it. */
+    private record Serving(OutputStream squid, PipedInputStream squidIn, BufferedReader replies, Thread server) {
+        void send(String line) throws Exception {
+            squid.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            squid.flush();
+        }
+
+        /** @return whether no reply arrives within a fifth of a second */
+        boolean silent() throws Exception {
+            Thread.sleep(200);
+            return squidIn.available() == 0;
+        }
+
+        void stop() throws Exception {
+            squid.close();
+            server.join(10_000);
+        }
+    }
+
+    private Serving serving(SquidHelper h, int concurrency) throws Exception {
+        PipedOutputStream squid = new PipedOutputStream();
+        PipedInputStream helperIn = new PipedInputStream(squid, 1 << 16);
+        PipedInputStream squidIn = new PipedInputStream(1 << 16);
+        PipedOutputStream helperOut = new PipedOutputStream(squidIn);
+        Thread server = new Thread(() -> {
+            try (helperOut) {
+                h.serve(helperIn, helperOut, concurrency);
+            } catch (Exception e) {
+                log.add("serve failed: " + e);
+            }
+        });
+        server.start();
+        return new Serving(squid, squidIn, new BufferedReader(new InputStreamReader(squidIn, StandardCharsets.UTF_8)),
+                server);
+    }
+
+    /** A sink whose batches are recorded only when the test completes their futures. */
+    private static SquidHelper.DecisionSink heldIn(BlockingQueue<CompletableFuture<Void>> held) {
+        return entries -> {
+            CompletableFuture<Void> recorded = new CompletableFuture<>();
+            held.add(recorded);
+            return recorded;
+        };
+    }
+
+    @ParameterizedTest(name = "concurrency {0}")
+    @ValueSource(ints = {1, 8})
+    void noReplyIsWrittenBeforeItsDecisionIsRecorded(int concurrency) throws Exception {
+        BlockingQueue<CompletableFuture<Void>> held = new LinkedBlockingQueue<>();
+        Serving squid = serving(helperLoggingTo(heldIn(held)), concurrency);
+
+        squid.send("5 http://bad.example/ 10.9.0.1/- - GET");
+        CompletableFuture<Void> recorded = held.poll(10, TimeUnit.SECONDS);
+
+        assertThat(recorded).as("the decision was handed to the sink").isNotNull();
+        assertThat(squid.silent()).as("no reply while the decision is not on record").isTrue();
+        recorded.complete(null);
+        assertThat(squid.replies().readLine()).isEqualTo("5 OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"");
+        squid.stop();
+        assertThat(log).isEmpty();
+    }
+
+    @ParameterizedTest(name = "concurrency {0}")
+    @ValueSource(ints = {1, 8})
+    void repliesKeepTheOrderReadWhenALaterBatchIsRecordedFirst(int concurrency) throws Exception {
+        BlockingQueue<CompletableFuture<Void>> held = new LinkedBlockingQueue<>();
+        Serving squid = serving(helperLoggingTo(heldIn(held)), concurrency);
+
+        squid.send("http://fine.example/first 10.9.0.1/- - GET");
+        CompletableFuture<Void> first = held.poll(10, TimeUnit.SECONDS);
+        squid.send("http://bad.example/second 10.9.0.1/- - GET");
+        CompletableFuture<Void> second = held.poll(10, TimeUnit.SECONDS);
+        second.complete(null);
+
+        assertThat(squid.silent()).as("the second reply waits for the first").isTrue();
+        first.complete(null);
+        assertThat(squid.replies().readLine()).isEqualTo("ERR");
+        assertThat(squid.replies().readLine()).startsWith("OK rewrite-url=");
+        squid.stop();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "URL_REWRITE  | BH message=\"decision not logged: queue full\" | OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"",
+        "EXTERNAL_ACL | BH message=\"decision not logged: queue full\" | ERR message=\"blocked by Lantern: bad (default)\" url=\"http://b/?u=http://bad.example/&s=default\""})
+    void whenADecisionCannotBeLoggedAPassIsAnsweredBhAndABlockStillBlocks(SquidHelper.Protocol protocol, String pass,
+            String block) throws Exception {
+        SquidHelper h = new SquidHelper(() -> policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE),
+                log::add, entries -> CompletableFuture.failedFuture(new RejectedExecutionException("queue full")));
+
+        String out = serve(h, "http://fine.example/ 10.9.0.1/- - GET\nhttp://bad.example/ 10.9.0.1/- - GET\nx\n"
+                .getBytes(StandardCharsets.UTF_8), 1);
+
+        assertThat(out.split("\n")).containsExactly(pass, block, "BH message=\"expected URL and client address\"");
+        assertThat(h.counters().unlogged()).isEqualTo(2);
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("2 decisions not logged", "queue full"));
+    }
+
     @Test
-    void lineWhoseUrlCannotBeReadIsBlockedCountedAndLoggedWithTheUrlAsSent() {
+    void lineWhoseUrlCannotBeReadIsBlockedCountedAndLoggedWithTheUrlAsSent() throws Exception {
         SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
         String reply = h.answer("http://www.a.1/x 10.9.0.1/- - GET");
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class WarmUpTest {
     void everyMadeUpRequestIsARequestTheHelperJudges() throws Exception {
         SquidGuardPolicy policy = SquidGuardPolicy.load(config(), line -> { });
         SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.systemUTC(),
-                line -> { }, entries -> { });
+                line -> { }, entries -> CompletableFuture.completedFuture(null));
         for (String line : new String(WarmUp.requests(config(), 100, 1), StandardCharsets.UTF_8).lines().toList()) {
             assertThat(helper.answer(line)).doesNotStartWith("BH");
         }
@@ -75,7 +76,7 @@ class WarmUpTest {
         SquidGuardPolicy policy = SquidGuardPolicy.load(config, line -> { });
         AtomicLong logged = new AtomicLong();
         SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE, Clock.systemUTC(),
-                line -> { }, entries -> logged.addAndGet(entries.size()));
+                line -> { }, entries -> CompletableFuture.completedFuture(logged.addAndGet(entries.size())));
 
         WarmUp.run(helper, config, 2_345, 1, scratch);
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class SquidGuardDifferentialTest {
         SquidGuardPolicy policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse(conf), line -> { });
         SquidHelper helper = new SquidHelper(() -> policy, SquidHelper.Protocol.URL_REWRITE,
                 Clock.fixed(now.atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()), line -> { },
-                entry -> { });
+                entries -> CompletableFuture.completedFuture(null));
         Map<String, Integer> categories = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
