@@ -168,17 +168,17 @@ public final class PolicyHtmlRenderer {
      */
     private static void safeguarding(StringBuilder h, Safeguarding list) {
         open(h, "Concerns about a child: the steps we take");
-        h.append("<tr><th scope=\"col\">Concern</th><th scope=\"col\">Kind</th><th scope=\"col\">Steps</th>"
-                + "<th scope=\"col\">Guidance</th></tr>\n</thead>\n<tbody>\n");
+        // Two columns, the kind and guidance inside them, so the steps keep a readable width on a phone.
+        h.append("<tr><th scope=\"col\">Concern</th><th scope=\"col\">Steps</th></tr>\n</thead>\n<tbody>\n");
         for (Safeguarding.Concern c : list.concerns()) {
-            h.append("<tr><th scope=\"row\">").append(esc(c.text())).append("</th><td>").append(esc(c.group()))
-                    .append("</td><td><ol>");
+            h.append("<tr><th scope=\"row\">").append(esc(c.text())).append("<br><span class=\"hint\">")
+                    .append(esc(c.group())).append("</span></th><td><ol>");
             if (c.illegalMaterial()) {
                 h.append("<li>Illegal material: do not view, copy or forward it; the record follows the police path</li>");
             }
             c.steps().forEach(step -> h.append("<li>").append(esc(step.text()))
                     .append(step.perChild() ? " (for each child)" : "").append("</li>"));
-            h.append("</ol></td><td>").append(esc(c.guidance())).append("</td></tr>\n");
+            h.append("</ol><span class=\"hint\">Following ").append(esc(c.guidance())).append("</span></td></tr>\n");
         }
         close(h);
     }

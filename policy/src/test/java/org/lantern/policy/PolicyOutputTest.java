@@ -39,10 +39,11 @@ class PolicyOutputTest {
         String table = html.substring(html.indexOf("<caption>Concerns about a child: the steps we take</caption>"));
         table = table.substring(0, table.indexOf("</table>"));
         Safeguarding.Concern grooming = ASTLEY.concerns().concern("grooming").orElseThrow();
-        String row = table.substring(table.indexOf("<th scope=\"row\">" + grooming.text() + "</th>"));
+        String row = table.substring(table.indexOf("<th scope=\"row\">" + grooming.text() + "<br>"));
         row = row.substring(0, row.indexOf("</tr>"));
 
         assertThat(table).contains("<th scope=\"col\">Steps</th>");
+        assertThat(row).contains(grooming.group(), "Following " + PolicyHtmlRenderer.esc(grooming.guidance()));
         assertThat(row).contains(grooming.steps().stream().map(s -> PolicyHtmlRenderer.esc(s.text())).toList()
                 .toArray(String[]::new)).doesNotContain("Removal of network");
         assertThat(table.split("<th scope=\"row\">", -1)).hasSize(ASTLEY.concerns().concerns().size() + 1);
