@@ -3,6 +3,7 @@ package org.lantern.activity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,7 +13,10 @@ import java.util.Set;
  *
  * <p>Ingest is exactly once: every batch carries an id (a shipper's batch id, or a file's identity
  * and byte range) stored in the same transaction as its rows, so a batch sent twice, or resent
- * after a crash, is stored once.
+ * after a crash, is stored once. A source read by position (a log file) has more: the store keeps,
+ * in the same transaction as the rows, how far into the source it has stored, and is the only
+ * keeper of that position. A reader resumes from {@link #resumeFrom}, never from an offset it kept
+ * itself, and a batch overlapping what is stored is never stored again, however its range was cut.
  */
 public interface ActivityStore extends AutoCloseable {
 
@@ -24,6 +28,34 @@ public interface ActivityStore extends AutoCloseable {
      * @return whether the rows were stored now ({@code false}: that batch id was stored before)
      */
     boolean append(String batchId, List<ActivityRow> rows);
+
+    /**
+     * Stores the rows read from one stretch of a source, all or none, with the position the source
+     * has then been stored up to. The stretches of one source must follow each other: this one
+     * starts where the last one stored ended ({@link #resumeFrom}), or at 0 for a new source.
+     *
+     * <p>A stretch that ends at or before the stored position was stored before (a re-read after a
+     * crash) and is skipped. A stretch that starts anywhere else is refused rather than trimmed:
+     * the store cannot tell which of its rows came from which bytes, so it could neither keep the
+     * new part alone nor know that a gap held no rows; the caller reads again from
+     * {@link #resumeFrom}. An empty {@code rows} only moves the position on (a stretch of bad or
+     * blank lines, which is then not read again).
+     *
+     * @param source the source's identity, e.g. a log file's {@code FileIdentity}; at most 160 characters
+     * @param start the offset the stretch starts at
+     * @param end where the stretch ends: the offset after its last byte and the number of the line there
+     * @param rows the rows read from the stretch
+     * @return whether the rows were stored now ({@code false}: the stretch was stored before)
+     * @throws IllegalStateException if the stretch starts before or after the stored position but ends after it
+     */
+    boolean append(String source, long start, SourcePosition end, List<ActivityRow> rows);
+
+    /**
+     * @param source a source's identity
+     * @return where to read that source from next: the end of the last stretch stored, or empty
+     *     for a source nothing was stored from (read it from its start)
+     */
+    Optional<SourcePosition> resumeFrom(String source);
 
     /**
      * @param batchId a batch id
@@ -88,6 +120,21 @@ public interface ActivityStore extends AutoCloseable {
     record ActivityPage(List<ActivityRow> rows, String next) {
         public ActivityPage {
             rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * How far into a source its rows are stored.
+     *
+     * @param offset the byte offset after the last byte read, at the start of a line
+     * @param line the number of the line starting there, counting from 1
+     */
+    record SourcePosition(long offset, long line) {
+        /** Rejects impossible positions. */
+        public SourcePosition {
+            if (offset < 0 || line < 1) {
+                throw new IllegalArgumentException("offset must be >= 0 and line >= 1");
+            }
         }
     }
 

@@ -35,7 +35,7 @@ import org.lantern.activity.ActivityRow;
  * and where the file then ended (the last batch of a read is cut at the end of the file), so a
  * read that starts again from an earlier offset can name a range overlapping a stored batch
  * differently: resume from the end of the last batch the store accepted, kept with it, never from
- * an offset saved apart from the rows. Not thread-safe: its parser keeps caches.
+ * an offset saved apart from the rows, as {@link LogIngest} does. Not thread-safe: its parser keeps caches.
  */
 public final class LogReader {
 
@@ -255,7 +255,7 @@ public final class LogReader {
         }
 
         private void emit(long end) {
-            sink.accept(new Batch(identity, batchStart, end, Collections.unmodifiableList(rows)));
+            sink.accept(new Batch(identity, batchStart, end, line, Collections.unmodifiableList(rows)));
             rows = new ArrayList<>();
             batchStart = end;
         }
@@ -295,9 +295,10 @@ public final class LogReader {
      * @param fileIdentity the file's {@link FileIdentity}
      * @param start the offset of the range's first byte
      * @param end the offset after its last byte (after a newline)
+     * @param endLine the number of the line starting at {@code end}, counting from 1
      * @param rows the rows of the lines in the range, in file order
      */
-    public record Batch(String fileIdentity, long start, long end, List<ActivityRow> rows) {
+    public record Batch(String fileIdentity, long start, long end, long endLine, List<ActivityRow> rows) {
 
         /** @return {@code identity:start-end}, the batch's id for {@code ActivityStore.append} */
         public String id() {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBAppender;
@@ -41,6 +42,7 @@ public final class DuckDbActivityStore implements ActivityStore {
     /** URLs kept in memory to number a batch's URLs without a query; about 300 bytes each. */
     private static final int URL_CACHE = 250_000;
     private static final int MAX_BATCH_ID = 200;
+    private static final int MAX_SOURCE = 160;
 
     private final StoreFile file;
     private final DuckDBConnection root;
@@ -98,23 +100,109 @@ public final class DuckDbActivityStore implements ActivityStore {
         if (batchId.isBlank() || batchId.length() > MAX_BATCH_ID) {
             throw new IllegalArgumentException("a batch id must be 1 to " + MAX_BATCH_ID + " characters");
         }
+        return write(batchId, rows, () -> {
+            if (contains(writer, batchId)) {
+                return Decision.SKIP;
+            }
+            recordBatch(batchId);
+            return Decision.STORE;
+        });
+    }
+
+    @Override
+    public boolean append(String source, long start, SourcePosition end, List<ActivityRow> rows) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(rows, "rows");
+        if (source.isBlank() || source.length() > MAX_SOURCE) {
+            throw new IllegalArgumentException("a source must be 1 to " + MAX_SOURCE + " characters");
+        }
+        if (start < 0 || start > end.offset()) {
+            throw new IllegalArgumentException("a stretch must start at 0 or later and end after it starts");
+        }
+        // Named as the reader's batches are, so contains() answers for them too.
+        String batchId = source + ":" + start + "-" + end.offset();
+        return write(batchId, rows, () -> {
+            Optional<SourcePosition> stored = resumeFrom(writer, source);
+            long storedEnd = stored.map(SourcePosition::offset).orElse(0L);
+            if (end.offset() <= storedEnd && stored.isPresent()) {
+                return Decision.SKIP;
+            }
+            if (start != storedEnd) {
+                throw new Refused("bytes " + start + "-" + end.offset() + " of " + source
+                        + " were not stored: " + (start < storedEnd ? "they overlap" : "they do not follow")
+                        + " what is stored, which ends at " + storedEnd + "; read it again from there");
+            }
+            try (PreparedStatement ps = writer.prepareStatement(stored.isPresent()
+                    ? "UPDATE activity_sources SET end_offset = ?, end_line = ?, stored_at = ? WHERE source = ?"
+                    : "INSERT INTO activity_sources (end_offset, end_line, stored_at, source) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, end.offset());
+                ps.setLong(2, end.line());
+                ps.setObject(3, QueryFilter.timestamp(Instant.now()));
+                ps.setString(4, source);
+                ps.executeUpdate();
+            }
+            // A store written before positions were kept may hold this very batch by its name.
+            if (contains(writer, batchId)) {
+                return Decision.KEEP_POSITION_ONLY;
+            }
+            recordBatch(batchId);
+            return Decision.STORE;
+        });
+    }
+
+    /** A stretch of a source that does not follow what is stored: nothing went wrong in the store. */
+    private static final class Refused extends IllegalStateException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Decides, in the write's transaction, whether the batch is new, recording it if so; may throw
+     * {@link Refused}. What it wrote is committed, with the rows if it says so, or rolled back.
+     */
+    private interface Check {
+        Decision decide() throws SQLException;
+    }
+
+    private enum Decision {
+        /** New: store the rows and what the check wrote. */
+        STORE,
+        /** Stored before: roll back. */
+        SKIP,
+        /** The rows were stored before, but not the source's position: commit that alone. */
+        KEEP_POSITION_ONLY
+    }
+
+    private void recordBatch(String batchId) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO activity_batches VALUES (?, ?)")) {
+            ps.setString(1, batchId);
+            ps.setObject(2, QueryFilter.timestamp(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    private boolean write(String batchId, List<ActivityRow> rows, Check check) {
         writeLock.lock();
         try {
             checkOpen();
             long firstRowId = nextRowId;
+            Decision decision;
             try {
-                if (contains(writer, batchId)) {
+                decision = check.decide();
+                if (decision == Decision.SKIP) {
                     writer.rollback(); // ends the read's transaction
                     return false;
                 }
-                try (PreparedStatement ps = writer.prepareStatement("INSERT INTO activity_batches VALUES (?, ?)")) {
-                    ps.setString(1, batchId);
-                    ps.setObject(2, QueryFilter.timestamp(Instant.now()));
-                    ps.executeUpdate();
+                if (decision == Decision.STORE) {
+                    appendRows(rows);
                 }
-                appendRows(rows);
                 writer.commit();
                 urls.committed();
+            } catch (Refused e) {
+                rollback();
+                throw e;
             } catch (SQLException | RuntimeException e) {
                 rollback();
                 nextRowId = firstRowId;
@@ -122,7 +210,7 @@ public final class DuckDbActivityStore implements ActivityStore {
                         + " (nothing of it was kept; send it again): " + e.getMessage(), e);
             }
             file.restrict();
-            return true;
+            return decision == Decision.STORE;
         } catch (IOException e) {
             throw new ActivityStoreException("batch " + batchId + " was stored in " + file.file()
                     + " but its log file could not be made owner-only: " + e.getMessage(), e);
@@ -205,6 +293,22 @@ public final class DuckDbActivityStore implements ActivityStore {
             writer.rollback();
         } catch (SQLException e) {
             // DuckDB already aborted the transaction (a failed commit does); nothing was kept
+        }
+    }
+
+    @Override
+    public Optional<SourcePosition> resumeFrom(String source) {
+        Objects.requireNonNull(source, "source");
+        return read(c -> resumeFrom(c, source));
+    }
+
+    private static Optional<SourcePosition> resumeFrom(Connection c, String source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT end_offset, end_line FROM activity_sources WHERE source = ?")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SourcePosition(rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
         }
     }
 

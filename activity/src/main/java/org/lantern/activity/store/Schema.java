@@ -23,11 +23,16 @@ import java.util.List;
 final class Schema {
 
     /** The layout this code writes; a file with a larger number was written by a newer Lantern. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** How far each source (a log file, by its identity) is stored; written with the rows it ends. */
+    private static final String SOURCES = "CREATE TABLE activity_sources (source VARCHAR(160) PRIMARY KEY,"
+            + " end_offset BIGINT NOT NULL, end_line BIGINT NOT NULL, stored_at TIMESTAMP NOT NULL)";
 
     static final List<String> CREATE = List.of(
             "CREATE TABLE activity_schema (version INTEGER NOT NULL)",
             "CREATE TABLE activity_batches (batch_id VARCHAR(200) PRIMARY KEY, stored_at TIMESTAMP NOT NULL)",
+            SOURCES,
             "CREATE TABLE activity_urls (url_id BIGINT PRIMARY KEY, url VARCHAR NOT NULL, host VARCHAR NOT NULL,"
                     + " domain VARCHAR)",
             "CREATE TABLE activity (id BIGINT NOT NULL, time TIMESTAMP NOT NULL, person_id BIGINT,"
@@ -36,6 +41,9 @@ final class Schema {
                     + " action VARCHAR NOT NULL, rule VARCHAR, policy_version BIGINT, search_term VARCHAR,"
                     + " bypass BOOLEAN NOT NULL, status INTEGER, bytes BIGINT, source VARCHAR NOT NULL)",
             "INSERT INTO activity_schema VALUES (" + VERSION + ")");
+
+    /** Brings a version 1 file (no source positions) to this version. */
+    static final List<String> FROM_1 = List.of(SOURCES, "UPDATE activity_schema SET version = " + VERSION);
 
     private Schema() {
     }

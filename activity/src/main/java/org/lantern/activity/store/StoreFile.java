@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.lantern.filter.files.OwnerOnly;
@@ -58,11 +59,21 @@ final class StoreFile {
         }
         DuckDBConnection connection = (DuckDBConnection) connect(new Properties());
         try {
-            if (version(connection) == 0) {
+            int version = version(connection);
+            List<String> ddl = version == 0 ? Schema.CREATE : version == 1 ? Schema.FROM_1 : List.of();
+            if (!ddl.isEmpty()) {
+                // One transaction, so a crash mid-way leaves the file as it was.
+                connection.setAutoCommit(false);
                 try (Statement s = connection.createStatement()) {
-                    for (String ddl : Schema.CREATE) {
-                        s.execute(ddl);
+                    for (String statement : ddl) {
+                        s.execute(statement);
                     }
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
                 }
             }
             restrict();
