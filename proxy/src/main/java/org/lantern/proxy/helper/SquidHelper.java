@@ -574,8 +574,9 @@ public final class SquidHelper {
         }
         if (decision.redirectUrl().isEmpty()) {
             // A url_rewrite reply cannot refuse a request, and Squid serves the original after a BH
-            // (and its two retries), as after squidGuard's empty line. `lantern squid-helper` refuses
-            // such a configuration at start and on reload; a policy given another way still fails closed.
+            // (and its two retries), as after squidGuard's empty line. The parser refuses a pass list
+            // that blocks with no redirect anywhere, but a URL that cannot be read is blocked whatever
+            // the pass list, with only the acl's or default's redirect, so this is reached.
             return "OK status=302 url=" + quote(NOWHERE);
         }
         String url = signed(decision.redirectUrl().get(), now);
