@@ -174,6 +174,40 @@ class SquidHelperCommandTest {
         assertThat(helper.isAlive()).as("the same helper answered, never restarted").isTrue();
     }
 
+    /**
+     * Squid serves a request its url_rewrite helper cannot redirect (it answers BH, and after two
+     * retries Squid lets the request through), so a helper that would have to answer a block that
+     * way does not start.
+     */
+    @Test
+    void aHelperWithABlockThatHasNoRedirectRefusesToStartSayingWhatToAdd() throws Exception {
+        Files.writeString(conf, Files.readString(conf).replace("redirect http://blocked.example/?u=%u&s=%s", ""));
+        start();
+
+        assertThat(helper.waitFor(60, TimeUnit.SECONDS)).as("helper exited").isTrue();
+        assertThat(helper.exitValue()).isEqualTo(1);
+        assertThat(replies.readLine()).isNull();
+        assertThat(Files.readAllLines(stderr)).singleElement().asString().startsWith("lantern squid-helper: " + conf)
+                .contains("acl 'default' can block but neither it nor 'default' has a redirect; add a redirect line");
+    }
+
+    /**
+     * A URL that cannot be read is blocked whatever the pass list, with the acl's or default's
+     * redirect; with redirects only on the dests it has none, and must still not be served.
+     */
+    @Test
+    void anUnreadableUrlWithNoRedirectConfiguredIsRedirectedToAnAddressThatNeverResolves() throws Exception {
+        Files.writeString(conf, Files.readString(conf)
+                .replace("redirect http://blocked.example/?u=%u&s=%s", "")
+                .replace("redirect 302:http://blocked.example/?u=%u", "")
+                .replace("domainlist bad/domains", "domainlist bad/domains\n  redirect http://blocked.example/bad"));
+        start();
+
+        assertThat(ask("http://www.a.1/x 10.9.0.1/- - GET")).isEqualTo("OK status=302 url=\"http://blocked.lantern.invalid/\"");
+        assertThat(ask("http://bad.example/x 10.9.0.1/- - GET")).isEqualTo("OK rewrite-url=\"http://blocked.example/bad\"");
+        assertThat(ask("http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("ERR");
+    }
+
     @Test
     void aNegativeReloadIntervalIsRefusedWithAMessage() throws Exception {
         start("--reload-interval", "-1");

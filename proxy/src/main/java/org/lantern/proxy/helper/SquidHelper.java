@@ -67,6 +67,12 @@ import org.lantern.proxy.squidguard.SquidGuardRequest;
  */
 public final class SquidHelper {
 
+    /**
+     * Where a {@code url_rewrite_program} block with no redirect configured is sent: {@code .invalid}
+     * never resolves (RFC 6761), so the browser gets Squid's error page and never the page blocked.
+     */
+    public static final String NOWHERE = "http://blocked.lantern.invalid/";
+
     /** Longest request line accepted; Squid's own URL limit is 8 KB, its helper buffer 64 KB. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
@@ -96,7 +102,8 @@ public final class SquidHelper {
         /**
          * {@code url_rewrite_program}: {@code [ID] URL ip/fqdn user method [kv...]} →
          * {@code ERR} (pass, as squidGuard answers), {@code OK rewrite-url="..."} or
-         * {@code OK status=30x url="..."} (blocked).
+         * {@code OK status=30x url="..."} (blocked), and never {@code BH} for a block, which Squid
+         * would end by serving: a block with no redirect is sent to {@link #NOWHERE}.
          */
         URL_REWRITE,
         /**
@@ -566,9 +573,11 @@ public final class SquidHelper {
             return decision.redirectUrl().map(u -> reply + " url=" + quote(signed(u, now))).orElse(reply);
         }
         if (decision.redirectUrl().isEmpty()) {
-            // A url_rewrite reply cannot deny; BH makes Squid fail the request rather than let it through.
-            return "BH message=" + quote("blocked by Lantern (" + decision.targetClass()
-                    + ") but no redirect is configured");
+            // A url_rewrite reply cannot refuse a request, and Squid serves the original after a BH
+            // (and its two retries), as after squidGuard's empty line. The parser refuses a pass list
+            // that blocks with no redirect anywhere, but a URL that cannot be read is blocked whatever
+            // the pass list, with only the acl's or default's redirect, so this is reached.
+            return "OK status=302 url=" + quote(NOWHERE);
         }
         String url = signed(decision.redirectUrl().get(), now);
         return decision.status() > 0

@@ -226,7 +226,12 @@ public final class SquidGuardConfParser {
                     resolved, acls, defaultAcl);
         }
 
-        /** A block with nowhere to send the browser would leave Squid without an answer. */
+        /**
+         * A block with nowhere to send the browser cannot be answered by a url_rewrite_program, and
+         * Squid serves the request after a BH; squidGuard itself answers it as a pass. A URL that
+         * cannot be read is blocked whatever the pass list, so it may still have no redirect: the
+         * helper sends it to {@code SquidHelper.NOWHERE}.
+         */
         private void checkRedirects(Map<String, Dest> resolved) throws SquidGuardConfException {
             List<AclRule> all = new ArrayList<>(acls);
             all.add(defaultAcl);
@@ -249,7 +254,8 @@ public final class SquidGuardConfParser {
                 boolean destRedirects = p.kind() == PassKind.DEST && resolved.get(p.dest()).redirect().isPresent();
                 if (!p.allow() && !destRedirects) {
                     throw new SquidGuardConfException(sourceName, aclToken.line, aclToken.column,
-                            "acl '" + name + "' can block but neither it nor 'default' has a redirect");
+                            "acl '" + name + "' can block but neither it nor 'default' has a redirect; add a redirect "
+                                    + "line to one of them (Squid would serve what its url_rewrite_program cannot redirect)");
                 }
             }
         }

@@ -190,6 +190,32 @@ class SquidHelperTest {
                 "4 ERR message=\"blocked by Lantern: bad (default)\" url=\"http://b/?u=http://bad.example/&s=default\"");
     }
 
+    /**
+     * The parser refuses a {@code !dest} with no redirect anywhere, but a URL that cannot be read
+     * is blocked by whatever pass list, with the acl's or default's redirect, and a conf whose only
+     * redirects are on its dests has none for it. Squid serves a request whose url_rewrite helper
+     * answers BH (after two retries), so such a block must still send the browser elsewhere.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        URL_REWRITE  | http://www.a.1/x    | OK status=302 url="http://blocked.lantern.invalid/"
+        URL_REWRITE  | http://bad.example/ | OK rewrite-url="http://b/bad"
+        URL_REWRITE  | http://fine.example/ | ERR
+        EXTERNAL_ACL | http://www.a.1/x    | ERR message="blocked by Lantern: lantern-invalid-url (default)"
+        EXTERNAL_ACL | http://bad.example/ | ERR message="blocked by Lantern: bad (default)" url="http://b/bad"
+        EXTERNAL_ACL | http://fine.example/ | OK
+        """)
+    void aBlockWithNoRedirectConfiguredIsNeverAnsweredBh(SquidHelper.Protocol protocol, String url, String reply)
+            throws Exception {
+        Files.createDirectories(db.resolve("bad"));
+        Files.writeString(db.resolve("bad/domains"), "bad.example\n");
+        policy = SquidGuardPolicy.load(new SquidGuardConfParser().parse("dbhome " + db + "\ndest bad {\n"
+                + " domainlist bad/domains\n redirect http://b/bad\n}\nacl {\n default {\n pass !bad all\n }\n}\n",
+                "t.conf"), line -> { });
+
+        assertThat(helper(protocol).answer(url + " 10.9.0.1/- - GET")).isEqualTo(reply);
+    }
+
     @Test
     void quotesAndBackslashesInTheRedirectAreEscaped() throws Exception {
         assertThat(helper(SquidHelper.Protocol.URL_REWRITE).answer("http://bad.example/\"\\ 10.9.0.1/- - GET"))
