@@ -1,11 +1,9 @@
 package org.lantern.server.security;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,9 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
+import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.unblocking.Unblocks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -63,6 +63,8 @@ class CsrfOnEveryFormTest {
     Accounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Unblocks unblocks;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -160,14 +162,6 @@ class CsrfOnEveryFormTest {
 
     /** Rows in every table of the schema under test, by table. */
     private Map<String, Long> rowCounts() {
-        Set<String> tables = new TreeSet<>(jdbc.sql("SELECT table_name FROM information_schema.tables "
-                        + "WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND table_type IN ('BASE TABLE', 'TABLE')")
-                .query(String.class).list());
-        assertThat(tables).contains("audit_chain", "incident");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : tables) {
-            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
-        }
-        return counts;
+        return new DatabaseState(jdbc, unblocks).rowCounts();
     }
 }

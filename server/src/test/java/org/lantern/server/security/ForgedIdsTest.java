@@ -41,6 +41,7 @@ import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
+import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
@@ -639,29 +640,8 @@ class ForgedIdsTest {
         });
     }
 
-    /**
-     * Every row of every table but the record-access log (a refused look is meant to add to it),
-     * each row as text, so that an update shows as well as an insert or a delete.
-     */
+    /** Every row of every table but the record-access log (a refused look is meant to add to it). */
     private Map<String, List<String>> state() {
-        Set<String> tables = new TreeSet<>(jdbc.sql("SELECT table_name FROM information_schema.tables "
-                        + "WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND table_type IN ('BASE TABLE', 'TABLE')")
-                .query(String.class).list());
-        assertThat(tables).contains("record_access", "incident");
-        tables.remove("record_access");
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String table : tables) {
-            rows.put(table, jdbc.sql("SELECT * FROM " + table).query((rs, n) -> {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    String column = rs.getMetaData().getColumnName(i).toLowerCase();
-                    if (!column.equals("last_used_at")) {
-                        row.append(column).append('=').append(rs.getString(i)).append(' ');
-                    }
-                }
-                return row.toString();
-            }).list().stream().sorted().toList());
-        }
-        return rows;
+        return new DatabaseState(jdbc, unblocks).rows(Set.of("record_access"), Set.of("last_used_at"));
     }
 }
