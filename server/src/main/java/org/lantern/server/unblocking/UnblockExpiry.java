@@ -19,7 +19,8 @@ class UnblockExpiry {
         this.unblocks = unblocks;
     }
 
-    @Scheduled(fixedDelayString = "${lantern.unblock.expiry-interval:PT1M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${lantern.unblock.expiry-interval:PT1M}",
+            initialDelayString = "${lantern.unblock.expiry-initial-delay:PT30S}")
     void expireEnded() {
         unblocks.expire(Instant.now());
     }

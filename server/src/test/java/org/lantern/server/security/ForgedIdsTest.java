@@ -475,7 +475,7 @@ class ForgedIdsTest {
         assertThat(refused.status()).as(what + ": status").isNotEqualTo(500).isEqualTo(absent.status());
         assertThat(refused.status()).as(what + ": status").isIn(400, 403, 404);
         assertSameWords(what, refused.normalised(hidden), absent.normalised(missing));
-        assertThat(state()).as(what + ": every table").isEqualTo(before);
+        assertThat(DatabaseState.differences(before, state())).as(what + ": every table").isEmpty();
         if (spec.safeguarding() && refused.status() == 404 && spec.method() == HttpMethod.GET) {
             assertDeniedLookLogged(role, hidden.values(), accessBefore);
         }
@@ -496,7 +496,7 @@ class ForgedIdsTest {
         String what = spec + " " + cross + " by " + by;
         assertThat(crossed.status()).as(what + ": status").isNotEqualTo(500).isEqualTo(absent.status()).isEqualTo(404);
         assertSameWords(what, crossed.normalised(cross), absent.normalised(missing));
-        assertThat(state()).as(what + ": every table").isEqualTo(before);
+        assertThat(DatabaseState.differences(before, state())).as(what + ": every table").isEmpty();
         if (spec.safeguarding() && spec.method() == HttpMethod.GET) {
             assertDeniedLookLogged(spec.actor(), cross.values(), accessBefore);
         }
@@ -526,7 +526,7 @@ class ForgedIdsTest {
                 assertThat(status).as(spec + " " + missing + " by " + by).isIn(302, 400, 404);
             }
         }
-        assertThat(state()).as(spec + ": every table").isEqualTo(before);
+        assertThat(DatabaseState.differences(before, state())).as(spec + ": every table").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}={2}")
@@ -550,7 +550,7 @@ class ForgedIdsTest {
                 assertSameWords(what, answer.normalised(vars), ask(spec, missing, spec.actor(), by).normalised(missing));
             }
         }
-        assertThat(state()).as(spec + " " + vars + ": every table").isEqualTo(before);
+        assertThat(DatabaseState.differences(before, state())).as(spec + " " + vars + ": every table").isEmpty();
     }
 
     /** The two answers line by line, so that a failure shows the first line that differs rather than two whole pages. */

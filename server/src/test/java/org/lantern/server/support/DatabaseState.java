@@ -1,6 +1,7 @@
 package org.lantern.server.support;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,23 @@ public final class DatabaseState {
             }).list().stream().sorted().toList());
         }
         return rows;
+    }
+
+    /**
+     * The rows that differ between two {@link #rows} looks, as {@code table: - row} and
+     * {@code table: + row}: a failure names what changed rather than printing every table.
+     */
+    public static List<String> differences(Map<String, List<String>> before, Map<String, List<String>> after) {
+        List<String> changes = new ArrayList<>();
+        Set<String> tables = new TreeSet<>(before.keySet());
+        tables.addAll(after.keySet());
+        for (String table : tables) {
+            List<String> was = before.getOrDefault(table, List.of());
+            List<String> now = after.getOrDefault(table, List.of());
+            was.stream().filter(row -> !now.contains(row)).forEach(row -> changes.add(table + ": - " + row));
+            now.stream().filter(row -> !was.contains(row)).forEach(row -> changes.add(table + ": + " + row));
+        }
+        return changes;
     }
 
     private Set<String> settledTables() {
