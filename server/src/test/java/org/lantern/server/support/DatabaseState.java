@@ -1,7 +1,12 @@
 package org.lantern.server.support;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Blob;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +58,7 @@ public final class DatabaseState {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     String column = rs.getMetaData().getColumnName(i).toLowerCase();
                     if (!skippedColumns.contains(column)) {
-                        row.append(column).append('=').append(rs.getString(i)).append(' ');
+                        row.append(column).append('=').append(text(rs.getObject(i), rs.getString(i))).append(' ');
                     }
                 }
                 return row.toString();
@@ -77,6 +82,22 @@ public final class DatabaseState {
             now.stream().filter(row -> !was.contains(row)).forEach(row -> changes.add(table + ": + " + row));
         }
         return changes;
+    }
+
+    /**
+     * A value as text: binary content (an evidence file) by its SHA-256, since drivers print bytes
+     * as an object's identity, which differs at every look.
+     */
+    private static String text(Object value, String asString) throws SQLException {
+        byte[] bytes = value instanceof byte[] b ? b : value instanceof Blob blob ? blob.getBytes(1, (int) blob.length()) : null;
+        if (bytes == null) {
+            return asString;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<String> settledTables() {
