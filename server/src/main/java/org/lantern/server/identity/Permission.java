@@ -66,7 +66,24 @@ public enum Permission {
     /** Keep the personal-data breach register and answer subject access requests (the DPO's work). */
     DATA_PROTECTION_MANAGE,
     /** Read the bypass-attempt report (who is named depends on INCIDENT_READ_ALL). */
-    BYPASS_REPORT_READ;
+    BYPASS_REPORT_READ,
+    /**
+     * Search the activity log (every web request) by person, with names: the DSL, deputies and
+     * headteacher. Every search is itself recorded.
+     */
+    ACTIVITY_READ,
+    /**
+     * Search the activity log for technical work (traffic, devices, user names, addresses): the
+     * network manager. Whether pupils' names are shown too is a school setting.
+     */
+    ACTIVITY_READ_TECHNICAL,
+    /** See who has searched the activity log for a person (the DSL and headteacher). */
+    ACTIVITY_ACCESS_READ,
+    /**
+     * Send web requests into the activity log (a proxy shipping its decision log, a Squid
+     * access.log import); an ingest-only API token carries this and nothing else.
+     */
+    ACTIVITY_INGEST;
 
     /** The authority string Spring Security sees. */
     public String authority() {
