@@ -150,10 +150,10 @@ class SquidHelperCommandTest {
     }
 
     @Test
-    void aLineThatIsNotARequestIsAnsweredBhAndTheNextRequestStillIsAnswered() throws Exception {
+    void aLineThatIsNotARequestIsRefusedAndTheNextRequestStillIsAnswered() throws Exception {
         start();
 
-        assertThat(ask("not-a-request")).isEqualTo("BH message=\"expected URL and client address\"");
+        assertThat(ask("not-a-request")).isEqualTo("OK status=302 url=\"http://blocked.lantern.invalid/\"");
         assertThat(ask("http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("ERR");
     }
 
@@ -225,7 +225,7 @@ class SquidHelperCommandTest {
 
         assertThat(closeInputAndWait()).isZero();
         List<String> stdout = replies.lines().toList();
-        assertThat(stdout).containsExactly("ERR", BLOCKED_FOR_STAFF, "BH message=\"empty request line\"");
+        assertThat(stdout).containsExactly("ERR", BLOCKED_FOR_STAFF, "OK status=302 url=\"http://blocked.lantern.invalid/\"");
         assertThat(Files.readString(stderr)).contains("lantern squid-helper: serving url-rewrite on stdin/stdout");
     }
 

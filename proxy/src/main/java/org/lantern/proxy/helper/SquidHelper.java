@@ -46,9 +46,13 @@ import org.lantern.proxy.squidguard.SquidGuardRequest;
  * <p>A line whose first word is a number carries a concurrency channel ID, echoed at the start of
  * the reply. With concurrency, lines are gathered into batches while more input is ready and
  * judged on a small pool; without, on the reading thread. A line that is not a request (blank,
- * unparseable, over {@link #MAX_LINE_BYTES}, invalid UTF-8) gets {@code BH message="..."} (with
- * its channel ID when present), is counted and logged, and the helper carries on: one bad line
- * must never stop filtering for everyone else.
+ * unparseable, over {@link #MAX_LINE_BYTES}, invalid UTF-8), and a request whose judging failed,
+ * is refused (with its channel ID when present), counted and logged, and the helper carries on:
+ * one bad line must never stop filtering for everyone else. Refused means blocked, never passed:
+ * {@code BH message="..."} under {@code external_acl_type}, where Squid denies on BH, and a
+ * redirect to {@link #NOWHERE} under {@code url_rewrite_program}, where Squid would serve the
+ * request unchanged after a BH and its retries, so a line crafted to be unreadable would be a way
+ * round the filter.
  *
  * <p>Every request judged becomes a {@link LogEntry} (the CLI records them in the
  * {@code DecisionLog}, the JSON-lines record monitoring reads): who asked (user, client address),
@@ -555,7 +559,7 @@ public final class SquidHelper {
         } catch (RuntimeException e) {
             errors.incrementAndGet();
             log.accept("squid-helper: evaluation failed for " + preview(bytes) + ": " + e);
-            return "BH message=\"internal error\"";
+            return refused("internal error");
         }
         requests.incrementAndGet();
         batch.decided(logEntry(request, decision, now));
@@ -659,7 +663,12 @@ public final class SquidHelper {
         if (n <= BAD_LINES_LOGGED || n % 1000 == 0) {
             log.accept("squid-helper: bad line #" + n + ": " + reason + ": " + preview(bytes));
         }
-        return "BH message=" + quote(reason);
+        return refused(reason);
+    }
+
+    /** The reply that refuses a request the helper could not judge; see the class comment for why it differs by protocol. */
+    private String refused(String reason) {
+        return protocol == Protocol.URL_REWRITE ? "OK status=302 url=" + quote(NOWHERE) : "BH message=" + quote(reason);
     }
 
     private static String preview(byte[] bytes) {

@@ -179,7 +179,7 @@ class SquidHelperTest {
         assertThat(h.answer("7 http://fine.example/ 10.9.0.1/- - GET")).isEqualTo("7 ERR");
         assertThat(h.answer("12 http://bad.example/ 10.9.0.1/- - GET myip=1.2.3.4 myport=3128"))
                 .startsWith("12 OK rewrite-url=");
-        assertThat(h.answer("3 garbage")).isEqualTo("3 BH message=\"expected URL and client address\"");
+        assertThat(h.answer("3 garbage")).isEqualTo("3 OK status=302 url=\"http://blocked.lantern.invalid/\"");
     }
 
     @Test
@@ -222,23 +222,44 @@ class SquidHelperTest {
                 .isEqualTo("OK rewrite-url=\"http://b/?u=http://bad.example/\\\"\\\\&s=default\"");
     }
 
-    @Test
-    void badLinesGetBhAreCountedAndLoggedAndServiceContinues() throws Exception {
-        SquidHelper h = helper(SquidHelper.Protocol.URL_REWRITE);
+    /**
+     * A line that cannot be judged is refused, never passed: Squid denies on an external_acl BH,
+     * but serves a url_rewrite request unchanged after a BH and its retries, so there the refusal
+     * is a redirect to nowhere. Otherwise a line made unreadable on purpose would get round the filter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        URL_REWRITE  | OK status=302 url="http://blocked.lantern.invalid/" | OK status=302 url="http://blocked.lantern.invalid/" | OK status=302 url="http://blocked.lantern.invalid/" | ERR
+        EXTERNAL_ACL | BH message="empty request line"                   | BH message="request line longer than 65536 bytes" | BH message="request line is not valid UTF-8" | OK
+        """)
+    void badLinesAreRefusedCountedAndLoggedAndServiceContinues(SquidHelper.Protocol protocol, String empty,
+            String tooLong, String notUtf8, String fine) throws Exception {
+        SquidHelper h = helper(protocol);
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         in.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
         in.writeBytes("5 ".getBytes(StandardCharsets.UTF_8));
         in.writeBytes("x".repeat(100 * 1024).getBytes(StandardCharsets.UTF_8));
         in.writeBytes("\n9 http://b\u00e9d.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.ISO_8859_1));
         in.writeBytes("http://fine.example/ 10.9.0.1/- - GET\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(serve(h, in.toByteArray(), 1).split("\n")).containsExactly(
-                "BH message=\"empty request line\"",
-                "5 BH message=\"request line longer than 65536 bytes\"",
-                "9 BH message=\"request line is not valid UTF-8\"",
-                "ERR");
+        assertThat(serve(h, in.toByteArray(), 1).split("\n")).containsExactly(empty, "5 " + tooLong, "9 " + notUtf8, fine);
         assertThat(h.counters().badLines()).isEqualTo(3);
         assertThat(h.counters().requests()).isEqualTo(1);
         assertThat(log).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        URL_REWRITE  | 4 OK status=302 url="http://blocked.lantern.invalid/"
+        EXTERNAL_ACL | 4 BH message="internal error"
+        """)
+    void aRequestWhoseJudgingFailsIsRefusedAndServiceContinues(SquidHelper.Protocol protocol, String refused)
+            throws Exception {
+        SquidHelper h = new SquidHelper(() -> { throw new IllegalStateException("policy broken"); }, protocol,
+                Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE), log::add, entries -> CompletableFuture.completedFuture(null));
+
+        assertThat(h.answer("4 http://fine.example/ 10.9.0.1/- - GET")).isEqualTo(refused);
+        assertThat(h.counters().errors()).isEqualTo(1);
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("evaluation failed", "policy broken"));
     }
 
     @Test
@@ -494,17 +515,17 @@ class SquidHelperTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "URL_REWRITE  | BH message=\"decision not logged: queue full\" | OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\"",
-        "EXTERNAL_ACL | BH message=\"decision not logged: queue full\" | ERR message=\"blocked by Lantern: bad (default)\" url=\"http://b/?u=http://bad.example/&s=default\""})
+        "URL_REWRITE  | BH message=\"decision not logged: queue full\" | OK rewrite-url=\"http://b/?u=http://bad.example/&s=default\" | OK status=302 url=\"http://blocked.lantern.invalid/\"",
+        "EXTERNAL_ACL | BH message=\"decision not logged: queue full\" | ERR message=\"blocked by Lantern: bad (default)\" url=\"http://b/?u=http://bad.example/&s=default\" | BH message=\"expected URL and client address\""})
     void whenADecisionCannotBeLoggedAPassIsAnsweredBhAndABlockStillBlocks(SquidHelper.Protocol protocol, String pass,
-            String block) throws Exception {
+            String block, String badLine) throws Exception {
         SquidHelper h = new SquidHelper(() -> policy, protocol, Clock.fixed(MONDAY_10AM.atZone(ZONE).toInstant(), ZONE),
                 log::add, entries -> CompletableFuture.failedFuture(new RejectedExecutionException("queue full")));
 
         String out = serve(h, "http://fine.example/ 10.9.0.1/- - GET\nhttp://bad.example/ 10.9.0.1/- - GET\nx\n"
                 .getBytes(StandardCharsets.UTF_8), 1);
 
-        assertThat(out.split("\n")).containsExactly(pass, block, "BH message=\"expected URL and client address\"");
+        assertThat(out.split("\n")).containsExactly(pass, block, badLine);
         assertThat(h.counters().unlogged()).isEqualTo(2);
         assertThat(log).anySatisfy(line -> assertThat(line).contains("2 decisions not logged", "queue full"));
     }
