@@ -50,15 +50,17 @@ public class CaseService {
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final IncidentActions actions;
+    private final MonitoringHalt monitoringHalt;
 
     CaseService(JdbcClient jdbc, IncidentService incidents, AccountService accounts, AuditChain audit,
-                IncidentCategories categories, IncidentActions actions) {
+                IncidentCategories categories, IncidentActions actions, MonitoringHalt monitoringHalt) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.accounts = accounts;
         this.audit = audit;
         this.categories = categories;
         this.actions = actions;
+        this.monitoringHalt = monitoringHalt;
     }
 
     /** The case of an incident the caller has already read (this does not log a look). */
@@ -270,9 +272,6 @@ public class CaseService {
             // As recording a concern of illegal material does: a child-protection record, monitoring halted.
             jdbc.sql("UPDATE incident SET illegal_path = TRUE, record_kind = 'CHILD_PROTECTION' WHERE id = :id")
                     .param("id", incidentId).update();
-            jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
-                    + "VALUES (:id, :now, :by)").param("id", incidentId).param("now", OffsetDateTime.now(ZoneOffset.UTC))
-                    .param("by", actor.username()).update();
         }
         int count = incident.people(PersonRole.AT_RISK).size();
         List<IncidentAction> brought = incidents.load(incidentId).orElseThrow().actions().stream()
@@ -287,8 +286,7 @@ public class CaseService {
         detail.put("illegalPath", illegal);
         changed(change, CaseEvent.Kind.CATEGORY, null, clip(incident.categoryText()), clip(chosen.text()), note, detail);
         if (illegal) {
-            audit.append(actor.username(), "incident.monitoring-halted", RecordAccessLog.INCIDENT,
-                    Long.toString(incidentId), IncidentService.json(Map.of("reason", "suspected illegal material")));
+            monitoringHalt.halt(incidentId, OffsetDateTime.now(ZoneOffset.UTC), actor.username());
         }
         return incidents.load(incidentId).orElseThrow();
     }

@@ -52,15 +52,17 @@ public class ConcernReports {
     private final People people;
     private final PolicyService policies;
     private final AuditChain audit;
+    private final MonitoringHalt monitoringHalt;
 
     ConcernReports(JdbcClient jdbc, IncidentActions actions, IncidentCategories categories, People people,
-                   PolicyService policies, AuditChain audit) {
+                   PolicyService policies, AuditChain audit, MonitoringHalt monitoringHalt) {
         this.jdbc = jdbc;
         this.actions = actions;
         this.categories = categories;
         this.people = people;
         this.policies = policies;
         this.audit = audit;
+        this.monitoringHalt = monitoringHalt;
     }
 
     /**
@@ -147,10 +149,6 @@ public class ConcernReports {
         Column column = categories.columns(SubjectType.PUPIL).stream().filter(c -> c.id().equals(REFER_TO_DSL.id()))
                 .findFirst().orElse(REFER_TO_DSL);
         actions.insert(id, column.id(), column.text(), null, null);
-        if (illegal) {
-            jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
-                    + "VALUES (:id, :now, :by)").param("id", id).param("now", now).param("by", recordedBy).update();
-        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("anonymous", in.anonymous());
         detail.put("subjectIds", pupil.map(p -> List.of(p.id())).orElse(List.of()));
@@ -162,8 +160,7 @@ public class ConcernReports {
         detail.put("illegalPath", illegal);
         audit.append(recordedBy, "incident.reported", RecordAccessLog.INCIDENT, Long.toString(id), IncidentService.json(detail));
         if (illegal) {
-            audit.append(recordedBy, "incident.monitoring-halted", RecordAccessLog.INCIDENT, Long.toString(id),
-                    IncidentService.json(Map.of("reason", "suspected illegal material")));
+            monitoringHalt.halt(id, now, recordedBy);
         }
         return id;
     }

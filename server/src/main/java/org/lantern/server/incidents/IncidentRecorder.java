@@ -42,9 +42,11 @@ class IncidentRecorder {
     private final AuditChain audit;
     private final IncidentRules rules;
     private final Escalation escalation;
+    private final MonitoringHalt monitoringHalt;
 
     IncidentRecorder(JdbcClient jdbc, People people, IncidentCategories categories, IncidentActions actions,
-                     IncidentStore store, AuditChain audit, IncidentRules rules, Escalation escalation) {
+                     IncidentStore store, AuditChain audit, IncidentRules rules, Escalation escalation,
+                     MonitoringHalt monitoringHalt) {
         this.jdbc = jdbc;
         this.people = people;
         this.categories = categories;
@@ -53,6 +55,7 @@ class IncidentRecorder {
         this.audit = audit;
         this.rules = rules;
         this.escalation = escalation;
+        this.monitoringHalt = monitoringHalt;
     }
 
     @Transactional
@@ -88,11 +91,6 @@ class IncidentRecorder {
         }
         Set<String> actionIds = new LinkedHashSet<>(actions.bring(id, chosen, checked.roles(), null));
         sanction.ifPresent(row -> actionIds.addAll(actions.bring(id, row, checked.roles(), null)));
-        if (illegal) {
-            jdbc.sql("INSERT INTO incident_investigation (incident_id, monitoring_halted_at, monitoring_halted_by) "
-                            + "VALUES (:id, :now, :by)")
-                    .param("id", id).param("now", now).param("by", recorder.username()).update();
-        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("type", in.type().name());
         detail.put("subjectType", checked.subject().name());
@@ -111,8 +109,7 @@ class IncidentRecorder {
         detail.put("illegalPath", illegal);
         audit.append(recorder.username(), "incident.recorded", RecordAccessLog.INCIDENT, Long.toString(id), json(detail));
         if (illegal) {
-            audit.append(recorder.username(), "incident.monitoring-halted", RecordAccessLog.INCIDENT, Long.toString(id),
-                    json(Map.of("reason", "suspected illegal material")));
+            monitoringHalt.halt(id, now, recorder.username());
         }
         if (kind == RecordKind.BEHAVIOUR) {
             escalate(id, checked.subject(), checked.roles().getOrDefault(PersonRole.MISUSER, List.of()), in.occurredAt(),
