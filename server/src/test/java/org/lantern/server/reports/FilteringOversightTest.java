@@ -2,10 +2,17 @@ package org.lantern.server.reports;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.activity.ActivityRow;
+import org.lantern.activity.ActivityStore;
+import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestActivity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +39,28 @@ class FilteringOversightTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ActivityStore store;
+
+    @BeforeEach
+    void aYearOfBlocks() {
+        // The store is shared by every test context and outlives them: the rows go in once, and again
+        // only if a retention run has deleted them since.
+        ActivityQuery ours = new ActivityQuery(OCTOBER.toInstant(), OCTOBER.plusDays(1).toInstant(), null, null, null,
+                null, null, null, "blocked.oversight.example", null, null, null);
+        if (!store.search(ours, null, 1).rows().isEmpty()) {
+            return;
+        }
+        List<ActivityRow> rows = new ArrayList<>();
+        Map.of("oversight-gambling", 10, "oversight-games", 2, "oversight-adult", 4).forEach((category, n) -> {
+            for (int i = 0; i < n; i++) {
+                rows.add(TestActivity.row(OCTOBER.toInstant().plusSeconds(rows.size()), 990_002L,
+                        "blocked.oversight.example", "BLOCK", category));
+            }
+        });
+        rows.add(TestActivity.row(OCTOBER.toInstant(), 990_002L, "blocked.oversight.example", "ALLOW", "oversight-news"));
+        TestActivity.append(store, rows.toArray(ActivityRow[]::new));
+    }
 
     @BeforeEach
     void aYearOfFiltering() {
@@ -70,11 +99,23 @@ class FilteringOversightTest {
     }
 
     @Test
+    void blockedRequestsAreCountedByCategoryFromTheActivityLogWithSmallNumbersSuppressed() {
+        Breakdown blocked = oversight.build(new SchoolYear(2009)).blockedByCategory();
+
+        // 16 blocks are published, so the <3 for games would follow from the others: adult is withheld too.
+        assertThat(blocked.title()).isEqualTo("Blocked requests by category");
+        assertThat(blocked.rows()).extracting(r -> r.label() + "=" + r.count().display()).containsExactly(
+                "oversight-adult=withheld", "oversight-gambling=10", "oversight-games=<3");
+        assertThat(blocked.total().display()).isEqualTo("16");
+    }
+
+    @Test
     @WithMockUser(username = "governor", authorities = "REPORTS_ANONYMISED")
     void theReportPageShowsThemWithChartsAndNoNamesOrAddresses() throws Exception {
         String html = mvc.perform(get("/reports/governors").param("year", "2009")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(html).contains("Filtering, monitoring and data protection", "Unblock requests by outcome",
+                "Blocked requests by category", "id=\"chart-blocked-categories\"",
                 "id=\"chart-bypass-months\"", "id=\"chart-unblocks\"");
         assertThat(html).doesNotContain("Secret Pupilname", "oversight.example");
     }
