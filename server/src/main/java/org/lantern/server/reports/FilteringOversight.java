@@ -14,6 +14,7 @@ import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.http.Show;
+import org.lantern.server.policy.PolicyService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,12 @@ public class FilteringOversight {
 
     private final JdbcClient jdbc;
     private final ActivityStore activity;
+    private final PolicyService policies;
 
-    FilteringOversight(JdbcClient jdbc, ActivityStore activity) {
+    FilteringOversight(JdbcClient jdbc, ActivityStore activity, PolicyService policies) {
         this.jdbc = jdbc;
         this.activity = activity;
+        this.policies = policies;
     }
 
     /**
@@ -96,12 +99,13 @@ public class FilteringOversight {
                                 + "WHERE received_on >= :first AND received_on <= :last GROUP BY status ORDER BY status", year)))));
     }
 
-    /** The year's blocked requests by category, in category order like the report's other tables. */
+    /** The year's blocked requests by category, as the policy in force names it, in name order. */
     private Map<String, Long> blocked(SchoolYear year) {
         ActivityQuery inYear = new ActivityQuery(year.start().toInstant(), year.end().toInstant(), null, null, null,
                 null, null, null, null, null, null, null);
         Map<String, Long> counts = new TreeMap<>();
-        activity.topBlockedCategories(inYear, MAX_CATEGORIES).forEach(c -> counts.put(c.key(), c.count()));
+        activity.topBlockedCategories(inYear, MAX_CATEGORIES)
+                .forEach(c -> counts.merge(policies.categoryName(c.key()), c.count(), Long::sum));
         return new LinkedHashMap<>(counts);
     }
 

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.activity.ActivityStore.Count;
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.policy.PolicyService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -26,9 +29,17 @@ class ActivityTiles {
     static final int TOP = 5;
 
     private final ActivityStore store;
+    private final UnaryOperator<String> categoryNames;
 
-    ActivityTiles(ActivityStore store) {
+    @Autowired
+    ActivityTiles(ActivityStore store, PolicyService policies) {
+        this(store, policies::categoryName);
+    }
+
+    /** @param categoryNames a category's name from its id */
+    ActivityTiles(ActivityStore store, UnaryOperator<String> categoryNames) {
         this.store = store;
+        this.categoryNames = categoryNames;
     }
 
     /**
@@ -44,11 +55,11 @@ class ActivityTiles {
     /**
      * A category blocked this week.
      *
-     * @param category the category
-     * @param blocks   how many requests it blocked
-     * @param link     the search listing them
+     * @param name   the category's name in the policy
+     * @param blocks how many requests it blocked
+     * @param link   the search listing them
      */
-    record Blocked(String category, long blocks, String link) {
+    record Blocked(String name, long blocks, String link) {
     }
 
     /** @param day the school's today */
@@ -64,7 +75,7 @@ class ActivityTiles {
         Instant from = start(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
         Instant to = start(day.plusDays(1));
         return store.topBlockedCategories(query(from, to, null, null), TOP).stream()
-                .map(c -> new Blocked(c.key(), c.count(), link(from, to, c.key()))).toList();
+                .map(c -> new Blocked(categoryNames.apply(c.key()), c.count(), link(from, to, c.key()))).toList();
     }
 
     private long total(ActivityQuery query) {

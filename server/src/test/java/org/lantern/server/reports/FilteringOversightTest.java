@@ -1,5 +1,6 @@
 package org.lantern.server.reports;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The governors' report counts what the filter and the data protection registers recorded in the
  * year, by month, kind and outcome, with counts of 1 or 2 shown as {@code <3} and no addresses or
- * names. 2009/10 is a year no other test records in.
+ * names. 2009/10 is a year no other test records in; the activity log's blocks are in 2010/11.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -45,20 +46,21 @@ class FilteringOversightTest {
     @BeforeEach
     void aYearOfBlocks() {
         // The store is shared by every test context and outlives them: the rows go in once, and again
-        // only if a retention run has deleted them since.
-        ActivityQuery ours = new ActivityQuery(OCTOBER.toInstant(), OCTOBER.plusDays(1).toInstant(), null, null, null,
-                null, null, null, "blocked.oversight.example", null, null, null);
+        // only if a retention run has deleted them since. They are a year later than the rest.
+        Instant october = OCTOBER.plusYears(1).toInstant();
+        ActivityQuery ours = new ActivityQuery(october, october.plusSeconds(3_600), null, null, null, null, null, null,
+                "blocked.oversight.example", null, null, null);
         if (!store.search(ours, null, 1).rows().isEmpty()) {
             return;
         }
         List<ActivityRow> rows = new ArrayList<>();
-        Map.of("oversight-gambling", 10, "oversight-games", 2, "oversight-adult", 4).forEach((category, n) -> {
+        Map.of("gambling", 10, "online-gaming", 2, "oversight-adult", 4).forEach((category, n) -> {
             for (int i = 0; i < n; i++) {
-                rows.add(TestActivity.row(OCTOBER.toInstant().plusSeconds(rows.size()), 990_002L,
-                        "blocked.oversight.example", "BLOCK", category));
+                rows.add(TestActivity.row(october.plusSeconds(rows.size()), 990_002L, "blocked.oversight.example",
+                        "BLOCK", category));
             }
         });
-        rows.add(TestActivity.row(OCTOBER.toInstant(), 990_002L, "blocked.oversight.example", "ALLOW", "oversight-news"));
+        rows.add(TestActivity.row(october, 990_002L, "blocked.oversight.example", "ALLOW", "oversight-news"));
         TestActivity.append(store, rows.toArray(ActivityRow[]::new));
     }
 
@@ -100,12 +102,13 @@ class FilteringOversightTest {
 
     @Test
     void blockedRequestsAreCountedByCategoryFromTheActivityLogWithSmallNumbersSuppressed() {
-        Breakdown blocked = oversight.build(new SchoolYear(2009)).blockedByCategory();
+        Breakdown blocked = oversight.build(new SchoolYear(2010)).blockedByCategory();
 
-        // 16 blocks are published, so the <3 for games would follow from the others: adult is withheld too.
+        // Named as the policy names them (a category it does not have keeps its id). 16 blocks are
+        // published, so the <3 for gaming would follow from the others: the 4 are withheld too.
         assertThat(blocked.title()).isEqualTo("Blocked requests by category");
         assertThat(blocked.rows()).extracting(r -> r.label() + "=" + r.count().display()).containsExactly(
-                "oversight-adult=withheld", "oversight-gambling=10", "oversight-games=<3");
+                "Gambling=10", "Online gaming (non-educational)=<3", "oversight-adult=withheld");
         assertThat(blocked.total().display()).isEqualTo("16");
     }
 
@@ -115,9 +118,18 @@ class FilteringOversightTest {
         String html = mvc.perform(get("/reports/governors").param("year", "2009")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(html).contains("Filtering, monitoring and data protection", "Unblock requests by outcome",
-                "Blocked requests by category", "id=\"chart-blocked-categories\"",
                 "id=\"chart-bypass-months\"", "id=\"chart-unblocks\"");
         assertThat(html).doesNotContain("Secret Pupilname", "oversight.example");
+    }
+
+    @Test
+    @WithMockUser(username = "governor", authorities = "REPORTS_ANONYMISED")
+    void theReportPageChartsTheBlockedCategoriesByNameWithoutAddresses() throws Exception {
+        String html = mvc.perform(get("/reports/governors").param("year", "2010")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Blocked requests by category", "id=\"chart-blocked-categories\"", "Gambling");
+        assertThat(html).doesNotContain("oversight.example");
     }
 
     @Test

@@ -31,7 +31,7 @@ class ActivityTilesTest {
     @BeforeEach
     void setUp() throws Exception {
         store = DuckDbActivityStore.open(dir.resolve("activity.duckdb"));
-        tiles = new ActivityTiles(store);
+        tiles = new ActivityTiles(store, id -> id.substring(0, 1).toUpperCase() + id.substring(1));
         TestActivity.append(store,
                 row("2026-11-22T15:00:00Z", "BLOCK", "games"),
                 row("2026-11-22T15:01:00Z", "BLOCK", "games"),
@@ -65,11 +65,11 @@ class ActivityTilesTest {
     }
 
     @Test
-    void theWeekRunsFromMondayAndEachCategoryLinksToItsBlocks() {
+    void theWeekRunsFromMondayAndEachCategoryIsNamedAndLinksToItsBlocks() {
         assertThat(tiles.blockedThisWeek(WEDNESDAY)).containsExactly(
-                new ActivityTiles.Blocked("gambling", 3,
+                new ActivityTiles.Blocked("Gambling", 3,
                         "/activity?action=BLOCK&category=gambling&from=2026-11-23T00:00:00Z&to=2026-11-26T00:00:00Z"),
-                new ActivityTiles.Blocked("adult", 2,
+                new ActivityTiles.Blocked("Adult", 2,
                         "/activity?action=BLOCK&category=adult&from=2026-11-23T00:00:00Z&to=2026-11-26T00:00:00Z"));
     }
 
