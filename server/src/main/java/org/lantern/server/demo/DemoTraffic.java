@@ -37,9 +37,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoTraffic {
 
-    /** An address on the demo's stand-in terrorism-content list. Made up: {@code .example} never resolves. */
-    static final String ILLEGAL_CONTENT_URL = DemoLists.ILLEGAL_CONTENT_URL;
-    private static final String OTHER_ILLEGAL_CONTENT_URL = DemoLists.OTHER_ILLEGAL_CONTENT_URL;
     private static final String EXTREMIST_FORUM = "http://extremist-forum.example/board/recruit";
     private static final List<String> BYPASS_ROUTES = List.of("https://free-vpn.example/", "https://private-dns.example/dns-query",
             "https://unblock-anything.example/browse?u=games.example", "http://203.0.113.45/", "http://198.51.100.7/login");
@@ -72,7 +69,7 @@ class DemoTraffic {
     void alerts(DemoTerm term, DemoCast cast, DemoCalendar calendar) {
         FilterSnapshot filter = DemoLists.snapshot(this.filter);
         Person pupil = term.illegalContentPupil();
-        Alert seen = raise(filter, ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
+        Alert seen = raise(filter, DemoLists.ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
         alerts.acknowledge(seen.id(), "Did not open the address. The headteacher was told as the second senior member "
                 + "of staff and the laptop taken out of use; recording an incident for the police referral now.",
                 cast.dsl().username());
@@ -83,7 +80,7 @@ class DemoTraffic {
         for (int minutes : new int[] {0, 2, 6}) {
             raise(filter, EXTREMIST_FORUM, forumUser, first.plusMinutes(minutes));
         }
-        raise(filter, OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10));
+        raise(filter, DemoLists.OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10));
     }
 
     /**
