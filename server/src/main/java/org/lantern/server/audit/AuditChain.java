@@ -102,6 +102,13 @@ public class AuditChain {
                 .param("type", recordType).param("id", recordId).query(AuditChain::entry).list();
     }
 
+    /** The newest entry recording {@code action}, for a page that shows when something last happened. */
+    @Transactional(readOnly = true)
+    public Optional<AuditEntry> latest(String action) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE action = :action ORDER BY sequence_number DESC LIMIT 1")
+                .param("action", action).query(AuditChain::entry).optional();
+    }
+
     /**
      * Walks the whole chain from the first entry and reports the first one that is broken: a
      * sequence number missing, a previous digest that is not the digest before it, or a digest

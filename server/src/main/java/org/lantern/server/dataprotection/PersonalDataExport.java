@@ -30,6 +30,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param incidents       incidents they are a subject of
  * @param alerts          the filter's alerts about them
  * @param bypassAttempts  their attempts to get round the filter, newest first
+ * @param activity        their rows in the activity log: counted here, the rows in the export's CSV part
  * @param unblockRequests unblock requests they made
  * @param warnings        what must be done before release
  */
@@ -37,7 +38,7 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
                                  List<Identity> networkIdentities, List<AccessEntry> accessRegister,
                                  AccountDetails account, List<Logon> logons, List<AccountChange> accountEvents,
                                  Incidents incidents, Section<AlertEntry> alerts, Section<BypassEntry> bypassAttempts,
-                                 List<UnblockEntry> unblockRequests, List<String> warnings) {
+                                 Activity activity, List<UnblockEntry> unblockRequests, List<String> warnings) {
 
     /** The directory record. */
     public record PersonDetails(long id, String kind, String legalFirstName, String legalLastName,
@@ -122,6 +123,18 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
 
     /** An attempt to get round the filter: when, which host, why it counted and what the filter did. */
     public record BypassEntry(Instant at, String host, String category, String action, String clientIp) {
+    }
+
+    /**
+     * Their web requests in the activity log. The rows themselves are the export's CSV part: a
+     * year of browsing is too long for a page or a PDF.
+     *
+     * @param included whether the rows are in this export
+     * @param note     why not, when they are not
+     * @param rows     how many rows the CSV part holds (0 when not included)
+     * @param csvFile  the CSV part's file name, or null when not included
+     */
+    public record Activity(boolean included, String note, long rows, String csvFile) {
     }
 
     /** An action on an incident. */

@@ -1,5 +1,7 @@
 package org.lantern.server.dataprotection;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.unblocking.Unblocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * record is not theirs to see, so the export tells them to ask the DSL instead. Child-protection
  * records are left out even then, and counted in their place, unless the DSL or a deputy has
  * included them one by one with a reason ({@link ChildProtectionInclusions}): the requester may be a
- * parent. The filter's alerts and bypass attempts follow the DSL's-team rule, each look logged as
- * for their own pages; an alert's address is left out when it may be illegal material.
+ * parent. The filter's alerts, bypass attempts and activity log follow the DSL's-team rule, each look
+ * logged as for their own pages; an alert's address is left out when it may be illegal material.
+ * The activity log is counted in the export and its rows are a CSV part of their own
+ * ({@link #activityCsv}), downloaded and logged separately.
  */
 @Service
 public class PersonalDataExports {
@@ -65,12 +70,13 @@ public class PersonalDataExports {
     private final AlertRegister alerts;
     private final BypassAttempts bypassAttempts;
     private final ChildProtectionInclusions inclusions;
+    private final PersonalActivity activity;
     private final JdbcClient jdbc;
 
     PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
                         AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
                         Unblocks unblocks, AlertRegister alerts, BypassAttempts bypassAttempts,
-                        ChildProtectionInclusions inclusions, JdbcClient jdbc) {
+                        ChildProtectionInclusions inclusions, PersonalActivity activity, JdbcClient jdbc) {
         this.requests = requests;
         this.people = people;
         this.accounts = accounts;
@@ -82,6 +88,7 @@ public class PersonalDataExports {
         this.alerts = alerts;
         this.bypassAttempts = bypassAttempts;
         this.inclusions = inclusions;
+        this.activity = activity;
         this.jdbc = jdbc;
     }
 
@@ -119,7 +126,7 @@ public class PersonalDataExports {
                 account.map(a -> accountEvents.forAccount(a.id()).stream()
                         .map(e -> new PersonalDataExport.AccountChange(e.occurredAt(), e.actor(), e.action(), e.reason()))
                         .toList()).orElse(List.of()),
-                incidentSection, alerts(person, viewer), bypassAttempts(person, viewer),
+                incidentSection, alerts(person, viewer), bypassAttempts(person, viewer), activity(requestId, person, viewer),
                 account.map(a -> unblocks.requestedBy(a.username()).stream()
                         .map(r -> new PersonalDataExport.UnblockEntry(r.id(), r.describeTarget(), r.reason(), r.from(),
                                 r.until(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
@@ -189,6 +196,34 @@ public class PersonalDataExports {
         return new PersonalDataExport.Section<>(true, null, bypassAttempts.byPerson(person.id(), MAX_BYPASS_ATTEMPTS)
                 .stream().map(b -> new PersonalDataExport.BypassEntry(b.at(), b.host(), b.category(),
                         b.allowed() ? "Let through" : "Blocked", b.clientIp())).toList());
+    }
+
+    private PersonalDataExport.Activity activity(long requestId, Person person, Viewer viewer) {
+        if (!viewer.readAll()) {
+            return new PersonalDataExport.Activity(false, SAFEGUARDING_WITHHELD, 0, null);
+        }
+        return new PersonalDataExport.Activity(true, null, activity.count(person.id()), activityCsvName(requestId));
+    }
+
+    /** The file name of request {@code requestId}'s activity CSV part. */
+    static String activityCsvName(long requestId) {
+        return "subject-access-" + requestId + "-activity.csv";
+    }
+
+    /**
+     * Writes the person's activity rows, the export's CSV part, after logging and auditing the export.
+     *
+     * @param viewer who is exporting: only the DSL's team, as for the rest of the safeguarding registers
+     * @param out    where the CSV goes; written a page at a time
+     * @throws AccessDeniedException for anyone else
+     */
+    public void activityCsv(long requestId, Viewer viewer, Writer out) throws IOException {
+        if (!viewer.readAll()) {
+            throw new AccessDeniedException(SAFEGUARDING_WITHHELD);
+        }
+        long personId = requests.get(requestId).personId();
+        requests.exported(requestId, "CSV", viewer.username());
+        activity.writeCsv(personId, out);
     }
 
     private PersonalDataExport.IncidentEntry entry(Incident i, long personId,

@@ -1,5 +1,6 @@
 package org.lantern.server.dataprotection;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,6 +219,16 @@ class SubjectAccessController {
         PersonalDataExport export = exports.export(id, Viewer.of(user), "JSON");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("subject-access-" + id + ".json").build().toString()).body(export);
+    }
+
+    @GetMapping("/{id:\\d+}/export-activity.csv")
+    @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
+    void exportActivity(@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
+        requests.get(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(PersonalDataExports.activityCsvName(id)).build().toString());
+        exports.activityCsv(id, Viewer.of(user), response.getWriter());
     }
 
     @GetMapping("/{id:\\d+}/export.pdf")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.audit.AuditEntry;
 import org.lantern.server.demo.DemoIncidents.Planned;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.incidents.IncidentCategories;
@@ -26,13 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives the demo school a made-up term of records, so that every page has something to show: the
  * incidents of {@link DemoTerm} with their actions, a pupil's own report, alerts, attempts to get
- * round the filter, two data breaches and a subject access request, and each record worked as a
- * case ({@link DemoCases}). Everything is made through the
+ * round the filter, two data breaches and a subject access request, each record worked as a
+ * case ({@link DemoCases}), and a term of web activity in the activity log ({@link DemoActivity}). Everything is made through the
  * features' own services, so it is checked, audited and shaped exactly as a school's records
  * would be, and then put at its time in the story ({@link Backdating}).
  *
  * <p>Once only: seeding ends with an audit-chain entry ({@value #ACTION}), in the same transaction
- * as the records, and a start that finds it does nothing. The choices come from a fixed seed and
+ * as the records, and a start that finds it adds no records. The activity log is not in that
+ * transaction, so such a start hands the story again to {@link DemoActivity}, which adds only the
+ * school days a start that stopped part-way left out. The choices come from a fixed seed and
  * the times are relative to the start, so the same story is told whenever the demo is first run.
  */
 @Component
@@ -52,26 +55,28 @@ class DemoRecords {
     private final DemoTraffic traffic;
     private final DemoDataProtection dataProtection;
     private final DemoCases cases;
+    private final DemoActivity activity;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
-                DemoDataProtection dataProtection, DemoCases cases, AuditChain audit, IncidentCategories categories,
-                PlatformTransactionManager transactions) {
+                DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, AuditChain audit,
+                IncidentCategories categories, PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
         this.incidents = incidents;
         this.traffic = traffic;
         this.dataProtection = dataProtection;
         this.cases = cases;
+        this.activity = activity;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The story as far as it was told in the database, and what the bypass register still needs from it. */
-    private record Told(DemoTerm term, DemoCast cast, int incidents) {
+    private record Told(DemoTerm term, DemoCast cast, int incidents, String story) {
     }
 
     /**
@@ -80,10 +85,29 @@ class DemoRecords {
      * @return how many incidents were seeded; 0 if the demo school already had its records
      */
     int seedOnce() {
-        if (!audit.entriesFor(RECORD_TYPE, RECORD_ID).isEmpty()) {
+        List<AuditEntry> seeded = audit.entriesFor(RECORD_TYPE, RECORD_ID);
+        if (!seeded.isEmpty()) {
+            resumeActivity(seeded.getFirst());
             return 0;
         }
         return seed(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The activity of the story {@code seeded} recorded, planned again from the same seed as of its time. */
+    private void resumeActivity(AuditEntry seeded) {
+        Random random = new Random(SEED);
+        DemoCalendar calendar = new DemoCalendar(seeded.recordedAt().atOffset(ZoneOffset.UTC), random);
+        DemoCast cast = DemoCast.of(people, accounts, random, calendar.today());
+        activity.seed(DemoTerm.plan(cast, calendar, random), calendar, story(seeded));
+    }
+
+    /**
+     * Which telling of the story a batch of activity belongs to: part of the digest of the entry
+     * that recorded it, so a restart finds its own batches, and a demo seeded afresh into a store
+     * that outlived its database (as test contexts share one) adds its own.
+     */
+    private static String story(AuditEntry seeded) {
+        return seeded.digest().substring(0, 16);
     }
 
     /** Seeds the records as if it were {@code seededAt}, which must not be in the future. */
@@ -110,14 +134,15 @@ class DemoRecords {
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
             int count = term.incidents().size() + 1;
-            audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
-            return new Told(term, cast, count);
+            AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
+            return new Told(term, cast, count, story(entry));
         });
         if (told == null) {
             return 0;
         }
         // The register writes on its own thread and commits on its own, so only once the records are in.
         traffic.bypassAttempts(told.term(), told.cast(), calendar, random);
+        activity.seed(told.term(), calendar, told.story());
         return told.incidents();
     }
 

@@ -126,7 +126,7 @@ class DemoSchoolLoader implements ApplicationRunner {
         String open = "Lantern is running: open " + signInAddress() + " and sign in.";
         List<String> seeded = incidents == 0 ? List.of() : List.of("",
                 "The school has a made-up term of records to explore: " + incidents + " incidents,",
-                "alerts, bypass attempts, data breaches and a subject access request.");
+                "alerts, bypass attempts, a term of web activity, data breaches and a subject access request.");
         if (created.isEmpty()) {
             List<String> lines = new ArrayList<>(List.of(open, "",
                     TITLE + ", loaded from " + dataDir + ".",

@@ -183,7 +183,7 @@ final class DemoTerm {
                 "The filter blocked an address on the terrorism-content list, asked for from this pupil's account, "
                         + "and alerted the DSL. Nobody has opened the address. The laptop was taken out of use and "
                         + "kept in the DSL's office.",
-                null, List.of(DemoTraffic.ILLEGAL_CONTENT_URL), RecordKind.CHILD_PROTECTION, true),
+                null, List.of(DemoLists.ILLEGAL_CONTENT_URL), RecordKind.CHILD_PROTECTION, true),
                 cast.dsl(), calendar.later(illegalContentAt, 40, 60),
                 Map.of("refer-to-police", Outcome.done("Reported to the police's counter-terrorism referral line "
                                 + "without opening the address; their reference is on the case file."),

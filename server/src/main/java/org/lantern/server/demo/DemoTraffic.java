@@ -9,11 +9,6 @@ import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Decision;
 import org.lantern.filter.decision.DecisionRequest;
 import org.lantern.filter.decision.FilterSnapshot;
-import org.lantern.filter.decision.IllegalContentList;
-import org.lantern.filter.lists.CategoryLists;
-import org.lantern.filter.lists.ListKind;
-import org.lantern.filter.match.InvalidEntryException;
-import org.lantern.filter.match.ListId;
 import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.server.alerts.Alert;
 import org.lantern.server.alerts.AlertIntake;
@@ -42,11 +37,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoTraffic {
 
-    /** An address on the demo's stand-in terrorism-content list. Made up: {@code .example} never resolves. */
-    static final String ILLEGAL_CONTENT_URL = "http://terror-propaganda.example/video/4471";
-    private static final String OTHER_ILLEGAL_CONTENT_URL = "http://terror-propaganda.example/video/5120";
     private static final String EXTREMIST_FORUM = "http://extremist-forum.example/board/recruit";
-    private static final String DEMO_SOURCE = "demo";
     private static final List<String> BYPASS_ROUTES = List.of("https://free-vpn.example/", "https://private-dns.example/dns-query",
             "https://unblock-anything.example/browse?u=games.example", "http://203.0.113.45/", "http://198.51.100.7/login");
     private static final int EVERYDAY_ATTEMPTS = 24;
@@ -76,9 +67,9 @@ class DemoTraffic {
      * nobody is signed in on.
      */
     void alerts(DemoTerm term, DemoCast cast, DemoCalendar calendar) {
-        FilterSnapshot filter = withDemoLists();
+        FilterSnapshot filter = DemoLists.snapshot(this.filter);
         Person pupil = term.illegalContentPupil();
-        Alert seen = raise(filter, ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
+        Alert seen = raise(filter, DemoLists.ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
         alerts.acknowledge(seen.id(), "Did not open the address. The headteacher was told as the second senior member "
                 + "of staff and the laptop taken out of use; recording an incident for the police referral now.",
                 cast.dsl().username());
@@ -89,7 +80,7 @@ class DemoTraffic {
         for (int minutes : new int[] {0, 2, 6}) {
             raise(filter, EXTREMIST_FORUM, forumUser, first.plusMinutes(minutes));
         }
-        raise(filter, OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10));
+        raise(filter, DemoLists.OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10));
     }
 
     /**
@@ -99,7 +90,7 @@ class DemoTraffic {
      * background writer, which this waits for.
      */
     void bypassAttempts(DemoTerm term, DemoCast cast, DemoCalendar calendar, Random random) {
-        FilterSnapshot filter = withDemoLists();
+        FilterSnapshot filter = DemoLists.snapshot(this.filter);
         for (OffsetDateTime at : calendar.spread(calendar.now().minusDays(28), calendar.now().minusHours(2),
                 EVERYDAY_ATTEMPTS)) {
             attempt(filter, BYPASS_ROUTES.get(random.nextInt(BYPASS_ROUTES.size())), cast.backgroundPupil(), at);
@@ -145,31 +136,20 @@ class DemoTraffic {
         bypassAttempts.offer(decision);
     }
 
+    /** The address of the person's device in the directory, or null. */
+    static String deviceIp(Person person) {
+        return person.networkIdentities().stream().filter(n -> n.type() == NetworkIdentityType.DEVICE_IP)
+                .map(NetworkIdentity::value).findFirst().orElse(null);
+    }
+
     /** The decision for a request from this person's device (or, without a person, a guest device). */
-    private static Decision decide(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
+    static Decision decide(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
         String user = person == null ? null : person.proxyUsername();
-        String ip = person == null ? "10.20.99.23" : person.networkIdentities().stream()
-                .filter(n -> n.type() == NetworkIdentityType.DEVICE_IP).map(NetworkIdentity::value).findFirst().orElse(null);
+        String ip = person == null ? "10.20.99.23" : deviceIp(person);
         try {
             return filter.decide(DecisionRequest.of(url, "GET", user, ip, at.toInstant()));
         } catch (MalformedUrlException e) {
             throw new IllegalStateException("the demo's address " + url + " does not parse", e);
         }
-    }
-
-    /** The policy, directory and unblocks in force, with made-up lists in place of the downloads. */
-    private FilterSnapshot withDemoLists() {
-        CategoryLists.Builder lists = CategoryLists.builder();
-        IllegalContentList.Builder illegal = IllegalContentList.builder();
-        try {
-            lists.add(new ListId("ctiru-terrorism", DEMO_SOURCE), ListKind.DOMAINS, "extremist-forum.example");
-            lists.add(new ListId("vpn", DEMO_SOURCE), ListKind.DOMAINS, "free-vpn.example");
-            lists.add(new ListId("doh", DEMO_SOURCE), ListKind.DOMAINS, "private-dns.example");
-            lists.add(new ListId("redirector", DEMO_SOURCE), ListKind.DOMAINS, "unblock-anything.example");
-            illegal.addUrl("ctiru-terrorism", ILLEGAL_CONTENT_URL).addUrl("ctiru-terrorism", OTHER_ILLEGAL_CONTENT_URL);
-        } catch (InvalidEntryException | MalformedUrlException e) {
-            throw new IllegalStateException("the demo's made-up list entries are valid", e);
-        }
-        return filter.engine().snapshot().withLists(lists.build()).withIllegalContent(illegal.build());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.lantern.policy.Category;
 import org.lantern.policy.PolicyDocument;
 import org.lantern.policy.PolicyError;
 import org.lantern.policy.PolicyParser;
@@ -56,6 +57,18 @@ public class PolicyService {
             cache = parsed;
         }
         return parsed.document();
+    }
+
+    /**
+     * The name the policy in force gives a category, for pages that count by category: the id
+     * itself for a category the policy no longer has, or before any policy exists.
+     */
+    public String categoryName(String id) {
+        try {
+            return currentDocument().category(id).map(Category::name).orElse(id);
+        } catch (NoSuchElementException e) {
+            return id;
+        }
     }
 
     /** The review the policy in force is late for, if it is. */

@@ -8,9 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.lantern.activity.ActivityStore;
+import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.http.Show;
+import org.lantern.server.policy.PolicyService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,30 +24,38 @@ import org.springframework.transaction.annotation.Transactional;
  * bypass attempts, unblock requests) and the data protection registers (breaches, subject access
  * requests), counted for one school year with the same small-number suppression as the incident
  * counts. Only counts by kind, category, outcome or month leave the database: no names, addresses
- * or free text. Blocks themselves are in the filter's decision log, not the database, so they are
- * not counted here.
+ * or free text. Blocked requests are counted by category from the activity log: the store gives
+ * the counts grouped, so no row of anyone's browsing reaches the report.
  */
 @Service
 public class FilteringOversight {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
-    private final JdbcClient jdbc;
+    /** More categories than any filter has, so that every blocked category is counted. */
+    static final int MAX_CATEGORIES = 1_000;
 
-    FilteringOversight(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ActivityStore activity;
+    private final PolicyService policies;
+
+    FilteringOversight(JdbcClient jdbc, ActivityStore activity, PolicyService policies) {
         this.jdbc = jdbc;
+        this.activity = activity;
+        this.policies = policies;
     }
 
     /**
      * The counts for one school year.
      *
+     * @param blockedByCategory requests the filter blocked, by category, from the activity log
      * @param bypassByMonth     bypass attempts by month, September first
      * @param alertsByKind      filter alerts by kind
      * @param unblocksByOutcome unblock requests by where they stand
-     * @param breakdowns        every breakdown in the order the report shows them, these three among them
+     * @param breakdowns        every breakdown in the order the report shows them, these four among them
      */
-    public record Oversight(Breakdown bypassByMonth, Breakdown alertsByKind, Breakdown unblocksByOutcome,
-                            List<Breakdown> breakdowns) {
+    public record Oversight(Breakdown blockedByCategory, Breakdown bypassByMonth, Breakdown alertsByKind,
+                            Breakdown unblocksByOutcome, List<Breakdown> breakdowns) {
         public Oversight {
             breakdowns = List.copyOf(breakdowns);
         }
@@ -66,7 +78,9 @@ public class FilteringOversight {
         Breakdown unblocksByOutcome = counted("Unblock requests by outcome", words(grouped(
                 "SELECT status AS label, COUNT(*) AS n FROM unblock_request "
                         + "WHERE requested_at >= :from AND requested_at < :to GROUP BY status ORDER BY status", year)));
-        return new Oversight(bypassByMonth, alertsByKind, unblocksByOutcome, List.of(
+        Breakdown blockedByCategory = counted("Blocked requests by category", blocked(year));
+        return new Oversight(blockedByCategory, bypassByMonth, alertsByKind, unblocksByOutcome, List.of(
+                blockedByCategory,
                 bypassByMonth,
                 counted("Bypass attempts by category", grouped(
                         "SELECT category AS label, COUNT(*) AS n FROM bypass_attempt "
@@ -83,6 +97,16 @@ public class FilteringOversight {
                 counted("Subject access requests by status", words(grouped(
                         "SELECT status AS label, COUNT(*) AS n FROM subject_access_request "
                                 + "WHERE received_on >= :first AND received_on <= :last GROUP BY status ORDER BY status", year)))));
+    }
+
+    /** The year's blocked requests by category, as the policy in force names it, in name order. */
+    private Map<String, Long> blocked(SchoolYear year) {
+        ActivityQuery inYear = new ActivityQuery(year.start().toInstant(), year.end().toInstant(), null, null, null,
+                null, null, null, null, null, null, null);
+        Map<String, Long> counts = new TreeMap<>();
+        activity.topBlockedCategories(inYear, MAX_CATEGORIES)
+                .forEach(c -> counts.merge(policies.categoryName(c.key()), c.count(), Long::sum));
+        return new LinkedHashMap<>(counts);
     }
 
     private Map<String, Long> grouped(String sql, SchoolYear year) {

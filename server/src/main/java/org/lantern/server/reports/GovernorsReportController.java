@@ -55,7 +55,8 @@ class GovernorsReportController {
         policies.reviewOverdue().ifPresent(review -> model.addAttribute("review", review));
         FilteringOversight.Oversight counts = oversight.build(chosen);
         model.addAttribute("oversight", counts);
-        model.addAttribute("oversightCharts", List.of(Chart.columns("chart-bypass-months", counts.bypassByMonth()),
+        model.addAttribute("oversightCharts", List.of(Chart.rows("chart-blocked-categories", counts.blockedByCategory()),
+                Chart.columns("chart-bypass-months", counts.bypassByMonth()),
                 Chart.rows("chart-alert-kinds", counts.alertsByKind()),
                 Chart.rows("chart-unblocks", counts.unblocksByOutcome())));
         model.addAttribute("copies", log.of(REPORT).stream().filter(g -> g.period().equals(chosen.label())).toList());

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.lantern.server.people.People;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,12 +27,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RetentionController {
 
     private final RetentionService retention;
+    private final ActivityLogRetention activityLog;
     private final RetentionRules rules;
     private final RetentionJob job;
     private final ScanProgress progress;
 
-    RetentionController(RetentionService retention, RetentionRules rules, RetentionJob job, ScanProgress progress) {
+    RetentionController(RetentionService retention, ActivityLogRetention activityLog, RetentionRules rules, RetentionJob job,
+                        ScanProgress progress) {
         this.retention = retention;
+        this.activityLog = activityLog;
         this.rules = rules;
         this.job = job;
         this.progress = progress;
@@ -56,6 +60,9 @@ class RetentionController {
         model.addAttribute("rules", List.of(RecordType.values()).stream().map(t -> new RuleView(t.label(),
                 t == RecordType.CHILD_PROTECTION ? "date of birth + " + rules.years(t) + ", then review"
                         : rules.years(t) + ", then review")).toList());
+        model.addAttribute("activityKeeps", activityLog.keeps());
+        model.addAttribute("activityFirstKept", activityLog.firstKeptDay(People.today()));
+        model.addAttribute("activityLastRun", activityLog.lastRun().orElse(null));
         return "retention/review";
     }
 

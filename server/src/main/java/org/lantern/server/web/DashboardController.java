@@ -1,5 +1,6 @@
 package org.lantern.server.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.lantern.server.alerts.AlertOutbox;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The first page after sign-in. Each role sees what it is responsible for: the network manager
  * and DSL the failed sign-ins and access removals to look into, the network manager which category
  * lists filter (or that none do), leaders the policy in force and its changes, pupils how to get
- * help; the DSL's team opens on what needs doing today ({@link TodayList}). Only what the user's
- * permissions allow is gathered.
+ * help; the DSL's team opens on what needs doing today ({@link TodayList}); those who search the
+ * activity log see today's requests and blocks and the week's most blocked categories
+ * ({@link ActivityTiles}). Only what the user's permissions allow is gathered.
  */
 @Controller
 class DashboardController {
@@ -36,9 +38,11 @@ class DashboardController {
     private final AlertOutbox alertEmail;
     private final FilterService filter;
     private final TodayList today;
+    private final ActivityTiles activity;
 
     DashboardController(People people, PolicyService policies, LogonAudit logons, AlertRegister alerts,
-                        AlertOutbox alertEmail, FilterService filter, TodayList today) {
+                        AlertOutbox alertEmail, FilterService filter, TodayList today, ActivityTiles activity) {
+        this.activity = activity;
         this.filter = filter;
         this.people = people;
         this.policies = policies;
@@ -76,6 +80,11 @@ class DashboardController {
         if (has(user, Permission.INCIDENT_READ_ALL)) {
             model.addAttribute("newAlerts", alerts.countNew());
             model.addAttribute("alertEmailOn", alertEmail.enabled());
+        }
+        if (has(user, Permission.ACTIVITY_READ) || has(user, Permission.ACTIVITY_READ_TECHNICAL)) {
+            LocalDate day = People.today();
+            model.addAttribute("activityToday", activity.today(day));
+            model.addAttribute("blockedThisWeek", activity.blockedThisWeek(day));
         }
         return "dashboard";
     }

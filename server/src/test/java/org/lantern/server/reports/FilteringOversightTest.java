@@ -1,11 +1,19 @@
 package org.lantern.server.reports;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.activity.ActivityRow;
+import org.lantern.activity.ActivityStore;
+import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestActivity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The governors' report counts what the filter and the data protection registers recorded in the
  * year, by month, kind and outcome, with counts of 1 or 2 shown as {@code <3} and no addresses or
- * names. 2009/10 is a year no other test records in.
+ * names. 2009/10 is a year no other test records in; the activity log's blocks are in 2010/11.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -32,6 +40,29 @@ class FilteringOversightTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ActivityStore store;
+
+    @BeforeEach
+    void aYearOfBlocks() {
+        // The store is shared by every test context and outlives them: the rows go in once, and again
+        // only if a retention run has deleted them since. They are a year later than the rest.
+        Instant october = OCTOBER.plusYears(1).toInstant();
+        ActivityQuery ours = new ActivityQuery(october, october.plusSeconds(3_600), null, null, null, null, null, null,
+                "blocked.oversight.example", null, null, null);
+        if (!store.search(ours, null, 1).rows().isEmpty()) {
+            return;
+        }
+        List<ActivityRow> rows = new ArrayList<>();
+        Map.of("gambling", 10, "online-gaming", 2, "oversight-adult", 4).forEach((category, n) -> {
+            for (int i = 0; i < n; i++) {
+                rows.add(TestActivity.row(october.plusSeconds(rows.size()), 990_002L, "blocked.oversight.example",
+                        "BLOCK", category));
+            }
+        });
+        rows.add(TestActivity.row(october, 990_002L, "blocked.oversight.example", "ALLOW", "oversight-news"));
+        TestActivity.append(store, rows.toArray(ActivityRow[]::new));
+    }
 
     @BeforeEach
     void aYearOfFiltering() {
@@ -70,6 +101,18 @@ class FilteringOversightTest {
     }
 
     @Test
+    void blockedRequestsAreCountedByCategoryFromTheActivityLogWithSmallNumbersSuppressed() {
+        Breakdown blocked = oversight.build(new SchoolYear(2010)).blockedByCategory();
+
+        // Named as the policy names them (a category it does not have keeps its id). 16 blocks are
+        // published, so the <3 for gaming would follow from the others: the 4 are withheld too.
+        assertThat(blocked.title()).isEqualTo("Blocked requests by category");
+        assertThat(blocked.rows()).extracting(r -> r.label() + "=" + r.count().display()).containsExactly(
+                "Gambling=10", "Online gaming (non-educational)=<3", "oversight-adult=withheld");
+        assertThat(blocked.total().display()).isEqualTo("16");
+    }
+
+    @Test
     @WithMockUser(username = "governor", authorities = "REPORTS_ANONYMISED")
     void theReportPageShowsThemWithChartsAndNoNamesOrAddresses() throws Exception {
         String html = mvc.perform(get("/reports/governors").param("year", "2009")).andReturn().getResponse()
@@ -77,6 +120,16 @@ class FilteringOversightTest {
         assertThat(html).contains("Filtering, monitoring and data protection", "Unblock requests by outcome",
                 "id=\"chart-bypass-months\"", "id=\"chart-unblocks\"");
         assertThat(html).doesNotContain("Secret Pupilname", "oversight.example");
+    }
+
+    @Test
+    @WithMockUser(username = "governor", authorities = "REPORTS_ANONYMISED")
+    void theReportPageChartsTheBlockedCategoriesByNameWithoutAddresses() throws Exception {
+        String html = mvc.perform(get("/reports/governors").param("year", "2010")).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Blocked requests by category", "id=\"chart-blocked-categories\"", "Gambling");
+        assertThat(html).doesNotContain("oversight.example");
     }
 
     @Test

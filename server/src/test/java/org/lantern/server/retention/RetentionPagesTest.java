@@ -16,6 +16,7 @@ import org.lantern.server.incidents.NewIncident;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
+import org.lantern.server.reports.SchoolYear;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,8 @@ class RetentionPagesTest {
     RetentionService retention;
     @Autowired
     ScanProgress progress;
+    @Autowired
+    ActivityLogRetention activityLog;
     @Autowired
     IncidentService incidents;
     @Autowired
@@ -85,6 +88,17 @@ class RetentionPagesTest {
         assertThat(html).contains("Child-protection incident " + incident, "date of birth 1995-03-01 + 25 years",
                 "Delete permanently", "Keep longer", "Place a legal hold", "Last check finished");
         assertThat(html).doesNotContain("Saw the screen.");
+    }
+
+    @Test
+    void thePageShowsWhatTheActivityLogKeepsAndItsLastRun() throws Exception {
+        activityLog.enforce(LocalDate.of(2002, 12, 2));
+
+        String html = mvc.perform(get("/retention").with(authentication(dsl))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Activity log", "the current school year and the summer term before it",
+                "1 Apr " + SchoolYear.current().startYear(), "rows deleted from before 1 Apr 2002");
     }
 
     @Test

@@ -179,6 +179,8 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export", Permission.DATA_PROTECTION_MANAGE),
             new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.json", Permission.DATA_PROTECTION_MANAGE),
             new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export.pdf", Permission.DATA_PROTECTION_MANAGE),
+            new Row(HttpMethod.GET, "/data-protection/subject-access/999999999/export-activity.csv",
+                    Permission.DATA_PROTECTION_MANAGE),
             // Choosing which child-protection records a request releases needs both: the DPO's register and the DSL's file.
             new Row(HttpMethod.POST, "/data-protection/subject-access/999999999/child-protection/1",
                     Permission.DATA_PROTECTION_MANAGE, Permission.CHILD_PROTECTION_READ),

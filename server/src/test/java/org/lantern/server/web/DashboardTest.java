@@ -1,11 +1,17 @@
 package org.lantern.server.web;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lantern.activity.ActivityStore;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestActivity;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +37,8 @@ class DashboardTest {
     People people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ActivityStore store;
 
     private String dashboardAs(Role role) throws Exception {
         var user = TestUsers.signedIn(accountService, accounts, "dash." + role.name().toLowerCase(), role);
@@ -84,5 +92,21 @@ class DashboardTest {
         people.grantAccess(restoredId, "dsl", "sanction served");
 
         assertThat(dashboardAs(Role.DSL)).contains(removed + " Pupil").doesNotContain(restored);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"DSL", "DEPUTY_DSL", "HEADTEACHER", "ADMIN"})
+    void thoseWhoSearchTheActivityLogSeeTodaysRequestsAndTheWeeksBlockedCategories(Role role) throws Exception {
+        String category = TestPeople.unique("tiles-");
+        TestActivity.append(store, TestActivity.row(Instant.now(), 990_001L, category + ".example", "BLOCK", category));
+
+        assertThat(dashboardAs(role)).contains("Requests and blocks today", "Top blocked categories this week",
+                "href=\"/activity?action=BLOCK&amp;from=", "href=\"/activity?action=BLOCK&amp;category=");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"STAFF", "GOVERNOR", "PUPIL"})
+    void othersSeeNoActivityFigures(Role role) throws Exception {
+        assertThat(dashboardAs(role)).doesNotContain("Requests and blocks today", "Top blocked categories this week");
     }
 }

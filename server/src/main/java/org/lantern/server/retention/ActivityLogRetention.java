@@ -1,0 +1,123 @@
+package org.lantern.server.retention;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lantern.activity.ActivityStore;
+import org.lantern.server.audit.AuditChain;
+import org.lantern.server.audit.AuditEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the activity log to the school's {@link ActivityLogRetentionProperties period}: every
+ * night it deletes the whole days before the first kept day, except the rows of people under a
+ * legal hold, and appends what it did to the {@link AuditChain}. A hold on a person keeps their
+ * rows; so does a hold on an incident, for every person it names, because their browsing around
+ * the incident may be its evidence.
+ *
+ * <p>The audit entry keeps the first kept day, the people held and the number of rows deleted,
+ * without a digest of the rows: the log is too large to read back every night, and unlike the
+ * records on the review list no row of it was ever in the chain.
+ */
+@Service
+public class ActivityLogRetention {
+
+    /** The audit action of a run. */
+    public static final String DELETED = "retention.activity-log-deleted";
+    /** Who the audit chain names for the nightly run, which no person starts. */
+    static final String ACTOR = "lantern";
+    private static final String RECORD_TYPE = "activity_log";
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityLogRetention.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ActivityStore store;
+    private final ActivityLogRetentionProperties period;
+    private final JdbcClient jdbc;
+    private final AuditChain audit;
+
+    ActivityLogRetention(ActivityStore store, ActivityLogRetentionProperties period, JdbcClient jdbc, AuditChain audit) {
+        this.store = store;
+        this.period = period;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * A run of the rule.
+     *
+     * @param at           when it ran
+     * @param firstKeptDay the first day it kept
+     * @param peopleHeld   how many people's older rows a legal hold kept
+     * @param rowsDeleted  the rows it deleted
+     */
+    public record Run(Instant at, LocalDate firstKeptDay, int peopleHeld, long rowsDeleted) {
+    }
+
+    /**
+     * Deletes the days before the first kept day on {@code today}, keeping held people's rows.
+     *
+     * @return what was done, as audited
+     */
+    @Transactional
+    public Run enforce(LocalDate today) {
+        LocalDate firstKept = period.firstKeptDay(today);
+        TreeSet<Long> held = new TreeSet<>(jdbc.sql("SELECT target_id FROM legal_hold WHERE lifted_at IS NULL "
+                        + "AND target_type = 'PERSON' UNION SELECT s.person_id FROM legal_hold h "
+                        + "JOIN incident_subject s ON s.incident_id = h.target_id "
+                        + "WHERE h.lifted_at IS NULL AND h.target_type = 'INCIDENT'")
+                .query(Long.class).list());
+        // The store is not in the database's transaction: were the audit append to fail after this,
+        // the rows would be gone unaudited, and the next night's entry would say it found none.
+        long deleted = store.deleteBefore(firstKept, held);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("firstKeptDay", firstKept.toString());
+        detail.put("heldPersonIds", List.copyOf(held));
+        detail.put("rowsDeleted", deleted);
+        AuditEntry entry = audit.append(ACTOR, DELETED, RECORD_TYPE, firstKept.toString(), json(detail));
+        LOG.info("Activity log retention: {} rows before {} deleted, {} people held", deleted, firstKept, held.size());
+        return new Run(entry.recordedAt(), firstKept, held.size(), deleted);
+    }
+
+    /** @return the latest run, from the audit chain so it survives a restart; empty if it never ran */
+    public Optional<Run> lastRun() {
+        return audit.latest(DELETED).map(entry -> {
+            try {
+                JsonNode detail = JSON.readTree(entry.detailJson());
+                return new Run(entry.recordedAt(), LocalDate.parse(detail.get("firstKeptDay").asText()),
+                        detail.get("heldPersonIds").size(), detail.get("rowsDeleted").asLong());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("audit entry " + entry.sequence() + " is not the JSON it was written as", e);
+            }
+        });
+    }
+
+    /** @return what the log keeps, in words */
+    public String keeps() {
+        return period.describe();
+    }
+
+    /** @return the first day the log keeps on {@code today} */
+    public LocalDate firstKeptDay(LocalDate today) {
+        return period.firstKeptDay(today);
+    }
+
+    private static String json(Map<String, Object> detail) {
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings, numbers and lists always serialise", e);
+        }
+    }
+}
