@@ -1,0 +1,108 @@
+package org.lantern.monitor.text;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A text in matching form: words of folded, plain letters separated by single spaces, each
+ * character remembering the span of the original text it came from and the {@link Step}s that
+ * changed it, so a match can show both what was written and how it was read. Immutable.
+ */
+public final class NormalisedText {
+
+    private static final Step[] STEPS = Step.values();
+
+    private final String original;
+    private final char[] chars;
+    private final int[] from;
+    private final int[] to;
+    private final int[] marks;
+    private String text;
+
+    NormalisedText(String original, TextBuffer buffer) {
+        this.original = original;
+        int n = buffer.length;
+        this.chars = Arrays.copyOf(buffer.chars, n);
+        this.from = buffer.from;
+        this.to = buffer.to;
+        this.marks = buffer.marks;
+    }
+
+    /** @return the text as given */
+    public String original() {
+        return original;
+    }
+
+    /** @return the matching form */
+    public String text() {
+        String t = text;
+        if (t == null) {
+            t = new String(chars);
+            text = t;
+        }
+        return t;
+    }
+
+    /** @return the number of characters in the matching form */
+    public int length() {
+        return chars.length;
+    }
+
+    /**
+     * The matching form's characters, shared for speed: the matcher reads them and must not write.
+     *
+     * @return the characters
+     */
+    public char[] chars() {
+        return chars;
+    }
+
+    /** @return the steps that changed any part of the text */
+    public Set<Step> steps() {
+        return stepsIn(0, chars.length);
+    }
+
+    /**
+     * @param begin first character of the matching form
+     * @param end   one past the last
+     * @return the steps that changed those characters
+     */
+    public Set<Step> stepsIn(int begin, int end) {
+        int bits = 0;
+        for (int i = begin; i < end; i++) {
+            bits |= marks[i];
+        }
+        EnumSet<Step> steps = EnumSet.noneOf(Step.class);
+        for (Step step : STEPS) {
+            if ((bits & step.bit()) != 0) {
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * @param begin first character of the matching form, below {@code end}
+     * @param end   one past the last
+     * @return the part of the original text those characters came from
+     */
+    public String originalOf(int begin, int end) {
+        return original.substring(from[begin], to[end - 1]);
+    }
+
+    /** @return the start in the original text of matching-form character {@code i} */
+    public int originalStart(int i) {
+        return from[i];
+    }
+
+    /** @return the end (exclusive) in the original text of matching-form character {@code i} */
+    public int originalEnd(int i) {
+        return to[i];
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}
