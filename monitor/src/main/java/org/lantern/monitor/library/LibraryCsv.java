@@ -2,6 +2,7 @@ package org.lantern.monitor.library;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,22 +64,29 @@ public final class LibraryCsv {
         List<String> errors = new ArrayList<>();
         List<PhraseEntry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
+        // The parser counts the line breaks it has read; ending the text with one makes that the
+        // line a record ends on, also for a last line written without one.
+        String text = slurp(csv);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            text += "\n";
+        }
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (!checkHeader(header, errors)) {
                 throw new LibraryFormatException(errors);
             }
-            long line = parser.getCurrentLineNumber() + 1;
+            int line = 1;
             try {
                 for (CSVRecord record : parser) {
-                    PhraseEntry entry = entry(record, (int) line, header.size(), errors, seen);
+                    line = (int) parser.getCurrentLineNumber() - lineBreaksIn(record);
+                    PhraseEntry entry = entry(record, line, header.size(), errors, seen);
                     if (entry != null) {
                         entries.add(entry);
                     }
-                    line = parser.getCurrentLineNumber() + 1;
                 }
             } catch (UncheckedIOException e) {
-                errors.add("line " + line + ": unreadable CSV (" + e.getCause().getMessage() + "); nothing after it was read");
+                errors.add("line " + (line + 1) + ": unreadable CSV (" + e.getCause().getMessage()
+                        + "); nothing after it was read");
             }
         } catch (IllegalArgumentException e) {
             errors.add("line 1: " + e.getMessage());
@@ -92,6 +100,26 @@ public final class LibraryCsv {
         return new PhraseLibrary(name, version, entries);
     }
 
+    private static String slurp(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
+    }
+
+    /** @return the line breaks inside the record's quoted fields, so its first line can be named */
+    private static int lineBreaksIn(CSVRecord record) {
+        int breaks = 0;
+        for (String value : record.values()) {
+            for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
+                breaks++;
+            }
+        }
+        return breaks;
+    }
+
     private static boolean checkHeader(List<String> header, List<String> errors) {
         if (header.isEmpty()) {
             errors.add("line 1: no header; the first line names the columns: " + String.join(",", REQUIRED));
@@ -100,6 +128,12 @@ public final class LibraryCsv {
         for (String column : REQUIRED) {
             if (!header.contains(column)) {
                 errors.add("line 1: missing column '" + column + "'");
+            }
+        }
+        Set<String> named = new HashSet<>();
+        for (String column : header) {
+            if (!named.add(column)) {
+                errors.add("line 1: column '" + column + "' appears twice");
             }
         }
         for (String column : header) {

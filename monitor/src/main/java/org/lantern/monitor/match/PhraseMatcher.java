@@ -187,14 +187,14 @@ public final class PhraseMatcher {
         return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
     }
 
-    /** @return the indexes of the scan's phrases in text order (by start, then end) */
+    /** @return the indexes of the scan's phrases in text order: by start, the longer (more specific) first */
     private static int[] order(Scan scan) {
         Integer[] order = new Integer[scan.count];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> scan.begins[a] != scan.begins[b] ? Integer.compare(scan.begins[a], scan.begins[b])
-                : Integer.compare(scan.ends[a], scan.ends[b]));
+                : Integer.compare(scan.ends[b], scan.ends[a]));
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 }

@@ -5,8 +5,8 @@ package org.lantern.monitor.text;
  * {@code k1ll} is {@code kill}, {@code d13} is {@code die}, {@code $uicide} is {@code suicide},
  * {@code @ss} is {@code ass}. A number on its own ({@code kill -9}, {@code 2024}) is left alone.
  * {@code 1} is read as {@code i}, never {@code l}: one reading keeps text and phrases agreeing.
- * {@code !} and {@code |} are letters only before another character of the word, so "help!"
- * keeps its meaning; symbols not read as letters become word breaks.
+ * {@code !} and {@code |} are letters only before a letter or digit of the word, so "help!" and
+ * "no!!!" keep their meaning; symbols not read as letters become word breaks.
  */
 final class Leetspeak implements NormalisationStep {
 
@@ -50,7 +50,7 @@ final class Leetspeak implements NormalisationStep {
                             t.marks[k] |= mark;
                         }
                     } else if (CharKinds.isLeetSymbol(ch)) {
-                        char letter = letters ? symbol(ch, k + 1 < end) : 0;
+                        char letter = letters ? symbol(ch, k + 1 < end && !CharKinds.isLeetSymbol(c[k + 1])) : 0;
                         c[k] = letter == 0 ? ' ' : letter;
                         if (letter != 0) {
                             t.marks[k] |= mark;
@@ -62,12 +62,12 @@ final class Leetspeak implements NormalisationStep {
         }
     }
 
-    private static char symbol(char c, boolean beforeMore) {
+    private static char symbol(char c, boolean beforeWord) {
         return switch (c) {
             case '$' -> 's';
             case '@' -> 'a';
-            case '!' -> beforeMore ? 'i' : 0;
-            case '|' -> beforeMore ? 'l' : 0;
+            case '!' -> beforeWord ? 'i' : 0;
+            case '|' -> beforeWord ? 'l' : 0;
             default -> 0;
         };
     }

@@ -178,4 +178,17 @@ class PhraseMatcherTest {
         assertThat(empty.classify("kill myself", AgeBand.KS3))
                 .isEqualTo(new Classification("kill myself", "kil myself", Set.of(), 0, false, List.of(), false));
     }
+
+    @Test
+    void phrasesAreNeverRunAsPatterns() throws Exception {
+        PhraseLibrary library = org.lantern.monitor.library.LibraryCsv.read(new java.io.StringReader(
+                "phrase,category,language,level,rule,help_seeking,identity,source,licence\n"
+                        + "\"su.cide\",suicide,en,5,alone,false,false,curated,CC0-1.0\n"
+                        + "\"[a-z]+ harm\",self-harm,en,5,alone,false,false,curated,CC0-1.0\n"), "literal", "1");
+        PhraseMatcher literal = PhraseMatcher.build(List.of(library));
+        assertThat(literal.classify("suicide", AgeBand.KS3).matches()).isEmpty();
+        assertThat(literal.classify("self harm", AgeBand.KS3).matches()).isEmpty();
+        assertThat(literal.classify("su.cide", AgeBand.KS3).level()).isEqualTo(5);
+        assertThat(literal.classify("[a-z]+ harm", AgeBand.KS3).level()).isEqualTo(5);
+    }
 }

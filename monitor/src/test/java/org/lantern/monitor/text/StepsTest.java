@@ -163,6 +163,7 @@ class StepsTest {
             h4t3                   | hate                  | true
             k!ll                   | kill                  | true
             "help!"                | "help "               | false
+            "no!!!"                | "no   "                | false
             "kill 9"               | "kill 9"              | false
             "2024"                 | "2024"                | false
             "$100"                 | " 100"                | false
