@@ -28,7 +28,7 @@ grep -v '^#' "$LIBRARY" | tail -n +2 | cut -d, -f1 > "$work/phrases"
 # The stream's search terms, '+' read as a space, repeated to LINES lines.
 grep -oE '[?&](q|search_query)=[^&#]*' "$DATA/urls/stream-200k.txt" | sed -E 's/^.[a-z_]+=//; s/\+/ /g' > "$work/terms"
 awk -v n="$LINES" '{ t[NR] = $0 } END { for (i = 0; i < n; i++) print t[i % NR + 1] }' "$work/terms" > "$work/texts"
-echo "phrases: $(wc -l < "$work/phrases"); texts: $(wc -l < "$work/texts") ($(wc -l < "$work/terms") distinct-in-order search terms cycled)"
+echo "phrases: $(wc -l < "$work/phrases"); texts: $(wc -l < "$work/texts") (the stream's $(wc -l < "$work/terms") search terms, cycled)"
 
 echo "== Lantern monitor, in process (JMH, 1 thread)"
 java -jar bench/target/benchmarks.jar 'PhraseMatcherBenchmark' -f 1 -wi 3 -i 5 -w 2s -r 2s \

@@ -21,7 +21,7 @@ public record Classification(String text, String normalised, Set<Step> steps, in
         List<Match> matches, boolean truncated) {
 
     public Classification {
-        steps = Set.copyOf(steps);
-        matches = List.copyOf(matches);
+        steps = Step.immutable(steps);
+        matches = matches.isEmpty() ? List.of() : List.copyOf(matches);
     }
 }

@@ -29,6 +29,6 @@ public record Match(Category category, String phrase, String language, int level
         String original, String normalised, Set<Step> steps) {
 
     public Match {
-        steps = Set.copyOf(steps);
+        steps = Step.immutable(steps);
     }
 }

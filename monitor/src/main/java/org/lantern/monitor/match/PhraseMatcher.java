@@ -3,7 +3,6 @@ package org.lantern.monitor.match;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,9 +138,10 @@ public final class PhraseMatcher {
      * @return the classification
      */
     public Classification classify(byte[] utf8, AgeBand band) {
-        // four bytes at most per UTF-16 pair, so this prefix holds at least MAX_CHARS units' worth
+        // UTF-8 takes at most three bytes per UTF-16 unit, so this prefix decodes to at least
+        // MAX_CHARS units: enough, without decoding a huge body whole
         int length = Math.min(utf8.length, MAX_CHARS * 3);
-        return classify(new String(utf8, 0, length, StandardCharsets.UTF_8), band);
+        return classify(new String(utf8, 0, length, StandardCharsets.UTF_8), band, length < utf8.length);
     }
 
     /**
@@ -150,9 +150,13 @@ public final class PhraseMatcher {
      * @return the level, help-seeking flag and every match with its explanation
      */
     public Classification classify(String text, AgeBand band) {
-        boolean truncated = text.length() > MAX_CHARS;
+        return classify(text, band, false);
+    }
+
+    private Classification classify(String text, AgeBand band, boolean cut) {
+        boolean truncated = cut || text.length() > MAX_CHARS;
         String read = text;
-        if (truncated) {
+        if (text.length() > MAX_CHARS) {
             int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
             read = text.substring(0, end);
         }
@@ -162,7 +166,7 @@ public final class PhraseMatcher {
         if (automaton != null && chars.length > 0) {
             automaton.parseText(chars, scan);
         }
-        List<Match> matches = new ArrayList<>();
+        List<Match> matches = scan.count == 0 ? List.of() : new ArrayList<>();
         int level = 0;
         boolean helpSeeking = false;
         for (int i : order(scan)) {
@@ -189,12 +193,20 @@ public final class PhraseMatcher {
 
     /** @return the indexes of the scan's phrases in text order: by start, the longer (more specific) first */
     private static int[] order(Scan scan) {
-        Integer[] order = new Integer[scan.count];
+        int[] order = new int[scan.count];
+        // insertion sort: a text finds a handful of phrases, already nearly in order (by end)
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            int k = i;
+            while (k > 0 && before(scan, i, order[k - 1])) {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = i;
         }
-        Arrays.sort(order, (a, b) -> scan.begins[a] != scan.begins[b] ? Integer.compare(scan.begins[a], scan.begins[b])
-                : Integer.compare(scan.ends[b], scan.ends[a]));
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        return order;
+    }
+
+    private static boolean before(Scan scan, int a, int b) {
+        return scan.begins[a] != scan.begins[b] ? scan.begins[a] < scan.begins[b] : scan.ends[a] > scan.ends[b];
     }
 }

@@ -18,9 +18,10 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
     private final char[] text;
     private final int lists;
     int[] listCounts;
-    CompiledPhrase[] found = new CompiledPhrase[4];
-    int[] begins = new int[4];
-    int[] ends = new int[4];
+    // allocated at the first phrase found: most texts have none
+    CompiledPhrase[] found;
+    int[] begins;
+    int[] ends;
     int count;
     private java.util.BitSet foundIds;
 
@@ -55,7 +56,11 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
     }
 
     private void add(CompiledPhrase phrase, int begin, int end) {
-        if (count == found.length) {
+        if (found == null) {
+            found = new CompiledPhrase[4];
+            begins = new int[4];
+            ends = new int[4];
+        } else if (count == found.length) {
             found = Arrays.copyOf(found, count * 2);
             begins = Arrays.copyOf(begins, count * 2);
             ends = Arrays.copyOf(ends, count * 2);

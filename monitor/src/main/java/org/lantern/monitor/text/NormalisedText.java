@@ -1,7 +1,6 @@
 package org.lantern.monitor.text;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,8 +9,6 @@ import java.util.Set;
  * changed it, so a match can show both what was written and how it was read. Immutable.
  */
 public final class NormalisedText {
-
-    private static final Step[] STEPS = Step.values();
 
     private final String original;
     private final char[] chars;
@@ -66,20 +63,14 @@ public final class NormalisedText {
     /**
      * @param begin first character of the matching form
      * @param end   one past the last
-     * @return the steps that changed those characters
+     * @return the steps that changed those characters, as a shared unmodifiable set
      */
     public Set<Step> stepsIn(int begin, int end) {
         int bits = 0;
         for (int i = begin; i < end; i++) {
             bits |= marks[i];
         }
-        EnumSet<Step> steps = EnumSet.noneOf(Step.class);
-        for (Step step : STEPS) {
-            if ((bits & step.bit()) != 0) {
-                steps.add(step);
-            }
-        }
-        return steps;
+        return Step.of(bits);
     }
 
     /**

@@ -20,7 +20,7 @@ final class RepeatedLetters implements NormalisationStep {
         while (r < n) {
             char ch = c[r];
             int run = 1;
-            if (Character.isLetter(ch)) {
+            if (ch < 0x80 ? (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') : Character.isLetter(ch)) {
                 while (r + run < n && c[r + run] == ch) {
                     run++;
                 }

@@ -13,12 +13,14 @@ final class Separators implements NormalisationStep {
 
     @Override
     public void apply(TextBuffer t) {
+        if (singleCharacterTokens(t) < MIN_LETTERS) {
+            return;
+        }
         int n = t.length;
         // Token boundaries: token k is [starts[k], ends[k]); separators lie between tokens.
         int[] starts = new int[n / 2 + 1];
         int[] ends = new int[n / 2 + 1];
         int tokens = 0;
-        boolean single = false;
         int i = 0;
         while (i < n) {
             int cp = CharKinds.codePointAt(t, i);
@@ -42,11 +44,7 @@ final class Separators implements NormalisationStep {
             }
             starts[tokens] = start;
             ends[tokens] = count == 1 ? -i : i;
-            single |= count == 1;
             tokens++;
-        }
-        if (!single) {
-            return;
         }
         boolean[] joinAfter = new boolean[tokens];
         boolean any = false;
@@ -89,6 +87,28 @@ final class Separators implements NormalisationStep {
             t.move(w++, r);
         }
         t.length = w;
+    }
+
+    /** @return how many tokens are one character long, counting no further than {@link #MIN_LETTERS}: most texts have none, and this allocates nothing */
+    private static int singleCharacterTokens(TextBuffer t) {
+        char[] c = t.chars;
+        int n = t.length;
+        int singles = 0;
+        int i = 0;
+        while (i < n && singles < MIN_LETTERS) {
+            int units = 0;
+            while (i < n && CharKinds.isToken(c[i] < 0x80 ? c[i] : CharKinds.codePointAt(t, i))) {
+                i++;
+                units++;
+            }
+            // a character outside the BMP ends its count early, so this may count too many: it
+            // only decides whether the full scan below runs
+            if (units == 1) {
+                singles++;
+            }
+            i++;
+        }
+        return singles;
     }
 
     /** Whether the separator after token {@code j} is short and equal to the one after token {@code k}. */

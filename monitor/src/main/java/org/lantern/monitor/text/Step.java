@@ -1,5 +1,10 @@
 package org.lantern.monitor.text;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * One normalisation a text went through before matching. A match records the steps that changed
  * the characters it covers, so an alert can say how a phrase was found: "k1ll" as "kill" by
@@ -26,6 +31,10 @@ public enum Step {
     /** A letter repeated three or more times ({@code suiiiicide}). */
     REPEATED_LETTERS("repeated letters");
 
+    private static final Step[] STEPS = values();
+    /** Every set of steps, by bits: explanations share these instead of allocating one per text. */
+    private static final List<Set<Step>> SETS = sets();
+
     private final String label;
 
     Step(String label) {
@@ -39,5 +48,36 @@ public enum Step {
 
     int bit() {
         return 1 << ordinal();
+    }
+
+    /**
+     * @param steps any set of steps
+     * @return the same steps as a shared, unmodifiable set
+     */
+    public static Set<Step> immutable(Set<Step> steps) {
+        int bits = 0;
+        for (Step step : steps) {
+            bits |= step.bit();
+        }
+        return of(bits);
+    }
+
+    static Set<Step> of(int bits) {
+        return SETS.get(bits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Set<Step>> sets() {
+        Set<Step>[] sets = new Set[1 << STEPS.length];
+        for (int bits = 0; bits < sets.length; bits++) {
+            EnumSet<Step> set = EnumSet.noneOf(Step.class);
+            for (Step step : STEPS) {
+                if ((bits & step.bit()) != 0) {
+                    set.add(step);
+                }
+            }
+            sets[bits] = Collections.unmodifiableSet(set);
+        }
+        return List.of(sets);
     }
 }

@@ -14,7 +14,8 @@ final class WordBreaks implements NormalisationStep {
         int w = 0;
         int r = 0;
         while (r < n) {
-            int cp = CharKinds.codePointAt(t, r);
+            char c = t.chars[r];
+            int cp = c < 0x80 ? c : CharKinds.codePointAt(t, r);
             int units = Character.charCount(cp);
             if (CharKinds.isToken(cp)) {
                 for (int k = 0; k < units; k++) {

@@ -72,4 +72,12 @@ class BadInputTest {
         assertThat(MATCHER.classify("\u0000", AgeBand.KS3).level()).isZero();
         assertThat(MATCHER.classify("\uD800", AgeBand.KS3).level()).isZero();
     }
+
+    @Test
+    void hugeBytesAreDecodedOnlyAsFarAsTheLimitAndSaySo() {
+        byte[] bytes = "€".repeat(PhraseMatcher.MAX_CHARS + 10).getBytes(StandardCharsets.UTF_8);
+        Classification result = MATCHER.classify(bytes, AgeBand.KS3);
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.text()).hasSize(PhraseMatcher.MAX_CHARS);
+    }
 }
