@@ -31,7 +31,7 @@ awk -v n="$LINES" '{ t[NR] = $0 } END { for (i = 0; i < n; i++) print t[i % NR +
 echo "phrases: $(wc -l < "$work/phrases"); texts: $(wc -l < "$work/texts") (the stream's $(wc -l < "$work/terms") search terms, cycled)"
 
 echo "== Lantern monitor, in process (JMH, 1 thread)"
-java -jar bench/target/benchmarks.jar 'PhraseMatcherBenchmark' -f 1 -wi 3 -i 5 -w 2s -r 2s \
+java -jar bench/target/benchmarks.jar 'PhraseMatcherBenchmark' -f 1 -wi 5 -i 5 -w 3s -r 3s \
     -jvmArgs "-Xmx1g -Dlantern.data=$DATA" 2>&1 | grep -E '^(Benchmark|PhraseMatcherBenchmark|org\.lantern)'
 
 echo "== GNU grep -F -i -f (LC_ALL=C), $LINES lines"

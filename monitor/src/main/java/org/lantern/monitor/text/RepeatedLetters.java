@@ -15,12 +15,20 @@ final class RepeatedLetters implements NormalisationStep {
         char[] c = t.chars;
         int n = t.length;
         int mark = Step.REPEATED_LETTERS.bit();
-        int w = 0;
-        int r = 0;
+        // up to the first repeated letter nothing moves
+        int first = 0;
+        while (first + 1 < n && !(c[first] == c[first + 1] && isLetter(c[first]))) {
+            first++;
+        }
+        if (first + 1 >= n) {
+            return;
+        }
+        int w = first;
+        int r = first;
         while (r < n) {
             char ch = c[r];
             int run = 1;
-            if (ch < 0x80 ? (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') : Character.isLetter(ch)) {
+            if (isLetter(ch)) {
                 while (r + run < n && c[r + run] == ch) {
                     run++;
                 }
@@ -33,5 +41,9 @@ final class RepeatedLetters implements NormalisationStep {
             }
         }
         t.length = w;
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
     }
 }

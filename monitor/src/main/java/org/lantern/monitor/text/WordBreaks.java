@@ -11,8 +11,9 @@ final class WordBreaks implements NormalisationStep {
     @Override
     public void apply(TextBuffer t) {
         int n = t.length;
-        int w = 0;
-        int r = 0;
+        int first = firstChange(t);
+        int w = first;
+        int r = first;
         while (r < n) {
             char c = t.chars[r];
             int cp = c < 0x80 ? c : CharKinds.codePointAt(t, r);
@@ -38,5 +39,23 @@ final class WordBreaks implements NormalisationStep {
             }
         }
         t.length = w;
+    }
+
+    /**
+     * @return the first unit this step would change, or the length: most texts are words and
+     *         single spaces already, and are then left without a write
+     */
+    private static int firstChange(TextBuffer t) {
+        char[] c = t.chars;
+        int n = t.length;
+        for (int i = 0; i < n; i++) {
+            int cp = c[i] < 0x80 ? c[i] : CharKinds.codePointAt(t, i);
+            if (CharKinds.isToken(cp)) {
+                i += Character.charCount(cp) - 1;
+            } else if (cp != ' ' || i == 0 || i + 1 == n || !CharKinds.isToken(CharKinds.codePointAt(t, i + 1))) {
+                return i;
+            }
+        }
+        return n;
     }
 }
