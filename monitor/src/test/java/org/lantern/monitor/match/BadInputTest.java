@@ -80,4 +80,24 @@ class BadInputTest {
         assertThat(result.truncated()).isTrue();
         assertThat(result.text()).hasSize(PhraseMatcher.MAX_CHARS);
     }
+
+    @Test
+    void randomTextNeverThrowsAndEveryMatchPointsIntoIt() {
+        // characters that stress each step: escapes, separators, leet symbols, look-alikes,
+        // marks, invisible characters, lone surrogates, wide and right-to-left letters
+        String alphabet = "kilmysuce%+2F0 .-_$@!|1345\u0000\u200B\u00AD\uFEFF\u202Eѕуіаοе\u0301\u0334ßẞｋ𝐤😀"
+                + "\uD800\uDC00مرحبا自杀ł";
+        int[] units = alphabet.chars().toArray();
+        java.util.Random random = new java.util.Random(17);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append((char) units[random.nextInt(units.length)]);
+            }
+            String t = text.toString();
+            Classification result = MATCHER.classify(t, AgeBand.KS3);
+            assertThat(result.matches()).allSatisfy(m -> assertThat(t).contains(m.original()));
+        }
+    }
 }
