@@ -5,8 +5,10 @@ import com.ibm.icu.text.Normalizer2;
 /**
  * Removes accents from Latin, Greek and Cyrillic letters ({@code é} to {@code e}, and Polish
  * {@code ł}, which Unicode does not decompose, to {@code l}), and combining marks stacked on such
- * letters ("zalgo" text). Marks on other scripts are left alone: a Devanagari vowel sign or an
- * Arabic letter's dots are part of the word, not decoration.
+ * letters ("zalgo" text). In Arabic script (Arabic, Urdu, Persian) it removes only what writers
+ * leave out or add at will: the short-vowel marks (harakat) and the tatweel that stretches a word
+ * ({@code مـــوت}). Marks of other scripts are left alone: a Devanagari vowel sign is part of
+ * the word, not decoration.
  */
 final class Diacritics implements NormalisationStep {
 
@@ -31,11 +33,11 @@ final class Diacritics implements NormalisationStep {
             if (cp < 0x80) {
                 t.move(w++, r);
                 afterStrippable = Character.isLetter(cp);
+            } else if (isArabicOptional(cp)) {
+                dropInto(t, w, r + units - 1, mark);
             } else if (Character.getType(cp) == Character.NON_SPACING_MARK) {
                 if (afterStrippable) {
-                    if (w > 0) {
-                        t.marks[w - 1] |= mark;
-                    }
+                    dropInto(t, w, r + units - 1, mark);
                 } else {
                     for (int k = 0; k < units; k++) {
                         t.move(w++, r + k);
@@ -59,6 +61,19 @@ final class Diacritics implements NormalisationStep {
             r += units;
         }
         t.length = w;
+    }
+
+    /** Drops a mark, the character before it taking over its span, so a match still shows it. */
+    private static void dropInto(TextBuffer t, int w, int last, int mark) {
+        if (w > 0) {
+            t.marks[w - 1] |= mark;
+            t.to[w - 1] = t.to[last];
+        }
+    }
+
+    /** Harakat, the superscript alef and the tatweel: optional in Arabic-script writing. */
+    private static boolean isArabicOptional(int cp) {
+        return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640;
     }
 
     private static boolean isStrippable(int cp) {

@@ -191,4 +191,20 @@ class PhraseMatcherTest {
         assertThat(literal.classify("su.cide", AgeBand.KS3).level()).isEqualTo(5);
         assertThat(literal.classify("[a-z]+ harm", AgeBand.KS3).level()).isEqualTo(5);
     }
+
+    @Test
+    void scriptsWithoutSpacesMatchInsideARunAndArabicIgnoresOptionalMarks() throws Exception {
+        PhraseLibrary library = org.lantern.monitor.library.LibraryCsv.read(new java.io.StringReader(
+                "phrase,category,language,level,rule,help_seeking,identity,source,licence\n"
+                        + "自杀,suicide,zh,5,alone,false,false,curated,CC0-1.0\n"
+                        + "أريد أن أموت,suicide,ar,5,alone,false,false,curated,CC0-1.0\n"
+                        + "خودکشی,suicide,ur,4,alone,false,false,curated,CC0-1.0\n"), "scripts", "1");
+        PhraseMatcher scripts = PhraseMatcher.build(List.of(library));
+        assertThat(scripts.classify("我想自杀了", AgeBand.KS3).level()).isEqualTo(5);
+        assertThat(scripts.classify("أُرِيدُ أَنْ أَمُـــوتَ", AgeBand.KS3).level()).isEqualTo(5);
+        assertThat(scripts.classify("میں خودکشی کرنا چاہتا ہوں", AgeBand.KS3).level()).isEqualTo(4);
+        Match match = scripts.classify("أُرِيدُ أَنْ أَمُـــوتَ", AgeBand.KS3).matches().get(0);
+        assertThat(match.original()).isEqualTo("أُرِيدُ أَنْ أَمُـــوتَ");
+        assertThat(match.steps()).containsExactly(Step.DIACRITICS);
+    }
 }

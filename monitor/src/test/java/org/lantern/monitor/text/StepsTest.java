@@ -102,6 +102,8 @@ class StepsTest {
             kill            | kill            | false
             मारना           | मारना           | false
             خودکشی          | خودکشی          | false
+            أُرِيدُ           | أريد            | true
+            مـــوت          | موت             | true
             """)
     void diacritics(String in, String out, boolean changed) {
         assertThat(apply(new Diacritics(), in)).isEqualTo(out);
