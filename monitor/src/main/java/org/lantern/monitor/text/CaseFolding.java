@@ -11,7 +11,7 @@ final class CaseFolding implements NormalisationStep {
     @Override
     public void apply(TextBuffer t) {
         int mark = Step.CASE_FOLDING.bit();
-        if (t.isAscii()) {
+        if (t.ascii) {
             char[] c = t.chars;
             for (int i = 0; i < t.length; i++) {
                 if (c[i] >= 'A' && c[i] <= 'Z') {

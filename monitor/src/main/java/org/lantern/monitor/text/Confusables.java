@@ -39,7 +39,7 @@ final class Confusables implements NormalisationStep {
 
     @Override
     public void apply(TextBuffer t) {
-        if (t.isAscii()) {
+        if (t.ascii) {
             return;
         }
         char[] c = t.chars;

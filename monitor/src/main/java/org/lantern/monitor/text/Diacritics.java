@@ -19,7 +19,7 @@ final class Diacritics implements NormalisationStep {
 
     @Override
     public void apply(TextBuffer t) {
-        if (t.isAscii()) {
+        if (t.ascii) {
             return;
         }
         int mark = Step.DIACRITICS.bit();

@@ -20,7 +20,8 @@ public final class NormalisedText {
     NormalisedText(String original, TextBuffer buffer) {
         this.original = original;
         int n = buffer.length;
-        this.chars = Arrays.copyOf(buffer.chars, n);
+        // the automaton reads a whole array: share the buffer's when it is exactly the text
+        this.chars = buffer.chars.length == n ? buffer.chars : Arrays.copyOf(buffer.chars, n);
         this.from = buffer.from;
         this.to = buffer.to;
         this.marks = buffer.marks;

@@ -16,6 +16,8 @@ final class TextBuffer {
     /** {@link Step#bit()}s of the steps that changed each unit. */
     int[] marks;
     int length;
+    /** Whether every unit is ASCII, so the Unicode steps have nothing to do; see {@link #checkAscii()}. */
+    boolean ascii;
 
     private char[] nextChars;
     private int[] nextFrom;
@@ -33,16 +35,18 @@ final class TextBuffer {
             from[i] = i;
             to[i] = i + 1;
         }
+        checkAscii();
     }
 
-    /** @return whether every unit is ASCII, so the Unicode steps have nothing to do */
-    boolean isAscii() {
+    /** Recomputes {@link #ascii}, for steps that may bring in or take out non-ASCII units. */
+    void checkAscii() {
         for (int i = 0; i < length; i++) {
             if (chars[i] >= 0x80) {
-                return false;
+                ascii = false;
+                return;
             }
         }
-        return true;
+        ascii = true;
     }
 
     /** Copies unit {@code r} to position {@code w <= r} unchanged, for in-place steps. */
@@ -117,6 +121,7 @@ final class TextBuffer {
         nextFrom = null;
         nextTo = null;
         nextMarks = null;
+        checkAscii();
     }
 
     @Override

@@ -13,7 +13,7 @@ final class UnicodeNfkc implements NormalisationStep {
 
     @Override
     public void apply(TextBuffer t) {
-        if (t.isAscii()) {
+        if (t.ascii) {
             return;
         }
         String text = t.toString();

@@ -15,26 +15,25 @@ final class UrlDecoding implements NormalisationStep {
     @Override
     public void apply(TextBuffer t) {
         for (int pass = 0; pass < PASSES && decodeOnce(t); pass++) {
-            // each pass that changed something may have revealed another level of escaping
+            // a pass that decoded a '%' or '+' may have revealed another level of escaping
         }
     }
 
+    /** @return whether the text has escapes left to decode (it was encoded more than once) */
     private static boolean decodeOnce(TextBuffer t) {
         char[] c = t.chars;
         int n = t.length;
-        boolean escapes = false;
-        for (int i = 0; i < n; i++) {
-            if (c[i] == '+' || (c[i] == '%' && isEscape(c, i, n))) {
-                escapes = true;
-                break;
-            }
+        int first = 0;
+        while (first < n && c[first] != '+' && !(c[first] == '%' && isEscape(c, first, n))) {
+            first++;
         }
-        if (!escapes) {
+        if (first == n) {
             return false;
         }
         int mark = Step.URL_DECODING.bit();
-        int w = 0;
-        int r = 0;
+        boolean again = false;
+        int w = first;
+        int r = first;
         while (r < n) {
             char ch = c[r];
             if (ch == '+') {
@@ -56,14 +55,17 @@ final class UrlDecoding implements NormalisationStep {
                 // so the write position never passes the read position.
                 String decoded = new String(bytes, StandardCharsets.UTF_8);
                 for (int k = 0; k < decoded.length(); k++) {
-                    t.put(w++, decoded.charAt(k), start, r, mark);
+                    char d = decoded.charAt(k);
+                    again |= d == '%' || d == '+';
+                    t.put(w++, d, start, r, mark);
                 }
             } else {
                 t.move(w++, r++);
             }
         }
         t.length = w;
-        return true;
+        t.checkAscii();
+        return again;
     }
 
     private static boolean isEscape(char[] c, int i, int n) {
