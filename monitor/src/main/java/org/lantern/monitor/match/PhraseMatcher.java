@@ -160,11 +160,16 @@ public final class PhraseMatcher {
             int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
             read = text.substring(0, end);
         }
-        NormalisedText normal = NORMALISER.normalise(read);
+        // Most texts match nothing: find out without keeping spans, and normalise again with
+        // them (the same characters) only to explain a match.
+        NormalisedText normal = NORMALISER.matchingForm(read);
         char[] chars = normal.chars();
         Scan scan = new Scan(chars, lists);
         if (automaton != null && chars.length > 0) {
             automaton.parseText(chars, scan);
+        }
+        if (scan.count > 0) {
+            normal = NORMALISER.normalise(read);
         }
         List<Match> matches = scan.count == 0 ? List.of() : new ArrayList<>();
         int level = 0;

@@ -16,7 +16,7 @@ final class CaseFolding implements NormalisationStep {
             for (int i = 0; i < t.length; i++) {
                 if (c[i] >= 'A' && c[i] <= 'Z') {
                     c[i] += 'a' - 'A';
-                    t.marks[i] |= mark;
+                    t.mark(i, mark);
                 }
             }
             return;

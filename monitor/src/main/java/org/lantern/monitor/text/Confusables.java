@@ -73,7 +73,7 @@ final class Confusables implements NormalisationStep {
                     char twin = latinTwin(c[k]);
                     if (twin != 0) {
                         c[k] = twin;
-                        t.marks[k] |= mark;
+                        t.mark(k, mark);
                     }
                 }
             }

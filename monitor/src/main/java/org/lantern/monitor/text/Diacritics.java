@@ -65,9 +65,10 @@ final class Diacritics implements NormalisationStep {
 
     /** Drops a mark, the character before it taking over its span, so a match still shows it. */
     private static void dropInto(TextBuffer t, int w, int last, int mark) {
+        t.stepBits |= mark;
         if (w > 0) {
-            t.marks[w - 1] |= mark;
-            t.to[w - 1] = t.to[last];
+            t.mark(w - 1, mark);
+            t.extend(w - 1, last);
         }
     }
 

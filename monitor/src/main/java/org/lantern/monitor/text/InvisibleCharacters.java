@@ -38,7 +38,7 @@ final class InvisibleCharacters implements NormalisationStep {
                 for (int k = 0; k < units; k++) {
                     t.move(w, r + k);
                     if (pending) {
-                        t.marks[w] |= mark;
+                        t.mark(w, mark);
                     }
                     w++;
                 }
@@ -46,8 +46,12 @@ final class InvisibleCharacters implements NormalisationStep {
             }
             r += units;
         }
-        if (pending && w > 0) {
-            t.marks[w - 1] |= mark;
+        if (pending) {
+            // nothing visible after it: the last unit takes the mark, or only the text when none is left
+            t.stepBits |= mark;
+            if (w > 0) {
+                t.mark(w - 1, mark);
+            }
         }
         t.length = w;
     }

@@ -47,13 +47,13 @@ final class Leetspeak implements NormalisationStep {
                         char letter = DIGITS[ch - '0'];
                         if (letters && letter != 0) {
                             c[k] = letter;
-                            t.marks[k] |= mark;
+                            t.mark(k, mark);
                         }
                     } else if (CharKinds.isLeetSymbol(ch)) {
                         char letter = letters ? symbol(ch, k + 1 < end && !CharKinds.isLeetSymbol(c[k + 1])) : 0;
                         c[k] = letter == 0 ? ' ' : letter;
                         if (letter != 0) {
-                            t.marks[k] |= mark;
+                            t.mark(k, mark);
                         }
                     }
                 }

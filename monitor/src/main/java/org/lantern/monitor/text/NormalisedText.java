@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * A text in matching form: words of folded, plain letters separated by single spaces, each
- * character remembering the span of the original text it came from and the {@link Step}s that
- * changed it, so a match can show both what was written and how it was read. Immutable.
+ * A text in matching form: words of folded, plain letters separated by single spaces, and the
+ * {@link Step}s that changed it. Normalised with spans ({@link Normaliser#normalise}), each
+ * character also remembers the span of the original text it came from and the steps that changed
+ * it, so a match can show both what was written and how it was read. Immutable.
  */
 public final class NormalisedText {
 
@@ -15,6 +16,7 @@ public final class NormalisedText {
     private final int[] from;
     private final int[] to;
     private final int[] marks;
+    private final int stepBits;
     private String text;
 
     NormalisedText(String original, TextBuffer buffer) {
@@ -25,6 +27,7 @@ public final class NormalisedText {
         this.from = buffer.from;
         this.to = buffer.to;
         this.marks = buffer.marks;
+        this.stepBits = buffer.stepBits;
     }
 
     /** @return the text as given */
@@ -58,15 +61,22 @@ public final class NormalisedText {
 
     /** @return the steps that changed any part of the text */
     public Set<Step> steps() {
-        return stepsIn(0, chars.length);
+        return Step.of(stepBits);
+    }
+
+    /** @return whether each character's original span and steps were kept */
+    public boolean hasSpans() {
+        return from != null;
     }
 
     /**
      * @param begin first character of the matching form
      * @param end   one past the last
-     * @return the steps that changed those characters, as a shared unmodifiable set
+     * @return the steps that changed those characters
+     * @throws IllegalStateException if the text was normalised without spans, as a shared unmodifiable set
      */
     public Set<Step> stepsIn(int begin, int end) {
+        requireSpans();
         int bits = 0;
         for (int i = begin; i < end; i++) {
             bits |= marks[i];
@@ -80,17 +90,26 @@ public final class NormalisedText {
      * @return the part of the original text those characters came from
      */
     public String originalOf(int begin, int end) {
+        requireSpans();
         return original.substring(from[begin], to[end - 1]);
     }
 
     /** @return the start in the original text of matching-form character {@code i} */
     public int originalStart(int i) {
+        requireSpans();
         return from[i];
     }
 
     /** @return the end (exclusive) in the original text of matching-form character {@code i} */
     public int originalEnd(int i) {
+        requireSpans();
         return to[i];
+    }
+
+    private void requireSpans() {
+        if (from == null) {
+            throw new IllegalStateException("normalised without spans: use Normaliser.normalise for them");
+        }
     }
 
     @Override

@@ -27,7 +27,23 @@ public final class Normaliser {
      * @return its matching form, with the span of the original each character came from
      */
     public NormalisedText normalise(String text) {
-        TextBuffer buffer = new TextBuffer(text);
+        return normalise(text, true);
+    }
+
+    /**
+     * The matching form alone, for a first pass: the same characters and steps as
+     * {@link #normalise}, without each character's span and steps, which cost three arrays per
+     * text. Normalise again with spans when something matched and needs explaining.
+     *
+     * @param text any text
+     * @return its matching form, without spans
+     */
+    public NormalisedText matchingForm(String text) {
+        return normalise(text, false);
+    }
+
+    private static NormalisedText normalise(String text, boolean spans) {
+        TextBuffer buffer = new TextBuffer(text, spans);
         URL_DECODING.apply(buffer);
         INVISIBLE.apply(buffer);
         NFKC.apply(buffer);

@@ -75,7 +75,7 @@ final class Separators implements NormalisationStep {
             for (; r < end; r++) {
                 t.move(w, r);
                 if (joined && r >= starts[tk]) {
-                    t.marks[w] |= mark;
+                    t.mark(w, mark);
                 }
                 w++;
             }

@@ -71,4 +71,17 @@ class NormaliserTest {
             assertThat(text.originalEnd(i)).isBetween(text.originalStart(i), in.length());
         }
     }
+
+    @Test
+    void theMatchingFormAloneIsTheSameTextWithoutSpans() {
+        String in = "How+to+K%31LL+m\u200Bys3lf ѕuiiicide";
+        NormalisedText plain = normaliser.matchingForm(in);
+        NormalisedText spans = normaliser.normalise(in);
+        assertThat(plain.text()).isEqualTo(spans.text());
+        assertThat(plain.steps()).isEqualTo(spans.steps());
+        assertThat(plain.hasSpans()).isFalse();
+        assertThat(spans.hasSpans()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.originalOf(0, 1))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

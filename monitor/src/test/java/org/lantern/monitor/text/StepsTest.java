@@ -8,19 +8,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each normalisation step on its own: what it changes, what it must leave alone, and its mark. */
 class StepsTest {
 
+    /** Applies the step with spans and without, which must agree on the text and on the steps. */
     private static String apply(NormalisationStep step, String text) {
-        TextBuffer buffer = new TextBuffer(text);
-        step.apply(buffer);
-        return buffer.toString();
+        TextBuffer spans = new TextBuffer(text, true);
+        step.apply(spans);
+        TextBuffer plain = new TextBuffer(text, false);
+        step.apply(plain);
+        assertThat(plain.toString()).isEqualTo(spans.toString());
+        assertThat(plain.stepBits).isEqualTo(spans.stepBits);
+        return spans.toString();
     }
 
     private static boolean marked(NormalisationStep step, String text, Step expected) {
-        TextBuffer buffer = new TextBuffer(text);
+        TextBuffer buffer = new TextBuffer(text, true);
         step.apply(buffer);
         int bits = 0;
         for (int i = 0; i < buffer.length; i++) {
             bits |= buffer.marks[i];
         }
+        assertThat(buffer.stepBits & expected.bit()).isEqualTo(bits & expected.bit());
         return (bits & expected.bit()) != 0;
     }
 
