@@ -22,6 +22,9 @@ import org.lantern.monitor.text.Normaliser;
  * one linear pass per text, however many phrases), then the rules are applied to what was found:
  * co-occurring lists, contexts that cancel a phrase, identity terms that never alert alone and
  * help-seeking phrases that contain a risk phrase ("how to help a friend who self-harms").
+ * The automaton is {@code com.hankcs:aho-corasick-double-array-trie} rather than
+ * {@code org.ahocorasick}: it reports each hit through a callback, where the other builds an
+ * {@code Emit} object and an interval tree per text.
  *
  * <p>Immutable once built and safe to share between threads. Never throws on text: invalid
  * UTF-8 is decoded with replacement characters, and a text longer than {@link #MAX_CHARS} is read

@@ -6,6 +6,10 @@ package org.lantern.monitor.text;
  * forms, case, accents, look-alike letters, spelled-out letters, leetspeak and repeated letters,
  * in that order (each undoes what would hide the next). Library phrases go through the same
  * normaliser, so the two always agree. Stateless and thread-safe; never throws on text.
+ *
+ * <p>ICU4J does what Unicode defines (NFKC, case folding, decompositions, confusable skeletons);
+ * the obfuscation steps (leetspeak, spelled-out letters, repeated letters, word breaks) have no
+ * maintained library and are small passes of their own.
  */
 public final class Normaliser {
 
