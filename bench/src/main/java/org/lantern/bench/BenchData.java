@@ -3,7 +3,10 @@ package org.lantern.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lantern.filter.lists.CategoryLists;
 import org.lantern.filter.lists.ListLoader;
@@ -22,6 +25,9 @@ public final class BenchData {
 
     /** The request stream, relative to the data folder. */
     public static final String STREAM = "urls/stream-200k.txt";
+
+    /** A search's query parameter: what a pupil typed into the search box. */
+    private static final Pattern SEARCH = Pattern.compile("[?&](?:q|search_query)=([^&#]*)");
 
     private BenchData() {}
 
@@ -64,6 +70,20 @@ public final class BenchData {
      */
     public static CategoryLists loadFullListSet(Path data) throws IOException {
         return new ListLoader().load(fullListSet(data));
+    }
+
+    /**
+     * @param data the shared data folder
+     * @return the search terms of the stream's searches ({@code q=} and {@code search_query=}), in
+     *         order and as sent: still URL-encoded, as the monitor receives them
+     * @throws IOException if the stream cannot be read
+     */
+    public static String[] searchTerms(Path data) throws IOException {
+        return Arrays.stream(stream(data))
+                .map(SEARCH::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toArray(String[]::new);
     }
 
     /**

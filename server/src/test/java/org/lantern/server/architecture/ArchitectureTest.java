@@ -10,8 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Dependencies point one way: engines (the {@code policy} module, later {@code filter} and
- * {@code monitor}) and the {@code activity} log's store know nothing of the server or of Spring; server features do not form cycles;
+ * Dependencies point one way: engines (the {@code policy} and {@code monitor} modules, later
+ * {@code filter}) and the {@code activity} log's store know nothing of the server or of Spring; server features do not form cycles;
  * identity, the base every feature stands on, depends on no other feature but the audit chain,
  * which depends on nothing.
  */
@@ -38,6 +38,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.lantern.activity..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.lantern.server..", "org.lantern.proxy..", "jakarta..")
+                .check(lantern);
+    }
+
+    @Test
+    void monitorEngineIsPlainJavaBelowTheServerCliAndProxy() {
+        noClasses().that().resideInAPackage("org.lantern.monitor..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta..", "org.lantern.server..", "org.lantern.cli..",
+                        "org.lantern.proxy..", "org.lantern.filter..", "org.lantern.activity..")
                 .check(lantern);
     }
 

@@ -1,0 +1,296 @@
+package org.lantern.monitor.library;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.lantern.monitor.text.Normaliser;
+
+/**
+ * Reads a library from CSV, the format the DSL edits in a spreadsheet and imports. The first line
+ * names the columns ({@link #REQUIRED} in any order, plus any of {@link #OPTIONAL}); lines starting
+ * with {@code #} are comments. Every line is checked and every problem reported with its line
+ * number; a file with any problem loads nothing.
+ */
+public final class LibraryCsv {
+
+    /** Columns every library has. */
+    public static final List<String> REQUIRED = List.of(
+            "phrase", "category", "language", "level", "rule", "help_seeking", "identity", "source", "licence");
+    /** Columns a library may have: the term list, and a level per age band. */
+    public static final List<String> OPTIONAL = List.of("list", "primary", "ks3", "ks4", "post16", "staff");
+
+    /**
+     * Longest phrase accepted, in characters as written. Phrases are words, not documents: a
+     * longer one is a pasting mistake, and refusing it keeps the automaton small.
+     */
+    public static final int MAX_PHRASE = 200;
+    /** Shortest phrase accepted, in characters of its matching form: one letter would match everywhere. */
+    public static final int MIN_PHRASE = 2;
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+    private static final Pattern LIST = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Normaliser NORMALISER = new Normaliser();
+
+    private LibraryCsv() {}
+
+    /**
+     * @param csv     the library file
+     * @param name    the library's name, shown with every match
+     * @param version its version
+     * @return the library, whole
+     * @throws LibraryFormatException listing every bad line, when any is bad
+     * @throws IOException            if the reader fails
+     */
+    public static PhraseLibrary read(Reader csv, String name, String version) throws LibraryFormatException, IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        List<String> errors = new ArrayList<>();
+        List<PhraseEntry> entries = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        // The parser counts the line breaks it has read; ending the text with one makes that the
+        // line a record ends on, also for a last line written without one.
+        String text = slurp(csv);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            text += "\n";
+        }
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames();
+            if (!checkHeader(header, errors)) {
+                throw new LibraryFormatException(errors);
+            }
+            int line = 1;
+            try {
+                for (CSVRecord record : parser) {
+                    line = (int) parser.getCurrentLineNumber() - lineBreaksIn(record);
+                    PhraseEntry entry = entry(record, line, header.size(), errors, seen);
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                errors.add("line " + (line + 1) + ": unreadable CSV (" + e.getCause().getMessage()
+                        + "); nothing after it was read");
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add("line 1: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            errors.add("line 1: unreadable CSV (" + e.getCause().getMessage() + ")");
+        }
+        checkLists(entries, errors);
+        if (!errors.isEmpty()) {
+            throw new LibraryFormatException(errors);
+        }
+        return new PhraseLibrary(name, version, entries);
+    }
+
+    private static String slurp(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
+    }
+
+    /** @return the line breaks inside the record's quoted fields, so its first line can be named */
+    private static int lineBreaksIn(CSVRecord record) {
+        int breaks = 0;
+        for (String value : record.values()) {
+            for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
+                breaks++;
+            }
+        }
+        return breaks;
+    }
+
+    private static boolean checkHeader(List<String> header, List<String> errors) {
+        if (header.isEmpty()) {
+            errors.add("line 1: no header; the first line names the columns: " + String.join(",", REQUIRED));
+            return false;
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                errors.add("line 1: missing column '" + column + "'");
+            }
+        }
+        Set<String> named = new HashSet<>();
+        for (String column : header) {
+            if (!named.add(column)) {
+                errors.add("line 1: column '" + column + "' appears twice");
+            }
+        }
+        for (String column : header) {
+            if (!REQUIRED.contains(column) && !OPTIONAL.contains(column)) {
+                errors.add("line 1: unknown column '" + column + "'");
+            }
+        }
+        return errors.isEmpty();
+    }
+
+    private static PhraseEntry entry(CSVRecord record, int line, int columns, List<String> errors, Map<String, Integer> seen) {
+        int before = errors.size();
+        if (record.size() != columns) {
+            errors.add("line " + line + ": " + record.size() + " fields, the header has " + columns);
+            return null;
+        }
+        String phrase = record.get("phrase");
+        String normal = null;
+        if (phrase.isEmpty()) {
+            errors.add("line " + line + ": empty phrase");
+        } else if (phrase.length() > MAX_PHRASE) {
+            errors.add("line " + line + ": phrase of " + phrase.length() + " characters; at most " + MAX_PHRASE);
+        } else {
+            normal = NORMALISER.normalise(phrase).text();
+            if (normal.codePointCount(0, normal.length()) < MIN_PHRASE) {
+                errors.add("line " + line + ": phrase '" + phrase + "' is " + (normal.isEmpty() ? "no letters or digits"
+                        : "one character ('" + normal + "')") + " once normalised; at least " + MIN_PHRASE + " are needed");
+                normal = null;
+            }
+        }
+        Category category = Category.ofId(record.get("category")).orElse(null);
+        if (category == null) {
+            errors.add("line " + line + ": unknown category '" + record.get("category") + "'; one of " + Category.ids());
+        }
+        String language = record.get("language");
+        if (!LANGUAGE.matcher(language).matches()) {
+            errors.add("line " + line + ": language '" + language + "' is not a language code such as en, fr, pl");
+        }
+        Rule rule = null;
+        try {
+            rule = Rule.parse(record.get("rule"));
+        } catch (IllegalArgumentException e) {
+            errors.add("line " + line + ": " + e.getMessage());
+        }
+        Boolean helpSeeking = flag(record, "help_seeking", line, errors);
+        Boolean identity = flag(record, "identity", line, errors);
+        if (Boolean.TRUE.equals(identity) && rule != null && !rule.term()) {
+            errors.add("line " + line + ": identity terms never alert on their own, so their rule is 'term', not '" + rule + "'");
+        }
+        Levels levels = levels(record, line, rule != null && rule.term(), errors);
+        String list = record.isMapped("list") && !record.get("list").isEmpty() ? record.get("list")
+                : category == null ? "" : category.id();
+        if (!list.isEmpty() && !LIST.matcher(list).matches()) {
+            errors.add("line " + line + ": list '" + list + "': lower-case letters, digits and '-'");
+        }
+        String source = record.get("source");
+        String licence = record.get("licence");
+        if (source.isEmpty()) {
+            errors.add("line " + line + ": empty source; say where the phrase came from");
+        }
+        if (licence.isEmpty()) {
+            errors.add("line " + line + ": empty licence");
+        }
+        if (normal != null && rule != null) {
+            for (String context : rule.notIn()) {
+                String normalContext = NORMALISER.normalise(context).text();
+                if (!(" " + normalContext + " ").contains(" " + normal + " ")) {
+                    errors.add("line " + line + ": context '" + context + "' does not contain the phrase '" + phrase + "'");
+                }
+            }
+        }
+        if (normal != null && category != null) {
+            String key = normal + '\u0000' + category.id() + '\u0000' + language;
+            Integer first = seen.putIfAbsent(key, line);
+            if (first != null) {
+                errors.add("line " + line + ": same phrase, category and language as line " + first
+                        + " (phrases are compared normalised: '" + normal + "')");
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new PhraseEntry(phrase, category, language, levels, rule, helpSeeking, identity, list, source, licence, line);
+    }
+
+    private static Boolean flag(CSVRecord record, String column, int line, List<String> errors) {
+        String value = record.get(column).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "", "false", "no", "0" -> false;
+            case "true", "yes", "1" -> true;
+            default -> {
+                errors.add("line " + line + ": " + column + " '" + record.get(column) + "' is not true or false");
+                yield null;
+            }
+        };
+    }
+
+    private static Levels levels(CSVRecord record, int line, boolean term, List<String> errors) {
+        String text = record.get("level");
+        Levels levels;
+        if (text.isEmpty() && term) {
+            levels = Levels.of(0);
+        } else {
+            Integer level = number(text, 1, "level", line, errors);
+            if (level == null) {
+                return null;
+            }
+            levels = Levels.of(level);
+        }
+        for (AgeBand band : AgeBand.values()) {
+            if (record.isMapped(band.id()) && !record.get(band.id()).isEmpty()) {
+                Integer level = number(record.get(band.id()), 0, band.id(), line, errors);
+                if (level != null) {
+                    levels = levels.with(band, level);
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static Integer number(String text, int min, String column, int line, List<String> errors) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= Levels.MAX) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        errors.add("line " + line + ": " + column + " '" + text + "' is not a level from " + min + " to " + Levels.MAX);
+        return null;
+    }
+
+    /** Every list a rule names must be some phrase's list. */
+    private static void checkLists(List<PhraseEntry> entries, List<String> errors) {
+        Set<String> lists = new HashSet<>();
+        for (PhraseEntry entry : entries) {
+            lists.add(entry.list());
+        }
+        for (PhraseEntry entry : entries) {
+            for (String list : List.of(entry.rule().withList(), entry.rule().notWithList()).stream()
+                    .flatMap(java.util.Optional::stream).toList()) {
+                if (!lists.contains(list)) {
+                    errors.add("line " + entry.line() + ": rule '" + entry.rule() + "' names list '" + list
+                            + "', which no phrase belongs to");
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(LibraryCsv::lineOf));
+    }
+
+    private static int lineOf(String error) {
+        int space = error.indexOf(':');
+        try {
+            return Integer.parseInt(error.substring("line ".length(), space));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.lantern.monitor.match;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.text.NormalisedText;
+import org.lantern.monitor.text.Normaliser;
+
+/**
+ * Finds the phrases of one or more libraries in a text and says why each counts. Every phrase is
+ * normalised like the text and put, with the joined form of a phrase of several words
+ * ({@code selfharm}, as in hashtags), into one Aho–Corasick automaton (a double-array trie:
+ * one linear pass per text, however many phrases), then the rules are applied to what was found:
+ * co-occurring lists, contexts that cancel a phrase, identity terms that never alert alone and
+ * help-seeking phrases that contain a risk phrase ("how to help a friend who self-harms").
+ * The automaton is {@code com.hankcs:aho-corasick-double-array-trie} rather than
+ * {@code org.ahocorasick}: it reports each hit through a callback, where the other builds an
+ * {@code Emit} object and an interval tree per text.
+ *
+ * <p>Immutable once built and safe to share between threads. Never throws on text: invalid
+ * UTF-8 is decoded with replacement characters, and a text longer than {@link #MAX_CHARS} is read
+ * up to that length (the result says so), so one text costs at most one linear pass over
+ * {@value #MAX_CHARS} characters.
+ */
+public final class PhraseMatcher {
+
+    /** Longest text read, in UTF-16 units: a megabyte of text, far beyond any search or message. */
+    public static final int MAX_CHARS = 1 << 20;
+
+    private static final Normaliser NORMALISER = new Normaliser();
+
+    private final AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton;
+    private final int lists;
+
+    private PhraseMatcher(AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton, int lists) {
+        this.automaton = automaton;
+        this.lists = lists;
+    }
+
+    /**
+     * @param libraries the libraries in force; their phrases' lists are shared between them
+     * @return a matcher for all their phrases
+     * @throws IllegalArgumentException if a rule names a list no library has
+     */
+    public static PhraseMatcher build(List<PhraseLibrary> libraries) {
+        Map<String, Integer> listIds = new HashMap<>();
+        for (PhraseLibrary library : libraries) {
+            for (PhraseEntry entry : library.entries()) {
+                listIds.putIfAbsent(entry.list(), listIds.size());
+            }
+        }
+        List<CompiledPhrase> phrases = new ArrayList<>();
+        List<String> normalised = new ArrayList<>();
+        for (PhraseLibrary library : libraries) {
+            for (PhraseEntry entry : library.entries()) {
+                phrases.add(new CompiledPhrase(phrases.size(), entry, library, listIds.get(entry.list()),
+                        listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry)));
+                normalised.add(NORMALISER.normalise(entry.phrase()).text());
+            }
+        }
+        Map<String, List<KeyTarget>> keys = new LinkedHashMap<>();
+        for (CompiledPhrase phrase : phrases) {
+            String key = normalised.get(phrase.id);
+            List<String> contexts = contexts(phrase, key, phrases, normalised);
+            addKey(keys, key, phrase, contexts);
+            String joined = key.replace(" ", "");
+            if (!joined.equals(key)) {
+                addKey(keys, joined, phrase, contexts.stream().map(c -> c.replace(" ", "")).toList());
+            }
+        }
+        if (keys.isEmpty()) {
+            return new PhraseMatcher(null, listIds.size());
+        }
+        TreeMap<String, KeyTarget[]> sorted = new TreeMap<>();
+        keys.forEach((key, targets) -> sorted.put(key, targets.toArray(KeyTarget[]::new)));
+        AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton = new AhoCorasickDoubleArrayTrie<>();
+        automaton.build(sorted);
+        return new PhraseMatcher(automaton, listIds.size());
+    }
+
+    private static int listIndex(Map<String, Integer> listIds, Optional<String> list, PhraseEntry entry) {
+        if (list.isEmpty()) {
+            return CompiledPhrase.NO_LIST;
+        }
+        Integer id = listIds.get(list.get());
+        if (id == null) {
+            throw new IllegalArgumentException("phrase '" + entry.phrase() + "' (line " + entry.line()
+                    + ") names list '" + list.get() + "', which no library has");
+        }
+        return id;
+    }
+
+    /** The rule's {@code not-in} contexts, and every help-seeking phrase that contains this one. */
+    private static List<String> contexts(CompiledPhrase phrase, String key, List<CompiledPhrase> phrases, List<String> normalised) {
+        List<String> contexts = new ArrayList<>();
+        for (String context : phrase.entry.rule().notIn()) {
+            contexts.add(NORMALISER.normalise(context).text());
+        }
+        if (!phrase.entry.helpSeeking()) {
+            for (CompiledPhrase other : phrases) {
+                String help = normalised.get(other.id);
+                if (other.entry.helpSeeking() && !help.equals(key) && (" " + help + " ").contains(" " + key + " ")) {
+                    contexts.add(help);
+                }
+            }
+        }
+        return contexts;
+    }
+
+    private static void addKey(Map<String, List<KeyTarget>> keys, String key, CompiledPhrase phrase, List<String> contexts) {
+        List<char[]> chars = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        for (String context : contexts) {
+            // every whole-word place the key sits in the context, so the hit can be any of them
+            for (int at = context.indexOf(key); at >= 0; at = context.indexOf(key, at + 1)) {
+                boolean whole = (at == 0 || context.charAt(at - 1) == ' ')
+                        && (at + key.length() == context.length() || context.charAt(at + key.length()) == ' ');
+                if (whole) {
+                    chars.add(context.toCharArray());
+                    offsets.add(at);
+                }
+            }
+        }
+        KeyTarget target = new KeyTarget(phrase, chars.toArray(char[][]::new),
+                offsets.stream().mapToInt(Integer::intValue).toArray());
+        keys.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
+    }
+
+    /**
+     * @param utf8 a text as bytes, which need not be valid UTF-8
+     * @param band the writer's age band
+     * @return the classification
+     */
+    public Classification classify(byte[] utf8, AgeBand band) {
+        // UTF-8 takes at most three bytes per UTF-16 unit, so this prefix decodes to at least
+        // MAX_CHARS units: enough, without decoding a huge body whole
+        int length = Math.min(utf8.length, MAX_CHARS * 3);
+        return classify(new String(utf8, 0, length, StandardCharsets.UTF_8), band, length < utf8.length);
+    }
+
+    /**
+     * @param text any text
+     * @param band the writer's age band, for the phrases whose level depends on it
+     * @return the level, help-seeking flag and every match with its explanation
+     */
+    public Classification classify(String text, AgeBand band) {
+        return classify(text, band, false);
+    }
+
+    private Classification classify(String text, AgeBand band, boolean cut) {
+        boolean truncated = cut || text.length() > MAX_CHARS;
+        String read = text;
+        if (text.length() > MAX_CHARS) {
+            int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+            read = text.substring(0, end);
+        }
+        // Most texts match nothing: find out without keeping spans, and normalise again with
+        // them (the same characters) only to explain a match.
+        NormalisedText normal = NORMALISER.matchingForm(read);
+        char[] chars = normal.chars();
+        Scan scan = new Scan(chars, lists);
+        if (automaton != null && chars.length > 0) {
+            automaton.parseText(chars, scan);
+        }
+        if (scan.count > 0) {
+            normal = NORMALISER.normalise(read);
+        }
+        List<Match> matches = scan.count == 0 ? List.of() : new ArrayList<>();
+        int level = 0;
+        boolean helpSeeking = false;
+        for (int i : order(scan)) {
+            CompiledPhrase phrase = scan.found[i];
+            PhraseEntry entry = phrase.entry;
+            int phraseLevel = entry.levels().level(band);
+            if (!entry.alerts() || phraseLevel == 0
+                    || (phrase.withList != CompiledPhrase.NO_LIST && scan.othersIn(phrase.withList, phrase) == 0)
+                    || scan.othersIn(phrase.notWithList, phrase) > 0) {
+                continue;
+            }
+            Optional<String> coOccurring = phrase.withList == CompiledPhrase.NO_LIST ? Optional.empty()
+                    : Optional.of(scan.firstOtherIn(phrase.withList, phrase).entry.phrase());
+            int begin = scan.begins[i];
+            int end = scan.ends[i];
+            matches.add(new Match(entry.category(), entry.phrase(), entry.language(), phraseLevel, entry.rule().text(),
+                    coOccurring, entry.helpSeeking(), phrase.library.name(), phrase.library.version(), entry.line(),
+                    normal.originalOf(begin, end), new String(chars, begin, end - begin), normal.stepsIn(begin, end)));
+            level = Math.max(level, phraseLevel);
+            helpSeeking |= entry.helpSeeking();
+        }
+        return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
+    }
+
+    /** @return the indexes of the scan's phrases in text order: by start, the longer (more specific) first */
+    private static int[] order(Scan scan) {
+        int[] order = new int[scan.count];
+        // insertion sort: a text finds a handful of phrases, already nearly in order (by end)
+        for (int i = 0; i < order.length; i++) {
+            int k = i;
+            while (k > 0 && before(scan, i, order[k - 1])) {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = i;
+        }
+        return order;
+    }
+
+    private static boolean before(Scan scan, int a, int b) {
+        return scan.begins[a] != scan.begins[b] ? scan.begins[a] < scan.begins[b] : scan.ends[a] > scan.ends[b];
+    }
+}

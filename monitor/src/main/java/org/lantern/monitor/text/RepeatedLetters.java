@@ -1,0 +1,49 @@
+package org.lantern.monitor.text;
+
+/**
+ * Writes every run of one letter once: {@code suiiiicide} is {@code suicide}, and so that text and
+ * phrases agree, {@code kill} is {@code kil}. Only a run of three or more is recorded as this
+ * step (doubled letters are ordinary spelling, not obfuscation). Digits are left alone: 1000 is
+ * not 10.
+ */
+final class RepeatedLetters implements NormalisationStep {
+
+    private static final int OBFUSCATION = 3;
+
+    @Override
+    public void apply(TextBuffer t) {
+        char[] c = t.chars;
+        int n = t.length;
+        int mark = Step.REPEATED_LETTERS.bit();
+        // up to the first repeated letter nothing moves
+        int first = 0;
+        while (first + 1 < n && !(c[first] == c[first + 1] && isLetter(c[first]))) {
+            first++;
+        }
+        if (first + 1 >= n) {
+            return;
+        }
+        int w = first;
+        int r = first;
+        while (r < n) {
+            char ch = c[r];
+            int run = 1;
+            if (isLetter(ch)) {
+                while (r + run < n && c[r + run] == ch) {
+                    run++;
+                }
+            }
+            if (run == 1) {
+                t.move(w++, r++);
+            } else {
+                t.put(w++, ch, r, r + run, run >= OBFUSCATION ? mark : 0);
+                r += run;
+            }
+        }
+        t.length = w;
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+}
