@@ -1,19 +1,15 @@
 package org.lantern.activity.ingest;
 
 import com.google.common.net.InetAddresses;
-import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Hosts with their registrable domains, cached because the public-suffix lookup costs several
- * times as much as parsing the rest of a log line, and a school's log names the same few thousand
- * hosts over and over. Direct-mapped, so its memory is fixed however many hosts a log names; a
- * collision only costs a lookup again. Not thread-safe.
+ * Hosts with their registrable domains, cached because the public-suffix lookup costs more than
+ * parsing the rest of a log line, and a school's log names the same few thousand hosts over and
+ * over. Direct-mapped, so its memory is fixed however many hosts a log names; a collision only
+ * costs a lookup again. Not thread-safe.
  */
 final class HostTable {
 
@@ -25,22 +21,25 @@ final class HostTable {
      */
     record Host(String name, String domain, boolean ip) {}
 
-    /** Each slot's full hash, checked before its key so that a miss does not read the key's bytes. */
-    private final int[] hashes;
-    private final byte[][] byteKeys;
-    private final String[] stringKeys;
-    private final Host[] hosts;
+    /**
+     * A cached host with the bytes it was read from, its hash kept so that a miss does not read
+     * them. One object per slot rather than parallel arrays: a hit on a large log reads memory no
+     * cache line holds any more, and this way it touches the slot, the entry and its key, not four
+     * arrays (docs/benchmarks.md, activity-ingest section).
+     */
+    private record Entry(int hash, byte[] key, Host host) {}
+
+    private final Entry[] entries;
     private final int mask;
+    /** The host being described, lower-cased; grows for a longer one. */
+    private byte[] lower = new byte[256];
 
     /** @param slots the number of hosts kept, a power of two */
     HostTable(int slots) {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
-        hashes = new int[slots];
-        byteKeys = new byte[slots][];
-        stringKeys = new String[slots];
-        hosts = new Host[slots];
+        entries = new Entry[slots];
         mask = slots - 1;
     }
 
@@ -57,17 +56,13 @@ final class HostTable {
             h = 31 * h + b[i];
         }
         int slot = (h ^ (h >>> 16)) & mask;
-        byte[] key = byteKeys[slot];
-        if (hashes[slot] == h && key != null && Bytes.equal(key, b, from, to)) {
-            return hosts[slot];
+        Entry entry = entries[slot];
+        if (entry != null && entry.hash == h && Bytes.equal(entry.key, b, from, to)) {
+            return entry.host;
         }
-        byte[] copy = Arrays.copyOfRange(b, from, to);
-        String name = new String(copy, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        Host host = describe(name.toLowerCase(Locale.ROOT));
-        hashes[slot] = h;
-        byteKeys[slot] = copy;
-        stringKeys[slot] = null;
-        hosts[slot] = host;
+        Host host = ascii ? describeAscii(b, from, to)
+                : describe(new String(b, from, to - from, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+        entries[slot] = new Entry(h, Arrays.copyOfRange(b, from, to), host);
         return host;
     }
 
@@ -76,22 +71,34 @@ final class HostTable {
      * @return the host
      */
     Host get(String name) {
-        int h = name.hashCode();
-        int slot = (h ^ (h >>> 16)) & mask;
-        if (hashes[slot] == h && name.equals(stringKeys[slot])) {
-            return hosts[slot];
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        return get(b, 0, b.length, b.length == name.length());
+    }
+
+    /** Lower-cases and looks up the suffixes on the bytes, making no string but the host's and its domain's. */
+    private Host describeAscii(byte[] b, int from, int to) {
+        int n = to - from;
+        if (lower.length < n) {
+            lower = new byte[n];
         }
-        Host host = describe(name.toLowerCase(Locale.ROOT));
-        hashes[slot] = h;
-        byteKeys[slot] = null;
-        stringKeys[slot] = name;
-        hosts[slot] = host;
-        return host;
+        byte[] l = lower;
+        for (int i = 0; i < n; i++) {
+            byte c = b[from + i];
+            l[i] = c >= 'A' && c <= 'Z' ? (byte) (c + ('a' - 'A')) : c;
+        }
+        String name = new String(l, 0, n, StandardCharsets.ISO_8859_1);
+        if (isIp(name)) {
+            return new Host(name, name, true);
+        }
+        int start = PublicSuffixes.registrableStart(l, n);
+        int end = PublicSuffixes.nameEnd(l, n);
+        String domain = start < 0 ? name : start == 0 && end == n ? name : name.substring(start, end);
+        return new Host(name, domain, false);
     }
 
     private static Host describe(String host) {
         boolean ip = isIp(host);
-        return new Host(host, ip ? host : registrableDomain(host), ip);
+        return new Host(host, ip ? host : PublicSuffixes.registrableDomain(host), ip);
     }
 
     /** A host name ends in a letter (top-level domains do); only then is the slower full check needed. */
@@ -102,85 +109,5 @@ final class HostTable {
         char last = host.charAt(host.length() - 1);
         boolean maybe = host.indexOf(':') >= 0 || (last >= '0' && last <= '9');
         return maybe && InetAddresses.isInetAddress(host);
-    }
-
-    /** Flags of {@link #RULES}: a name some rule ends with, a wildcard's parent, a suffix, an exception. */
-    private static final int KNOWN = 1;
-    private static final int UNDER = 2;
-    private static final int EXACT = 4;
-    private static final int EXCLUDED = 8;
-
-    /**
-     * Guava's public-suffix rules in one map, plus every name a rule ends with ({@code com} for
-     * {@code s3.amazonaws.com}), so that a lookup from the top-level domain down can stop at the
-     * first name no rule ends with: most hosts take two lookups.
-     */
-    private static final Map<String, Integer> RULES = rules();
-
-    private static Map<String, Integer> rules() {
-        Map<String, Integer> rules = new HashMap<>();
-        add(rules, PublicSuffixPatterns.EXACT.keySet(), EXACT);
-        add(rules, PublicSuffixPatterns.UNDER.keySet(), UNDER);
-        add(rules, PublicSuffixPatterns.EXCLUDED.keySet(), EXCLUDED);
-        return rules;
-    }
-
-    private static void add(Map<String, Integer> rules, Set<String> names, int flag) {
-        for (String name : names) {
-            rules.merge(name, flag | KNOWN, (a, b) -> a | b);
-            for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
-                rules.merge(name.substring(dot + 1), KNOWN, (a, b) -> a | b);
-            }
-        }
-    }
-
-    /**
-     * The registrable domain by the public-suffix list as Guava ships it, its private section
-     * included (so {@code alice.github.io} is its own site, not part of {@code github.io}).
-     *
-     * <p>This is {@code InternetDomainName.topPrivateDomain()}'s answer by the same rules (the
-     * leftmost ancestor that is a listed suffix, a wildcard's child, or an exception's parent) on
-     * the host string as it is. Building an {@code InternetDomainName} validates and splits the name
-     * and joins every ancestor: about 1.3 µs a host, more than parsing the whole Squid line, and a
-     * log naming a hundred thousand hosts misses any cache (docs/benchmarks.md, activity-ingest
-     * section). {@code HostTableTest} checks the two agree on every host of the shared stream.
-     *
-     * @param host a lower-case host name, not an address
-     * @return its registrable domain, or the host itself when it has none (it is a public suffix,
-     *     or under no listed suffix, as an intranet name is)
-     */
-    static String registrableDomain(String host) {
-        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        int labels = 1;
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) == '.') {
-                labels++;
-            }
-        }
-        int[] starts = new int[labels];
-        for (int i = 0, n = 1; i < name.length(); i++) {
-            if (name.charAt(i) == '.') {
-                starts[n++] = i + 1;
-            }
-        }
-        // From the top-level domain leftwards; the leftmost match wins, as in InternetDomainName.
-        int suffix = -1;
-        for (int i = labels - 1; i >= 0; i--) {
-            Integer flags = RULES.get(i == 0 ? name : name.substring(starts[i]));
-            if (flags == null) {
-                break;
-            }
-            if (i > 0 && (flags & UNDER) != 0) {
-                suffix = i - 1;
-            } else if ((flags & EXACT) != 0) {
-                suffix = i;
-            } else if ((flags & EXCLUDED) != 0) {
-                suffix = i + 1;
-            }
-        }
-        if (suffix <= 0 || suffix >= labels) {
-            return host;
-        }
-        return name.substring(starts[suffix - 1]);
     }
 }

@@ -274,10 +274,7 @@ public final class SquidAccessLog implements LineParser {
     }
 
     private static int tokenEnd(byte[] b, int p, int to) {
-        while (p < to && b[p] != ' ') {
-            p++;
-        }
-        return p;
+        return Bytes.spaceOrEnd(b, p, to);
     }
 
     private static boolean isDigit(byte c) {
