@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,39 +333,110 @@ public final class DuckDbActivityStore implements ActivityStore {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         QueryFilter filter = QueryFilter.of(query);
+        Long to = query.to() == null ? null : micros(query.to());
         if (after != null) {
             Cursor cursor = Cursor.decode(after);
-            LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(cursor.timeMicros(), 1_000_000L),
-                    (int) Math.floorMod(cursor.timeMicros(), 1_000_000L) * 1_000, ZoneOffset.UTC);
+            LocalDateTime time = timestamp(cursor.timeMicros());
             // The first condition alone lets DuckDB skip whole row groups by their min/max time.
             filter.and("a.time <= ? AND (a.time < ? OR a.id < ?)", time, time, cursor.id());
+            to = to == null ? cursor.timeMicros() + 1 : Math.min(to, cursor.timeMicros() + 1);
         }
-        // The page is chosen on the request table alone; then only its rows' URLs are fetched, by index.
-        String sql = "SELECT a.* FROM activity a WHERE " + filter.sql() + " ORDER BY a.time DESC, a.id DESC LIMIT ?";
+        long[] slices = query.from() == null || to == null ? new long[0]
+                : TimeSlices.boundaries(micros(query.from()), to);
         return read(c -> {
-            List<RawRow> page = new ArrayList<>();
-            boolean more = false;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setInt(filter.bind(ps, 1), limit + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (page.size() == limit) {
-                            more = true; // the one row asked for beyond the page
-                            break;
-                        }
-                        page.add(RawRow.of(rs));
-                    }
+            // The page is chosen by time and id alone, newest slice first; then only its rows are read whole.
+            List<Key> keys = new ArrayList<>();
+            for (int i = 0; i <= slices.length && keys.size() <= limit; i++) {
+                QueryFilter slice = filter.copy();
+                if (i < slices.length) {
+                    slice.and("a.time >= ?", timestamp(slices[i]));
                 }
+                if (i > 0) {
+                    slice.and("a.time < ?", timestamp(slices[i - 1]));
+                }
+                // One row beyond the page says whether there is a next page.
+                keys.addAll(newest(c, slice, limit + 1 - keys.size()));
             }
+            boolean more = keys.size() > limit;
+            if (more) {
+                keys.removeLast();
+            }
+            List<RawRow> page = rows(c, filter, keys);
             Map<Long, UrlDictionary.Key> urlsById = urls(c, page.stream().map(RawRow::urlId).distinct().toList());
             List<ActivityRow> rows = page.stream().map(r -> r.with(urlsById.get(r.urlId()))).toList();
-            RawRow last = page.isEmpty() ? null : page.getLast();
-            return new ActivityPage(rows, more ? new Cursor(micros(last.time()), last.id()).encode() : null);
+            Key last = keys.isEmpty() ? null : keys.getLast();
+            return new ActivityPage(rows, more ? new Cursor(last.timeMicros(), last.id()).encode() : null);
         });
     }
 
-    private static Map<Long, UrlDictionary.Key> urls(Connection c, List<Long> ids) throws SQLException {
+    /** A row's place in newest-first order. */
+    private record Key(long timeMicros, long id) {}
+
+    /**
+     * @return the newest {@code n} rows that match, newest first, by time and id only: sorting the
+     *     matches with all their columns made DuckDB read every column of every match (40 ms for
+     *     4,000 rows on a loaded machine, against 3 ms for these two)
+     */
+    private static List<Key> newest(Connection c, QueryFilter filter, int n) throws SQLException {
+        List<Key> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.time, a.id FROM activity a WHERE " + filter.sql()
+                + " ORDER BY a.time DESC, a.id DESC LIMIT ?")) {
+            ps.setInt(filter.bind(ps, 1), n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(micros(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)),
+                            rs.getLong(2)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * @return the rows of a page, newest first: those the filter matches from its last key to its
+     *     first, which are exactly its rows. Asked for by that range rather than by their ids, which
+     *     DuckDB matched far more slowly (an IN list of 100 ids: 34 ms, against 9 ms for the range)
+     */
+    private static List<RawRow> rows(Connection c, QueryFilter filter, List<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Key first = keys.getFirst();
+        Key last = keys.getLast();
+        LocalDateTime lastTime = timestamp(last.timeMicros());
+        QueryFilter page = filter.copy().and("a.time >= ? AND a.time <= ? AND (a.time > ? OR a.id >= ?)", lastTime,
+                timestamp(first.timeMicros()), lastTime, last.id());
+        List<RawRow> rows = new ArrayList<>(keys.size());
+        // No ORDER BY: sorting the rows with all their columns is what made the one-query page slow.
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.* FROM activity a WHERE " + page.sql())) {
+            page.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(RawRow.of(rs));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing(RawRow::time).thenComparingLong(RawRow::id).reversed());
+        return rows;
+    }
+
+    private static LocalDateTime timestamp(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
+    }
+
+    /** @return the URLs of these numbers: from the dictionary's cache, the rest from the table */
+    private Map<Long, UrlDictionary.Key> urls(Connection c, List<Long> allIds) throws SQLException {
         Map<Long, UrlDictionary.Key> found = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (long id : allIds) {
+            UrlDictionary.Key key = urls.known(id);
+            if (key == null) {
+                ids.add(id);
+            } else {
+                found.put(id, key);
+            }
+        }
         if (ids.isEmpty()) {
             return found;
         }

@@ -54,6 +54,15 @@ final class QueryFilter {
         return f;
     }
 
+    /** @return a filter with this one's conditions, to which more can be added without changing this one */
+    QueryFilter copy() {
+        QueryFilter copy = new QueryFilter();
+        copy.sql.setLength(0);
+        copy.sql.append(sql);
+        copy.values.addAll(values);
+        return copy;
+    }
+
     /** Adds a condition with its values. */
     QueryFilter and(String condition, Object... bound) {
         sql.append(" AND ").append(condition);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -20,8 +21,9 @@ import org.duckdb.DuckDBConnection;
  * look-ups in memory; while it holds the whole table (the usual case: a school sees a few hundred
  * thousand URLs in a retention period) a miss is known to be new without asking the database.
  *
- * <p>Used only under the store's write lock. Entries made in a transaction reach the cache only
- * once it commits, so a rolled-back batch leaves no number pointing at nothing.
+ * <p>Used under the store's write lock, but for {@link #known}, which readers call to turn a
+ * page's URL numbers back into URLs without a query. Entries made in a transaction reach the cache
+ * only once it commits, so a rolled-back batch leaves no number pointing at nothing.
  */
 final class UrlDictionary {
 
@@ -38,6 +40,14 @@ final class UrlDictionary {
     private long committedNextId;
     /** Made by the open transaction; published by {@link #committed}, dropped by {@link #rolledBack}. */
     private final Map<Key, Long> pending = new HashMap<>();
+    /**
+     * The cache the other way round, for readers. Fetching a page's hundred URLs from the table by
+     * their numbers took 15 ms (95th percentile 73 ms) on a loaded machine, as long as choosing the
+     * page; this costs about 60 bytes a cached URL. A number is never given to a second URL while
+     * this process runs (see {@link #load}), so a reader looking at an older snapshot cannot be
+     * told the wrong URL; a number missing here is looked up in the table.
+     */
+    private final Map<Long, Key> byId = new ConcurrentHashMap<>();
 
     UrlDictionary(int capacity) {
         this.capacity = capacity;
@@ -46,6 +56,7 @@ final class UrlDictionary {
             protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
                 if (size() > UrlDictionary.this.capacity) {
                     complete = false;
+                    byId.remove(eldest.getValue());
                     return true;
                 }
                 return false;
@@ -56,12 +67,14 @@ final class UrlDictionary {
     /** (Re)reads the table: after opening, and after retention removed URLs nobody requests any more. */
     void load(Connection connection) throws SQLException {
         cache.clear();
+        byId.clear();
         pending.clear();
         try (Statement s = connection.createStatement();
                 ResultSet count = s.executeQuery("SELECT count(*), coalesce(max(url_id), 0) FROM activity_urls")) {
             count.next();
             long rows = count.getLong(1);
-            nextId = count.getLong(2) + 1;
+            // Never lower: a reader of a snapshot from before retention may still hold a deleted number.
+            nextId = Math.max(nextId, count.getLong(2) + 1);
             committedNextId = nextId;
             complete = rows <= capacity;
             if (!complete) {
@@ -71,7 +84,9 @@ final class UrlDictionary {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT url_id, url, host, domain FROM activity_urls")) {
             while (rs.next()) {
-                cache.put(new Key(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
+                Key key = new Key(rs.getString(2), rs.getString(3), rs.getString(4));
+                cache.put(key, rs.getLong(1));
+                byId.put(rs.getLong(1), key);
             }
         }
     }
@@ -141,8 +156,17 @@ final class UrlDictionary {
         }
     }
 
+    /**
+     * @param id a URL number
+     * @return its URL if it is cached, else {@code null}; safe to call from any thread
+     */
+    Key known(long id) {
+        return byId.get(id);
+    }
+
     /** The open transaction committed: its new entries are real. */
     void committed() {
+        pending.forEach((key, id) -> byId.put(id, key));
         cache.putAll(pending); // may evict the eldest, which marks the cache incomplete
         pending.clear();
         committedNextId = nextId;

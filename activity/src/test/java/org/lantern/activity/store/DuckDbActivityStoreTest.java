@@ -210,6 +210,60 @@ class DuckDbActivityStoreTest {
         assertThat(pages).isEqualTo(Math.max(1, (250 + pageSize - 1) / pageSize));
     }
 
+    @ParameterizedTest(name = "page size {0}")
+    @ValueSource(ints = {1, 3, 10, 64, 100, 500})
+    void pagingATimeRangeAcrossItsSlicesLosesAndRepeatsNothing(int pageSize) {
+        // 64 minutes, searched newest slice first (TimeSlices): the newest minute is its own slice.
+        // Rows crowd the newest seconds, thin out further back, and share their times in threes,
+        // some exactly on a slice's edge (60, 300 and 1,260 seconds before the end).
+        Instant from = T0;
+        Instant to = T0.plusSeconds(64 * 60);
+        List<ActivityRow> all = new ArrayList<>();
+        int[] secondsBeforeEnd = {1, 2, 3, 30, 59, 60, 61, 299, 300, 301, 1_259, 1_260, 1_261, 2_000, 3_839, 3_840};
+        int n = 0;
+        for (int before : secondsBeforeEnd) {
+            for (int copy = 0; copy < 3; copy++) {
+                all.add(request(to.minusSeconds(before), n % 4, "https://example.org/" + n++));
+            }
+        }
+        // Outside the range on both sides: never returned.
+        all.add(request(to, 0, "https://example.org/at-the-end"));
+        all.add(request(from.minusSeconds(1), 0, "https://example.org/before-the-start"));
+        store.append("b", all);
+        ActivityQuery range = q().from(from).to(to).build();
+
+        List<ActivityRow> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ActivityPage page = store.search(range, cursor, pageSize);
+            assertThat(page.rows()).hasSizeLessThanOrEqualTo(pageSize);
+            seen.addAll(page.rows());
+            cursor = page.next();
+            pages++;
+        } while (cursor != null && pages < 1_000);
+
+        List<ActivityRow> expected = all.subList(0, all.size() - 2);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(seen).extracting(ActivityRow::time).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(pages).isEqualTo(Math.max(1, (expected.size() + pageSize - 1) / pageSize));
+    }
+
+    @Test
+    void aSparseSearchFindsItsRowsInTheOldestSlice() {
+        Instant to = T0.plusSeconds(6_400);
+        store.append("b", List.of(
+                request(T0, 7, "https://example.org/oldest"),
+                request(T0.plusSeconds(10), 8, "https://example.org/someone-else"),
+                request(T0.plusSeconds(20), 7, "https://example.org/older")));
+
+        ActivityPage page = store.search(q().from(T0).to(to).personId(7L).build(), null, 10);
+
+        assertThat(page.rows()).extracting(ActivityRow::url)
+                .containsExactly("https://example.org/older", "https://example.org/oldest");
+        assertThat(page.next()).isNull();
+    }
+
     @Test
     void aCursorPagesWithinTheQuery() {
         store.append("b", batch(T0, 40, "a"));
@@ -375,9 +429,12 @@ class DuckDbActivityStoreTest {
 
     /** Builds a query with one or two fields set, which the twelve-argument record makes hard to read. */
     static final class QueryBuilder {
+        private Instant from, to;
         private Long personId;
         private String user, groupId, yearGroup, clientIp, device, text, category, action, searchText;
 
+        QueryBuilder from(Instant v) { from = v; return this; }
+        QueryBuilder to(Instant v) { to = v; return this; }
         QueryBuilder personId(Long v) { personId = v; return this; }
         QueryBuilder user(String v) { user = v; return this; }
         QueryBuilder groupId(String v) { groupId = v; return this; }
@@ -390,7 +447,7 @@ class DuckDbActivityStoreTest {
         QueryBuilder searchText(String v) { searchText = v; return this; }
 
         ActivityQuery build() {
-            return new ActivityQuery(null, null, personId, user, groupId, yearGroup, clientIp, device, text, category,
+            return new ActivityQuery(from, to, personId, user, groupId, yearGroup, clientIp, device, text, category,
                     action, searchText);
         }
     }
