@@ -341,21 +341,29 @@ public final class DuckDbActivityStore implements ActivityStore {
             filter.and("a.time <= ? AND (a.time < ? OR a.id < ?)", time, time, cursor.id());
             to = to == null ? cursor.timeMicros() + 1 : Math.min(to, cursor.timeMicros() + 1);
         }
-        long[] slices = query.from() == null || to == null ? new long[0]
-                : TimeSlices.boundaries(micros(query.from()), to);
+        long from = query.from() == null ? 0 : micros(query.from());
+        long end = to == null ? 0 : to;
+        long firstStart = query.from() == null || to == null ? Long.MIN_VALUE : TimeSlices.first(from, end);
         return read(c -> {
             // The page is chosen by time and id alone, newest slice first; then only its rows are read whole.
             List<Key> keys = new ArrayList<>();
-            for (int i = 0; i <= slices.length && keys.size() <= limit; i++) {
+            long start = firstStart;
+            long sliceEnd = Long.MAX_VALUE;
+            for (int slices = 1; ; slices++) {
                 QueryFilter slice = filter.copy();
-                if (i < slices.length) {
-                    slice.and("a.time >= ?", timestamp(slices[i]));
+                if (start != Long.MIN_VALUE) {
+                    slice.and("a.time >= ?", timestamp(start));
                 }
-                if (i > 0) {
-                    slice.and("a.time < ?", timestamp(slices[i - 1]));
+                if (sliceEnd != Long.MAX_VALUE) {
+                    slice.and("a.time < ?", timestamp(sliceEnd));
                 }
                 // One row beyond the page says whether there is a next page.
                 keys.addAll(newest(c, slice, limit + 1 - keys.size()));
+                if (keys.size() > limit || start == Long.MIN_VALUE) {
+                    break;
+                }
+                sliceEnd = start;
+                start = TimeSlices.next(from, end, start, slices, keys.size(), limit + 1 - keys.size());
             }
             boolean more = keys.size() > limit;
             if (more) {

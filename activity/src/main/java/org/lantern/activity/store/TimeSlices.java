@@ -2,23 +2,24 @@ package org.lantern.activity.store;
 
 /**
  * Where a newest-first page is looked for: the newest sixty-fourth of the search's time range
- * first, then slices four times wider, older each time, until the page is full or the range is
- * done.
+ * first, then older slices, each wide enough, by the rows found so far, to fill the page (at least
+ * four times the slices before it), the last one the rest of the range.
  *
  * <p>Rows are stored in time order, so DuckDB skips every row group outside a slice by its
  * min/max time, and sorts only the rows of the slices it reads. Asked for a whole school's two
  * hours (250,000 rows at a million a day), one query sorted all 250,000 to return the newest 100
  * (126–311 ms on a loaded machine, docs/benchmarks.md); the newest slice holds a few thousand. A
- * sparse search (one pupil) reads more slices, each a separate query over disjoint rows, so at
- * worst it reads what the single query read, in at most {@link #MAX_SLICES} queries.
+ * sparse search (one pupil's two hours) finds few rows in the first slice and goes on to the rest
+ * of the range: two queries over disjoint rows, which together read what the single query read.
+ * At most {@link #MAX_SLICES} queries in all.
  */
 final class TimeSlices {
 
     /** The first slice is this fraction of the range. */
     static final int FIRST = 64;
-    /** Each slice is this many times as wide as the one before. */
+    /** Each slice reaches back at least this many times as far as the slices before it. */
     static final int GROWTH = 4;
-    /** 1/64 + 4/64 + 16/64, then the rest: four queries at most. */
+    /** Queries at most: the last slice is the rest of the range, however wide. */
     static final int MAX_SLICES = 4;
 
     private TimeSlices() {}
@@ -26,22 +27,33 @@ final class TimeSlices {
     /**
      * @param fromMicros the range's first instant, included
      * @param toMicros the range's end, excluded
-     * @return the boundaries between slices, newest first: the first slice is the rows at or after
-     *     {@code b[0]}, slice {@code k} those at or after {@code b[k]} and before {@code b[k - 1]},
-     *     the last those before {@code b[b.length - 1]}; empty when the range is too short to split
+     * @return where the first slice starts (it ends at the range's end), or {@link Long#MIN_VALUE}
+     *     when the range is too short to split and is one slice
      */
-    static long[] boundaries(long fromMicros, long toMicros) {
+    static long first(long fromMicros, long toMicros) {
         long width = (toMicros - fromMicros) / FIRST;
-        if (toMicros <= fromMicros || width < 1) {
-            return new long[0];
+        return toMicros <= fromMicros || width < 1 ? Long.MIN_VALUE : toMicros - width;
+    }
+
+    /**
+     * @param fromMicros the range's first instant, included
+     * @param toMicros the range's end, excluded
+     * @param start where the slices read so far start, the older end of the last one
+     * @param slices how many slices were read
+     * @param found rows they held
+     * @param wanted rows the page still needs, at least 1
+     * @return where the next slice starts (it ends at {@code start}), or {@link Long#MIN_VALUE}
+     *     when it is the rest of the range
+     */
+    static long next(long fromMicros, long toMicros, long start, int slices, int found, int wanted) {
+        long read = toMicros - start;
+        // Enough to hold the rows still wanted at the density found so far, half as many again.
+        long estimate = found == 0 ? Long.MAX_VALUE : (long) Math.min(Long.MAX_VALUE / 2.0,
+                (double) read * wanted / found * 1.5);
+        long width = Math.max(read * (GROWTH - 1), estimate);
+        if (slices + 1 >= MAX_SLICES || width >= start - fromMicros) {
+            return Long.MIN_VALUE;
         }
-        long[] b = new long[MAX_SLICES - 1];
-        long at = toMicros;
-        for (int i = 0; i < b.length; i++) {
-            at -= width;
-            b[i] = at;
-            width *= GROWTH;
-        }
-        return b;
+        return start - width;
     }
 }

@@ -8,27 +8,50 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TimeSlicesTest {
 
+    private static final long REST = Long.MIN_VALUE;
+
     @Test
-    void slicesGrowFourfoldFromTheNewestSixtyFourth() {
-        assertThat(TimeSlices.boundaries(0, 6_400)).containsExactly(6_300, 5_900, 4_300);
-        assertThat(TimeSlices.boundaries(1_000, 7_400)).containsExactly(7_300, 6_900, 5_300);
+    void theFirstSliceIsTheNewestSixtyFourth() {
+        assertThat(TimeSlices.first(0, 6_400)).isEqualTo(6_300);
+        assertThat(TimeSlices.first(1_000, 7_400)).isEqualTo(7_300);
+        assertThat(TimeSlices.first(-6_400, 0)).isEqualTo(-100);
     }
 
     @ParameterizedTest(name = "from {0} to {1}")
     @CsvSource({"0, 0", "5, 4", "0, 63", "-10, 10"})
     void aRangeTooShortToSplitOrEmptyIsOneSlice(long from, long to) {
-        assertThat(TimeSlices.boundaries(from, to)).isEmpty();
+        assertThat(TimeSlices.first(from, to)).isEqualTo(REST);
+    }
+
+    @ParameterizedTest(name = "{4} found, {5} wanted -> {6}")
+    @CsvSource({
+        // after the first slice (100 of 6,400): at least four times as far back...
+        "0, 6400, 6300, 1, 90, 11, 6000",
+        // ...or as far as the density found says the page needs, half as much again
+        "0, 6400, 6300, 1, 10, 91, 4935",
+        // nothing found yet, or more needed than the range holds: the rest
+        "0, 6400, 6300, 1, 0, 101, " + REST,
+        "0, 6400, 6300, 1, 1, 100, " + REST,
+        // the fourth slice is always the rest
+        "0, 6400, 5000, 3, 90, 11, " + REST,
+    })
+    void theNextSliceReachesFarEnoughToFillThePage(long from, long to, long start, int slices, int found, int wanted,
+                                                   long next) {
+        assertThat(TimeSlices.next(from, to, start, slices, found, wanted)).isEqualTo(next);
     }
 
     @Test
-    void theBoundariesLieInsideTheRangeNewestFirst() {
-        long[] b = TimeSlices.boundaries(-5_000, 64 * 1_000);
-        assertThat(b).hasSize(TimeSlices.MAX_SLICES - 1);
-        for (int i = 0; i < b.length; i++) {
-            assertThat(b[i]).isGreaterThan(-5_000).isLessThan(64 * 1_000);
-            if (i > 0) {
-                assertThat(b[i]).isLessThan(b[i - 1]);
-            }
+    void slicesNeverReachBeforeTheRangeAndEndWithTheRest() {
+        long from = -5_000;
+        long to = 64 * 1_000;
+        long start = TimeSlices.first(from, to);
+        int slices = 1;
+        while (start != REST) {
+            assertThat(start).isGreaterThan(from).isLessThan(to);
+            long next = TimeSlices.next(from, to, start, slices++, 1, 1_000);
+            assertThat(next == REST || next < start).isTrue();
+            start = next;
         }
+        assertThat(slices).isLessThanOrEqualTo(TimeSlices.MAX_SLICES);
     }
 }
