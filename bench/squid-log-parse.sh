@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reading Squid's access.log into activity rows (SquidAccessLogBenchmark) beside the I/O floor,
-# `wc -l` on the same file, in one run. Not a test: run by hand, on a quiet machine if you have one.
-# Usage: [SKIP_BUILD=1] [FORKS=2] [ITERATIONS=5] [READS=6] bench/squid-log-parse.sh
+# `wc -l` on the same file, and DuckDB's own CSV reader on it (SquidLogDuckDbPeer), in one run. Not a test: run by hand, on a quiet machine if you have one.
+# Usage: [SKIP_BUILD=1] [SKIP_JMH=1] [FORKS=2] [ITERATIONS=5] [READS=6] bench/squid-log-parse.sh
 # The file is 2,000,000 lines generated from shared/data/urls/stream-200k.txt (SquidLogGenerator,
 # the same bytes every time) under $TMPDIR/lantern-bench; it is read once first so that both
 # `wc -l` and the benchmark read it from the page cache.
@@ -34,13 +34,24 @@ wc_cpu=$( { /usr/bin/time -f "%U %S" wc -l "$file" > /dev/null; } 2>&1 | awk '{p
 wc_cpu_rate=$(echo "$lines / $wc_cpu" | bc)
 echo "wc -l: $wc_cpu s CPU, $wc_cpu_rate lines per CPU second"
 
-(cd "$here" && java -jar "$jar" 'org.lantern.activity.ingest.SquidAccessLogBenchmark' -f "${FORKS:-2}" -wi 3 \
-  -i "${ITERATIONS:-5}" -w 5s -r 5s -jvmArgs -Xmx2g -rf csv -rff "$work/jmh.csv" | grep -E '^(Benchmark|Squid)')
+# SKIP_JMH=1 leaves out the wall-clock JMH runs, which say little on a loaded machine (below).
+if [ "${SKIP_JMH:-0}" != 1 ]; then
+  (cd "$here" && java -jar "$jar" 'org.lantern.activity.ingest.SquidAccessLogBenchmark' -f "${FORKS:-2}" -wi 3 \
+    -i "${ITERATIONS:-5}" -w 5s -r 5s -jvmArgs -Xmx2g -rf csv -rff "$work/jmh.csv" | grep -E '^(Benchmark|Squid)')
+fi
 # Wall time above is whatever share of a core the fork got; CPU time is what one core does.
 (cd "$here" && java -Xmx1g -cp "$jar" org.lantern.activity.ingest.SquidLogReadTimer "${READS:-6}") | tee "$work/cpu.txt"
+# The peer, timed the same way, on one thread.
+(cd "$here" && java -Xmx1g -cp "$jar" org.lantern.activity.ingest.SquidLogDuckDbPeer 3 2>/dev/null) | tee "$work/duckdb.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The best CPU rate of the reads after the first (the first includes JIT compilation).
 tail -n +2 "$work/cpu.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1 | \
   awk -v wc="$wc_cpu_rate" '{ printf "readFile, CPU time: %.0f lines per CPU second, %.3f of wc -l (wc -l is %.1fx faster)\n", $1, $1 / wc, wc / $1 }'
+lantern_cpu=$(tail -n +2 "$work/cpu.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1)
+for peer in "lines" "lines split into fields"; do
+  grep -F "read_csv, $peer, read" "$work/duckdb.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1 | \
+    awk -v l="$lantern_cpu" -v p="$peer" '{ printf "DuckDB read_csv (%s), CPU time: %.0f lines per CPU second; Lantern / DuckDB %.2f\n", p, $1, l / $1 }'
+done
+[ -f "$work/jmh.csv" ] || exit 0
 awk -F, -v wc="$wc_rate" 'NR > 1 { gsub(/"/, "", $1); n = split($1, p, "."); \
   printf "%s: %.0f lines/s, %.3f of wc -l (wc -l is %.1fx faster)\n", p[n], $5, $5 / wc, wc / $5 }' "$work/jmh.csv"

@@ -27,11 +27,15 @@ import org.lantern.bench.BenchData;
  *
  * <pre>
  * java -Xmx2g -cp bench/target/benchmarks.jar org.lantern.bench.activity.ActivityStoreBench \
- *     [days=3] [perDay=1000000] [pupils=1200] [batch=10000] [file=/tmp/activity-bench.duckdb]
+ *     [days=3] [perDay=1000000] [pupils=1200] [batch=10000] [file=/tmp/activity-bench.duckdb] [ingest=false]
  * </pre>
  *
+ * With {@code ingest=false} it runs the queries on a file an earlier run made with the same
+ * {@code days}, {@code perDay} and {@code pupils}, so that two builds' queries can be timed on
+ * the same bytes (half an hour of appending for 30 days of a million) minutes apart.
+ *
  * Prints bytes per request (the file after close, divided by the rows), ingest rows per second,
- * and p50/p95 of three queries the safeguarding screens make, each run 20 times on different
+ * and p50/p95 of four queries the safeguarding screens make, each run 20 times on different
  * pupils, moments and year groups.
  */
 public final class ActivityStoreBench {
@@ -56,8 +60,13 @@ public final class ActivityStoreBench {
         int pupils = intArg(args, "pupils", 1_200);
         int batch = intArg(args, "batch", 10_000);
         Path file = Path.of(arg(args, "file", "/tmp/activity-bench.duckdb"));
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(Path.of(file + ".wal"));
+        boolean ingest = Boolean.parseBoolean(arg(args, "ingest", "true"));
+        if (ingest) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".wal"));
+        } else if (!Files.exists(file)) {
+            throw new IllegalArgumentException("ingest=false needs an existing store: " + file);
+        }
 
         Target[] targets = Arrays.stream(BenchData.stream(BenchData.locate())).map(ActivityStoreBench::target)
                 .toArray(Target[]::new);
@@ -66,7 +75,7 @@ public final class ActivityStoreBench {
         long appendNanos = 0;
         long next = 0;
         try (DuckDbActivityStore store = DuckDbActivityStore.open(file)) {
-            for (int d = 0; d < days; d++) {
+            for (int d = 0; ingest && d < days; d++) {
                 Instant schoolDay = FIRST_DAY.plusDays(d).atTime(8, 0).toInstant(ZoneOffset.UTC);
                 long spacingMicros = Duration.ofHours(8).toNanos() / 1_000 / perDay;
                 for (int from = 0; from < perDay; from += batch) {
@@ -83,8 +92,11 @@ public final class ActivityStoreBench {
                 System.out.printf("day %d stored: %,d rows, %.1f s appending so far%n", d + 1, (long) (d + 1) * perDay,
                         appendNanos / 1e9);
             }
-            System.out.printf("ingest: %,d rows in %.1f s = %,.0f rows/s (batches of %,d)%n", rows, appendNanos / 1e9,
+            System.out.printf("load average %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            if (ingest) {
+                System.out.printf("ingest: %,d rows in %.1f s = %,.0f rows/s (batches of %,d)%n", rows, appendNanos / 1e9,
                     rows / (appendNanos / 1e9), batch);
+            }
 
             Instant end = FIRST_DAY.plusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC);
             SplittableRandom pick = new SplittableRandom(7);
@@ -98,11 +110,20 @@ public final class ActivityStoreBench {
                         moment.plus(Duration.ofHours(1)), null, null, null, null, null, null, null, null, null, null),
                         null, 100).rows().size();
             });
+            // The "around this moment" link of an alert: one pupil's requests in the same two hours.
+            time("one pupil's hour either side of a moment, newest 100", () -> {
+                Instant moment = FIRST_DAY.plusDays(pick.nextInt(days)).atTime(9 + pick.nextInt(6), 0)
+                        .toInstant(ZoneOffset.UTC);
+                return store.search(new ActivityQuery(moment.minus(Duration.ofHours(1)),
+                        moment.plus(Duration.ofHours(1)), (long) 1 + pick.nextInt(pupils), null, null, null, null,
+                        null, null, null, null, null), null, 100).rows().size();
+            });
             time("top 20 domains of a year group over a week", () -> store.topDomains(new ActivityQuery(
                     end.minus(Duration.ofDays(7)), end, null, null, null, "Y" + (7 + pick.nextInt(7)), null, null,
                     null, null, null, null), 20).size());
         }
         long bytes = Files.size(file) + (Files.exists(Path.of(file + ".wal")) ? Files.size(Path.of(file + ".wal")) : 0);
+        System.out.printf("load average %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("footprint: %,d bytes for %,d rows = %.2f bytes per request%n", bytes, rows,
                 (double) bytes / rows);
     }
