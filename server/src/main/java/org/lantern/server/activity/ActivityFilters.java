@@ -67,11 +67,6 @@ record ActivityFilters(String person, String user, String ip, String group, Stri
         cursor = blankToNull(cursor);
     }
 
-    /** No filters: the newest requests of everyone. */
-    static ActivityFilters none() {
-        return new ActivityFilters(null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     /**
      * The search these filters ask for.
      *

@@ -58,6 +58,7 @@ class ActivityPageController {
         Searcher searcher = searches.searcher(user);
         model.addAttribute("filters", filters);
         model.addAttribute("names", searcher.names());
+        model.addAttribute("personValue", filters.person());
         model.addAttribute("fromValue", filters.from());
         model.addAttribute("toValue", filters.to());
         if (request.getQueryString() == null) {
@@ -81,6 +82,10 @@ class ActivityPageController {
         try {
             ActivitySearches.Results results = searches.search(searcher, parsed, PAGE_SIZE, ActivitySearchLog.Channel.PAGE);
             model.addAttribute("results", results);
+            if (results.personName() != null) {
+                // The field shows who was searched for, in the form the search reads back, not a bare number.
+                model.addAttribute("personValue", results.personName() + " #" + parsed.query().personId());
+            }
             model.addAttribute("nextPage", results.next() == null ? null
                     : withQuery("/activity", request).replaceQueryParam("cursor", results.next()).build().toUriString());
             model.addAttribute("csv", withQuery("/activity.csv", request).replaceQueryParam("cursor").build().toUriString());
