@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.incidents.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -15,20 +17,37 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every search of the activity log, kept in the database: who searched, when, how, what they
  * asked and whose requests it showed. A pupil's browsing is as sensitive as their safeguarding
- * record, so looking at it is recorded as a look at that record is, and the DSL and headteacher
- * can see who has looked ({@link #searchesShowing}). A search is recorded before its rows are
- * shown: if it cannot be recorded, nothing is shown.
+ * record, so looking at it is also logged in the {@link RecordAccessLog} as a look at record type
+ * {@value #RECORD_TYPE} of that person, as alerts and incidents are: "who has seen this child's
+ * records?" keeps one answer, under one retention rule. The DSL and headteacher see the searches
+ * themselves, with what was asked ({@link #searchesShowing}). A search is recorded before its rows
+ * are shown: if it cannot be recorded, nothing is shown.
  */
 @Component
 class ActivitySearchLog {
 
-    /** How a search was made. */
-    enum Channel { PAGE, CSV, API }
+    /** The record type of a person's browsing in the {@link RecordAccessLog}; its record id is the person's. */
+    static final String RECORD_TYPE = "activity";
+
+    /** How a search was made, and how the record access log calls that. */
+    enum Channel {
+        PAGE(org.lantern.server.incidents.Channel.PAGE),
+        CSV(org.lantern.server.incidents.Channel.EXPORT),
+        API(org.lantern.server.incidents.Channel.API);
+
+        private final org.lantern.server.incidents.Channel access;
+
+        Channel(org.lantern.server.incidents.Channel access) {
+            this.access = access;
+        }
+    }
 
     private final JdbcClient jdbc;
+    private final RecordAccessLog access;
 
-    ActivitySearchLog(JdbcClient jdbc) {
+    ActivitySearchLog(JdbcClient jdbc, RecordAccessLog access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /**
@@ -63,9 +82,11 @@ class ActivitySearchLog {
                 .param("criteria", criteria).param("person", personId).param("rows", rows)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
+        Viewer viewer = new Viewer(searcher.accountId(), searcher.username(), false);
         for (long person : shown) {
             jdbc.sql("INSERT INTO activity_search_person (search_id, person_id) VALUES (:search, :person)")
                     .param("search", id).param("person", person).update();
+            access.log(viewer, RECORD_TYPE, person, channel.access, true);
         }
     }
 

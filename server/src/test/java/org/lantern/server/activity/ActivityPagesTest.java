@@ -154,7 +154,7 @@ class ActivityPagesTest {
     }
 
     @Test
-    void everySearchIsRecordedWithWhoAndWhatAndTheDslSeesWhoHasLooked() throws Exception {
+    void everySearchIsRecordedWithWhoAndWhatAsALookAtThePupilsRecordAndTheDslSeesWhoHasLooked() throws Exception {
         page("/activity?person=" + pupil, Role.DSL);
         page("/activity?user=" + user, Role.ADMIN);
         mvc.perform(get("/activity.csv?ip=10.61.0.7&q=" + user).with(as(Role.DEPUTY_DSL))).andReturn();
@@ -166,6 +166,10 @@ class ActivityPagesTest {
                 "activitypages.dsl|PAGE|person #" + pupil + " (Ada " + surname + ")",
                 "activitypages.admin|PAGE|user '" + user + "'",
                 "activitypages.deputy_dsl|CSV|device or IP '10.61.0.7'; domain or URL '" + user + "'");
+
+        assertThat(jdbc.sql("SELECT username || ' ' || channel FROM record_access WHERE record_type = 'activity'"
+                + " AND record_id = :p AND allowed ORDER BY id").param("p", pupil).query(String.class).list())
+                .containsExactly("activitypages.dsl PAGE", "activitypages.admin PAGE", "activitypages.deputy_dsl EXPORT");
 
         String html = page("/activity/people/" + pupil + "/searches", Role.HEADTEACHER);
         assertThat(section(html, "activity-searches")).contains("activitypages.dsl", "activitypages.admin",
