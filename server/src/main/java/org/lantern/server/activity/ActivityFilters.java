@@ -47,7 +47,10 @@ record ActivityFilters(String person, String user, String ip, String group, Stri
     static final Duration AROUND = Duration.ofHours(1);
 
     private static final Pattern PERSON_NUMBER = Pattern.compile("(?:.*#)?\\s*(\\d{1,18})\\s*");
-    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** A MAC address looks like an IPv6 one to a loose test, but it names a device in the register. */
+    private static final Pattern MAC = Pattern.compile("([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}");
     private static final int MAX_TEXT = 200;
 
     /** Blank values as null, so a form's empty fields and an API's missing parameters read alike. */
@@ -133,7 +136,8 @@ record ActivityFilters(String person, String user, String ip, String group, Stri
                 errors.add("To: must be after From.");
             }
         }
-        boolean address = ip != null && IP_ADDRESS.matcher(ip).matches();
+        boolean address = ip != null && (IPV4.matcher(ip).matches()
+                || IPV6.matcher(ip).matches() && !MAC.matcher(ip).matches());
         ActivityQuery query = new ActivityQuery(start, end, personId, user, group, yearCode,
                 address ? ip : null, address || ip == null ? null : ip, q, category, parsedAction, term);
         return new Parsed(this, query, moment, List.copyOf(errors), List.copyOf(choices));
