@@ -1,6 +1,7 @@
 package org.lantern.server.activity;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,10 +67,11 @@ class ActivityPageController {
         }
         ActivityFilters.Parsed parsed = searches.parse(filters, searcher);
         model.addAttribute("parsed", parsed);
-        if (parsed.around() != null && parsed.errors().isEmpty()) {
-            // The form shows the period looked at, so a search changed from here is of from and to alone.
-            model.addAttribute("fromValue", FORM_TIME.format(parsed.query().from()));
-            model.addAttribute("toValue", FORM_TIME.format(parsed.query().to()));
+        if (parsed.errors().isEmpty()) {
+            // The form shows the period searched in its own fields' format, whether it came as a moment
+            // (around), an instant (the dashboard's links) or a day, so a search changed from here keeps it.
+            model.addAttribute("fromValue", formTime(parsed.query().from()));
+            model.addAttribute("toValue", formTime(parsed.query().to()));
         }
         if (!parsed.errors().isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -158,6 +160,10 @@ class ActivityPageController {
         model.addAttribute("person", people.find(id).orElse(null));
         model.addAttribute("searches", log.searchesShowing(id));
         return "activity/searches";
+    }
+
+    private static String formTime(Instant at) {
+        return at == null ? null : FORM_TIME.format(at);
     }
 
     private static UriComponentsBuilder withQuery(String path, HttpServletRequest request) {

@@ -120,6 +120,14 @@ class ActivityPagesTest {
     }
 
     @Test
+    void aPeriodGivenAsInstantsIsShownInTheFormsOwnFields() throws Exception {
+        String html = page("/activity?action=BLOCK&user=" + user + "&from=2026-07-01T08:00:00Z&to=2026-07-02T08:00:00Z",
+                Role.DSL);
+
+        assertThat(html).contains("value=\"2026-07-01T09:00\"", "value=\"2026-07-02T09:00\"", "No requests match.");
+    }
+
+    @Test
     void anAlertLinksToThePupilsBrowsingAroundItsMoment() throws Exception {
         Instant at = now.minus(2, ChronoUnit.HOURS);
         var alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/" + user, pupil, "Ada " + surname, user,
