@@ -64,10 +64,13 @@ class ActivitySearches {
     }
 
     /**
-     * A page of results, recorded in the search log.
+     * A page of results, recorded in the search log; on the page, the first page of a search for one
+     * subject comes with their timeline.
      *
-     * @param parsed  filters without errors
-     * @param limit   the page size
+     * @param searcher who is searching
+     * @param parsed   filters without errors
+     * @param limit    the page size
+     * @param channel  the page or the API
      * @return the page
      * @throws BadCursorException if the cursor is not one the store handed out
      */
@@ -161,7 +164,7 @@ class ActivitySearches {
      *
      * @param rows       the requests, newest first
      * @param next       the cursor of the next page, or null at the end
-     * @param timeline   the subject's timeline on a first page of the page, else null
+     * @param timeline   the subject's timeline, on the first page of a search on the page; else null
      * @param personName the name of the person searched for, for a searcher who sees names
      */
     record Results(List<ActivityEntry> rows, String next, Timeline timeline, String personName) {
