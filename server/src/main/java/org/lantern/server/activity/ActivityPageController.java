@@ -67,12 +67,6 @@ class ActivityPageController {
         }
         ActivityFilters.Parsed parsed = searches.parse(filters, searcher);
         model.addAttribute("parsed", parsed);
-        if (parsed.errors().isEmpty()) {
-            // The form shows the period searched in its own fields' format, whether it came as a moment
-            // (around), an instant (the dashboard's links) or a day, so a search changed from here keeps it.
-            model.addAttribute("fromValue", formTime(parsed.query().from()));
-            model.addAttribute("toValue", formTime(parsed.query().to()));
-        }
         if (!parsed.errors().isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             // Each person a typed name matched is the same search for that person's number.
@@ -81,6 +75,10 @@ class ActivityPageController {
                             .replaceQueryParam("person", c.id()).build().toUriString())));
             return "activity/search";
         }
+        // The form shows the period searched in its own fields' format, whether it came as a moment
+        // (around), an instant (the dashboard's links) or a day, so a search changed from here keeps it.
+        model.addAttribute("fromValue", formTime(parsed.query().from()));
+        model.addAttribute("toValue", formTime(parsed.query().to()));
         try {
             ActivitySearches.Results results = searches.search(searcher, parsed, PAGE_SIZE, ActivitySearchLog.Channel.PAGE);
             model.addAttribute("results", results);
