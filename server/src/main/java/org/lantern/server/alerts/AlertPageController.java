@@ -81,6 +81,7 @@ class AlertPageController {
         model.addAttribute("emailOn", outbox.enabled());
         model.addAttribute("looks", looks.looks(id));
         model.addAttribute("recordIncident", recordIncidentLink(alert, person));
+        model.addAttribute("around", aroundLink(alert));
         return "alerts/detail";
     }
 
@@ -98,6 +99,22 @@ class AlertPageController {
             redirect.addFlashAttribute("note", note);
         }
         return "redirect:/alerts/" + id + "#acknowledge";
+    }
+
+    /**
+     * The activity log in the hour either side of the alert's first request, for the person it was
+     * tied to, else its proxy user, else its device's address.
+     */
+    private static String aroundLink(Alert alert) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/activity");
+        if (alert.personId() != null) {
+            link.queryParam("person", alert.personId());
+        } else if (alert.proxyUser() != null) {
+            link.queryParam("user", alert.proxyUser());
+        } else if (alert.clientIp() != null) {
+            link.queryParam("ip", alert.clientIp());
+        }
+        return link.queryParam("around", alert.firstSeenAt()).encode().build().toUriString();
     }
 
     /**

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.activity.ActivityRow;
+import org.lantern.activity.ActivityStore;
 import org.lantern.filter.decision.UnblockException.Scope;
 import org.lantern.server.alerts.AlertFixtures;
 import org.lantern.server.alerts.AlertRegister;
@@ -88,6 +90,8 @@ class ScriptPayloadBrowserTest {
     ConcernReports concerns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ActivityStore activity;
 
     /** One page, the role that opens it, and whether it shows the stored payload itself. */
     record Visit(Role role, String path, boolean showsPayload) {
@@ -128,6 +132,9 @@ class ScriptPayloadBrowserTest {
                 new Visit(Role.ADMIN, "/audit/logons", false),
                 new Visit(Role.ADMIN, "/retention", false),
                 new Visit(Role.ADMIN, "/filtering/bypass-attempts", false),
+                new Visit(Role.DSL, "/activity?person={person}", true),
+                new Visit(Role.ADMIN, "/activity?ip=10.0.0.7", true),
+                new Visit(Role.DSL, "/activity/people/{person}/searches", false),
                 new Visit(Role.ADMIN, "/policy", false),
                 new Visit(Role.ADMIN, "/policy/history", false));
     }
@@ -144,6 +151,9 @@ class ScriptPayloadBrowserTest {
                 Arguments.of(Role.ADMIN, "/policy/diff?from=" + p + "&to=" + p),
                 Arguments.of(Role.DSL, "/reports/weekly?status=" + p + "&kind=" + p + "&from=" + p + "&to=" + p),
                 Arguments.of(Role.DSL, "/incidents?status=" + p + "&owner=" + p),
+                Arguments.of(Role.DSL, "/activity?person=" + p + "&user=" + p + "&ip=" + p + "&group=" + p + "&year=" + p
+                        + "&q=" + p + "&category=" + p + "&action=" + p + "&term=" + p + "&from=" + p + "&to=" + p),
+                Arguments.of(Role.DSL, "/activity?around=" + p + "&cursor=" + p),
                 Arguments.of(Role.STAFF, "/unblock/request?url=" + p),
                 Arguments.of(Role.STAFF, "/unblock/ask?url=" + p),
                 Arguments.of(Role.STAFF, "/no-such-page/" + p),
@@ -196,6 +206,10 @@ class ScriptPayloadBrowserTest {
                     "Name " + SHORT, "user" + SHORT, "10.0.0.7", Instant.now())).id()));
 
             Instant now = Instant.now();
+            String host = "payload.example";
+            activity.append("payload-" + person, List.of(new ActivityRow(now.minusSeconds(60), person, "user" + SHORT,
+                    "group" + SHORT, "7", "10.0.0.7", "device" + SHORT, "GET", host, host, "http://" + host + "/" + PAYLOAD,
+                    "category" + SHORT, null, "BLOCK", "rule" + SHORT, 1L, "term " + PAYLOAD, false, null, null, "lantern")));
             unblocks.request(new UnblockDraft("http://payload.example/", Scope.DOMAIN, List.of("ks4"), List.of(person),
                     "reason " + PAYLOAD, null, now.plus(Duration.ofDays(7))), username(Role.STAFF), now);
 

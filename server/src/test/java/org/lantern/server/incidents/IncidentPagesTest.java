@@ -158,6 +158,20 @@ class IncidentPagesTest {
     }
 
     @Test
+    void eachPersonOnAnIncidentLinksToTheirBrowsingAroundItsTimeForThoseWhoMaySearchIt() throws Exception {
+        long id = recordedId(submit(teacher, "Around then."));
+        String link = "href=\"/activity?person=" + pupil + "&amp;around=2025-03-14T10:30:00Z\"";
+
+        String forDsl = mvc.perform(get("/incidents/" + id).with(authentication(dsl))).andReturn().getResponse()
+                .getContentAsString();
+        String forTeacher = mvc.perform(get("/incidents/" + id).with(authentication(teacher))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(forDsl).contains(link, "browsing around then");
+        assertThat(forTeacher).contains("Around then.").doesNotContain("/activity?");
+    }
+
+    @Test
     void completingAnActionTwiceShowsAClearErrorTheSecondTime() throws Exception {
         long id = recordedId(submit(teacher, "Twice."));
         long action = incidents.read(id, Viewer.of(dsl), Channel.API).orElseThrow().actions().getFirst().id();

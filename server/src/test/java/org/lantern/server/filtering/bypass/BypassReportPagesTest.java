@@ -2,10 +2,12 @@ package org.lantern.server.filtering.bypass;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -67,6 +69,17 @@ class BypassReportPagesTest {
                 "=HYPERLINK(&quot;http://evil.example&quot;)", "unknown user (device 10.2.0.2)");
         assertThat(jdbc.sql("SELECT username || ' ' || channel FROM record_access WHERE record_type = 'bypass-report'")
                 .query(String.class).list()).containsExactly("bypass.dsl PAGE");
+    }
+
+    @Test
+    void eachPersonWhoMadeMostLinksToTheirBrowsingInThePeriod() throws Exception {
+        LocalDate today = SchoolTime.today();
+
+        String html = get200("/filtering/bypass-attempts?from=" + today.minusDays(2) + "&to=" + today, Role.DSL);
+
+        assertThat(html).contains("href=\"/activity?person=70&amp;from=" + today.minusDays(2) + "T00:00&amp;to="
+                + today.plusDays(1) + "T00:00\"");
+        assertThat(get200("/filtering/bypass-attempts", Role.ADMIN)).doesNotContain("/activity?");
     }
 
     @Test
