@@ -509,7 +509,7 @@ public final class DuckDbActivityStore implements ActivityStore {
 
     @Override
     public List<Count> topBlockedCategories(ActivityQuery query, int n) {
-        QueryFilter filter = QueryFilter.of(query).and("a.action = ?", "BLOCK").and("a.category IS NOT NULL");
+        QueryFilter filter = QueryFilter.of(query).action("BLOCK").and("a.category IS NOT NULL");
         String sql = "SELECT a.category AS k, count(*) AS n FROM activity a WHERE " + filter.sql()
                 + " GROUP BY a.category ORDER BY n DESC, k LIMIT ?";
         return counts(sql, filter, n, rs -> rs.getString("k"));

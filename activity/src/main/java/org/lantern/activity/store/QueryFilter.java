@@ -41,7 +41,9 @@ final class QueryFilter {
         f.equal("a.client_ip", query.clientIp());
         f.equal("a.device", query.device());
         f.equal("a.category", query.category());
-        f.equal("a.action", query.action());
+        if (query.action() != null) {
+            f.action(query.action());
+        }
         if (query.text() != null) {
             // Matched on the URL dictionary, a few hundred thousand rows, rather than on every request.
             String pattern = contains(query.text());
@@ -70,6 +72,15 @@ final class QueryFilter {
         return this;
     }
 
+    /**
+     * Matches an action and the filter's own refinements of it: {@code BLOCK} is also
+     * {@code BLOCK_AND_ALERT}, {@code ALLOW} also {@code ALLOW_AND_LOG}, since a search for what
+     * was blocked means every request that was, whether or not it raised an alert too.
+     */
+    QueryFilter action(String action) {
+        return and("(a.action = ? OR a.action LIKE ? ESCAPE '!')", action, literal(action) + ESCAPE + "_%");
+    }
+
     private void equal(String column, Object value) {
         if (value != null) {
             and(column + " = ?", value);
@@ -96,14 +107,19 @@ final class QueryFilter {
 
     /** @return a LIKE pattern matching {@code text} anywhere, its own wildcards taken literally */
     static String contains(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('%');
+        return "%" + literal(text) + "%";
+    }
+
+    /** @return {@code text} with LIKE's wildcards and the escape character escaped */
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
         for (char c : text.toCharArray()) {
             if (c == '%' || c == '_' || c == ESCAPE) {
                 out.append(ESCAPE);
             }
             out.append(c);
         }
-        return out.append('%').toString();
+        return out.toString();
     }
 
     /** Times are stored as UTC wall-clock TIMESTAMPs, so the JVM's zone never shifts them. */

@@ -296,7 +296,7 @@ class DuckDbActivityStoreTest {
                 request(T0.plusSeconds(59 * 60), 1, "https://m.youtube.com/b"),
                 request(T0.plusSeconds(60 * 60), 2, "https://www.bbc.co.uk/"),
                 request(T0.plusSeconds(3 * 60 * 60), 2, "http://games.example.net/", "games", "BLOCK", null),
-                request(T0.plusSeconds(3 * 60 * 60 + 1), 3, "http://poker.example.com/", "gambling", "BLOCK", null),
+                request(T0.plusSeconds(3 * 60 * 60 + 1), 3, "http://poker.example.com/", "gambling", "BLOCK_AND_ALERT", null),
                 request(T0.plusSeconds(3 * 60 * 60 + 2), 3, "http://games.example.net/2", "games", "BLOCK", null),
                 request(T0.plusSeconds(3 * 60 * 60 + 3), 3, "http://news.example.com/", "games", "ALLOW", null)));
 
@@ -311,6 +311,10 @@ class DuckDbActivityStoreTest {
         assertThat(store.topBlockedCategories(ActivityQuery.all(), 5)).containsExactly(
                 new Count("games", 2), new Count("gambling", 1));
         assertThat(store.topBlockedCategories(q().personId(2L).build(), 5)).containsExactly(new Count("games", 1));
+        // A block that also raised an alert is a block; the action's own word is still in its row.
+        assertThat(store.search(q().action("BLOCK").build(), null, 10).rows()).extracting(ActivityRow::action)
+                .containsExactly("BLOCK", "BLOCK_AND_ALERT", "BLOCK");
+        assertThat(store.search(q().action("ALLOW").build(), null, 10).rows()).hasSize(4);
     }
 
     @Test
