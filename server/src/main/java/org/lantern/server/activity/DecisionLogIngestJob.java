@@ -6,8 +6,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ingest.LanternDecisionLog;
@@ -17,8 +23,10 @@ import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.LanternProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +37,9 @@ import org.springframework.stereotype.Component;
  * exactly once however often this runs or wherever it died. Features read the decisions from the
  * store, never from these files.
  *
- * <p>Only in the web server: the command-line tools start the same beans and must not ingest.
+ * <p>It runs on its own thread, not the shared scheduler's: catching up on a long outage can take
+ * minutes, which must not hold up unblock expiry or alert mail. Only in the web server: the
+ * command-line tools start the same beans and must not ingest.
  */
 @Component
 @ConditionalOnWebApplication
@@ -40,9 +50,14 @@ public class DecisionLogIngestJob {
 
     private final Path directory;
     private final LogIngest ingest;
+    private final Duration interval;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("decision-log-ingest").daemon().factory());
 
-    DecisionLogIngestJob(LanternProperties lantern, ActivityStore store, ActivityAttribution attribution) {
+    DecisionLogIngestJob(LanternProperties lantern, ActivityStore store, ActivityAttribution attribution,
+                         @Value("${lantern.activity.decision-ingest-interval:PT5S}") Duration interval) {
         this.directory = lantern.dataDir().resolve(DataDirectoryPermissions.DECISIONS);
+        this.interval = interval;
         this.ingest = new LogIngest(store,
                 new LogReader(attribution.attributing(new LanternDecisionLog()), Clock.systemUTC()));
     }
@@ -52,8 +67,6 @@ public class DecisionLogIngestJob {
      *
      * @return the rows stored now
      */
-    @Scheduled(fixedDelayString = "${lantern.activity.decision-ingest-interval:PT5S}",
-            initialDelayString = "${lantern.activity.decision-ingest-initial-delay:PT0S}")
     public synchronized long ingest() {
         long stored = 0;
         for (Path file : files()) {
@@ -70,6 +83,30 @@ public class DecisionLogIngestJob {
             }
         }
         return stored;
+    }
+
+    /** Catches up at once, then looks again every interval. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        thread.scheduleWithFixedDelay(this::ingestLogged, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets a run under way finish its batch before the store closes; the next start reads on from there. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    private void ingestLogged() {
+        try {
+            ingest();
+        } catch (RuntimeException e) {
+            // A run that failed is tried again at the next interval; a thrown exception would end the schedule.
+            log.warn("Could not bring the decision log into the activity log this time", e);
+        }
     }
 
     private List<Path> files() {
