@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
 import org.lantern.filter.log.DecisionLog;
@@ -186,15 +190,42 @@ class ActivityCommandTest {
                 null, null, null, null, null, 1, null, false, "Allowed");
     }
 
-    @Test
-    void withoutATokenItSaysHowToMakeOneInOneLine() {
+    /** A token of the demo's DSL: a real token, but of an account that may not send activity in. */
+    private String dslToken() {
+        CliRun create = new CliRun();
+        assertThat(create.lantern("token", "create", "--user", "dsl", "--data-dir", dataDir)).isZero();
+        return create.out.toString().lines().filter(l -> l.startsWith("lan_")).findFirst().orElseThrow();
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("no token", "", null, "no API token"),
+                Arguments.of("an unknown token", "lan_not-a-token", null, "the server refused the token"),
+                Arguments.of("a token that may not ingest", "dsl", null, "--scope ingest"),
+                Arguments.of("a server that is not there", "ingest", "http://127.0.0.1:9", "cannot reach the server"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void anErrorIsOneLineSayingWhatToDo(String what, String tokenKind, String server, String says) throws Exception {
+        Path log = Files.createDirectories(Path.of(dataDir).resolve("logs-errors")).resolve("access.log");
+        Files.writeString(log, squidLine(Instant.now().getEpochSecond(), "error"));
+        String given = switch (tokenKind) {
+            case "dsl" -> dslToken();
+            case "ingest" -> token;
+            default -> tokenKind;
+        };
+        List<String> args = new ArrayList<>(List.of("activity", "import", "--data-dir", dataDir, "--token", given));
+        if (server != null) {
+            args.addAll(List.of("--server", server));
+        }
+        args.add(log.toString());
         CliRun cli = new CliRun();
 
-        int code = cli.lantern("activity", "import", "--data-dir", dataDir, "--token", "", "nothing.log");
+        int code = cli.lantern(args.toArray(String[]::new));
 
         assertThat(code).isEqualTo(CliException.CANNOT_RUN);
-        assertThat(cli.err.toString().lines()).singleElement().asString()
-                .contains("no API token", "--scope ingest");
+        assertThat(cli.err.toString().lines()).singleElement().asString().contains(says);
         assertThat(cli.out.toString()).isEmpty();
     }
 }
