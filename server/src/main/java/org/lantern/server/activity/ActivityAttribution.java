@@ -47,7 +47,10 @@ public class ActivityAttribution {
 
     private final People people;
     private final GroupMemberships memberships;
-    private final Map<String, Optional<Who>> cache = new ConcurrentHashMap<>();
+    /** By the value as the log spells it, so a hit costs one map lookup and no normalising. */
+    private final Map<String, Optional<Who>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Who>> byIp = new ConcurrentHashMap<>();
+    private final Map<Long, Optional<Who>> byPerson = new ConcurrentHashMap<>();
     /** Counts forgets, so a lookup that read before a change cannot cache what it read after the change. */
     private final AtomicLong forgets = new AtomicLong();
 
@@ -67,7 +70,7 @@ public class ActivityAttribution {
      */
     public ActivityRow attribute(ActivityRow row) {
         if (row.personId() != null) {
-            Optional<Who> known = lookup("P", Long.toString(row.personId()), () -> people.find(row.personId()), false);
+            Optional<Who> known = lookup(byPerson, row.personId(), () -> people.find(row.personId()), false);
             Optional<Who> byIp = lookup(NetworkIdentityType.DEVICE_IP, row.clientIp());
             String device = byIp.filter(w -> w.personId() == row.personId()).map(Who::device).orElse(row.device());
             return with(row, row.personId(), known.map(Who::yearGroup).orElse(row.yearGroup()),
@@ -100,7 +103,9 @@ public class ActivityAttribution {
     /** Forgets everything cached, so the next rows read the directory afresh. */
     void forget() {
         forgets.incrementAndGet();
-        cache.clear();
+        byUser.clear();
+        byIp.clear();
+        byPerson.clear();
     }
 
     /** After the change commits, so that a row ingested meanwhile cannot cache the old facts again. */
@@ -119,18 +124,14 @@ public class ActivityAttribution {
         if (value == null || value.isBlank() || value.equals("-")) {
             return Optional.empty();
         }
-        Optional<String> canonical = type.normalise(value);
-        if (canonical.isEmpty()) {
-            return Optional.empty();
-        }
-        return lookup(type.name(), canonical.get(), () -> people.findByNetworkIdentity(type, canonical.get()),
-                type == NetworkIdentityType.DEVICE_IP);
+        boolean byDevice = type == NetworkIdentityType.DEVICE_IP;
+        return lookup(byDevice ? byIp : byUser, value, () -> type.normalise(value)
+                .flatMap(canonical -> people.findByNetworkIdentity(type, canonical)), byDevice);
     }
 
-    private Optional<Who> lookup(String kind, String key, Supplier<Optional<Person>> find,
-                                 boolean byDevice) {
-        String cacheKey = kind + ":" + key;
-        Optional<Who> hit = cache.get(cacheKey);
+    private <K> Optional<Who> lookup(Map<K, Optional<Who>> cache, K key, Supplier<Optional<Person>> find,
+                                     boolean byDevice) {
+        Optional<Who> hit = cache.get(key);
         if (hit == null) {
             long before = forgets.get();
             hit = find.get().map(p -> who(p, byDevice));
@@ -138,7 +139,7 @@ public class ActivityAttribution {
                 cache.clear();
             }
             if (forgets.get() == before) {
-                cache.put(cacheKey, hit);
+                cache.put(key, hit);
             }
         }
         return hit;
