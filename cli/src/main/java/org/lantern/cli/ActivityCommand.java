@@ -9,12 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,94 +87,6 @@ class ActivityCommand implements Runnable {
         }
     }
 
-    /** Counts over every file, and what the person sees of them as they come. */
-    static final class Totals implements LogSender.Listener {
-        private final PrintWriter err;
-        private final boolean progress;
-        private final Map<Path, Map<String, Object>> files = new LinkedHashMap<>();
-        private final Map<Path, Progress> progressOf = new HashMap<>();
-        long imported;
-        long duplicates;
-        long bad;
-        long unattributed;
-
-        Totals(PrintWriter err, boolean progress) {
-            this.err = err;
-            this.progress = progress;
-        }
-
-        @Override
-        public void sent(Path file, IngestClient.Sent sent, long sentTo, long size) {
-            imported += sent.stored();
-            duplicates += sent.duplicates();
-            bad += sent.bad();
-            unattributed += sent.unattributed();
-            Map<String, Object> counts = fileCounts(file);
-            counts.merge("imported", sent.stored(), (a, b) -> (Long) a + (Long) b);
-            counts.merge("duplicates", sent.duplicates(), (a, b) -> (Long) a + (Long) b);
-            counts.merge("bad", sent.bad(), (a, b) -> (Long) a + (Long) b);
-            for (IngestClient.BadLine line : sent.badLines()) {
-                err.println(file + ":" + line.line() + ": " + line.reason());
-                @SuppressWarnings("unchecked")
-                List<Object> badLines = (List<Object>) counts.get("badLines");
-                badLines.add(Map.of("line", line.line(), "reason", line.reason()));
-            }
-            if (sent.bad() > sent.badLines().size()) {
-                err.println(file + ": " + (sent.bad() - sent.badLines().size()) + " more bad lines not listed");
-            }
-            if (progress) {
-                progressOf.computeIfAbsent(file, f -> new Progress(err, f.getFileName() + ": ")).sent(sentTo, size);
-            }
-            err.flush();
-        }
-
-        @Override
-        public void resumed(Path file, IngestClient.Position at) {
-            fileCounts(file);
-            err.println(file + ": the server has it up to line " + at.line() + "; sending on from there");
-            err.flush();
-        }
-
-        private Map<String, Object> fileCounts(Path file) {
-            return files.computeIfAbsent(file, f -> {
-                Map<String, Object> counts = new LinkedHashMap<>();
-                counts.put("file", f.toString());
-                counts.put("imported", 0L);
-                counts.put("duplicates", 0L);
-                counts.put("bad", 0L);
-                counts.put("badLines", new ArrayList<>());
-                return counts;
-            });
-        }
-
-        /** Rows nobody could be tied to are kept, and said, since a school may want to add the user names. */
-        void sayUnattributed() {
-            if (unattributed > 0) {
-                err.println(unattributed + " of the rows imported are tied to nobody: their user name and address are "
-                        + "not in the people directory");
-                err.flush();
-            }
-        }
-
-        String line() {
-            return "imported " + imported + ", duplicates " + duplicates + ", bad " + bad;
-        }
-
-        String json() {
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("imported", imported);
-            all.put("duplicates", duplicates);
-            all.put("bad", bad);
-            all.put("unattributed", unattributed);
-            all.put("files", List.copyOf(files.values()));
-            try {
-                return new ObjectMapper().writeValueAsString(all);
-            } catch (IOException e) {
-                throw new IllegalStateException("maps of numbers and strings always write", e);
-            }
-        }
-    }
-
     /** {@code lantern activity import}: sends log files once, or follows one. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Send log files to the server's activity log, each line once however often it is run; "
@@ -215,7 +124,7 @@ class ActivityCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Totals totals = new Totals(err, onTerminal());
+            ImportTotals totals = new ImportTotals(err, onTerminal());
             LogSender sender = new LogSender(server.client(), format, totals);
             for (Path file : files) {
                 try {
@@ -228,6 +137,10 @@ class ActivityCommand implements Runnable {
                 } catch (IOException e) {
                     throw new CliException("cannot read " + file + ": " + CliException.rootMessage(e));
                 } catch (IngestClient.Unreachable e) {
+                    if (Thread.interrupted()) {
+                        // Stopped while a stretch was on its way: it is stored or not, and sent again next time.
+                        break;
+                    }
                     throw new CliException(e.getMessage() + "; what was sent is stored, run it again to go on");
                 }
             }
@@ -278,7 +191,7 @@ class ActivityCommand implements Runnable {
             IngestClient client = server.client();
             Map<Path, Long> sizeSent = new HashMap<>();
             while (true) {
-                Totals totals = new Totals(err, false);
+                ImportTotals totals = new ImportTotals(err, false);
                 LogSender sender = new LogSender(client, "lantern", totals);
                 try {
                     for (Path file : files(directory)) {
@@ -301,11 +214,16 @@ class ActivityCommand implements Runnable {
                     out.flush();
                     return 0;
                 }
-                if (totals.imported + totals.duplicates + totals.bad > 0) {
+                if (totals.any()) {
                     out.println(totals.line());
                     out.flush();
                 }
-                Thread.sleep(interval * 1000L);
+                try {
+                    Thread.sleep(interval * 1000L);
+                } catch (InterruptedException e) {
+                    // Stopped: what was sent is stored, and the next start goes on from there.
+                    return 0;
+                }
             }
         }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.filter.decision.Action;
 import org.lantern.filter.decision.Rule;
@@ -137,9 +138,24 @@ class ActivityCommandTest {
         assertThat(cli.err.toString()).contains(log + ":2: ");
     }
 
-    @Test
-    void followSendsNewLinesAndCarriesOnAcrossRotation() throws Exception {
-        Path dir = Files.createDirectories(Path.of(dataDir).resolve("logs-follow"));
+    /** How logrotate hands a log on, and how many of the test's lines then reach the server. */
+    enum Rotation {
+        /** Renamed away (the old file still gets a last line from the writer), a new file made. */
+        RENAME(4),
+        /** Copied away and truncated in place: the same file starts again. */
+        COPYTRUNCATE(3);
+
+        final long rows;
+
+        Rotation(long rows) {
+            this.rows = rows;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rotation.class)
+    void followSendsNewLinesAndCarriesOnAcrossRotation(Rotation rotation) throws Exception {
+        Path dir = Files.createDirectories(Path.of(dataDir).resolve("logs-follow-" + rotation));
         Path log = dir.resolve("access.log");
         long now = Instant.now().getEpochSecond();
         Files.writeString(log, squidLine(now, "one"));
@@ -150,17 +166,21 @@ class ActivityCommandTest {
         try {
             Files.writeString(log, squidLine(now, "two"), StandardOpenOption.APPEND);
             Thread.sleep(2500);
-            // logrotate: the old file is renamed, gets a last line, and a new one takes its name.
-            Files.move(log, dir.resolve("access.log.1"));
-            Files.writeString(dir.resolve("access.log.1"), squidLine(now, "three"), StandardOpenOption.APPEND);
-            Files.writeString(log, squidLine(now + 1, "four"));
+            if (rotation == Rotation.RENAME) {
+                Files.move(log, dir.resolve("access.log.1"));
+                Files.writeString(dir.resolve("access.log.1"), squidLine(now, "three"), StandardOpenOption.APPEND);
+                Files.writeString(log, squidLine(now + 1, "four"));
+            } else {
+                Files.copy(log, dir.resolve("access.log.1"));
+                Files.writeString(log, squidLine(now + 1, "three"), StandardOpenOption.TRUNCATE_EXISTING);
+            }
             Thread.sleep(3500);
         } finally {
             follower.interrupt();
             follower.join(10_000);
         }
 
-        assertThat(counts(cli)).as(cli.err.toString()).containsExactly(4, 0, 0);
+        assertThat(counts(cli)).as(cli.err.toString()).containsExactly(rotation.rows, 0, 0);
     }
 
     private static String squidLine(long seconds, String path) {
@@ -183,6 +203,28 @@ class ActivityCommandTest {
 
         assertThat(counts(first)).as(first.err.toString()).containsExactly(2, 0, 0);
         assertThat(counts(second)).as(second.err.toString()).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void shipKeepsTryingWhileTheServerIsUnreachableAndThenSendsEverythingOnce() throws Exception {
+        Path dir = Files.createDirectories(Path.of(dataDir).resolve("proxy-offline"));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(30);
+        try (DecisionLog log = DecisionLog.open(dir)) {
+            log.append(entry(at, "http://offline.example/one")).get();
+        }
+        CliRun offline = new CliRun();
+        Thread shipper = new Thread(() -> offline.lantern("activity", "ship", "--dir", dir.toString(), "--interval", "1",
+                "--server", "http://127.0.0.1:9", "--token", token, "--data-dir", dataDir));
+        shipper.start();
+        Thread.sleep(2500);
+        shipper.interrupt();
+        shipper.join(10_000);
+
+        CliRun online = activity("ship", "--once", "--dir", dir.toString());
+
+        assertThat(offline.err.toString().lines().filter(l -> l.contains("trying again in 1 s")).count())
+                .as(offline.err.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(counts(online)).as(online.err.toString()).containsExactly(1, 0, 0);
     }
 
     private static LogEntry entry(Instant at, String url) {
