@@ -62,8 +62,8 @@ class TokenCommand implements Runnable {
             try (ConfigurableApplicationContext context = database.open()) {
                 ApiTokenService.CreatedToken created = context.getBean(ApiTokenService.class)
                         .create(user, name, expiresDays, tokenScope, "cli:" + System.getProperty("user.name", "unknown"));
-                out.println("API token for " + user + (tokenScope == ApiTokenScope.FULL ? "" : ", " + tokenScope.id()
-                        + " only,") + " (shown only now; store it safely):");
+                out.println("API token for " + user + " (" + (tokenScope == ApiTokenScope.FULL ? ""
+                        : tokenScope.id() + " only; ") + "shown only now; store it safely):");
                 out.println(created.token());
                 out.println("It expires at " + created.expiresAt() + " (UTC).");
                 out.flush();
