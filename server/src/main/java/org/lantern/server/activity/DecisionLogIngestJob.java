@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,8 @@ public class DecisionLogIngestJob {
     private final Path directory;
     private final LogIngest ingest;
     private final Duration interval;
+    /** The size each day file had when it was last read to its end; files since deleted drop out. */
+    private Map<Path, Long> readToSize = Map.of();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("decision-log-ingest").daemon().factory());
 
@@ -69,19 +74,31 @@ public class DecisionLogIngestJob {
      */
     public synchronized long ingest() {
         long stored = 0;
+        Map<Path, Long> sizes = new HashMap<>();
         for (Path file : files()) {
             try {
+                long size = Files.size(file);
+                // A day file is only appended to: one whose size has not changed since it was read to
+                // its end has nothing new, and a year of them need not be opened every few seconds.
+                if (Long.valueOf(size).equals(readToSize.get(file))) {
+                    sizes.put(file, size);
+                    continue;
+                }
                 LogIngest.Report report = ingest.ingest(file);
+                sizes.put(file, size);
                 stored += report.rowsStored();
                 if (report.bad() > 0) {
                     log.warn("{} bad lines in {} left out of the activity log, first: {}", report.bad(), file,
                             report.badLines().getFirst());
                 }
+            } catch (NoSuchFileException e) {
+                // Deleted by retention since it was listed: nothing left to read.
             } catch (IOException | IllegalStateException e) {
                 // The next run reads on from where the store says the file got to; nothing is lost.
                 log.warn("Could not bring {} into the activity log this time: {}", file, e.toString());
             }
         }
+        readToSize = sizes;
         return stored;
     }
 
