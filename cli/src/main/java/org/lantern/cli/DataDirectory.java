@@ -23,6 +23,8 @@ final class DataDirectory {
     /** Written by {@code lantern demo}: the mode the directory's database was made in. */
     static final String MODE_FILE = "lantern-mode";
     static final String DEMO = "demo";
+    /** Written by {@code lantern demo}: the address it serves on, for {@code lantern activity}. */
+    static final String SERVER_URL_FILE = "lantern-url";
     /** The embedded database's file, as H2 names it for {@code jdbc:h2:file:DIR/lantern}. */
     private static final String DATABASE_FILE = "lantern.mv.db";
     /** Where the demo's category lists live, and where {@code lantern lists update} puts new ones. */
@@ -63,6 +65,33 @@ final class DataDirectory {
         } catch (IOException e) {
             throw new CliException("cannot write to the data directory " + path + " (" + e.getMessage()
                     + "): give --data-dir a directory you can write to");
+        }
+    }
+
+    /**
+     * Records the address the demo serves on, so that {@code lantern activity} finds it with no
+     * {@code --server}.
+     */
+    void recordServerUrl(String url) {
+        try {
+            OwnerOnly.restrict(Files.writeString(path.resolve(SERVER_URL_FILE), url + "\n", StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliException("cannot write to the data directory " + path + " (" + e.getMessage()
+                    + "): give --data-dir a directory you can write to");
+        }
+    }
+
+    /** @return the address a demo made in this directory serves on, when it recorded one */
+    Optional<String> serverUrl() {
+        Path file = path.resolve(SERVER_URL_FILE);
+        if (!isDemo() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String url = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return url.isEmpty() ? Optional.empty() : Optional.of(url);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

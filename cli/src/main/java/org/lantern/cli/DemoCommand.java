@@ -41,6 +41,9 @@ class DemoCommand implements Callable<Integer> {
     public Integer call() {
         DataDirectory directory = DataDirectory.of(dataDir);
         directory.recordDemo();
+        // A demo open to the network still answers on loopback, where the commands run.
+        String host = "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
+        directory.recordServerUrl("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
         List<String> properties = new ArrayList<>(List.of("lantern.mode=demo", "server.port=" + port,
                 "server.address=" + bind, "lantern.data-dir=" + directory.path()));
         if (System.getenv("LANTERN_FILTER_LISTS") == null) {

@@ -31,6 +31,12 @@ class Progress {
         say("downloaded " + megabytes(bytes));
     }
 
+    void sent(long bytes, long total) {
+        if (due() || bytes >= total) {
+            say("sent " + megabytes(bytes) + " of " + megabytes(Math.max(bytes, total)));
+        }
+    }
+
     void unpacked(int entries, long bytes) {
         if (due()) {
             say("unpacked " + entries + " entries, " + megabytes(bytes));

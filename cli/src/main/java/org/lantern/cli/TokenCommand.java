@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.lantern.server.identity.AccountException;
+import org.lantern.server.identity.ApiTokenScope;
 import org.lantern.server.identity.ApiTokenService;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,16 +46,24 @@ class TokenCommand implements Runnable {
         @Option(names = "--expires-days", description = "Days until the token stops working (default: 90, or lantern.tokens.default-expiry); renew it on the API tokens page.")
         Integer expiresDays;
 
+        @Option(names = "--scope", defaultValue = "full", paramLabel = "full|ingest",
+                description = "What the token may do: full (everything the account may; the default) or ingest "
+                        + "(only send the activity log in, for 'lantern activity import|ship' on a proxy or log server).")
+        String scope;
+
         @CommandLine.Mixin
         DatabaseOptions database;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            ApiTokenScope tokenScope = ApiTokenScope.of(scope).orElseThrow(() -> new CliException(
+                    "--scope must be full or ingest, not '" + scope + "'", CommandLine.ExitCode.USAGE));
             try (ConfigurableApplicationContext context = database.open()) {
                 ApiTokenService.CreatedToken created = context.getBean(ApiTokenService.class)
-                        .create(user, name, expiresDays, "cli:" + System.getProperty("user.name", "unknown"));
-                out.println("API token for " + user + " (shown only now; store it safely):");
+                        .create(user, name, expiresDays, tokenScope, "cli:" + System.getProperty("user.name", "unknown"));
+                out.println("API token for " + user + " (" + (tokenScope == ApiTokenScope.FULL ? ""
+                        : tokenScope.id() + " only; ") + "shown only now; store it safely):");
                 out.println(created.token());
                 out.println("It expires at " + created.expiresAt() + " (UTC).");
                 out.flush();

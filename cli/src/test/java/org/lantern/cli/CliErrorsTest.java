@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,19 @@ class CliErrorsTest {
 
         assertOneLineError(code, "there is no Lantern database in " + empty.resolve("nothing-here"), "./lantern demo");
         assertThat(empty.resolve("nothing-here")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "token create --user admin --scope everything | --scope must be full or ingest",
+            "activity import --token t --format csv access.log | --format must be squid or lantern",
+            "activity import --token t --follow a.log b.log | --follow follows one file",
+            "activity import --token t --server not-a-url access.log | is not a URL",
+            "activity ship --token t --dir no-such-directory | there is no directory no-such-directory"})
+    void aBadTokenScopeOrActivityArgumentIsOneLineSayingWhatToGive(String command, String saying) {
+        int code = run(command, "--data-dir", empty.toString());
+
+        assertOneLineError(code, saying);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HexFormat;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,13 @@ class TokenCommandTest {
     private final CliRun cli = new CliRun();
 
     private void createAccount(String username) {
+        createAccounts(Map.of(username, Role.DSL));
+    }
+
+    private void createAccounts(Map<String, Role> roles) {
         try (ConfigurableApplicationContext context = CliRun.openDemoDatabase(dataDir)) {
-            context.getBean(AccountService.class).create(username, "Script Owner", Role.DSL, "a password 1", "test");
+            roles.forEach((username, role) ->
+                    context.getBean(AccountService.class).create(username, "Script Owner", role, "a password 1", "test"));
         }
     }
 
@@ -59,5 +65,22 @@ class TokenCommandTest {
         assertThat(cli.err.toString()).startsWith("lantern token create: cannot create the token: ")
                 .contains("There is no account called nobody").hasLineCount(1);
         assertThat(cli.out.toString()).doesNotContain("lan_");
+    }
+
+    @Test
+    void anIngestTokenIsForAnAccountThatMayIngestAndSaysSo() {
+        createAccounts(Map.of("dsl.owner", Role.DSL, "network.manager", Role.ADMIN));
+        CliRun dsl = new CliRun();
+
+        int refused = dsl.lantern("token", "create", "--user", "dsl.owner", "--scope", "ingest",
+                "--data-dir", dataDir.toString());
+        int made = cli.lantern("token", "create", "--user", "network.manager", "--scope", "ingest",
+                "--data-dir", dataDir.toString());
+
+        assertThat(refused).isEqualTo(1);
+        assertThat(dsl.err.toString()).contains("may not send the activity log in").hasLineCount(1);
+        assertThat(dsl.out.toString()).doesNotContain("lan_");
+        assertThat(made).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("API token for network.manager (ingest only; shown only now").contains("lan_");
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * only its SHA-256 hash is stored (a token has 256 random bits, so a fast hash is enough), with a
  * short prefix so a person can tell their tokens apart. Every token expires (90 days unless its
  * maker says otherwise, {@link ApiTokenProperties}) and may be renewed while it still works; an
- * administrator's reset of the account's password revokes them all.
+ * administrator's reset of the account's password revokes them all. A token may be limited to a
+ * {@link ApiTokenScope}: one that only sends the activity log in carries that permission alone.
  */
 @Service
 public class ApiTokenService {
@@ -48,13 +49,23 @@ public class ApiTokenService {
     }
 
     /** A stored token as its owner sees it (never the token itself). */
-    public record TokenSummary(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
-                               Instant revokedAt, Instant lastUsedAt) {
+    public record TokenSummary(long id, String name, String prefix, ApiTokenScope scope, Instant createdAt,
+                               Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
         /** Whether the token would be accepted now. */
         public boolean active() {
             return revokedAt == null && expiresAt.isAfter(Instant.now());
         }
+    }
+
+    /** The account a presented token acts for, and what the token may do of what the account may. */
+    record Authenticated(AccountStore.StoredAccount account, ApiTokenScope scope) {
+    }
+
+    /** Creates a token with all of its account's permissions; see {@link #create(String, String, Integer, ApiTokenScope, String)}. */
+    @Transactional
+    public CreatedToken create(String username, String name, Integer expiresDays, String actor) {
+        return create(username, name, expiresDays, ApiTokenScope.FULL, actor);
     }
 
     /**
@@ -63,11 +74,13 @@ public class ApiTokenService {
      * @param username    whose permissions the token carries
      * @param name        a label, e.g. "MIS sync"; defaults to "API token"
      * @param expiresDays days until it stops working, or {@code null} for the default ({@code lantern.tokens.default-expiry}, 90 days)
+     * @param scope       what the token may do of what the account may
      * @param actor       who asked (audited)
-     * @throws AccountException if the account does not exist or is disabled, or expiresDays is not positive
+     * @throws AccountException if the account does not exist or is disabled, expiresDays is not positive, or
+     *                          the account's role does not include what the scope is for
      */
     @Transactional
-    public CreatedToken create(String username, String name, Integer expiresDays, String actor) {
+    public CreatedToken create(String username, String name, Integer expiresDays, ApiTokenScope scope, String actor) {
         AccountStore.StoredAccount account = store.findByUsername(username)
                 .orElseThrow(() -> new AccountException("user", "There is no account called " + username + "."));
         if (!account.enabled()) {
@@ -75,6 +88,11 @@ public class ApiTokenService {
         }
         if (expiresDays != null && expiresDays < 1) {
             throw new AccountException("expires-days", "A token must last at least one day.");
+        }
+        if (!scope.allowedFor(account.role())) {
+            throw new AccountException("scope", "The account " + username + " (" + account.role().title()
+                    + ") may not send the activity log in, so an " + scope.id() + " token would do nothing: "
+                    + "make it for an administrator's account.");
         }
         String label = name == null || name.isBlank() ? "API token" : name.strip();
         if (label.length() > MAX_NAME) {
@@ -87,28 +105,34 @@ public class ApiTokenService {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(expiresDays == null ? properties.defaultExpiry() : Duration.ofDays(expiresDays));
         jdbc.sql("""
-                INSERT INTO api_token (account_id, name, token_prefix, token_hash, created_at, expires_at)
-                VALUES (:a, :n, :p, :h, :c, :e)""")
+                INSERT INTO api_token (account_id, name, token_prefix, token_hash, created_at, expires_at, scope)
+                VALUES (:a, :n, :p, :h, :c, :e, :s)""")
                 .param("a", account.id()).param("n", label).param("p", prefix).param("h", hash(token))
                 .param("c", AccountStore.utc(now)).param("e", AccountStore.utc(expiresAt))
-                .update();
+                .param("s", scope.id()).update();
         long id = idOfHash(hash(token));
-        events.record(account.id(), actor, "API_TOKEN_CREATED", label + " (" + prefix + ")");
+        events.record(account.id(), actor, "API_TOKEN_CREATED", label + " (" + prefix + ")"
+                + (scope == ApiTokenScope.FULL ? "" : ", " + scope.id() + " only"));
         return new CreatedToken(id, token, prefix, expiresAt);
     }
 
     /** The account a presented token acts for, if the token is known, unrevoked, unexpired and its account enabled. */
-    Optional<AccountStore.StoredAccount> authenticate(String token) {
+    Optional<Authenticated> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_START)) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        Optional<Long> accountId = jdbc.sql("""
-                SELECT account_id FROM api_token
+        record Found(long accountId, String scope) {
+        }
+        Optional<Found> found = jdbc.sql("""
+                SELECT account_id, scope FROM api_token
                 WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now""")
-                .param("h", hash(token)).param("now", AccountStore.utc(now)).query(Long.class).optional();
-        Optional<AccountStore.StoredAccount> account = accountId.flatMap(store::findById)
-                .filter(AccountStore.StoredAccount::enabled);
+                .param("h", hash(token)).param("now", AccountStore.utc(now))
+                .query((rs, n) -> new Found(rs.getLong("account_id"), rs.getString("scope"))).optional();
+        // A scope this version does not know grants nothing rather than everything.
+        Optional<Authenticated> account = found.flatMap(f -> ApiTokenScope.of(f.scope())
+                .flatMap(scope -> store.findById(f.accountId()).filter(AccountStore.StoredAccount::enabled)
+                        .map(a -> new Authenticated(a, scope))));
         account.ifPresent(a -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :h")
                 .param("now", AccountStore.utc(now)).param("h", hash(token)).update());
         return account;
@@ -117,10 +141,11 @@ public class ApiTokenService {
     /** The tokens of one account, newest first. */
     public List<TokenSummary> listFor(long accountId) {
         return jdbc.sql("""
-                SELECT id, name, token_prefix, created_at, expires_at, revoked_at, last_used_at
+                SELECT id, name, token_prefix, scope, created_at, expires_at, revoked_at, last_used_at
                 FROM api_token WHERE account_id = :a ORDER BY id DESC""")
                 .param("a", accountId)
                 .query((rs, n) -> new TokenSummary(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+                        ApiTokenScope.of(rs.getString("scope")).orElse(null),
                         AccountStore.instant(rs, "created_at"), AccountStore.instant(rs, "expires_at"),
                         AccountStore.instant(rs, "revoked_at"), AccountStore.instant(rs, "last_used_at")))
                 .list();

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates an API request from its {@code Authorization: Bearer} token, for this request
  * only (no session). An unknown, revoked or expired token, or one whose account is disabled,
- * gets 401 at once rather than falling back to anonymous. Not a Spring bean, so that it runs
+ * gets 401 at once rather than falling back to anonymous. The request holds the token's
+ * {@link ApiTokenScope}'s share of the account's permissions. Not a Spring bean, so that it runs
  * only inside the API security filter chain.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -38,17 +39,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
-        Optional<AccountStore.StoredAccount> account = tokens.authenticate(token);
+        Optional<ApiTokenService.Authenticated> account = tokens.authenticate(token);
         if (account.isEmpty()) {
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", tokens.expired(token)
                     ? "The API token has expired. Renew a token before it expires on the API tokens page (/account/tokens), or create a new one."
                     : "The API token is not valid: unknown, revoked or expired, or its account is disabled.");
             return;
         }
-        AccountStore.StoredAccount a = account.get();
+        AccountStore.StoredAccount a = account.get().account();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new AccountPrincipal(a.id(), a.username()), null, Authorities.of(a.role())));
+                new AccountPrincipal(a.id(), a.username()), null, account.get().scope().authorities(a.role())));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -175,6 +175,22 @@ class ApiTokenTest {
     }
 
     @Test
+    void tokensPageSaysWhichTokensOnlyIngestAndHowToMakeOne() throws Exception {
+        accounts.create("api.scoped", "api.scoped", Role.ADMIN, "a password 1", "test");
+        tokens.create("api.scoped", "proxy 1", 1, ApiTokenScope.INGEST, "test");
+        tokens.create("api.scoped", "reports", 1, "test");
+        Authentication owner = TestUsers.signedIn(accounts, accountsPort, "api.scoped", Role.ADMIN);
+
+        mvc.perform(get("/account/tokens").with(authentication(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ApiTokenScope.INGEST.label())))
+                .andExpect(content().string(containsString(ApiTokenScope.FULL.label())))
+                .andExpect(content().string(containsString("--scope ingest")));
+        assertThat(tokens.listFor(idOf("api.scoped"))).extracting(ApiTokenService.TokenSummary::scope)
+                .containsExactly(ApiTokenScope.FULL, ApiTokenScope.INGEST);
+    }
+
+    @Test
     void expiredTokenCannotBeRenewed() throws Exception {
         ApiTokenService.CreatedToken created = createdFor("api.late");
         jdbc.sql("UPDATE api_token SET expires_at = :past WHERE id = :id")

@@ -222,7 +222,11 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/api/v1/incidents/1/case/priority", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/case/owner", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/api/v1/incidents/1/case/review", Permission.INCIDENT_RECORD),
-            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/owner", Permission.INCIDENT_RECORD));
+            new Row(HttpMethod.POST, "/api/v1/incidents/1/actions/1/owner", Permission.INCIDENT_RECORD),
+            // The activity log's ingest API (lantern activity import|ship).
+            new Row(HttpMethod.GET, "/api/v1/activity/sources/matrix.source", Permission.ACTIVITY_INGEST),
+            new Row(HttpMethod.POST, "/api/v1/activity/ingest?format=squid&source=matrix.source&start=0",
+                    Permission.ACTIVITY_INGEST));
 
     @Autowired
     MockMvc mvc;
