@@ -90,6 +90,7 @@ public final class DuckDbActivityStore implements ActivityStore {
             return new DuckDbActivityStore(store, root);
         } catch (SQLException e) {
             closeQuietly(root);
+            store.close();
             throw new IOException("cannot read the activity store " + store.file() + ": " + e.getMessage(), e);
         }
     }
@@ -629,6 +630,7 @@ public final class DuckDbActivityStore implements ActivityStore {
             closed = true;
             closeQuietly(writer);
             closeQuietly(root);
+            file.close();
         } finally {
             writeLock.unlock();
         }

@@ -1,15 +1,20 @@
 package org.lantern.activity.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.lantern.filter.files.OwnerOnly;
@@ -23,15 +28,24 @@ import org.lantern.filter.files.OwnerOnly;
  * {@code .wal} at every checkpoint, so they cannot be created owner-only up front the way the
  * decision log's files are. Instead the directory is made owner-only when Lantern creates it, and
  * both files are narrowed with {@link OwnerOnly#restrict} on opening and after every write.
+ *
+ * <p>One process at a time: a store holds an exclusive lock on {@code <file>.lock} while it is
+ * open. DuckDB's own lock did not keep a second process out (a command-line tool opening the file
+ * while the server ran checkpointed it and deleted the server's write-ahead log under it), and two
+ * writers on one file can lose acknowledged rows. A second opener, in this process or another, is
+ * refused and told what to do instead.
  */
-final class StoreFile {
+final class StoreFile implements AutoCloseable {
 
     private final Path file;
     private final Path wal;
+    private final Path lockFile;
+    private FileChannel lockChannel;
 
     StoreFile(Path file) {
         this.file = file.toAbsolutePath();
         this.wal = Path.of(this.file + ".wal");
+        this.lockFile = Path.of(this.file + ".lock");
     }
 
     Path file() {
@@ -43,6 +57,16 @@ final class StoreFile {
      * @throws IllegalStateException if the file is not an activity store this version can write
      */
     DuckDBConnection open() throws IOException, SQLException {
+        lock();
+        try {
+            return openLocked();
+        } catch (IOException | SQLException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private DuckDBConnection openLocked() throws IOException, SQLException {
         if (Files.exists(file)) {
             // Read-only first, so a file this version must refuse is left exactly as it was.
             Properties readOnly = new Properties();
@@ -54,8 +78,6 @@ final class StoreFile {
                             + version + "; this version reads up to " + Schema.VERSION + ")");
                 }
             }
-        } else {
-            OwnerOnly.createDirectories(file.getParent());
         }
         DuckDBConnection connection = (DuckDBConnection) connect(new Properties());
         try {
@@ -81,6 +103,46 @@ final class StoreFile {
         } catch (SQLException | IOException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * Takes the store's lock, held until {@link #close}.
+     *
+     * @throws IOException if another store, in this process or another, has the file open
+     */
+    private void lock() throws IOException {
+        OwnerOnly.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                OwnerOnly.forFileIn(file.getParent()));
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("the activity store " + file + " is in use by another Lantern process; stop it, "
+                    + "or send rows to it with 'lantern activity import --server URL'");
+        }
+        lockChannel = channel;
+    }
+
+    /** Lets another store open the file. */
+    @Override
+    public void close() {
+        FileChannel channel = lockChannel;
+        lockChannel = null;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the channel, closed or not, and with the process at the latest
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package org.lantern.activity.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +80,31 @@ class DuckDbActivityStoreCrashTest {
                 + acknowledged.size() + " was not stored in ").contains("nothing of it was kept");
 
         assertWholeBatches(file, acknowledged);
+    }
+
+    /**
+     * A store is one process's at a time: a second process opening the file (a command-line tool
+     * while the server runs) once checkpointed it and deleted the server's write-ahead log under it.
+     */
+    @Test
+    void anotherProcessCannotOpenAStoreThatIsOpenAndCanOnceItIsClosed() throws Exception {
+        Path file = dir.resolve("activity.duckdb");
+        Process child = start(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                AppendingChild.class.getName(), file.toString(), "wait"));
+        try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
+            assertThat(out.readLine()).isEqualTo("open");
+
+            assertThatThrownBy(() -> DuckDbActivityStore.open(file))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("the activity store " + file.toAbsolutePath() + " is in use by another Lantern process; "
+                            + "stop it, or send rows to it with 'lantern activity import --server URL'");
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (DuckDbActivityStore store = DuckDbActivityStore.open(file)) {
+            assertThat(store.size()).isZero();
+        }
     }
 
     private static void assertWholeBatches(Path file, List<String> acknowledged) throws Exception {

@@ -7,6 +7,7 @@ import static org.lantern.activity.store.Rows.T0;
 import static org.lantern.activity.store.Rows.batch;
 import static org.lantern.activity.store.Rows.request;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -356,6 +357,19 @@ class DuckDbActivityStoreTest {
         List<ActivityRow> all = store.search(ActivityQuery.all(), null, 1_000).rows();
         assertThat(all).hasSize(200).doesNotHaveDuplicates();
         assertThat(all.getLast().url()).isEqualTo("https://www.example0.org/a/0");
+    }
+
+    @Test
+    void aSecondStoreOnTheSameFileIsRefusedUntilTheFirstIsClosed() throws Exception {
+        store.append("b1", batch(T0, 10, "a"));
+
+        assertThatThrownBy(() -> DuckDbActivityStore.open(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is in use by another Lantern process");
+        assertThat(store.size()).as("the open store carries on").isEqualTo(10);
+
+        store.close();
+        store = DuckDbActivityStore.open(file);
+        assertThat(store.size()).isEqualTo(10);
     }
 
     @Test

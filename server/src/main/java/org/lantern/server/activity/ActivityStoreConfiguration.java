@@ -1,13 +1,13 @@
 package org.lantern.server.activity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.lantern.activity.ActivityStore;
 import org.lantern.server.LanternProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The school's activity log: one embedded columnar store, {@value #FILE} in the data directory,
@@ -22,13 +22,18 @@ class ActivityStoreConfiguration {
     /** The store's file inside {@link #DIRECTORY}. */
     static final String FILE = "activity.duckdb";
 
+    /**
+     * The server opens the store as it starts, so a file it cannot use (a newer Lantern's, or one
+     * another process has open) stops it with the reason; a command-line tool's context opens it
+     * only if a command uses it.
+     */
     @Bean(destroyMethod = "close")
-    ActivityStore activityStore(LanternProperties lantern) {
+    ActivityStore activityStore(LanternProperties lantern, ApplicationContext context) {
         Path file = lantern.dataDir().toAbsolutePath().normalize().resolve(DIRECTORY).resolve(FILE);
-        try {
-            return SharedActivityStores.open(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ActivityStore store = SharedActivityStores.open(file);
+        if (context instanceof WebApplicationContext) {
+            store.size();
         }
+        return store;
     }
 }

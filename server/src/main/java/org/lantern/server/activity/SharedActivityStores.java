@@ -1,6 +1,7 @@
 package org.lantern.server.activity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,6 +20,11 @@ import org.lantern.activity.store.DuckDbActivityStore;
  * store keeps its own next row id and URL dictionary, so two stores on one file would hand out
  * the same ids; test suites start several contexts on one data directory. The file is closed when
  * the last context holding it closes.
+ *
+ * <p>A handle opens the file when first used, not when made: the command-line tools start the
+ * server's beans to reach the database ({@code token create}, {@code check}, {@code audit verify})
+ * while the server runs, and must neither touch the store the server has open nor be refused
+ * because it has (a store is one process's at a time).
  */
 final class SharedActivityStores {
 
@@ -29,16 +35,25 @@ final class SharedActivityStores {
 
     /**
      * @param file the store's file, absolute and normalised
-     * @return a handle on the one store for that file; closing it releases this holder's share
+     * @return a handle on the one store for that file, opened at its first use (an
+     *     {@link UncheckedIOException} then if it cannot be); closing it releases this holder's share
      */
-    static synchronized ActivityStore open(Path file) throws IOException {
+    static ActivityStore open(Path file) {
+        return new Handle(file);
+    }
+
+    private static synchronized Shared acquire(Path file) {
         Shared shared = OPEN.get(file);
         if (shared == null) {
-            shared = new Shared(file, DuckDbActivityStore.open(file));
+            try {
+                shared = new Shared(file, DuckDbActivityStore.open(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             OPEN.put(file, shared);
         }
         shared.holders++;
-        return new Handle(shared);
+        return shared;
     }
 
     private static synchronized void release(Shared shared) {
@@ -59,70 +74,83 @@ final class SharedActivityStores {
         }
     }
 
-    /** One holder's share of a store: every call goes to the store, and close releases the share once. */
+    /** One holder's share of a store, taken at first use: every call goes to the store, and close releases the share once. */
     private static final class Handle implements ActivityStore {
-        private final Shared shared;
+        private final Path file;
+        private Shared shared;
         private boolean closed;
 
-        Handle(Shared shared) {
-            this.shared = shared;
+        Handle(Path file) {
+            this.file = file;
+        }
+
+        private synchronized DuckDbActivityStore store() {
+            if (closed) {
+                throw new IllegalStateException("the activity store " + file + " is closed");
+            }
+            if (shared == null) {
+                shared = acquire(file);
+            }
+            return shared.store;
         }
 
         @Override
         public boolean append(String batchId, List<ActivityRow> rows) {
-            return shared.store.append(batchId, rows);
+            return store().append(batchId, rows);
         }
 
         @Override
         public boolean append(String source, long start, SourcePosition end, List<ActivityRow> rows) {
-            return shared.store.append(source, start, end, rows);
+            return store().append(source, start, end, rows);
         }
 
         @Override
         public Optional<SourcePosition> resumeFrom(String source) {
-            return shared.store.resumeFrom(source);
+            return store().resumeFrom(source);
         }
 
         @Override
         public boolean contains(String batchId) {
-            return shared.store.contains(batchId);
+            return store().contains(batchId);
         }
 
         @Override
         public ActivityPage search(ActivityQuery query, String after, int limit) {
-            return shared.store.search(query, after, limit);
+            return store().search(query, after, limit);
         }
 
         @Override
         public List<Count> perHour(ActivityQuery query) {
-            return shared.store.perHour(query);
+            return store().perHour(query);
         }
 
         @Override
         public List<Count> topDomains(ActivityQuery query, int n) {
-            return shared.store.topDomains(query, n);
+            return store().topDomains(query, n);
         }
 
         @Override
         public List<Count> topBlockedCategories(ActivityQuery query, int n) {
-            return shared.store.topBlockedCategories(query, n);
+            return store().topBlockedCategories(query, n);
         }
 
         @Override
         public long deleteBefore(LocalDate firstKeptDay, Set<Long> heldPersonIds) {
-            return shared.store.deleteBefore(firstKeptDay, heldPersonIds);
+            return store().deleteBefore(firstKeptDay, heldPersonIds);
         }
 
         @Override
         public long size() {
-            return shared.store.size();
+            return store().size();
         }
 
         @Override
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                release(shared);
+                if (shared != null) {
+                    release(shared);
+                }
             }
         }
     }
