@@ -1,6 +1,7 @@
 package org.lantern.monitor.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Search terms arrive as URL query values: {@code %xx} escapes are decoded as UTF-8 (malformed
@@ -72,16 +73,8 @@ final class UrlDecoding implements NormalisationStep {
         return i + 2 < n && hex(c[i + 1]) >= 0 && hex(c[i + 2]) >= 0;
     }
 
+    /** ASCII hex digits only: {@link Character#digit} would also read a full-width digit. */
     private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }
