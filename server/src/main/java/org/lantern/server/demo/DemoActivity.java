@@ -253,19 +253,39 @@ class DemoActivity {
     }
 
     private static void judged(List<ActivityRow> rows, FilterSnapshot snapshot, Person person, OffsetDateTime at, String url) {
-        Decision decision = DemoTraffic.decide(snapshot, url, person, at);
-        String host = url.substring(url.indexOf("//") + 2).split("[/?]", 2)[0];
-        rows.add(row(person, at.toInstant(), host, url, decision, decision.searchTerm()));
+        rows.add(new Request(person, at, url, DemoTraffic.decide(snapshot, url, person, at)).row());
     }
 
+    /**
+     * A request judged elsewhere in the demo (an alert's), for the activity log.
+     *
+     * @param person who made it, or {@code null} for a device nobody is signed in on
+     * @param at when
+     * @param url the address
+     * @param decision the filter's decision
+     */
+    record Request(Person person, OffsetDateTime at, String url, Decision decision) {
+
+        ActivityRow row() {
+            String host = url.substring(url.indexOf("//") + 2).split("[/?]", 2)[0];
+            return DemoActivity.row(person, at.toInstant(), host, url, decision, decision.searchTerm());
+        }
+    }
+
+    /** Stores requests judged elsewhere in the demo as one batch; a batch id stored before adds nothing. */
+    void append(String batchId, List<Request> requests) {
+        store.append(batchId, requests.stream().map(Request::row).toList());
+    }
+
+    /** A request's row; {@code person} is {@code null} for a device nobody is signed in on. */
     private static ActivityRow row(Person person, Instant at, String host, String url, Decision verdict, String searchTerm) {
-        String ip = DemoTraffic.deviceIp(person);
+        String ip = person == null ? DemoTraffic.GUEST_DEVICE_IP : DemoTraffic.deviceIp(person);
         // The directory gives each person one address; the device is named after it, as a school's asset register might.
-        String device = ip == null ? null
+        String device = person == null || ip == null ? null
                 : (person.kind() == PersonKind.STAFF ? "staff-pc-" : "laptop-") + ip.replace('.', '-');
-        return new ActivityRow(at, person.id(), person.proxyUsername(), verdict.subject().groupId(),
-                person.yearGroup() == null ? null : person.yearGroup().label(), ip, device, "GET", host, host, url,
-                verdict.policyCategory(), verdict.activityId(), verdict.action().name(), verdict.rule().name(),
-                verdict.policyVersion(), searchTerm, verdict.bypassAttempt(), null, null, "lantern");
+        return new ActivityRow(at, person == null ? null : person.id(), person == null ? null : person.proxyUsername(),
+                verdict.subject().groupId(), person == null || person.yearGroup() == null ? null : person.yearGroup().label(),
+                ip, device, "GET", host, host, url, verdict.policyCategory(), verdict.activityId(), verdict.action().name(),
+                verdict.rule().name(), verdict.policyVersion(), searchTerm, verdict.bypassAttempt(), null, null, "lantern");
     }
 }

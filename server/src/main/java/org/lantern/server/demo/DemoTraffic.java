@@ -2,6 +2,7 @@ package org.lantern.server.demo;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
 class DemoTraffic {
 
+    /** The address of a device nobody is signed in on. */
+    static final String GUEST_DEVICE_IP = "10.20.99.23";
     private static final String EXTREMIST_FORUM = "http://extremist-forum.example/board/recruit";
     private static final List<String> BYPASS_ROUTES = List.of("https://free-vpn.example/", "https://private-dns.example/dns-query",
             "https://unblock-anything.example/browse?u=games.example", "http://203.0.113.45/", "http://198.51.100.7/login");
@@ -50,21 +53,25 @@ class DemoTraffic {
     private final BypassAttempts bypassAttempts;
     private final BypassProperties bypassSettings;
     private final Backdating backdating;
+    private final DemoActivity activity;
 
     DemoTraffic(FilterService filter, AlertRegister alerts, AlertIntake alertIntake, BypassAttempts bypassAttempts,
-                BypassProperties bypassSettings, Backdating backdating) {
+                BypassProperties bypassSettings, Backdating backdating, DemoActivity activity) {
         this.filter = filter;
         this.alerts = alerts;
         this.alertIntake = alertIntake;
         this.bypassAttempts = bypassAttempts;
         this.bypassSettings = bypassSettings;
         this.backdating = backdating;
+        this.activity = activity;
     }
 
     /**
      * The alerts: the terrorism-list request the DSL acknowledged and recorded, an extremist forum
      * tried three times in a few minutes (one alert, folded), and a listed address from a device
-     * nobody is signed in on.
+     * nobody is signed in on. The last two requests go into the activity log too, as every request
+     * the filter judges does, so "around this moment" on their alerts finds them (the first is
+     * among the term's activity, with the searches that led up to it).
      */
     void alerts(DemoTerm term, DemoCast cast, DemoCalendar calendar) {
         FilterSnapshot filter = DemoLists.snapshot(this.filter);
@@ -77,10 +84,12 @@ class DemoTraffic {
 
         Person forumUser = cast.pupil(YearGroup.Y11, YearGroup.Y12);
         OffsetDateTime first = calendar.daysAgo(2, 13, 5);
+        List<DemoActivity.Request> logged = new ArrayList<>();
         for (int minutes : new int[] {0, 2, 6}) {
-            raise(filter, EXTREMIST_FORUM, forumUser, first.plusMinutes(minutes));
+            logged.add(raiseLogged(filter, EXTREMIST_FORUM, forumUser, first.plusMinutes(minutes)));
         }
-        raise(filter, DemoLists.OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10));
+        logged.add(raiseLogged(filter, DemoLists.OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10)));
+        activity.append("demo-alerts-" + first.toInstant(), logged);
     }
 
     /**
@@ -120,8 +129,18 @@ class DemoTraffic {
         }
     }
 
-    private Alert raise(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
+    /** Raises the alert for a request, and gives the request for the activity log. */
+    private DemoActivity.Request raiseLogged(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
         Decision decision = decide(filter, url, person, at);
+        raise(decision, url);
+        return new DemoActivity.Request(person, at, url, decision);
+    }
+
+    private Alert raise(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
+        return raise(decide(filter, url, person, at), url);
+    }
+
+    private Alert raise(Decision decision, String url) {
         if (decision.action() != Action.BLOCK_AND_ALERT) {
             throw new IllegalStateException("the demo's request for " + url + " was not alerted: " + decision.reason());
         }
@@ -145,7 +164,7 @@ class DemoTraffic {
     /** The decision for a request from this person's device (or, without a person, a guest device). */
     static Decision decide(FilterSnapshot filter, String url, Person person, OffsetDateTime at) {
         String user = person == null ? null : person.proxyUsername();
-        String ip = person == null ? "10.20.99.23" : deviceIp(person);
+        String ip = person == null ? GUEST_DEVICE_IP : deviceIp(person);
         try {
             return filter.decide(DecisionRequest.of(url, "GET", user, ip, at.toInstant()));
         } catch (MalformedUrlException e) {

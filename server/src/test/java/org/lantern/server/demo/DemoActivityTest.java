@@ -91,6 +91,30 @@ class DemoActivityTest {
         });
     }
 
+    /** Each alert's "around this moment" finds the request it was raised for, whoever or whatever made it. */
+    @Test
+    void everyAlertedRequestIsInTheLogAtItsTimeFromItsDevice() {
+        List<AlertedRequest> alerted = jdbc.sql("SELECT url, first_seen_at, client_ip FROM filter_alert "
+                        + "WHERE kind <> 'PERSISTENT_BYPASS'")
+                .query((rs, n) -> new AlertedRequest(rs.getString("url"),
+                        rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("client_ip")))
+                .list();
+        assertThat(alerted).hasSize(3);
+
+        for (AlertedRequest request : alerted) {
+            ActivityQuery at = new ActivityQuery(request.at(), request.at().plusSeconds(1), null, null, null, null,
+                    request.clientIp(), null, null, null, null, null);
+            assertThat(store.search(at, null, 10).rows()).as(request.url())
+                    .anySatisfy(r -> {
+                        assertThat(r.url()).isEqualTo(request.url());
+                        assertThat(r.action()).isEqualTo("BLOCK_AND_ALERT");
+                    });
+        }
+    }
+
+    private record AlertedRequest(String url, Instant at, String clientIp) {
+    }
+
     @Test
     void aSecondStartAddsNoActivity() {
         long before = store.size();
