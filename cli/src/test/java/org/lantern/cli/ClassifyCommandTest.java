@@ -1,7 +1,9 @@
 package org.lantern.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,22 @@ class ClassifyCommandTest {
         assertThat(lines.get(1).get("text").asText()).startsWith("bad");
         assertThat(cli.err.toString().lines().toList()).containsExactly(
                 "lantern classify: line 2 of " + file + " is not valid UTF-8; classified with replacement characters");
+    }
+
+    @Test
+    void aDashReadsStandardInput() {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream("maths homework\ni want to kill myself\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = cli.lantern("classify", "--file", "-");
+
+            assertThat(code).isZero();
+            assertThat(cli.out.toString().lines().map(ClassifyCommandTest::parse).map(line -> line.get("level").asInt()))
+                    .containsExactly(0, 5);
+        } finally {
+            System.setIn(original);
+        }
     }
 
     @ParameterizedTest
