@@ -64,8 +64,11 @@ class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AgeBand band = AgeBand.ofId(ageBand.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new CliException(
                 "--age-band must be one of " + AgeBand.ids() + ", not '" + ageBand + "'"));
-        if ((file == null) == texts.isEmpty()) {
-            throw new CliException("give texts to classify or --file FILE, not both (see 'lantern classify --help')");
+        if (file == null && texts.isEmpty()) {
+            throw new CliException("give texts to classify, or --file FILE (see 'lantern classify --help')");
+        }
+        if (file != null && !texts.isEmpty()) {
+            throw new CliException("give texts to classify or --file FILE, not both");
         }
         PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
         PrintWriter out = spec.commandLine().getOut();

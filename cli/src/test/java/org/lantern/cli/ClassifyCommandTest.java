@@ -104,8 +104,9 @@ class ClassifyCommandTest {
     @CsvSource(delimiter = '|', value = {
             "classify hello --age-band year9 | --age-band must be one of primary, ks3, ks4, post16, staff, not 'year9'",
             "classify --file no-such-file.txt | cannot read no-such-file.txt",
-            "classify | give texts to classify or --file FILE"})
-    void aBadAgeBandOrFileIsOneLineSayingWhatToGive(String command, String saying) {
+            "classify | give texts to classify, or --file FILE",
+            "classify hello --file texts.txt | give texts to classify or --file FILE, not both"})
+    void aBadAgeBandFileOrTextsIsOneLineSayingWhatToGive(String command, String saying) {
         int code = cli.lantern(command.split(" "));
 
         assertThat(code).isEqualTo(CliException.CANNOT_RUN);
