@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,7 @@ class ClassifyCommand implements Callable<Integer> {
                 ? new Progress(err, "lantern classify: ") : null;
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        String source = file.equals("-") ? "standard input" : file;
         try (InputStream in = open()) {
             LineReader lines = new LineReader(in);
             long number = 0;
@@ -104,7 +106,7 @@ class ClassifyCommand implements Callable<Integer> {
                     text = strict.decode(line.duplicate()).toString();
                 } catch (CharacterCodingException e) {
                     // one bad line must not stop a long run: say which, and read it as the matcher would
-                    err.println("lantern classify: line " + number + " of " + file
+                    err.println("lantern classify: line " + number + " of " + source
                             + " is not valid UTF-8; classified with replacement characters");
                     err.flush();
                     text = StandardCharsets.UTF_8.decode(line).toString();
@@ -129,9 +131,12 @@ class ClassifyCommand implements Callable<Integer> {
         }
         try {
             return new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new CliException("cannot read " + file + ": there is no such file; give a file of one text a line, "
+                    + "or '-' for standard input");
         } catch (IOException | RuntimeException e) {
-            throw new CliException("cannot read " + file + " (" + CliException.rootMessage(e)
-                    + "): give a readable file of one text a line, or '-' for standard input");
+            throw new CliException("cannot read " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + CliException.rootMessage(e) + "); give a readable file of one text a line, or '-' for standard input");
         }
     }
 

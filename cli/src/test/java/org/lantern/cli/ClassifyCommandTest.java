@@ -103,7 +103,7 @@ class ClassifyCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "classify hello --age-band year9 | --age-band must be one of primary, ks3, ks4, post16, staff, not 'year9'",
-            "classify --file no-such-file.txt | cannot read no-such-file.txt",
+            "classify --file no-such-file.txt | cannot read no-such-file.txt: there is no such file",
             "classify | give texts to classify, or --file FILE",
             "classify hello --file texts.txt | give texts to classify or --file FILE, not both"})
     void aBadAgeBandFileOrTextsIsOneLineSayingWhatToGive(String command, String saying) {
