@@ -1,6 +1,7 @@
 package org.lantern.cli;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -74,7 +75,10 @@ class ClassifyCommand implements Callable<Integer> {
         PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
-            classifyFile(matcher, band, out);
+            // buffered: the console's writer flushes at every line, a system call per text
+            PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16));
+            classifyFile(matcher, band, buffered);
+            buffered.flush();
             return 0;
         }
         int highest = 0;
