@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lantern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lantern: online safety for schools. The policy a school publishes is the policy its network enforces.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, AuditCommand.class, ActivityCommand.class, CheckCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, AuditCommand.class, ActivityCommand.class, CheckCommand.class, ClassifyCommand.class,
                 ListsCommand.class, IcapCommand.class, SquidHelperCommand.class, CaCommand.class, CommandLine.HelpCommand.class})
 public class LanternCommand implements Runnable {
 

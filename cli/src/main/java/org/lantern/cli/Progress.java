@@ -47,6 +47,12 @@ class Progress {
         say("unpacked " + entries + " entries, " + megabytes(bytes));
     }
 
+    void classified(long lines, boolean done) {
+        if (done || due()) {
+            say("classified " + lines + " lines");
+        }
+    }
+
     private boolean due() {
         long now = System.nanoTime();
         if (now - lastPrinted < EVERY_NANOS) {

@@ -83,7 +83,15 @@ public enum Permission {
      * Send web requests into the activity log (a proxy shipping its decision log, a Squid
      * access.log import); an ingest-only API token carries this and nothing else.
      */
-    ACTIVITY_INGEST;
+    ACTIVITY_INGEST,
+    /**
+     * Ask the safeguarding monitor what it makes of texts ({@code POST /api/v1/monitor/classify}):
+     * the DSL, deputies and headteacher, who decide what the monitor raises and must see why a
+     * text was or was not flagged, and the network manager, who runs the engine and checks a
+     * reported false positive. Only the caller's own texts are read, no one's activity. Not staff,
+     * governors or pupils: it would let anyone probe which words slip past the monitor.
+     */
+    MONITOR_CLASSIFY;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -226,7 +226,9 @@ class PermissionMatrixTest {
             // The activity log's ingest API (lantern activity import|ship).
             new Row(HttpMethod.GET, "/api/v1/activity/sources/matrix.source", Permission.ACTIVITY_INGEST),
             new Row(HttpMethod.POST, "/api/v1/activity/ingest?format=squid&source=matrix.source&start=0",
-                    Permission.ACTIVITY_INGEST));
+                    Permission.ACTIVITY_INGEST),
+            // The safeguarding monitor's classifier (issue 17): the safeguarding team and the network manager.
+            new Row(HttpMethod.POST, "/api/v1/monitor/classify", Permission.MONITOR_CLASSIFY));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,199 @@
+package org.lantern.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.match.Classification;
+import org.lantern.monitor.match.ClassificationJson;
+import org.lantern.monitor.match.Match;
+import org.lantern.monitor.match.PhraseMatcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lantern classify TEXT...} and {@code lantern classify --file FILE}: what the safeguarding
+ * monitor makes of texts (level, categories, help-seeking, and why), with the starter phrase library.
+ * Plain Java, no server and no database, so a DSL can try a phrase and a technician can run a log
+ * through it anywhere. The JSON is {@link ClassificationJson}'s, the same as the server's API.
+ * Texts exit 1 when any is at level 3 or more, else 0; a file exits 0 once read through; 2 is an error.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify texts as the safeguarding monitor would (exit code 1 when a text is at level 3 or more, 2 error).")
+class ClassifyCommand implements Callable<Integer> {
+
+    /** The level from which a text is worth someone's attention now, hence exit code 1. */
+    private static final int ALERT_LEVEL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify, each one argument.")
+    List<String> texts = List.of();
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "Classify every line of FILE ('-' for standard input): one JSON line out per line in, same order.")
+    String file;
+
+    @Option(names = "--age-band", paramLabel = "BAND", defaultValue = "ks3",
+            description = "Who wrote the texts: primary, ks3, ks4, post16 or staff (default: ${DEFAULT-VALUE}).")
+    String ageBand;
+
+    @Option(names = "--json", description = "Print one JSON object a line (always so with --file).")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        AgeBand band = AgeBand.ofId(ageBand.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new CliException(
+                "--age-band must be one of " + AgeBand.ids() + ", not '" + ageBand + "'"));
+        if (file == null && texts.isEmpty()) {
+            throw new CliException("give texts to classify, or --file FILE (see 'lantern classify --help')");
+        }
+        if (file != null && !texts.isEmpty()) {
+            throw new CliException("give texts to classify or --file FILE, not both");
+        }
+        PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (file != null) {
+            // buffered: the console's writer flushes at every line, a system call per text
+            PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16));
+            classifyFile(matcher, band, buffered);
+            buffered.flush();
+            return 0;
+        }
+        int highest = 0;
+        for (String text : texts) {
+            Classification classification = matcher.classify(text, band);
+            out.println(json ? ClassificationJson.toJson(classification) : summary(classification));
+            highest = Math.max(highest, classification.level());
+        }
+        out.flush();
+        return highest >= ALERT_LEVEL ? 1 : 0;
+    }
+
+    /** Streams the file a line at a time: constant memory however long it is. */
+    private void classifyFile(PhraseMatcher matcher, AgeBand band, PrintWriter out) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        // progress only for a person watching: a pipeline's stderr stays for errors
+        Progress progress = ActivityCommand.onTerminal()
+                ? new Progress(err, "lantern classify: ") : null;
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        String source = file.equals("-") ? "standard input" : file;
+        try (InputStream in = open()) {
+            LineReader lines = new LineReader(in);
+            long number = 0;
+            for (ByteBuffer line = lines.next(); line != null; line = lines.next()) {
+                number++;
+                String text;
+                try {
+                    text = strict.decode(line.duplicate()).toString();
+                } catch (CharacterCodingException e) {
+                    // one bad line must not stop a long run: say which, and read it as the matcher would
+                    err.println("lantern classify: line " + number + " of " + source
+                            + " is not valid UTF-8; classified with replacement characters");
+                    err.flush();
+                    text = StandardCharsets.UTF_8.decode(line).toString();
+                }
+                out.println(ClassificationJson.toJson(matcher.classify(text, band)));
+                if (progress != null) {
+                    progress.classified(number, false);
+                }
+            }
+            out.flush();
+            if (progress != null) {
+                progress.classified(number, true);
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + CliException.rootMessage(e));
+        }
+    }
+
+    private InputStream open() {
+        if (file.equals("-")) {
+            return new BufferedInputStream(System.in, 1 << 16);
+        }
+        try {
+            return new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new CliException("cannot read " + file + ": there is no such file; give a file of one text a line, "
+                    + "or '-' for standard input");
+        } catch (IOException | RuntimeException e) {
+            throw new CliException("cannot read " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + CliException.rootMessage(e) + "); give a readable file of one text a line, or '-' for standard input");
+        }
+    }
+
+    /** One line for a person: level, what was found and the text, with illegal content masked. */
+    private static String summary(Classification classification) {
+        String found = classification.matches().isEmpty() ? "nothing found"
+                : classification.matches().stream()
+                        .map(match -> describe(match, ClassificationJson.masked(match, classification)))
+                        .collect(Collectors.joining("; "));
+        return "level " + classification.level() + (classification.helpSeeking() ? " (help-seeking)" : "")
+                + ": " + found + " | " + ClassificationJson.maskedText(classification);
+    }
+
+    private static String describe(Match match, boolean masked) {
+        return match.category().id() + " " + match.level() + " \""
+                + (masked ? ClassificationJson.mask(match.phrase()) + "\" (" + ClassificationJson.MASKED_NOTE + ")"
+                        : match.phrase() + "\"");
+    }
+
+    /**
+     * Lines of bytes, split at {@code \n} (a {@code \r} before it dropped), each kept up to the
+     * bytes the matcher reads at most, so one huge line cannot exhaust memory.
+     */
+    private static final class LineReader {
+        private static final int MAX_BYTES = PhraseMatcher.MAX_CHARS * 3;
+
+        private final InputStream in;
+        private byte[] buffer = new byte[1024];
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** @return the next line, valid until the next call, or null at the end */
+        ByteBuffer next() throws IOException {
+            int length = 0;
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            while (b >= 0 && b != '\n') {
+                if (length < MAX_BYTES) {
+                    if (length == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, Math.min(MAX_BYTES, buffer.length * 2));
+                    }
+                    buffer[length++] = (byte) b;
+                }
+                b = in.read();
+            }
+            if (length > 0 && buffer[length - 1] == '\r') {
+                length--;
+            }
+            return ByteBuffer.wrap(buffer, 0, length);
+        }
+    }
+}
