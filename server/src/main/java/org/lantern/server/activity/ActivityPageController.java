@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -155,7 +156,7 @@ class ActivityPageController {
     @PreAuthorize("hasAuthority('ACTIVITY_ACCESS_READ')")
     String searchesShowing(@PathVariable long id, Model model) {
         model.addAttribute("personId", id);
-        model.addAttribute("person", people.find(id).orElse(null));
+        model.addAttribute("person", people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("searches", log.searchesShowing(id));
         return "activity/searches";
     }

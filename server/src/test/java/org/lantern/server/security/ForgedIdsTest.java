@@ -89,9 +89,13 @@ class ForgedIdsTest {
     /** Ids that are not ids: words, negatives, too large for a long, an injection attempt. */
     static final List<String> GARBAGE = List.of("abc", "-1", "99999999999999999999", "1;drop");
     /** Path variables that choose a form or an action rather than a record. */
-    static final Set<String> NOT_IDS = Set.of("side", "action");
+    static final Set<String> NOT_IDS = Set.of("side", "action",
+            // a shipped log's name (a file identity), which the ingest token's holder chose
+            "source");
     /** Request parameters that page, filter or name a column of a table rather than a record. */
-    static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId");
+    static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId",
+            // where a stretch of a shipped log starts: a byte offset and a line number
+            "start", "line");
 
     @Autowired
     MockMvc mvc;
@@ -320,7 +324,7 @@ class ForgedIdsTest {
         String sar = "/data-protection/subject-access/{id:\\d+}";
         for (String key : List.of("GET " + sar, "POST " + sar + "/identity", "POST " + sar + "/extension",
                 "POST " + sar + "/status", "GET " + sar + "/export", "GET " + sar + "/export.json",
-                "GET " + sar + "/export.pdf")) {
+                "GET " + sar + "/export.pdf", "GET " + sar + "/export-activity.csv")) {
             specs.add(plain(key, Role.DSL, "id=sar", Permission.DATA_PROTECTION_MANAGE));
         }
         for (String path : List.of("", "/withdraw")) {
@@ -337,6 +341,7 @@ class ForgedIdsTest {
         }
 
         specs.add(plain("GET /people/{id:\\d+}", Role.ADMIN, "id=p1", Permission.PEOPLE_READ));
+        specs.add(plain("GET /activity/people/{id:\\d+}/searches", Role.DSL, "id=p1", Permission.ACTIVITY_ACCESS_READ));
         specs.add(plain("GET /api/v1/people/{id}", Role.ADMIN, "id=p1", Permission.PEOPLE_READ));
         for (String path : List.of("/access", "/identities", "/identities/remove")) {
             specs.add(plain("POST /people/{id:\\d+}" + path, Role.ADMIN, "id=p1", Permission.PEOPLE_MANAGE));
