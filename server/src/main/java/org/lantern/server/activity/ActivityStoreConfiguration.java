@@ -1,5 +1,6 @@
 package org.lantern.server.activity;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.lantern.activity.ActivityStore;
@@ -32,7 +33,12 @@ class ActivityStoreConfiguration {
         Path file = lantern.dataDir().toAbsolutePath().normalize().resolve(DIRECTORY).resolve(FILE);
         ActivityStore store = SharedActivityStores.open(file);
         if (context instanceof WebApplicationContext) {
-            store.size();
+            try {
+                store.size();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                store.close();
+                throw new ActivityStoreUnavailableException(file, e);
+            }
         }
         return store;
     }
