@@ -74,6 +74,12 @@ public interface ActivityStore extends AutoCloseable {
     ActivityPage search(ActivityQuery query, String after, int limit);
 
     /**
+     * @param query what to count
+     * @return how many rows match
+     */
+    long count(ActivityQuery query);
+
+    /**
      * Requests per hour, for a timeline chart.
      *
      * @param query what to count

@@ -487,6 +487,20 @@ public final class DuckDbActivityStore implements ActivityStore {
     }
 
     @Override
+    public long count(ActivityQuery query) {
+        QueryFilter filter = QueryFilter.of(query);
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM activity a WHERE " + filter.sql())) {
+                filter.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public List<Count> perHour(ActivityQuery query) {
         QueryFilter filter = QueryFilter.of(query);
         // CAST to DATE and EXTRACT(HOUR) are standard SQL, unlike date_trunc.
@@ -585,12 +599,7 @@ public final class DuckDbActivityStore implements ActivityStore {
 
     @Override
     public long size() {
-        return read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM activity")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return count(ActivityQuery.all());
     }
 
     private interface Read<T> {

@@ -81,6 +81,11 @@ final class LogIngestChild {
         }
 
         @Override
+        public long count(ActivityQuery query) {
+            return store.count(query);
+        }
+
+        @Override
         public List<Count> perHour(ActivityQuery query) {
             return store.perHour(query);
         }

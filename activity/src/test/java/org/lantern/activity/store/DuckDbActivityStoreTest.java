@@ -305,6 +305,9 @@ class DuckDbActivityStoreTest {
                 new Count("2026-03-02T09:00:00Z", 2), new Count("2026-03-02T10:00:00Z", 1),
                 new Count("2026-03-02T12:00:00Z", 4));
         assertThat(store.perHour(q().personId(3L).build())).containsExactly(new Count("2026-03-02T12:00:00Z", 3));
+        assertThat(store.count(ActivityQuery.all())).isEqualTo(store.size()).isEqualTo(7);
+        assertThat(store.count(q().personId(3L).build())).isEqualTo(3);
+        assertThat(store.count(q().action("BLOCK").build())).isEqualTo(3);
         // Equal counts come in name order, so a page of top domains is stable.
         assertThat(store.topDomains(ActivityQuery.all(), 3)).containsExactly(
                 new Count("example.com", 2), new Count("example.net", 2), new Count("youtube.com", 2));

@@ -120,6 +120,11 @@ final class SharedActivityStores {
         }
 
         @Override
+        public long count(ActivityQuery query) {
+            return store().count(query);
+        }
+
+        @Override
         public List<Count> perHour(ActivityQuery query) {
             return store().perHour(query);
         }

@@ -8,7 +8,6 @@ import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityPage;
 import org.lantern.activity.ActivityStore.ActivityQuery;
-import org.lantern.activity.ActivityStore.Count;
 import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
 import org.springframework.stereotype.Component;
@@ -40,8 +39,7 @@ class PersonalActivity {
 
     /** @return how many rows of the log are tied to the person */
     long count(long personId) {
-        // Summed from the hourly counts: one number per hour, however many rows, and no row read.
-        return store.perHour(of(personId)).stream().mapToLong(Count::count).sum();
+        return store.count(of(personId));
     }
 
     /** Writes the person's rows as CSV, newest first, one page at a time. */

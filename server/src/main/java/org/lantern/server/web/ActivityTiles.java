@@ -9,7 +9,6 @@ import java.util.function.UnaryOperator;
 
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityQuery;
-import org.lantern.activity.ActivityStore.Count;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.policy.PolicyService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +65,7 @@ class ActivityTiles {
     Today today(LocalDate day) {
         Instant from = start(day);
         Instant to = start(day.plusDays(1));
-        return new Today(total(query(from, to, null, null)), total(query(from, to, null, "BLOCK")),
+        return new Today(store.count(query(from, to, null, null)), store.count(query(from, to, null, "BLOCK")),
                 link(from, to, null));
     }
 
@@ -76,11 +75,6 @@ class ActivityTiles {
         Instant to = start(day.plusDays(1));
         return store.topBlockedCategories(query(from, to, null, null), TOP).stream()
                 .map(c -> new Blocked(categoryNames.apply(c.key()), c.count(), link(from, to, c.key()))).toList();
-    }
-
-    private long total(ActivityQuery query) {
-        // The hourly counts summed: at most 24 numbers for a day, however busy it was.
-        return store.perHour(query).stream().mapToLong(Count::count).sum();
     }
 
     private static ActivityQuery query(Instant from, Instant to, String category, String action) {
