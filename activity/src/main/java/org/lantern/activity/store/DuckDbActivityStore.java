@@ -74,9 +74,10 @@ public final class DuckDbActivityStore implements ActivityStore {
      *
      * @param file the database file, e.g. {@code <data dir>/activity.duckdb}
      * @return the store
+     * @throws StoreInUseException if another store, in this process or another, has the file open
      * @throws IOException if the file or its directory cannot be made or narrowed to its owner
-     * @throws IllegalStateException if the file is not a DuckDB database, or a newer Lantern wrote
-     *     it; the file is then left unchanged
+     * @throws NewerStoreException if a newer Lantern wrote the file, which is then left unchanged
+     * @throws IllegalStateException if the file is not a DuckDB database; it is then left unchanged
      */
     public static DuckDbActivityStore open(Path file) throws IOException {
         StoreFile store = new StoreFile(file);

@@ -74,7 +74,7 @@ final class StoreFile implements AutoCloseable {
             try (Connection probe = connect(readOnly)) {
                 int version = version(probe);
                 if (version > Schema.VERSION) {
-                    throw new IllegalStateException(file + " was written by a newer Lantern (activity store version "
+                    throw new NewerStoreException(file + " was written by a newer Lantern (activity store version "
                             + version + "; this version reads up to " + Schema.VERSION + ")");
                 }
             }
@@ -109,7 +109,7 @@ final class StoreFile implements AutoCloseable {
     /**
      * Takes the store's lock, held until {@link #close}.
      *
-     * @throws IOException if another store, in this process or another, has the file open
+     * @throws StoreInUseException if another store, in this process or another, has the file open
      */
     private void lock() throws IOException {
         OwnerOnly.createDirectories(file.getParent());
@@ -126,7 +126,7 @@ final class StoreFile implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("the activity store " + file + " is in use by another Lantern process; stop it, "
+            throw new StoreInUseException("the activity store " + file + " is in use by another Lantern process; stop it, "
                     + "or send rows to it with 'lantern activity import --server URL'");
         }
         lockChannel = channel;

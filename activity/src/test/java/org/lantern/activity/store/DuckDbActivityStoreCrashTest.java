@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +94,7 @@ class DuckDbActivityStoreCrashTest {
             assertThat(out.readLine()).isEqualTo("open");
 
             assertThatThrownBy(() -> DuckDbActivityStore.open(file))
-                    .isInstanceOf(IOException.class)
+                    .isInstanceOf(StoreInUseException.class)
                     .hasMessage("the activity store " + file.toAbsolutePath() + " is in use by another Lantern process; "
                             + "stop it, or send rows to it with 'lantern activity import --server URL'");
         } finally {

@@ -7,7 +7,6 @@ import static org.lantern.activity.store.Rows.T0;
 import static org.lantern.activity.store.Rows.batch;
 import static org.lantern.activity.store.Rows.request;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -366,7 +365,7 @@ class DuckDbActivityStoreTest {
     void aSecondStoreOnTheSameFileIsRefusedUntilTheFirstIsClosed() throws Exception {
         store.append("b1", batch(T0, 10, "a"));
 
-        assertThatThrownBy(() -> DuckDbActivityStore.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> DuckDbActivityStore.open(file)).isInstanceOf(StoreInUseException.class)
                 .hasMessageContaining("is in use by another Lantern process");
         assertThat(store.size()).as("the open store carries on").isEqualTo(10);
 
@@ -385,7 +384,7 @@ class DuckDbActivityStoreTest {
         String before = digest(file);
 
         assertThatThrownBy(() -> DuckDbActivityStore.open(file))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(NewerStoreException.class)
                 .hasMessage(file.toAbsolutePath() + " was written by a newer Lantern (activity store version "
                         + (Schema.VERSION + 1) + "; this version reads up to " + Schema.VERSION + ")");
 

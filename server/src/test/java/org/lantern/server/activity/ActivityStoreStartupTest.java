@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantern.activity.store.DuckDbActivityStore;
+import org.lantern.activity.store.NewerStoreException;
+import org.lantern.activity.store.StoreInUseException;
 import org.lantern.server.LanternApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -55,7 +57,7 @@ class ActivityStoreStartupTest {
         }
         String before = sha256(storeFile());
 
-        assertThatThrownBy(this::start).hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(this::start).hasRootCauseInstanceOf(NewerStoreException.class);
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                 .contains("The activity log " + storeFile() + " cannot be opened: " + storeFile()
@@ -68,7 +70,7 @@ class ActivityStoreStartupTest {
     void aStoreAnotherLanternHasOpenStopsStartUpWithWhatToDoAndTheOtherCarriesOn(CapturedOutput output)
             throws Exception {
         try (DuckDbActivityStore other = DuckDbActivityStore.open(storeFile())) {
-            assertThatThrownBy(this::start).isNotNull();
+            assertThatThrownBy(this::start).hasRootCauseInstanceOf(StoreInUseException.class);
 
             assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                     .contains("is in use by another Lantern process")
