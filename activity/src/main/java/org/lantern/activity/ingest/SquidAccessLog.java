@@ -23,7 +23,9 @@ import org.lantern.filter.url.NormalisedUrl;
  * <p>The row's action is {@code BLOCK} when Squid's result code says it denied the request
  * ({@code TCP_DENIED}, {@code TCP_DENIED_REPLY}), else {@code ALLOW}; status {@code 000} (no reply
  * was sent) is a {@code null} status. Lines whose URL is one of Squid's {@code error:} pseudo-URLs
- * (a connection closed before a request was read) record no request and are skipped.
+ * (a connection closed before a request was read), and {@code TCP_DENIED/407} lines (Squid asking the
+ * browser for proxy credentials, before the request it then logs again), record no request and are
+ * skipped.
  *
  * <p>Built to keep up with a busy proxy's log on one core: the line is read as bytes where it lies
  * in the reader's buffer, and client addresses, user names, methods and hosts (with their
@@ -36,6 +38,7 @@ public final class SquidAccessLog implements LineParser {
     public static final String SOURCE = "squid";
 
     private static final byte[] DENIED = "_DENIED".getBytes(StandardCharsets.US_ASCII);
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
     private static final byte[] ERROR_URL = "error:".getBytes(StandardCharsets.US_ASCII);
     private static final Integer[] STATUSES = new Integer[1000];
 
@@ -93,6 +96,12 @@ public final class SquidAccessLog implements LineParser {
         }
         boolean denied = contains(b, p, slash, DENIED);
         int status = (int) number(b, slash + 1, end);
+        if (denied && status == PROXY_AUTHENTICATION_REQUIRED) {
+            // Squid's challenge for credentials, which the browser answers by asking again: the
+            // asking again is the visit, and counting the challenge would make every signed-in
+            // page a block in the reports and bypass counts.
+            return null;
+        }
         p = nextField(b, end, to, "bytes");
 
         end = tokenEnd(b, p, to);

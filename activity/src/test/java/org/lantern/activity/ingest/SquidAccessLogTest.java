@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.activity.ActivityRow;
 
@@ -155,10 +156,19 @@ class SquidAccessLogTest {
         assertThat(field.apply(parse(line))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Squid's error: pseudo-URL         | 1765016400.250      0 10.0.0.7 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -
+            a challenge for proxy credentials | 1765016400.250      0 10.0.0.7 TCP_DENIED/407 3990 GET http://example.com/ - HIER_NONE/- text/html
+            """)
+    void skipsLinesThatRecordNoRequest(String shows, String line) throws Exception {
+        assertThat(parse(line)).isNull();
+    }
+
     @Test
-    void skipsSquidsErrorPseudoUrls() throws Exception {
-        assertThat(parse("1765016400.250      0 10.0.0.7 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -"))
-                .isNull();
+    void keepsOtherDenialsAsBlocks() throws Exception {
+        assertThat(parse("1765016400.250      0 10.0.0.7 TCP_DENIED/403 3990 GET http://example.com/ - HIER_NONE/- text/html")
+                .action()).isEqualTo("BLOCK");
     }
 
     static Stream<Arguments> badLines() {
