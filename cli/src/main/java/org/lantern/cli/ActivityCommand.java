@@ -93,6 +93,8 @@ class ActivityCommand implements Runnable {
                     + "prints 'imported N, duplicates D, bad B' last.")
     static class Import implements Callable<Integer> {
 
+        private static final int RETRY_SECONDS = 5;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -127,11 +129,30 @@ class ActivityCommand implements Runnable {
             ImportTotals totals = new ImportTotals(err, onTerminal());
             LogSender sender = new LogSender(server.client(), format, totals);
             for (Path file : files) {
+                if (!sendFile(sender, file, err)) {
+                    break;
+                }
+            }
+            totals.sayUnattributed();
+            out.println(json ? totals.json() : totals.line());
+            out.flush();
+            return 0;
+        }
+
+        /**
+         * Sends one file; when following, rides out the server's restarts and network failures as
+         * {@code ship} does, since a follower is left running unattended beside a proxy.
+         *
+         * @return false when stopped, so no further file is sent
+         */
+        private boolean sendFile(LogSender sender, Path file, PrintWriter err) {
+            while (true) {
                 try {
                     sender.send(file, () -> follow);
+                    return true;
                 } catch (InterruptedException e) {
                     // Following ends when stopped; what was sent is stored, and the counts still end the output.
-                    break;
+                    return false;
                 } catch (NoSuchFileException e) {
                     throw new CliException("there is no file " + file + ": give the path of a log file");
                 } catch (IOException e) {
@@ -139,15 +160,20 @@ class ActivityCommand implements Runnable {
                 } catch (IngestClient.Unreachable e) {
                     if (Thread.interrupted()) {
                         // Stopped while a stretch was on its way: it is stored or not, and sent again next time.
-                        break;
+                        return false;
                     }
-                    throw new CliException(e.getMessage() + "; what was sent is stored, run it again to go on");
+                    if (!follow) {
+                        throw new CliException(e.getMessage() + "; what was sent is stored, run it again to go on");
+                    }
+                    err.println(e.getMessage() + "; trying again in " + RETRY_SECONDS + " s");
+                    err.flush();
+                    try {
+                        Thread.sleep(RETRY_SECONDS * 1000L);
+                    } catch (InterruptedException stopped) {
+                        return false;
+                    }
                 }
             }
-            totals.sayUnattributed();
-            out.println(json ? totals.json() : totals.line());
-            out.flush();
-            return 0;
         }
     }
 

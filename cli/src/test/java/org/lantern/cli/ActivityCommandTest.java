@@ -205,25 +205,52 @@ class ActivityCommandTest {
         assertThat(counts(second)).as(second.err.toString()).containsExactly(1, 0, 0);
     }
 
-    @Test
-    void shipKeepsTryingWhileTheServerIsUnreachableAndThenSendsEverythingOnce() throws Exception {
-        Path dir = Files.createDirectories(Path.of(dataDir).resolve("proxy-offline"));
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(30);
-        try (DecisionLog log = DecisionLog.open(dir)) {
-            log.append(entry(at, "http://offline.example/one")).get();
+    /** The two commands left running unattended beside a proxy, each to be started while the server is away. */
+    enum Unattended {
+        SHIP("trying again in 1 s", 2),
+        IMPORT_FOLLOW("trying again in 5 s", 1);
+
+        final String says;
+        final long atLeast;
+
+        Unattended(String says, long atLeast) {
+            this.says = says;
+            this.atLeast = atLeast;
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Unattended.class)
+    void keepsTryingWhileTheServerIsUnreachableAndThenSendsEverythingOnce(Unattended command) throws Exception {
+        Path dir = Files.createDirectories(Path.of(dataDir).resolve("offline-" + command));
+        List<String> offlineArgs = new ArrayList<>();
+        List<String> onlineArgs = new ArrayList<>();
+        if (command == Unattended.SHIP) {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(30);
+            try (DecisionLog log = DecisionLog.open(dir)) {
+                log.append(entry(at, "http://offline.example/one")).get();
+            }
+            offlineArgs.addAll(List.of("activity", "ship", "--dir", dir.toString(), "--interval", "1"));
+            onlineArgs.addAll(List.of("ship", "--once", "--dir", dir.toString()));
+        } else {
+            Path log = dir.resolve("access.log");
+            Files.writeString(log, squidLine(Instant.now().getEpochSecond(), "offline"));
+            offlineArgs.addAll(List.of("activity", "import", "--follow", log.toString()));
+            onlineArgs.addAll(List.of("import", log.toString()));
+        }
+        offlineArgs.addAll(List.of("--server", "http://127.0.0.1:9", "--token", token, "--data-dir", dataDir));
         CliRun offline = new CliRun();
-        Thread shipper = new Thread(() -> offline.lantern("activity", "ship", "--dir", dir.toString(), "--interval", "1",
-                "--server", "http://127.0.0.1:9", "--token", token, "--data-dir", dataDir));
-        shipper.start();
+        Thread unattended = new Thread(() -> offline.lantern(offlineArgs.toArray(String[]::new)));
+        unattended.start();
         Thread.sleep(2500);
-        shipper.interrupt();
-        shipper.join(10_000);
+        unattended.interrupt();
+        unattended.join(10_000);
 
-        CliRun online = activity("ship", "--once", "--dir", dir.toString());
+        CliRun online = activity(onlineArgs.toArray(String[]::new));
 
-        assertThat(offline.err.toString().lines().filter(l -> l.contains("trying again in 1 s")).count())
-                .as(offline.err.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(unattended.isAlive()).isFalse();
+        assertThat(offline.err.toString().lines().filter(l -> l.contains(command.says)).count())
+                .as(offline.err.toString()).isGreaterThanOrEqualTo(command.atLeast);
         assertThat(counts(online)).as(online.err.toString()).containsExactly(1, 0, 0);
     }
 
