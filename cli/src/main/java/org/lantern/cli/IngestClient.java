@@ -92,11 +92,22 @@ final class IngestClient {
     }
 
     Sent send(String format, String source, Position at, byte[] bytes, int length) throws Unreachable, OutOfPlace {
+        return sent(post(format, source, at, "", HttpRequest.BodyPublishers.ofByteArray(bytes, 0, length)));
+    }
+
+    /** Has the server pass over one line at {@code at} of {@code length} bytes, too long to send, as a bad line. */
+    Sent passOver(String format, String source, Position at, long length) throws Unreachable, OutOfPlace {
+        return sent(post(format, source, at, "&overlong=" + length, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private JsonNode post(String format, String source, Position at, String more, HttpRequest.BodyPublisher content)
+            throws Unreachable {
         URI uri = uri("/api/v1/activity/ingest?format=" + encode(format) + "&source=" + encode(source)
-                + "&start=" + at.offset() + "&line=" + at.line());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes, 0, length));
-        JsonNode body = call(request, true);
+                + "&start=" + at.offset() + "&line=" + at.line() + more);
+        return call(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain").POST(content), true);
+    }
+
+    private static Sent sent(JsonNode body) throws OutOfPlace {
         if (body.has("nextOffset") && !body.has("stored")) {
             throw new OutOfPlace(new Position(body.get("nextOffset").asLong(), body.get("nextLine").asLong()));
         }

@@ -92,15 +92,18 @@ final class LogSender {
         while (true) {
             int length = readChunk(in, at.offset());
             int whole = lastNewline(length) + 1;
+            long overlong = 0;
             if (whole == 0) {
-                if (length == CHUNK_BYTES) {
-                    throw new CliException(file + " line " + at.line() + " is longer than " + CHUNK_BYTES
-                            + " bytes: that is not a log line; cut it out of the file, or leave the file out");
+                overlong = length == CHUNK_BYTES ? lineLength(in, at.offset()) : 0;
+                if (overlong == 0) {
+                    // Nothing more yet, or a last line still being written.
+                    return at;
                 }
-                return at;
             }
             try {
-                IngestClient.Sent sent = client.send(format, identity, at, chunk, whole);
+                IngestClient.Sent sent = overlong > 0
+                        ? client.passOver(format, identity, at, overlong)
+                        : client.send(format, identity, at, chunk, whole);
                 listener.sent(file, sent, sent.next().offset(), in.size());
                 if (sent.next().offset() <= at.offset()) {
                     return at;
@@ -119,6 +122,24 @@ final class LogSender {
             // fill what the file holds, up to a chunk
         }
         return into.position();
+    }
+
+    /**
+     * The length, newline included, of the line at {@code offset}, found a chunk at a time; 0 when
+     * the file holds no newline after it yet.
+     */
+    private long lineLength(FileChannel in, long offset) throws IOException {
+        for (long from = offset; ; from += CHUNK_BYTES) {
+            int length = readChunk(in, from);
+            for (int i = 0; i < length; i++) {
+                if (chunk[i] == '\n') {
+                    return from + i - offset + 1;
+                }
+            }
+            if (length < CHUNK_BYTES) {
+                return 0;
+            }
+        }
     }
 
     private int lastNewline(int length) {

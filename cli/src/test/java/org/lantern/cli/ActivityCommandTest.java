@@ -122,12 +122,22 @@ class ActivityCommandTest {
         assertThat(second.err.toString()).contains("sending on from there");
     }
 
-    @Test
-    void jsonIsCleanOnStdoutAndBadLinesGoToStderrWithTheirNumbers() throws Exception {
-        Path log = Files.createDirectories(Path.of(dataDir).resolve("logs-json")).resolve("access.log");
+    /** Bad lines of every size: one the server reads and refuses, and one too long to send at all. */
+    static Stream<Arguments> badLines() {
+        return Stream.of(
+                Arguments.of("garbage", "not a squid line", "time is not"),
+                // Over two of the sender's chunks, so finding its end takes more than one read.
+                Arguments.of("overlong", "x".repeat(2 * LogSender.CHUNK_BYTES + 10), "longer than"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLines")
+    void jsonIsCleanOnStdoutAndBadLinesGoToStderrWithTheirNumbers(String name, String badLine, String says)
+            throws Exception {
+        Path log = Files.createDirectories(Path.of(dataDir).resolve("logs-json-" + name)).resolve("access.log");
         long now = Instant.now().getEpochSecond();
         Files.writeString(log, now + ".001 5 10.0.0.9 TCP_MISS/200 10 GET http://a.example/ - HIER_NONE/- -\n"
-                + "not a squid line\n" + now + ".002 5 10.0.0.9 TCP_MISS/200 10 GET http://b.example/ - HIER_NONE/- -\n");
+                + badLine + "\n" + now + ".002 5 10.0.0.9 TCP_MISS/200 10 GET http://b.example/ - HIER_NONE/- -\n");
 
         CliRun cli = activity("import", "--json", log.toString());
 
@@ -135,7 +145,7 @@ class ActivityCommandTest {
         assertThat(json.get("imported").asLong()).isEqualTo(2);
         assertThat(json.get("bad").asLong()).isEqualTo(1);
         assertThat(json.get("files").get(0).get("badLines").get(0).get("line").asLong()).isEqualTo(2);
-        assertThat(cli.err.toString()).contains(log + ":2: ");
+        assertThat(cli.err.toString()).contains(log + ":2: " + says);
     }
 
     /** How logrotate hands a log on, and how many of the test's lines then reach the server. */

@@ -127,6 +127,38 @@ public class ActivityIngest {
                 new SourcePosition(start + read.next().offset(), read.next().line()));
     }
 
+    /**
+     * Moves a source past one line too long for a sender to send, counting it as a bad line: the
+     * sender found where the line ends, and sending megabytes of what is no log line only to have
+     * them refused would stop the file there for good.
+     *
+     * @param source the source's name
+     * @param start the offset where the line starts: where the store has got to
+     * @param length the line's length in bytes, its newline included
+     * @return one bad line, and where the next stretch starts
+     * @throws IngestRefused for a bad source name or length
+     * @throws OutOfPlace when {@code start} is not where the store has got to
+     */
+    public Result passOver(String source, long start, long length) {
+        checked(source);
+        if (length < 1) {
+            throw new IngestRefused("overlong must be the line's length in bytes, its newline included");
+        }
+        SourcePosition at = position(source);
+        if (start != at.offset()) {
+            throw new OutOfPlace(at);
+        }
+        SourcePosition next = new SourcePosition(start + length, at.line() + 1);
+        try {
+            store.append(source, start, next, List.of());
+        } catch (IllegalStateException e) {
+            throw new OutOfPlace(position(source));
+        }
+        return new Result(0, 0, 1, 0, 0,
+                List.of(new BadLine(at.line(), "longer than a sender sends at once (" + length + " bytes): not a log line")),
+                next);
+    }
+
     private static String checked(String source) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             throw new IngestRefused("source must be 1 to 160 letters, digits and . _ : @ + - (a file's identity)");

@@ -96,8 +96,14 @@ class ActivityIngestController {
             @Parameter(description = "The byte offset in the source where the body starts") @RequestParam long start,
             @Parameter(description = "The line number at start, for a stretch sent again (optional)")
             @RequestParam(required = false) Long line,
+            @Parameter(description = "Instead of a body: the length in bytes (newline included) of one line at start "
+                    + "too long to send, which is counted as a bad line and passed over")
+            @RequestParam(required = false) Long overlong,
             HttpServletRequest request) throws IOException {
         ActivityIngest.Format parsed = ActivityIngest.Format.of(format);
+        if (overlong != null) {
+            return ingested(ingest.passOver(source, start, overlong));
+        }
         if (request.getContentLengthLong() > maxBytes) {
             throw new TooLarge(maxBytes);
         }
@@ -105,12 +111,15 @@ class ActivityIngestController {
         Path stretch = Files.createTempFile("lantern-ingest-", ".log");
         try {
             copy(request.getInputStream(), stretch);
-            ActivityIngest.Result r = ingest.ingest(parsed, source, start, line, stretch);
-            return new Ingested(r.stored(), r.duplicates(), r.bad(), r.skipped(), r.unattributed(), r.badLines(),
-                    r.next().offset(), r.next().line());
+            return ingested(ingest.ingest(parsed, source, start, line, stretch));
         } finally {
             Files.deleteIfExists(stretch);
         }
+    }
+
+    private static Ingested ingested(ActivityIngest.Result r) {
+        return new Ingested(r.stored(), r.duplicates(), r.bad(), r.skipped(), r.unattributed(), r.badLines(),
+                r.next().offset(), r.next().line());
     }
 
     /** Copies the body, refusing it as soon as it passes the limit, whatever Content-Length said. */

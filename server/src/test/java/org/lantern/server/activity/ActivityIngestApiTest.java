@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityQuery;
@@ -143,6 +145,38 @@ class ActivityIngestApiTest {
 
         assertThat(gap.getResponse().getStatus()).isEqualTo(409);
         assertThat(json(gap).get("nextOffset").asLong()).isEqualTo(body.length());
+    }
+
+    private MvcResult passOver(long start, long length) throws Exception {
+        return mvc.perform(post("/api/v1/activity/ingest").param("format", "squid").param("source", source)
+                        .param("start", Long.toString(start)).param("overlong", Long.toString(length))
+                        .header("Authorization", "Bearer " + token))
+                .andReturn();
+    }
+
+    @Test
+    void aLineTooLongToSendIsPassedOverAsOneBadLineAndTheNextStretchFollowsIt() throws Exception {
+        String before = squid("-", "a");
+        send(before, 0);
+        long overlong = 5L * 1024 * 1024;
+
+        JsonNode passed = json(passOver(before.length(), overlong));
+        JsonNode after = json(send(squid("-", "b"), before.length() + overlong));
+
+        assertThat(passed.get("bad").asLong()).isEqualTo(1);
+        assertThat(passed.get("badLines").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(passed.get("nextOffset").asLong()).isEqualTo(before.length() + overlong);
+        assertThat(passed.get("nextLine").asLong()).isEqualTo(3);
+        assertThat(after.get("stored").asLong()).isEqualTo(1);
+        assertThat(stored()).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "start {0}, length {1}: {2}")
+    @CsvSource({"10, 100, 409", "0, 0, 400", "0, -5, 400"})
+    void aPassOverThatIsOutOfPlaceOrHasNoLengthMovesNothing(long start, long length, int status) throws Exception {
+        assertThat(passOver(start, length).getResponse().getStatus()).isEqualTo(status);
+        assertThat(json(mvc.perform(get("/api/v1/activity/sources/" + source)
+                .header("Authorization", "Bearer " + token)).andReturn()).get("offset").asLong()).isZero();
     }
 
     @Test
