@@ -28,7 +28,7 @@ final class JsonReport {
     JsonReport(List<PhraseLibrary> libraries) {
         document.put("ageBand", Evaluation.BAND.id());
         document.put("alertLevel", Evaluation.ALERT);
-        document.put("libraries", libraries.stream().map(l -> Map.of(
+        document.put("libraries", libraries.stream().map(l -> object(
                 "name", l.name(), "version", l.version(), "entries", l.entries().size())).toList());
         document.put("sets", sets);
     }
@@ -37,7 +37,7 @@ final class JsonReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", set.name());
         json.put("texts", set.cases().size());
-        json.put("composition", Map.of(
+        json.put("composition", object(
                 "kinds", Shown.counts(set.cases(), c -> List.of(c.kind().id())),
                 "languages", Shown.counts(set.cases(), c -> List.of(c.language())),
                 "categories", Shown.counts(set.cases(), c -> c.expectedCategories().stream().map(Category::id).toList()),
@@ -59,7 +59,7 @@ final class JsonReport {
     private static Map<String, Object> scores(Scores s) {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> categories = new LinkedHashMap<>();
-        s.categories().forEach((category, c) -> categories.put(category.id(), Map.of(
+        s.categories().forEach((category, c) -> categories.put(category.id(), object(
                 "truePositives", c.truePositives(), "falsePositives", c.falsePositives(),
                 "falseNegatives", c.falseNegatives(), "precision", ratio(c.precision()), "recall", ratio(c.recall()))));
         json.put("categories", categories);
@@ -73,7 +73,7 @@ final class JsonReport {
         json.put("helpSeekingWronglyLabelled", ratio(s.helpSeekingWrong()));
         json.put("helpSeekingAgreement", ratio(s.helpSeekingAgreed()));
         Map<String, Object> languages = new LinkedHashMap<>();
-        s.languages().forEach((language, alerted) -> languages.put(language, Map.of(
+        s.languages().forEach((language, alerted) -> languages.put(language, object(
                 "riskRecall", ratio(alerted), "actNowRecall", ratio(s.languagesActNow().get(language)))));
         json.put("languages", languages);
         Map<String, Object> kinds = new LinkedHashMap<>();
@@ -85,10 +85,15 @@ final class JsonReport {
     }
 
     private static Map<String, Object> ratio(Ratio ratio) {
+        return object("value", ratio.of() == 0 ? null : ratio.value(), "count", ratio.count(), "of", ratio.of());
+    }
+
+    /** @return an object of the keys and values, in the order given (a value may be null) */
+    private static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("value", ratio.of() == 0 ? null : ratio.value());
-        json.put("count", ratio.count());
-        json.put("of", ratio.of());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return json;
     }
 
