@@ -92,6 +92,11 @@ public record EvalSet(String name, List<EvalCase> cases) {
         // Ending the text with a line break makes the parser's line count, read after a record, the
         // line that record is on, also for a last line written without one.
         String text = new BufferedReader(csv).lines().collect(Collectors.joining("\n", "", "\n"));
+        // A spreadsheet saving "CSV UTF-8" starts the file with a byte-order mark, which would
+        // otherwise become part of the first column's name.
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();

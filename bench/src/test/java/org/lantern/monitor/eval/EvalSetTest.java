@@ -45,6 +45,17 @@ class EvalSetTest {
         assertThat(second.shouldAlert()).isFalse();
     }
 
+    @Test
+    void readsASpreadsheetsFileWithItsByteOrderMark() throws Exception {
+        EvalSet set = EvalSet.read(new StringReader("\uFEFF" + HEADER + "\"kill -9 1234\",0,,false,false,en,benign-lookalike,\r\n"),
+                "excel.csv");
+
+        assertThat(set.cases()).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("kill -9 1234");
+            assertThat(c.line()).isEqualTo(2);
+        });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "\"x\",6,suicide,false,false,en,risk,;                 expected_level '6'",
