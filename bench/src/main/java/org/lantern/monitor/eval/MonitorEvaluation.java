@@ -1,0 +1,139 @@
+package org.lantern.monitor.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lantern.monitor.library.LibraryCsv;
+import org.lantern.monitor.library.LibraryFormatException;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.match.PhraseMatcher;
+
+/**
+ * The monitor's accuracy benchmark (issue 17): runs {@link PhraseMatcher} with the libraries the
+ * product ships over the labelled set in the repository, and over a held-back set in the same
+ * format when one is given, and prints per-category precision and recall, recall on level 4–5
+ * texts, the share of benign look-alikes alerted on, identity false alarms, help-seeking
+ * labelling and recall per language, with every miss and false alarm explained. A plain main,
+ * not a test: accuracy is measured and recorded in docs/monitoring.md, never asserted.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.lantern.monitor.eval.MonitorEvaluation
+ * [--json] [--library FILE.csv]... [HELD_BACK.csv]}. {@code --library} (repeatable) replaces the
+ * shipped libraries with library files, to measure a draft before it ships. Exits 0 once scored
+ * (the figures are the result), 2 with a one-line error on bad arguments or a bad file.
+ */
+public final class MonitorEvaluation {
+
+    private static final String USAGE = "usage: MonitorEvaluation [--json] [--library FILE.csv]... [HELD_BACK.csv]";
+
+    private MonitorEvaluation() {}
+
+    /**
+     * @param args {@code --json}, {@code --library FILE} (repeatable), and at most one held-back set
+     */
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, System.out));
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * @param args the command line
+     * @param out  where the report goes
+     * @return the exit code: 0 once scored
+     * @throws UsageException with a one-line message on bad arguments or an unreadable file
+     */
+    static int run(String[] args, PrintStream out) throws UsageException {
+        boolean json = false;
+        List<Path> libraryFiles = new ArrayList<>();
+        List<Path> heldBack = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--library" -> {
+                    if (i + 1 == args.length) {
+                        throw new UsageException("--library needs a library CSV file; " + USAGE);
+                    }
+                    libraryFiles.add(Path.of(args[++i]));
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new UsageException("unknown option " + args[i] + "; " + USAGE);
+                    }
+                    heldBack.add(Path.of(args[i]));
+                }
+            }
+        }
+        if (heldBack.size() > 1) {
+            throw new UsageException("at most one held-back set; " + USAGE);
+        }
+        List<PhraseLibrary> libraries = libraryFiles.isEmpty() ? shippedLibraries() : libraries(libraryFiles);
+        List<EvalSet> sets = new ArrayList<>(List.of(EvalSet.shipped()));
+        for (Path file : heldBack) {
+            sets.add(readSet(file));
+        }
+        PhraseMatcher matcher = PhraseMatcher.build(libraries);
+        JsonReport jsonReport = new JsonReport(libraries);
+        TextReport textReport = new TextReport(out);
+        if (!json) {
+            libraries.forEach(l -> out.printf("library %s %s: %d entries%n", l.name(), l.version(), l.entries().size()));
+        }
+        for (EvalSet set : sets) {
+            List<Outcome> outcomes = Evaluation.run(matcher, set);
+            Scores scores = Scores.of(outcomes);
+            if (json) {
+                jsonReport.set(set, outcomes, scores);
+            } else {
+                textReport.set(set, outcomes, scores);
+            }
+        }
+        if (json) {
+            out.println(jsonReport.toJson());
+        }
+        return 0;
+    }
+
+    /** The libraries the server's matcher is built from ({@code MonitorConfiguration}); keep the two alike. */
+    static List<PhraseLibrary> shippedLibraries() {
+        return List.of(PhraseLibrary.starter());
+    }
+
+    private static List<PhraseLibrary> libraries(List<Path> files) throws UsageException {
+        List<PhraseLibrary> libraries = new ArrayList<>();
+        for (Path file : files) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                libraries.add(LibraryCsv.read(reader, file.getFileName().toString(), "file"));
+            } catch (IOException e) {
+                throw new UsageException("cannot read library " + file + ": " + e.getMessage());
+            } catch (LibraryFormatException e) {
+                throw new UsageException("library " + file + ": " + e.getMessage());
+            }
+        }
+        return libraries;
+    }
+
+    private static EvalSet readSet(Path file) throws UsageException {
+        try {
+            return EvalSet.read(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read evaluation set " + file + ": " + e.getMessage());
+        } catch (EvalSetFormatException e) {
+            throw new UsageException("evaluation set " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A bad command line or file, said in one line. */
+    static final class UsageException extends Exception {
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
