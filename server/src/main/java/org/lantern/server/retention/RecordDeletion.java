@@ -101,6 +101,22 @@ class RecordDeletion {
         return batch("record_access", RECORD_ACCESS_DUE, cutOff);
     }
 
+    /** Deletes searches of the activity log before the cut-off, with the people each showed. */
+    Map<String, Object> activitySearches(LocalDate cutOff) {
+        int people = jdbc.sql("DELETE FROM activity_search_person WHERE search_id IN (SELECT id FROM activity_search "
+                + "WHERE " + ACTIVITY_SEARCH_DUE + ")").param("cutOff", start(cutOff)).update();
+        Map<String, Object> summary = batch("activity_search", ACTIVITY_SEARCH_DUE, cutOff);
+        Map<String, Object> rows = new TreeMap<>(castMap(summary.get("rowsDeleted")));
+        rows.put("activity_search_person", people);
+        summary.put("rowsDeleted", rows);
+        return summary;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
+    }
+
     /** Deletes unblock requests whose period ended before the cut-off, with their history. */
     Map<String, Object> unblockRequests(LocalDate cutOff) {
         List<Object> ids = jdbc.sql("SELECT id FROM unblock_request WHERE " + UNBLOCK_DUE + " ORDER BY id")
@@ -133,6 +149,7 @@ class RecordDeletion {
             + "AND NOT (record_type = 'incident' AND record_id IN (SELECT id FROM incident)) "
             + "AND NOT (record_type = 'evidence' AND record_id IN (SELECT id FROM evidence))";
     static final String UNBLOCK_DUE = "valid_until < :cutOff";
+    static final String ACTIVITY_SEARCH_DUE = "searched_at < :cutOff";
 
     /** How many rows of {@code table} match a batch condition. */
     long count(String table, String where, LocalDate cutOff) {

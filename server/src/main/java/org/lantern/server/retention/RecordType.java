@@ -20,7 +20,9 @@ public enum RecordType {
     /** Unblock requests and their history, once their period has ended. */
     UNBLOCK_REQUEST("Unblock requests", true),
     /** The filter's daily decision-log files. */
-    DECISION_LOG("Filter decision-log files", true);
+    DECISION_LOG("Filter decision-log files", true),
+    /** Searches of the activity log: who looked at whose browsing, and when. */
+    ACTIVITY_SEARCH("Activity-log searches", true);
 
     private final String label;
     private final boolean batch;

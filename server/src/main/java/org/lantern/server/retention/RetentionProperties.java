@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>staff incidents: recorded + 10 years (IRMS: allegations, at least 10 years);</li>
  *   <li>people who have left: leaving date + 1 year, and never while an incident names them;</li>
  *   <li>logon audit: 1 year; filter decision logs: 1 year; unblock requests: 2 years after they
- *       ended; the record-access log: 6 years, and never for a record that still exists.</li>
+ *       ended; the record-access log: 6 years, and never for a record that still exists; searches of
+ *       the activity log: 6 years, as the record-access log, since they are looks at pupils'
+ *       browsing.</li>
  * </ul>
  *
  * @param periods record type → how long after its starting date it is kept
@@ -35,7 +37,8 @@ public record RetentionProperties(Map<RecordType, Period> periods) {
             RecordType.LOGON_AUDIT, Period.ofYears(1),
             RecordType.RECORD_ACCESS, Period.ofYears(6),
             RecordType.UNBLOCK_REQUEST, Period.ofYears(2),
-            RecordType.DECISION_LOG, Period.ofYears(1));
+            RecordType.DECISION_LOG, Period.ofYears(1),
+            RecordType.ACTIVITY_SEARCH, Period.ofYears(6));
 
     public RetentionProperties {
         Map<RecordType, Period> merged = new EnumMap<>(DEFAULTS);

@@ -194,6 +194,7 @@ public class RetentionService {
             case RECORD_ACCESS -> deletion.recordAccess(LocalDate.parse(review.key()));
             case UNBLOCK_REQUEST -> deletion.unblockRequests(LocalDate.parse(review.key()));
             case DECISION_LOG -> deletion.decisionLogs(LocalDate.parse(review.key()));
+            case ACTIVITY_SEARCH -> deletion.activitySearches(LocalDate.parse(review.key()));
         };
         decide(reviewId, "DELETED", reason, null, actor);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -298,6 +299,7 @@ public class RetentionService {
             case RECORD_ACCESS -> deletion.count("record_access", RecordDeletion.RECORD_ACCESS_DUE, cutOff);
             case UNBLOCK_REQUEST -> deletion.count("unblock_request", RecordDeletion.UNBLOCK_DUE, cutOff);
             case DECISION_LOG -> deletion.decisionLogFiles(cutOff).size();
+            case ACTIVITY_SEARCH -> deletion.count("activity_search", RecordDeletion.ACTIVITY_SEARCH_DUE, cutOff);
             default -> throw new IllegalArgumentException(type + " is reviewed record by record");
         };
         if (count == 0) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
@@ -282,21 +285,45 @@ class RetentionTest {
         assertThat(audit.verify().intact()).isTrue();
     }
 
-    @Test
-    void oldLogonAttemptsAreOneBatchAndOnlyThoseBeforeTheCutOffAreDeleted() {
-        String user = "ret.logon." + UUID.randomUUID().toString().substring(0, 6);
+    /** The logs kept as one batch of rows: how to write a row of one, dated, and count a test's rows. */
+    enum RowLog {
+        LOGON_AUDIT(RecordType.LOGON_AUDIT, Period.ofYears(1),
+                "INSERT INTO logon_attempt (attempted_at, username, source_ip, user_agent, outcome) "
+                        + "VALUES (:at, :tag, '10.0.0.1', 'test', 'SUCCESS')",
+                "SELECT COUNT(*) FROM logon_attempt WHERE username = :id"),
+        ACTIVITY_SEARCH(RecordType.ACTIVITY_SEARCH, Period.ofYears(6),
+                "INSERT INTO activity_search (searched_at, account_id, username, channel, criteria, rows_shown) "
+                        + "VALUES (:at, 1, 'ret.dsl', 'web', :tag, 3)",
+                "SELECT COUNT(*) FROM activity_search WHERE criteria = :id");
+
+        final RecordType type;
+        final Period period;
+        final String insert;
+        final String count;
+
+        RowLog(RecordType type, Period period, String insert, String count) {
+            this.type = type;
+            this.period = period;
+            this.insert = insert;
+            this.count = count;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RowLog.class)
+    void oldRowsOfALogAreOneBatchAndOnlyThoseBeforeTheCutOffAreDeleted(RowLog log) {
+        String tag = "ret.log." + UUID.randomUUID().toString().substring(0, 6);
         for (OffsetDateTime at : List.of(OffsetDateTime.of(2001, 1, 1, 9, 0, 0, 0, ZoneOffset.UTC),
                 OffsetDateTime.of(2001, 2, 1, 9, 0, 0, 0, ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))) {
-            jdbc.sql("INSERT INTO logon_attempt (attempted_at, username, source_ip, user_agent, outcome) "
-                    + "VALUES (:at, :user, '10.0.0.1', 'test', 'SUCCESS')").param("at", at).param("user", user).update();
+            jdbc.sql(log.insert).param("at", at).param("tag", tag).update();
         }
         retention.scan(today);
-        RetentionService.Review batch = pending(RecordType.LOGON_AUDIT, today.minusYears(1)).orElseThrow();
-        assertThat(batch.summary()).endsWith("rows dated before " + today.minusYears(1));
+        RetentionService.Review batch = pending(log.type, today.minus(log.period)).orElseThrow();
+        assertThat(batch.summary()).endsWith("rows dated before " + today.minus(log.period));
 
-        retention.confirmDeletion(batch.id(), "Kept for a year, as the policy says.", "ret.dsl");
+        retention.confirmDeletion(batch.id(), "Kept as long as the policy says.", "ret.dsl");
 
-        assertThat(count("SELECT COUNT(*) FROM logon_attempt WHERE username = :id", user)).isEqualTo(1);
+        assertThat(count(log.count, tag)).isEqualTo(1);
         assertThat(audit.verify().intact()).isTrue();
     }
 
