@@ -1,19 +1,11 @@
 package org.lantern.cli;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,10 +67,7 @@ class ClassifyCommand implements Callable<Integer> {
         PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
-            // buffered: the console's writer flushes at every line, a system call per text
-            PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16));
-            classifyFile(matcher, band, buffered);
-            buffered.flush();
+            classifyFile(matcher, band, out);
             return 0;
         }
         int highest = 0;
@@ -91,39 +80,15 @@ class ClassifyCommand implements Callable<Integer> {
         return highest >= ALERT_LEVEL ? 1 : 0;
     }
 
-    /** Streams the file a line at a time: constant memory however long it is. */
+    /** Streams the file in chunks of lines: constant memory however long it is. */
     private void classifyFile(PhraseMatcher matcher, AgeBand band, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         // progress only for a person watching: a pipeline's stderr stays for errors
         Progress progress = ActivityCommand.onTerminal()
                 ? new Progress(err, "lantern classify: ") : null;
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         String source = file.equals("-") ? "standard input" : file;
         try (InputStream in = open()) {
-            LineReader lines = new LineReader(in);
-            long number = 0;
-            for (ByteBuffer line = lines.next(); line != null; line = lines.next()) {
-                number++;
-                String text;
-                try {
-                    text = strict.decode(line.duplicate()).toString();
-                } catch (CharacterCodingException e) {
-                    // one bad line must not stop a long run: say which, and read it as the matcher would
-                    err.println("lantern classify: line " + number + " of " + source
-                            + " is not valid UTF-8; classified with replacement characters");
-                    err.flush();
-                    text = StandardCharsets.UTF_8.decode(line).toString();
-                }
-                out.println(ClassificationJson.toJson(matcher.classify(text, band)));
-                if (progress != null) {
-                    progress.classified(number, false);
-                }
-            }
-            out.flush();
-            if (progress != null) {
-                progress.classified(number, true);
-            }
+            new ClassifyFile(matcher, band, source, out, err, progress).classify(in);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + CliException.rootMessage(e));
         }
@@ -131,10 +96,10 @@ class ClassifyCommand implements Callable<Integer> {
 
     private InputStream open() {
         if (file.equals("-")) {
-            return new BufferedInputStream(System.in, 1 << 16);
+            return System.in;
         }
         try {
-            return new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+            return Files.newInputStream(Path.of(file));
         } catch (NoSuchFileException e) {
             throw new CliException("cannot read " + file + ": there is no such file; give a file of one text a line, "
                     + "or '-' for standard input");
@@ -158,42 +123,5 @@ class ClassifyCommand implements Callable<Integer> {
         return match.category().id() + " " + match.level() + " \""
                 + (masked ? ClassificationJson.mask(match.phrase()) + "\" (" + ClassificationJson.MASKED_NOTE + ")"
                         : match.phrase() + "\"");
-    }
-
-    /**
-     * Lines of bytes, split at {@code \n} (a {@code \r} before it dropped), each kept up to the
-     * bytes the matcher reads at most, so one huge line cannot exhaust memory.
-     */
-    private static final class LineReader {
-        private static final int MAX_BYTES = PhraseMatcher.MAX_CHARS * 3;
-
-        private final InputStream in;
-        private byte[] buffer = new byte[1024];
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        /** @return the next line, valid until the next call, or null at the end */
-        ByteBuffer next() throws IOException {
-            int length = 0;
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            while (b >= 0 && b != '\n') {
-                if (length < MAX_BYTES) {
-                    if (length == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, Math.min(MAX_BYTES, buffer.length * 2));
-                    }
-                    buffer[length++] = (byte) b;
-                }
-                b = in.read();
-            }
-            if (length > 0 && buffer[length - 1] == '\r') {
-                length--;
-            }
-            return ByteBuffer.wrap(buffer, 0, length);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.match.ClassificationJson;
+import org.lantern.monitor.match.PhraseMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +87,29 @@ class ClassifyCommandTest {
         assertThat(lines.get(1).get("text").asText()).startsWith("bad");
         assertThat(cli.err.toString().lines().toList()).containsExactly(
                 "lantern classify: line 2 of " + file + " is not valid UTF-8; classified with replacement characters");
+    }
+
+    @Test
+    void aFileOfManyChunksComesOutInOrderAsEachTextAloneWould() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 5 * LineChunks.LINES + 7; i++) {
+            texts.add(switch (i % 5) {
+                case 0 -> "maths homework " + i;
+                case 1 -> "i want to k1ll myself " + i;
+                case 2 -> "\"quoted\" \\ " + i;
+                case 3 -> "where to find child porn";
+                default -> "café ѕuicide " + i;
+            });
+        }
+        Path file = Files.write(dir.resolve("many.txt"), texts);
+        PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+
+        int code = cli.lantern("classify", "--file", file.toString());
+
+        assertThat(code).isZero();
+        assertThat(cli.out.toString().lines().toList()).containsExactlyElementsOf(texts.stream()
+                .map(text -> ClassificationJson.toJson(matcher.classify(text, AgeBand.KS3))).toList());
+        assertThat(cli.err.toString()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.lantern.monitor.match;
 
+import java.util.HexFormat;
 import org.lantern.monitor.library.Category;
 
 /**
@@ -28,9 +29,18 @@ public final class ClassificationJson {
      */
     public static String toJson(Classification classification) {
         StringBuilder json = new StringBuilder(128 + classification.text().length());
-        json.append("{\"text\":");
-        string(json, maskedText(classification));
-        json.append(",\"level\":").append(classification.level()).append(",\"categories\":[");
+        append(json, classification);
+        return json.toString();
+    }
+
+    /**
+     * Appends {@link #toJson}'s object, for a caller writing many into one buffer.
+     *
+     * @param json           where to append, no line break after
+     * @param classification what the matcher made of a text
+     */
+    public static void append(StringBuilder json, Classification classification) {
+        open(json, maskedText(classification), classification.level());
         boolean first = true;
         for (Match match : classification.matches()) {
             if (!first) {
@@ -56,7 +66,29 @@ public final class ClassificationJson {
             }
             json.append('}');
         }
-        return json.append("],\"helpSeeking\":").append(classification.helpSeeking()).append('}').toString();
+        close(json, classification.helpSeeking());
+    }
+
+    /**
+     * Appends the object {@link #toJson} gives a text in which nothing was found, without its
+     * classification: see {@link PhraseMatcher#findsNothing}.
+     *
+     * @param json where to append, no line break after
+     * @param text a text of at most {@link PhraseMatcher#MAX_CHARS} in which nothing was found
+     */
+    public static void appendNothingFound(StringBuilder json, String text) {
+        open(json, text, 0);
+        close(json, false);
+    }
+
+    private static void open(StringBuilder json, String text, int level) {
+        json.append("{\"text\":");
+        string(json, text);
+        json.append(",\"level\":").append(level).append(",\"categories\":[");
+    }
+
+    private static void close(StringBuilder json, boolean helpSeeking) {
+        json.append("],\"helpSeeking\":").append(helpSeeking).append('}');
     }
 
     /**
@@ -106,24 +138,25 @@ public final class ClassificationJson {
 
     private static void string(StringBuilder json, String value) {
         json.append('"');
+        // runs that need no escape are copied whole: most texts have no character to escape
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            json.append(value, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    // control characters, and U+2028/9, which end a line in JavaScript, as escapes
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+                // other control characters, and U+2028/9, which end a line in JavaScript, as escapes
+                default -> json.append("\\u").append(HexFormat.of().toHexDigits(c));
             }
         }
-        json.append('"');
+        json.append(value, run, value.length()).append('"');
     }
 }

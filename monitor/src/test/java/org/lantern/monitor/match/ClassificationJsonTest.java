@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.PhraseLibrary;
 
@@ -27,6 +28,32 @@ class ClassificationJsonTest {
                         + "\"level\":5,\"phrase\":\"end my life\",\"normalised\":\"end my life\",\"rule\":\"alone\","
                         + "\"library\":\"lantern-starter\",\"libraryVersion\":\"" + PhraseLibrary.STARTER_VERSION
                         + "\"}],\"helpSeeking\":false}");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"maths homework", "", " ", "say \"hi\" \\ there", "bell\u0007 nul\u0000", "line\u2028sep\u2029",
+            "café ß İstanbul", "😀 emoji", "skill issue", "suicide squad", "50% off", "ｍａｔｈｓ", "日本語のテキスト"})
+    void aTextInWhichNothingIsFoundGetsTheSameJsonWithoutItsClassification(String text) {
+        StringBuilder json = new StringBuilder("[");
+
+        assertThat(MATCHER.findsNothing(text)).isTrue();
+        ClassificationJson.appendNothingFound(json, text);
+
+        assertThat(json.toString()).isEqualTo("[" + ClassificationJson.toJson(MATCHER.classify(text, AgeBand.KS3)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"i want to kill myself", "k.i.l.l m.y.s.e.l.f", "where to find child porn", "samaritans",
+            // a term alone alerts on nothing, but deciding that is the rules' work, left to classify
+            "bridge"})
+    void aTextWithAPhraseMayHoldSomethingAndIsLeftToClassify(String text) {
+        assertThat(MATCHER.findsNothing(text)).isFalse();
+    }
+
+    @Test
+    void aTextLongerThanTheMatcherReadsIsLeftToClassify() {
+        assertThat(MATCHER.findsNothing("a".repeat(PhraseMatcher.MAX_CHARS + 1))).isFalse();
+        assertThat(MATCHER.findsNothing("a".repeat(PhraseMatcher.MAX_CHARS))).isTrue();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
