@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.Classification;
 import org.lantern.monitor.match.ClassificationJson;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code lantern classify TEXT...} and {@code lantern classify --file FILE}: what the safeguarding
- * monitor makes of texts (level, categories, help-seeking, and why), with the starter phrase library.
+ * monitor makes of texts (level, categories, help-seeking, and why), with Lantern's curated phrase
+ * libraries and, with {@code --lexicons DIR}, the outside lexicons a school keeps there.
  * Plain Java, no server and no database, so a DSL can try a phrase and a technician can run a log
  * through it anywhere. The JSON is {@link ClassificationJson}'s, the same as the server's API.
  * Texts exit 1 when any is at level 3 or more, else 0; a file exits 0 once read through; 2 is an error.
@@ -59,6 +62,10 @@ class ClassifyCommand implements Callable<Integer> {
             description = "Who wrote the texts: primary, ks3, ks4, post16 or staff (default: ${DEFAULT-VALUE}).")
     String ageBand;
 
+    @Option(names = "--lexicons", paramLabel = "DIR",
+            description = "Also import the outside lexicons in DIR (suicide-risk-lexicon-v1.0.csv, ldnoobw/), as the server's LANTERN_MONITOR_LEXICONSDIR.")
+    Path lexicons;
+
     @Option(names = "--json", description = "Print one JSON object a line (always so with --file).")
     boolean json;
 
@@ -72,7 +79,7 @@ class ClassifyCommand implements Callable<Integer> {
         if (file != null && !texts.isEmpty()) {
             throw new CliException("give texts to classify or --file FILE, not both");
         }
-        PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+        PhraseMatcher matcher = PhraseMatcher.build(libraries());
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
             // buffered: the console's writer flushes at every line, a system call per text
@@ -92,6 +99,17 @@ class ClassifyCommand implements Callable<Integer> {
     }
 
     /** Streams the file a line at a time: constant memory however long it is. */
+    private List<PhraseLibrary> libraries() {
+        if (lexicons == null) {
+            return MonitorLibraries.curated();
+        }
+        try {
+            return MonitorLibraries.withLexicons(lexicons);
+        } catch (IOException | LibraryFormatException e) {
+            throw new CliException("cannot import the lexicons in " + lexicons + ": " + e.getMessage());
+        }
+    }
+
     private void classifyFile(PhraseMatcher matcher, AgeBand band, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         // progress only for a person watching: a pipeline's stderr stays for errors

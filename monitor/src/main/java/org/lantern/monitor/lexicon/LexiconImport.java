@@ -56,17 +56,29 @@ public final class LexiconImport {
      * @return the lexicons it has
      * @throws NoSuchFileException    if it has neither
      * @throws IOException            if one cannot be read
-     * @throws LibraryFormatException if one is malformed
+     * @throws LibraryFormatException if one is malformed, naming each one's problems by file and line
      */
     public static List<PhraseLibrary> fromDirectory(Path dir) throws IOException, LibraryFormatException {
         List<PhraseLibrary> libraries = new ArrayList<>();
         Path suicideRisk = dir.resolve(SUICIDE_RISK_LEXICON_FILE);
+        List<String> errors = new ArrayList<>();
         if (Files.isRegularFile(suicideRisk)) {
-            libraries.add(suicideRiskLexicon(suicideRisk));
+            try {
+                libraries.add(suicideRiskLexicon(suicideRisk));
+            } catch (LibraryFormatException e) {
+                e.errors().forEach(error -> errors.add(SUICIDE_RISK_LEXICON_FILE + " " + error));
+            }
         }
         Path ldnoobw = dir.resolve(LDNOOBW_DIRECTORY);
         if (Files.isDirectory(ldnoobw)) {
-            libraries.add(ldnoobw(ldnoobw));
+            try {
+                libraries.add(ldnoobw(ldnoobw));
+            } catch (LibraryFormatException e) {
+                e.errors().forEach(error -> errors.add(LDNOOBW_DIRECTORY + "/" + error));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new LibraryFormatException(errors);
         }
         if (libraries.isEmpty()) {
             throw new NoSuchFileException(dir.toString(), null,

@@ -2,7 +2,6 @@ package org.lantern.monitor.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +32,7 @@ class LexiconImportTest {
     Path dir;
 
     private static Path lexicons() {
-        Optional<Path> found = SharedData.find("lexicons");
-        assumeTrue(found.isPresent(), "SKIPPED: shared test data not found (no shared/data/lexicons)");
-        return found.get();
+        return SharedData.require("lexicons");
     }
 
     private static Optional<PhraseEntry> entry(PhraseLibrary library, String phrase) {
@@ -213,6 +210,18 @@ class LexiconImportTest {
         assertThatThrownBy(() -> LexiconImport.ldnoobw(dir)).isInstanceOf(LibraryFormatException.class)
                 .satisfies(e -> assertThat(((LibraryFormatException) e).errors())
                         .containsExactly("fr line 2: not UTF-8 text"));
+    }
+
+    @Test
+    void aLexiconsDirectoryNamesEachBadLexiconsFileAndLine() throws IOException {
+        Files.writeString(dir.resolve(LexiconImport.SUICIDE_RISK_LEXICON_FILE), "word,count\n");
+        Files.createDirectories(dir.resolve("ldnoobw"));
+        Files.write(dir.resolve("ldnoobw/pl"), new byte[] {'o', 'k', '\n', (byte) 0xc3, '\n'});
+
+        assertThatThrownBy(() -> LexiconImport.fromDirectory(dir)).isInstanceOf(LibraryFormatException.class)
+                .satisfies(e -> assertThat(((LibraryFormatException) e).errors())
+                        .contains("ldnoobw/pl line 2: not UTF-8 text")
+                        .anyMatch(m -> m.startsWith("suicide-risk-lexicon-v1.0.csv line 1: no column")));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.lantern.monitor.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,10 +53,9 @@ class MonitorLibrariesTest {
     private static PhraseMatcher withLexicons;
 
     private static synchronized PhraseMatcher withLexicons() throws Exception {
-        Optional<Path> lexicons = SharedData.find("lexicons");
-        assumeTrue(lexicons.isPresent(), "SKIPPED: shared test data not found (no shared/data/lexicons)");
+        Path lexicons = SharedData.require("lexicons");
         if (withLexicons == null) {
-            withLexicons = PhraseMatcher.build(MonitorLibraries.withLexicons(lexicons.get()));
+            withLexicons = PhraseMatcher.build(MonitorLibraries.withLexicons(lexicons));
         }
         return withLexicons;
     }
