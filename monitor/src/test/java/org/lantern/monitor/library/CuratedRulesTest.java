@@ -48,6 +48,13 @@ class CuratedRulesTest {
             أريد أن أموت                                   | ks3     | suicide          | 5
             میں مرنا چاہتا ہوں                             | ks3     | suicide          | 5
             marna chahti hoon                              | ks3     | suicide          | 5
+            i'm going to unalive myself tonight            | ks3     | suicide          | 5
+            life isnt worth living                         | ks4     | suicide          | 4
+            chcę się zabić                                 | ks3     | suicide          | 5
+            بدي موت                                        | ks3     | suicide          | 5
+            he keeps asking me for nudes                   | ks4     | grooming         | 4
+            he is threatening to share my pics             | ks4     | grooming         | 5
+            i havent eaten in days                         | ks3     | eating-disorder  | 4
             how to hide cuts from my mum                   | ks3     | self-harm        | 4
             i want to cut myself again                     | ks3     | self-harm        | 5
             #selfharm                                      | primary | self-harm        | 4
@@ -106,6 +113,9 @@ class CuratedRulesTest {
             how to make a bath bomb                        | weapons
             chink in the armour meaning                    | hate
             cortarme el pelo corto                         | self-harm
+            me corto el pelo mañana                        | self-harm
+            can i buy coke zero in bulk                    | drugs
+            take my life back from anxiety                 | suicide
             """)
     void benignLookAlikesAreNotThatCategory(String text, String category) {
         for (AgeBand band : AgeBand.values()) {
