@@ -102,6 +102,7 @@ class CuratedRulesTest {
             kill -9 not working                            | weapons
             photo shoot ideas for instagram                | weapons
             how to shoot a basketball                      | weapons
+            shoot everyone in fortnite                     | weapons
             isis egyptian goddess mythology                | extremism
             rowing on the river isis                       | extremism
             national action plan on climate                | extremism
