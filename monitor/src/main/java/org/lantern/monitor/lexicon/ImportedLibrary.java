@@ -16,8 +16,9 @@ import org.lantern.monitor.text.Normaliser;
 /**
  * Collects the entries an outside lexicon yields. A term Lantern cannot match as a phrase is
  * skipped, as it would be in any list: one longer than {@value LibraryCsv#MAX_PHRASE} characters,
- * or under {@value LibraryCsv#MIN_PHRASE} once normalised ({@code xxx} is {@code x} once repeated
- * letters fold; an emoji alone is no word). Outside lexicons also repeat themselves (a term under
+ * under {@value LibraryCsv#MIN_PHRASE} once normalised ({@code xxx} is {@code x} once repeated
+ * letters fold; an emoji alone is no word), or made of single letters only ({@code s&m} is
+ * {@code s m}, which initials and spelt-out letters match everywhere). Outside lexicons also repeat themselves (a term under
  * two constructs, two spellings that normalise alike): a repeat keeps the entry with the higher
  * level. Problems with the lexicon itself (its layout, text that is not UTF-8) are errors naming
  * the file's line, and any error loads nothing.
@@ -46,7 +47,15 @@ final class ImportedLibrary {
             return null;
         }
         String normal = NORMALISER.normalise(term).text();
-        return normal.codePointCount(0, normal.length()) < LibraryCsv.MIN_PHRASE ? null : normal;
+        if (normal.codePointCount(0, normal.length()) < LibraryCsv.MIN_PHRASE) {
+            return null;
+        }
+        for (String word : normal.split(" ")) {
+            if (word.codePointCount(0, word.length()) > 1) {
+                return normal;
+            }
+        }
+        return null;
     }
 
     /**

@@ -200,7 +200,7 @@ class LexiconImportTest {
 
     @Test
     void ldnoobwSkipsBlankLinesRepeatsAndWhatCannotBeAPhraseAndNamesAFileAndLineThatIsNotUtf8() throws Exception {
-        Files.writeString(dir.resolve("en"), "ball gag\n\nBall Gag\nboobs\nxxx\n\uD83D\uDD95\n");
+        Files.writeString(dir.resolve("en"), "ball gag\n\nBall Gag\nboobs\nxxx\ns&m\n\uD83D\uDD95\n");
         assertThat(LexiconImport.ldnoobw(dir).entries())
                 .extracting(PhraseEntry::phrase, e -> e.levels().level(), PhraseEntry::line, PhraseEntry::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ball gag", 2, 1, "ldnoobw: en"),
