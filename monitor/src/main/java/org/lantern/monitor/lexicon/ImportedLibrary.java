@@ -18,9 +18,9 @@ import org.lantern.monitor.text.Normaliser;
  * skipped, as it would be in any list: one longer than {@value LibraryCsv#MAX_PHRASE} characters,
  * under {@value LibraryCsv#MIN_PHRASE} once normalised ({@code xxx} is {@code x} once repeated
  * letters fold; an emoji alone is no word), or made of single letters only ({@code s&m} is
- * {@code s m}, which initials and spelt-out letters match everywhere). Outside lexicons also repeat themselves (a term under
- * two constructs, two spellings that normalise alike): a repeat keeps the entry with the higher
- * level. Problems with the lexicon itself (its layout, text that is not UTF-8) are errors naming
+ * {@code s m}, which initials and spelt-out letters match everywhere). Outside lexicons also
+ * repeat themselves (a term under two constructs, two spellings that normalise alike): a repeat
+ * keeps the entry with the higher level. Problems with the lexicon itself (its layout, text that is not UTF-8) are errors naming
  * the file's line, and any error loads nothing.
  */
 final class ImportedLibrary {
