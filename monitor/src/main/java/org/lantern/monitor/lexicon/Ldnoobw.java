@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.LibraryFormatException;
@@ -25,7 +26,9 @@ import org.lantern.monitor.library.Rule;
  * and many of its entries are ordinary words in some sense ("aranha", "bastardo"), so every term
  * is {@code pornography} at a note's level, never an alert by itself: 1 for a single word, 2 for a
  * phrase of several words (which is specific: "ball gag"), 0 for staff. A school that wants more
- * raises a level in its own library.
+ * raises a level in its own library. {@code ldnoobw-review.csv} leaves out the entries that are
+ * everyday words of another language Lantern reads, or become one once normalised ({@code aand}
+ * reads as {@code and}), each with its reason.
  */
 final class Ldnoobw {
 
@@ -34,11 +37,13 @@ final class Ldnoobw {
     static final String LICENCE = "CC-BY-4.0";
     /** The languages it has, as its files are named. */
     static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pl", "pt", "it", "ar", "hi");
+    private static final String REVIEW = "ldnoobw-review.csv";
 
     private Ldnoobw() {}
 
     static PhraseLibrary read(Path dir) throws IOException, LibraryFormatException {
         ImportedLibrary library = new ImportedLibrary(SOURCE, LICENCE);
+        Set<String> leftOut = Review.load(REVIEW).keySet();
         MessageDigest digest = sha256();
         boolean any = false;
         for (String language : LANGUAGES) {
@@ -49,7 +54,7 @@ final class Ldnoobw {
             any = true;
             byte[] bytes = Files.readAllBytes(file);
             digest.update(bytes);
-            read(library, language, bytes);
+            read(library, language, bytes, leftOut);
         }
         if (!any) {
             throw new NoSuchFileException(dir.toString(), null,
@@ -59,7 +64,7 @@ final class Ldnoobw {
         return library.library(NAME, "sha256:" + HexFormat.of().formatHex(digest.digest(), 0, 6));
     }
 
-    private static void read(ImportedLibrary library, String language, byte[] bytes) {
+    private static void read(ImportedLibrary library, String language, byte[] bytes, Set<String> leftOut) {
         int line = 0;
         int start = 0;
         while (start < bytes.length) {
@@ -74,7 +79,7 @@ final class Ldnoobw {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes, start, end - start)).toString().strip();
                 if (!term.isEmpty()) {
-                    add(library, language, term, line);
+                    add(library, language, term, line, leftOut);
                 }
             } catch (CharacterCodingException e) {
                 library.error(language + " line " + line + ": not UTF-8 text");
@@ -83,9 +88,9 @@ final class Ldnoobw {
         }
     }
 
-    private static void add(ImportedLibrary library, String language, String term, int line) {
+    private static void add(ImportedLibrary library, String language, String term, int line, Set<String> leftOut) {
         String normal = ImportedLibrary.normalise(term);
-        if (normal == null) {
+        if (normal == null || leftOut.contains(normal)) {
             return;
         }
         Levels levels = Levels.of(normal.indexOf(' ') < 0 ? 1 : 2).with(AgeBand.STAFF, 0);

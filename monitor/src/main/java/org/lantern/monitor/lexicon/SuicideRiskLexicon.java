@@ -1,13 +1,9 @@
 package org.lantern.monitor.lexicon;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +76,7 @@ final class SuicideRiskLexicon {
     private SuicideRiskLexicon() {}
 
     static PhraseLibrary read(Reader csv) throws IOException, LibraryFormatException {
-        Map<String, Integer> review = review();
+        Map<String, Integer> review = Review.load(REVIEW);
         ImportedLibrary library = new ImportedLibrary(SOURCE, LICENCE);
         List<CSVRecord> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -154,29 +150,5 @@ final class SuicideRiskLexicon {
                 }
             }
         }
-    }
-
-    /** @return Lantern's review: term in matching form to the level it gets (0: left out) */
-    private static Map<String, Integer> review() throws IOException {
-        Map<String, Integer> levels = new HashMap<>();
-        try (InputStream in = SuicideRiskLexicon.class.getResourceAsStream(REVIEW)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the class path: " + REVIEW);
-            }
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setCommentMarker('#').setIgnoreSurroundingSpaces(true).get();
-            try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .setFormat(format).get()) {
-                for (CSVRecord record : parser) {
-                    String normal = ImportedLibrary.normalise(record.get("term"));
-                    if (normal == null) {
-                        throw new IllegalStateException(REVIEW + " line " + CsvLines.firstLine(parser, record)
-                                + ": not a term: " + record.get("term"));
-                    }
-                    levels.put(normal, Integer.parseInt(record.get("level")));
-                }
-            }
-        }
-        return levels;
     }
 }

@@ -103,6 +103,9 @@ class LexiconImportTest {
             }
             assertThat(e.levels().level(AgeBand.STAFF)).isZero();
         });
+        assertThat(library.entries()).extracting(PhraseEntry::phrase).as("reviewed: everyday words, or violence")
+                .doesNotContain("aand", "con", "how to kill", "how to murder")
+                .contains("ball gag", "fuck");
     }
 
     @Test

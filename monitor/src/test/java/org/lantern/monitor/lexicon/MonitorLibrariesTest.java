@@ -97,12 +97,19 @@ class MonitorLibrariesTest {
             photo shoot ideas
             dog grooming near me
             rest in peace grandad
+            i shot myself in the foot there, shooting myself in the foot again
+            why did juliet commit suicide in romeo and juliet
             """)
     void everydayTextsStayBelowAnAlertWithTheLexicons(String text) throws Exception {
         PhraseMatcher matcher = withLexicons();
         for (AgeBand band : AgeBand.values()) {
             assertThat(matcher.classify(text, band).level()).as(band.id()).isLessThan(3);
         }
+    }
+
+    @Test
+    void anEverydayWordIsNoMatchWithTheLexicons() throws Exception {
+        assertThat(withLexicons().classify("cats and dogs and rabbits", AgeBand.KS3).matches()).isEmpty();
     }
 
     @Test

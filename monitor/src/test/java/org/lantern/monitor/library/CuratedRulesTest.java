@@ -95,6 +95,8 @@ class CuratedRulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             suicide squad cast                             | suicide
             romeo and juliet suicide scene essay           | suicide
+            why did juliet commit suicide in romeo and juliet | suicide
+            you're shooting yourself in the foot, i shoot myself in the foot | suicide
             a chocolate cake to die for                    | suicide
             how to die in minecraft                        | suicide
             cut myself a slice of cake                     | self-harm
