@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.Classification;
 import org.lantern.monitor.match.ClassificationJson;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code lantern classify TEXT...} and {@code lantern classify --file FILE}: what the safeguarding
- * monitor makes of texts (level, categories, help-seeking, and why), with the starter phrase library.
+ * monitor makes of texts (level, categories, help-seeking, and why), with Lantern's curated phrase
+ * libraries and, with {@code --lexicons DIR}, the outside lexicons a school keeps there.
  * Plain Java, no server and no database, so a DSL can try a phrase and a technician can run a log
  * through it anywhere. The JSON is {@link ClassificationJson}'s, the same as the server's API.
  * Texts exit 1 when any is at level 3 or more, else 0; a file exits 0 once read through; 2 is an error.
@@ -51,6 +54,10 @@ class ClassifyCommand implements Callable<Integer> {
             description = "Who wrote the texts: primary, ks3, ks4, post16 or staff (default: ${DEFAULT-VALUE}).")
     String ageBand;
 
+    @Option(names = "--lexicons", paramLabel = "DIR",
+            description = "Also import the outside lexicons in DIR (suicide-risk-lexicon-v1.0.csv, ldnoobw/), as the server's LANTERN_MONITOR_LEXICONSDIR.")
+    Path lexicons;
+
     @Option(names = "--json", description = "Print one JSON object a line (always so with --file).")
     boolean json;
 
@@ -64,7 +71,7 @@ class ClassifyCommand implements Callable<Integer> {
         if (file != null && !texts.isEmpty()) {
             throw new CliException("give texts to classify or --file FILE, not both");
         }
-        PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+        PhraseMatcher matcher = PhraseMatcher.build(libraries());
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
             classifyFile(matcher, band, out);
@@ -78,6 +85,14 @@ class ClassifyCommand implements Callable<Integer> {
         }
         out.flush();
         return highest >= ALERT_LEVEL ? 1 : 0;
+    }
+
+    private List<PhraseLibrary> libraries() {
+        try {
+            return MonitorLibraries.withLexicons(lexicons);
+        } catch (IOException | LibraryFormatException e) {
+            throw new CliException("cannot import the lexicons in " + lexicons + ": " + e.getMessage());
+        }
     }
 
     /** Streams the file in chunks of lines: constant memory however long it is. */

@@ -1,7 +1,10 @@
 package org.lantern.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.lantern.server.LanternProperties;
@@ -12,7 +15,9 @@ import picocli.CommandLine.Option;
  * Runs the whole platform on the embedded database with a demo school, for trying Lantern out. It
  * marks its data directory as a demo's, so the other commands find the database and mode without
  * flags, and filters by Lantern's own small category lists ({@link ShippedLists}) unless
- * {@code LANTERN_FILTER_LISTS} names others. It listens on this machine only unless told otherwise.
+ * {@code LANTERN_FILTER_LISTS} names others; it monitors with the outside lexicons of the project's
+ * shared data when they are beside it ({@link #sharedLexicons}). It listens on this machine only
+ * unless told otherwise.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start Lantern on an embedded database (./data/) with " + LanternProperties.DEMO_SCHOOL_NAME
@@ -37,6 +42,19 @@ class DemoCommand implements Callable<Integer> {
             description = "Also run the ICAP filter for Squid in this process, on this port (loopback only).")
     Integer icapPort;
 
+    /**
+     * Lantern never ships the outside lexicons (their licences are theirs, and a school chooses
+     * them); the demo shows them imported when they sit in the project's shared data beside the
+     * directory it is run from, as they do for its tests.
+     *
+     * @param workingDir the directory the demo is run from
+     * @return {@code ../shared/data/lexicons} from there, when it is a directory
+     */
+    static Optional<Path> sharedLexicons(Path workingDir) {
+        Path dir = workingDir.toAbsolutePath().resolveSibling("shared").resolve("data").resolve("lexicons").normalize();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
     @Override
     public Integer call() {
         DataDirectory directory = DataDirectory.of(dataDir);
@@ -49,6 +67,9 @@ class DemoCommand implements Callable<Integer> {
         if (System.getenv("LANTERN_FILTER_LISTS") == null) {
             ShippedLists.installIfMissing(directory.lists());
             properties.add("lantern.filter.lists=" + directory.lists());
+        }
+        if (System.getenv("LANTERN_MONITOR_LEXICONSDIR") == null) {
+            sharedLexicons(Path.of("")).ifPresent(dir -> properties.add("lantern.monitor.lexicons-dir=" + dir));
         }
         if (icapPort != null) {
             properties.add("lantern.icap.port=" + icapPort);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +20,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.monitor.library.AgeBand;
-import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.match.ClassificationJson;
 import org.lantern.monitor.match.PhraseMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code lantern classify}: exit codes, the JSON shape, files streamed in order, errors and illegal content masked. */
 class ClassifyCommandTest {
@@ -66,7 +68,7 @@ class ClassifyCommandTest {
         assertThat(category.get("id").asText()).isEqualTo("suicide");
         assertThat(category.get("phrase").asText()).isEqualTo("kill myself");
         assertThat(category.get("rule").asText()).isEqualTo("alone");
-        assertThat(category.get("library").asText()).isEqualTo("lantern-starter");
+        assertThat(category.get("library").asText()).isEqualTo("lantern-suicide");
         assertThat(category.get("libraryVersion").asText()).isNotBlank();
     }
 
@@ -102,7 +104,7 @@ class ClassifyCommandTest {
             });
         }
         Path file = Files.write(dir.resolve("many.txt"), texts);
-        PhraseMatcher matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+        PhraseMatcher matcher = PhraseMatcher.build(MonitorLibraries.curated());
 
         int code = cli.lantern("classify", "--file", file.toString());
 
@@ -154,6 +156,35 @@ class ClassifyCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(cli.out.toString()).doesNotContain("child", "\"porn\"")
                 .contains("c**** ****", "p***", "illegal", "masked");
+    }
+
+    @Test
+    void lexiconsThatCannotBeImportedAreOneLineSayingWhy() {
+        int code = cli.lantern("classify", "--lexicons", dir.resolve("absent").toString(), "hello");
+
+        assertThat(code).isEqualTo(CliException.CANNOT_RUN);
+        assertThat(cli.err.toString().lines().toList()).singleElement().asString()
+                .startsWith("lantern classify: cannot import the lexicons in " + dir.resolve("absent"))
+                .contains("no lexicon in it");
+    }
+
+    @Test
+    void theSharedLexiconsAreImportedBeneathTheCuratedLibraries() throws IOException {
+        Optional<Path> lexicons = Optional.empty();
+        for (Path up = Path.of("").toAbsolutePath(); up != null && lexicons.isEmpty(); up = up.getParent()) {
+            lexicons = Optional.of(up.resolve("shared/data/lexicons")).filter(Files::isDirectory);
+        }
+        if (lexicons.isEmpty()) {
+            System.err.println("SKIPPED ClassifyCommandTest: ../shared/data/lexicons is absent");
+        }
+        assumeTrue(lexicons.isPresent(), "../shared/data/lexicons is absent");
+
+        int code = cli.lantern("classify", "--lexicons", lexicons.get().toString(), "--json", "i wish i was never born");
+
+        assertThat(code).isEqualTo(1);
+        JsonNode category = JSON.readTree(cli.out.toString()).get("categories").get(0);
+        assertThat(category.get("library").asText()).isEqualTo("suicide-risk-lexicon");
+        assertThat(category.get("level").asInt()).isEqualTo(4);
     }
 
     private static JsonNode parse(String line) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
@@ -28,7 +29,8 @@ import org.lantern.monitor.match.PhraseMatcher;
  */
 public final class MonitorEvaluation {
 
-    private static final String USAGE = "usage: MonitorEvaluation [--json] [--library FILE.csv]... [HELD_BACK.csv]";
+    private static final String USAGE =
+            "usage: MonitorEvaluation [--json] [--lexicons DIR] [--library FILE.csv]... [HELD_BACK.csv]";
 
     private MonitorEvaluation() {}
 
@@ -53,6 +55,7 @@ public final class MonitorEvaluation {
     static int run(String[] args, PrintStream out) throws UsageException {
         boolean json = false;
         List<Path> libraryFiles = new ArrayList<>();
+        Path lexicons = null;
         List<Path> heldBack = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -62,6 +65,12 @@ public final class MonitorEvaluation {
                         throw new UsageException("--library needs a library CSV file; " + USAGE);
                     }
                     libraryFiles.add(Path.of(args[++i]));
+                }
+                case "--lexicons" -> {
+                    if (i + 1 == args.length) {
+                        throw new UsageException("--lexicons needs the lexicons directory; " + USAGE);
+                    }
+                    lexicons = Path.of(args[++i]);
                 }
                 default -> {
                     if (args[i].startsWith("-")) {
@@ -74,7 +83,7 @@ public final class MonitorEvaluation {
         if (heldBack.size() > 1) {
             throw new UsageException("at most one held-back set; " + USAGE);
         }
-        List<PhraseLibrary> libraries = libraryFiles.isEmpty() ? shippedLibraries() : libraries(libraryFiles);
+        List<PhraseLibrary> libraries = libraryFiles.isEmpty() ? shippedLibraries(lexicons) : libraries(libraryFiles);
         List<EvalSet> sets = new ArrayList<>(List.of(EvalSet.shipped()));
         for (Path file : heldBack) {
             sets.add(readSet(file));
@@ -100,9 +109,16 @@ public final class MonitorEvaluation {
         return 0;
     }
 
-    /** The libraries the server's matcher is built from ({@code MonitorConfiguration}); keep the two alike. */
-    static List<PhraseLibrary> shippedLibraries() {
-        return List.of(PhraseLibrary.starter());
+    /**
+     * The libraries the server's matcher is built from: the curated ones, with the outside lexicons
+     * when given, as {@code lantern.monitor.lexicons-dir} does.
+     */
+    static List<PhraseLibrary> shippedLibraries(Path lexicons) throws UsageException {
+        try {
+            return MonitorLibraries.withLexicons(lexicons);
+        } catch (IOException | LibraryFormatException e) {
+            throw new UsageException("cannot import the lexicons in " + lexicons + ": " + e.getMessage());
+        }
     }
 
     private static List<PhraseLibrary> libraries(List<Path> files) throws UsageException {

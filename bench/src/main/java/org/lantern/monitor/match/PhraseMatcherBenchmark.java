@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.lantern.bench.BenchData;
 import org.lantern.monitor.library.AgeBand;
-import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -54,7 +54,7 @@ public class PhraseMatcherBenchmark {
     }
 
     void setUp(Path data) throws IOException {
-        matcher = PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+        matcher = PhraseMatcher.build(MonitorLibraries.curated());
         searches = BenchData.searchTerms(data);
         if (searches.length == 0) {
             throw new IllegalStateException("no searches (q= or search_query=) in " + data.resolve(BenchData.STREAM));

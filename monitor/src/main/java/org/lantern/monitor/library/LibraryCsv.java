@@ -78,7 +78,7 @@ public final class LibraryCsv {
             int line = 1;
             try {
                 for (CSVRecord record : parser) {
-                    line = (int) parser.getCurrentLineNumber() - lineBreaksIn(record);
+                    line = CsvLines.firstLine(parser, record);
                     PhraseEntry entry = entry(record, line, header.size(), errors, seen);
                     if (entry != null) {
                         entries.add(entry);
@@ -107,17 +107,6 @@ public final class LibraryCsv {
             text.append(buffer, 0, n);
         }
         return text.toString();
-    }
-
-    /** @return the line breaks inside the record's quoted fields, so its first line can be named */
-    private static int lineBreaksIn(CSVRecord record) {
-        int breaks = 0;
-        for (String value : record.values()) {
-            for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
-                breaks++;
-            }
-        }
-        return breaks;
     }
 
     private static boolean checkHeader(List<String> header, List<String> errors) {

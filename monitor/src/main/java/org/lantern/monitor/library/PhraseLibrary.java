@@ -29,8 +29,10 @@ public record PhraseLibrary(String name, String version, List<PhraseEntry> entri
     }
 
     /**
-     * A small curated library shipped with Lantern: a handful of phrases per category in English,
-     * a few in French, German, Spanish and Polish, each with its source and licence.
+     * A small fixed library for the engine's own tests and benchmark: a handful of phrases per
+     * category in English, a few in French, German, Spanish and Polish, each with its source and
+     * licence. What stays fixed here keeps those measurements comparable across library edits;
+     * monitoring uses {@link CuratedLibraries}.
      *
      * @return the starter library
      */

@@ -1,22 +1,57 @@
 package org.lantern.server.monitoring;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import org.lantern.monitor.lexicon.MonitorLibraries;
+import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The safeguarding monitor's engine in the server: one {@link PhraseMatcher} built once from the
- * starter library and shared by every request (it is immutable and thread-safe, and building its
- * automaton is the costly part).
+ * The safeguarding monitor's engine in the server: one {@link PhraseMatcher} built once from
+ * Lantern's curated libraries, and the outside lexicons in {@code lantern.monitor.lexicons-dir}
+ * when a school has set one (docs/monitoring.md), shared by every request (it is immutable and
+ * thread-safe, and building its automaton is the costly part). Lexicons that are set but cannot
+ * be read stop the start: a school that asked for them must not run without them unknowingly.
  */
 @Configuration
 class MonitorConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MonitorConfiguration.class);
+
     @Bean
-    PhraseMatcher phraseMatcher() {
-        return PhraseMatcher.build(List.of(PhraseLibrary.starter()));
+    PhraseMatcher phraseMatcher(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir) {
+        return PhraseMatcher.build(libraries(lexiconsDir));
+    }
+
+    /**
+     * @param lexiconsDir a lexicons directory, or blank for the curated libraries alone
+     * @return the libraries in force
+     * @throws LexiconsUnavailableException if the directory is set but its lexicons cannot be imported
+     */
+    static List<PhraseLibrary> libraries(String lexiconsDir) {
+        List<PhraseLibrary> libraries;
+        if (lexiconsDir.isBlank()) {
+            libraries = MonitorLibraries.curated();
+        } else {
+            Path dir = Path.of(lexiconsDir.strip()).toAbsolutePath();
+            try {
+                libraries = MonitorLibraries.withLexicons(dir);
+            } catch (IOException | LibraryFormatException e) {
+                throw new LexiconsUnavailableException(dir, e);
+            }
+        }
+        log.info("Monitoring with {}", libraries.stream()
+                .map(l -> l.name() + " " + l.version() + " (" + l.entries().size() + " phrases)")
+                .collect(Collectors.joining(", ")));
+        return libraries;
     }
 }

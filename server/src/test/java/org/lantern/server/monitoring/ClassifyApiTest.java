@@ -58,7 +58,7 @@ class ClassifyApiTest {
                 .andExpect(jsonPath("$.results[0].categories[0].phrase").value("kill myself"))
                 .andExpect(jsonPath("$.results[0].categories[0].normalised").value("kil myself"))
                 .andExpect(jsonPath("$.results[0].categories[0].rule").value("alone"))
-                .andExpect(jsonPath("$.results[0].categories[0].library").value("lantern-starter"))
+                .andExpect(jsonPath("$.results[0].categories[0].library").value("lantern-suicide"))
                 .andExpect(jsonPath("$.results[0].categories[0].libraryVersion").isString())
                 .andExpect(jsonPath("$.results[1].level").value(0))
                 .andExpect(jsonPath("$.results[1].categories.length()").value(0))

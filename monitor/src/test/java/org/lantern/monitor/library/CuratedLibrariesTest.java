@@ -1,0 +1,96 @@
+package org.lantern.monitor.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lantern.monitor.text.Normaliser;
+
+/**
+ * The shipped curated libraries as data: each file loads whole, holds only its own category, and
+ * together they cover every category and, for the highest-risk ones, every required language.
+ * What their rules let through is {@link CuratedRulesTest}'s subject.
+ */
+class CuratedLibrariesTest {
+
+    /** The languages issue 17 asks for in the highest-risk categories. */
+    static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pl", "pt", "it", "ar", "ur");
+    /** The highest-risk categories, which every required language must cover. */
+    static final Set<Category> HIGHEST_RISK = Set.of(
+            Category.SUICIDE, Category.SELF_HARM, Category.GROOMING, Category.EXTREMISM, Category.ILLEGAL);
+
+    @ParameterizedTest
+    @EnumSource(Category.class)
+    void eachFileLoadsWithNoErrorsAndHoldsOnlyItsCategoryWithSourceAndLicence(Category category) throws Exception {
+        PhraseLibrary library;
+        try (InputStream in = CuratedLibraries.class.getResourceAsStream(CuratedLibraries.resource(category))) {
+            assertThat(in).as(CuratedLibraries.resource(category)).isNotNull();
+            // LibraryCsv, not load(): a bad line fails here with every line number in the message
+            library = LibraryCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), "test", "1");
+        }
+        assertThat(library.entries()).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.category()).isEqualTo(category);
+            assertThat(entry.source()).isEqualTo(CuratedLibraries.SOURCE);
+            assertThat(entry.licence()).isEqualTo("CC0-1.0");
+        });
+        assertThat(library.entries()).as("phrases that can alert").anyMatch(PhraseEntry::alerts);
+        assertThat(library.entries().size()).as("a file a reviewer reads in one sitting").isLessThan(300);
+    }
+
+    @Test
+    void loadGivesOneNamedVersionedLibraryPerCategory() {
+        List<PhraseLibrary> libraries = CuratedLibraries.load();
+
+        assertThat(libraries).extracting(PhraseLibrary::name)
+                .containsExactly(java.util.Arrays.stream(Category.values()).map(CuratedLibraries::name).toArray(String[]::new));
+        assertThat(libraries).extracting(PhraseLibrary::version).containsOnly(CuratedLibraries.VERSION);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Category.class)
+    void everyHighestRiskCategoryHasAlertingPhrasesInEveryRequiredLanguage(Category category) {
+        Set<String> languages = CuratedLibraries.load(category).entries().stream()
+                .filter(PhraseEntry::alerts)
+                .map(PhraseEntry::language)
+                .collect(Collectors.toSet());
+
+        assertThat(languages).contains("en");
+        if (HIGHEST_RISK.contains(category)) {
+            assertThat(languages).containsAll(LANGUAGES);
+        }
+    }
+
+    @Test
+    void noPhraseIsListedTwiceForOneCategoryUnderAnotherLanguage() {
+        // the matcher reads every language at once: a word shared by two languages (suicidio) is
+        // listed once, or one text would show the same match twice
+        Normaliser normaliser = new Normaliser();
+        Map<String, String> seen = new HashMap<>();
+        for (PhraseLibrary library : CuratedLibraries.load()) {
+            for (PhraseEntry entry : library.entries()) {
+                String key = entry.category().id() + ": " + normaliser.normalise(entry.phrase()).text();
+                String where = library.name() + " line " + entry.line();
+                assertThat(seen.putIfAbsent(key, where)).as(key + " at " + where).isNull();
+            }
+        }
+    }
+
+    @Test
+    void identityTermsAreTermsAndHelpSeekingPhrasesAreLowLevels() {
+        List<PhraseEntry> entries = CuratedLibraries.load().stream().flatMap(l -> l.entries().stream()).toList();
+
+        assertThat(entries).filteredOn(PhraseEntry::identity).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.rule().term()).isTrue());
+        assertThat(entries).filteredOn(PhraseEntry::helpSeeking).hasSizeGreaterThan(20)
+                .allSatisfy(entry -> assertThat(entry.levels().level()).isBetween(1, 3));
+    }
+}
