@@ -577,6 +577,8 @@ class ForgedIdsTest {
         assertThat(DatabaseState.differences(before, state())).as(what + ": every table").isEmpty();
         if (spec.safeguarding() && spec.method() == HttpMethod.GET) {
             assertDeniedLookLogged(spec.actor(), cross.values(), accessBefore);
+            // Neither record was shown, though the actor may read the one in the address.
+            assertThat(looksLoggedAsShown(accessBefore)).as(what + ": looks logged as shown").isEmpty();
         }
         String foreignType = Map.of("evidenceId", "evidence", "incidentId", "incident").get(spec.foreign());
         if (foreignType != null) {
@@ -586,6 +588,31 @@ class ForgedIdsTest {
                     .param("foreign", Long.parseLong(cross.get(spec.foreign()))).query(Long.class).single())
                     .as(what + ": the record from elsewhere logged as shown").isZero();
         }
+    }
+
+    Stream<Arguments> downloads() {
+        return specs().stream().filter(s -> s.key().startsWith("GET ") && s.cross() != null
+                        && (s.key().endsWith("/download") || s.key().endsWith("/content")))
+                .flatMap(s -> (s.api() ? Stream.of(By.values()) : Stream.of(By.SESSION)).map(by -> Arguments.of(s, by)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("downloads")
+    void downloadingAnItemWithoutBytesIsNotFoundAndLogsNothingAsShown(Spec spec, By by) throws Exception {
+        // Item eA is a description: there is nothing to download, though the actor may read it and its incident.
+        Map<String, String> text = resolve(vars(spec.real()));
+        Map<String, String> missing = new LinkedHashMap<>(text);
+        missing.put("evidenceId", MISSING);
+
+        Answer absent = ask(spec, missing, spec.actor(), by);
+        long accessBefore = lastAccessId();
+        Answer answer = ask(spec, text, spec.actor(), by);
+
+        String what = spec + " " + text + " by " + by;
+        assertThat(answer.status()).as(what + ": status").isEqualTo(404);
+        assertSameWords(what, answer.normalised(text), absent.normalised(missing));
+        assertThat(looksLoggedAsShown(accessBefore)).as(what + ": looks logged as shown").isEmpty();
+        assertDeniedLookLogged(spec.actor(), text.values(), accessBefore);
     }
 
     Stream<Arguments> bodyIdCases() {
@@ -739,6 +766,12 @@ class ForgedIdsTest {
 
     private long lastAccessId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM record_access").query(Long.class).single();
+    }
+
+    /** The looks logged as allowed since {@code after}, as {@code type id}. */
+    private List<String> looksLoggedAsShown(long after) {
+        return jdbc.sql("SELECT record_type, record_id FROM record_access WHERE id > :after AND allowed = TRUE")
+                .param("after", after).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list();
     }
 
     private void assertDeniedLookLogged(Role role, java.util.Collection<String> ids, long after) {
