@@ -98,6 +98,16 @@ public class IncidentService {
     }
 
     /**
+     * The incident, for a request about one of its actions: empty (and no look logged as allowed)
+     * when the viewer may not read it or it does not hold the action, as {@link #readPart} says.
+     */
+    @Transactional
+    public Optional<Incident> readWithAction(long id, long actionId, Viewer viewer, Channel channel) {
+        return readPart(id, viewer, channel, incident -> incident.actions().stream().anyMatch(a -> a.id() == actionId)
+                ? Optional.of(incident) : Optional.empty());
+    }
+
+    /**
      * The behaviour records this viewer may read, newest first; each one shown is logged as a
      * look. Child-protection records are never in this list, even for the DSL: they are listed
      * apart ({@link #listChildProtection}).
