@@ -104,16 +104,16 @@ public class LocalLists {
     /**
      * Removes an entry.
      *
-     * @return false when there is no such entry (nothing changes)
+     * @return false when there is no such entry, whatever the reason (nothing changes)
      * @throws LocalListException when the reason is unusable
      */
     @Transactional
     public boolean remove(long id, String actor, String reason) {
-        String why = checkReason(reason);
         List<Entry> found = jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(LocalLists::map).list();
         if (found.isEmpty()) {
             return false;
         }
+        String why = checkReason(reason);
         Entry entry = found.getFirst();
         jdbc.sql("DELETE FROM local_list_entry WHERE id = :id").param("id", id).update();
         record(OffsetDateTime.now(ZoneOffset.UTC), "REMOVED", entry.list(), entry.entry(), actor, why);

@@ -3,6 +3,7 @@ package org.lantern.server.filtering;
 import java.security.Principal;
 import java.util.Arrays;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,12 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /filtering/lists}: the school's local allow and block lists and their change log. Every
  * change needs a reason and is recorded with who made it; a refused change shows why and changes
- * nothing.
+ * nothing. Removing an entry that is not there (already removed, or never) is a 404, as any missing
+ * record is.
  */
 @Controller
 @PreAuthorize("hasAuthority('FILTER_MANAGE')")
@@ -64,11 +67,11 @@ class LocalListsController {
     String remove(@PathVariable long id, @RequestParam(required = false) String reason, Principal user, Model model,
                   RedirectAttributes redirect) {
         try {
-            if (lists.remove(id, user.getName(), reason)) {
-                redirect.addFlashAttribute("done", "The entry was removed.");
-            } else {
-                redirect.addFlashAttribute("done", "That entry had already been removed.");
+            if (!lists.remove(id, user.getName(), reason)) {
+                // Removed already, or never there: either way a missing record, answered as every one is.
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
+            redirect.addFlashAttribute("done", "The entry was removed.");
             return "redirect:/filtering/lists";
         } catch (LocalListException e) {
             model.addAttribute("removeError", e.getMessage());

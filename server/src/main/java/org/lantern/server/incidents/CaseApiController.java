@@ -120,7 +120,9 @@ class CaseApiController {
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     @Operation(summary = "Name the person who does an open action, or nobody (the DSL's team)")
     Case actionOwner(@PathVariable long id, @PathVariable long actionId, @RequestBody OwnerJson body, Authentication user) {
-        visible(id, user);
+        // The look at the incident is logged as allowed only if it holds the action.
+        incidents.readWithAction(id, actionId, Viewer.of(user), Channel.API)
+                .orElseThrow(() -> new IncidentNotFoundException(id));
         return cases.changeActionOwner(id, actionId, body.accountId(), CaseActor.of(user));
     }
 

@@ -72,7 +72,10 @@ class CasePageController {
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     String actionOwner(@PathVariable long id, @PathVariable long actionId, @RequestParam(required = false) Long owner,
                        Authentication user, RedirectAttributes redirect) {
-        return change(id, "#actions", user, redirect, "Action owner changed.",
+        // The look at the incident is logged as allowed only if it holds the action.
+        incidents.readWithAction(id, actionId, Viewer.of(user), Channel.PAGE)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return apply(id, "#actions", redirect, "Action owner changed.",
                 () -> cases.changeActionOwner(id, actionId, owner, CaseActor.of(user)), () -> { });
     }
 
@@ -87,6 +90,12 @@ class CasePageController {
     private String change(long id, String anchor, Authentication user, RedirectAttributes redirect, String done, Supplier<?> change,
                           Runnable keepTyped) {
         incidents.read(id, Viewer.of(user), Channel.PAGE).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return apply(id, anchor, redirect, done, change, keepTyped);
+    }
+
+    /** Makes a change to a record already found readable, and goes back to its page saying how it went. */
+    private String apply(long id, String anchor, RedirectAttributes redirect, String done, Supplier<?> change,
+                         Runnable keepTyped) {
         try {
             change.get();
             redirect.addFlashAttribute("message", done);

@@ -147,7 +147,7 @@ class IncidentApiController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     Incident complete(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
                       Authentication user) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return incidents.complete(id, actionId, body.outcome(), user.getName());
     }
 
@@ -155,7 +155,7 @@ class IncidentApiController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     Incident waive(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
                    Authentication user) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return incidents.waive(id, actionId, body.reason(), user.getName());
     }
 
@@ -163,7 +163,7 @@ class IncidentApiController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     Incident notReferred(@PathVariable long id, @PathVariable long actionId, @RequestBody OutcomeJson body,
                          Authentication user) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return incidents.decideNotToRefer(id, actionId, body.reason(), user.getName());
     }
 
@@ -184,5 +184,11 @@ class IncidentApiController {
 
     private Incident visible(long id, Authentication user) {
         return incidents.read(id, Viewer.of(user), Channel.API).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    /** The incident if the caller may read it and it holds the action: its look is logged as allowed only then. */
+    private Incident visibleAction(long id, long actionId, Authentication user) {
+        return incidents.readWithAction(id, actionId, Viewer.of(user), Channel.API)
+                .orElseThrow(() -> new IncidentNotFoundException(id));
     }
 }

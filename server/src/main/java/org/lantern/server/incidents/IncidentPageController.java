@@ -239,7 +239,7 @@ class IncidentPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String complete(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String outcome,
                     Authentication user, RedirectAttributes redirect) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return act(id, redirect, "Action completed.", () -> incidents.complete(id, actionId, outcome, user.getName()));
     }
 
@@ -247,7 +247,7 @@ class IncidentPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String waive(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String reason,
                  Authentication user, RedirectAttributes redirect) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return act(id, redirect, "Action waived.", () -> incidents.waive(id, actionId, reason, user.getName()));
     }
 
@@ -255,7 +255,7 @@ class IncidentPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String notReferred(@PathVariable long id, @PathVariable long actionId, @RequestParam(defaultValue = "") String reason,
                        Authentication user, RedirectAttributes redirect) {
-        visible(id, user);
+        visibleAction(id, actionId, user);
         return act(id, redirect, "Decision not to refer recorded.",
                 () -> incidents.decideNotToRefer(id, actionId, reason, user.getName()));
     }
@@ -348,6 +348,12 @@ class IncidentPageController {
 
     private Incident visible(long id, Authentication user) {
         return incidents.read(id, Viewer.of(user), Channel.PAGE)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The incident if the user may read it and it holds the action: its look is logged as allowed only then. */
+    private Incident visibleAction(long id, long actionId, Authentication user) {
+        return incidents.readWithAction(id, actionId, Viewer.of(user), Channel.PAGE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -79,6 +79,35 @@ public class IncidentService {
     }
 
     /**
+     * A part of the incident (e.g. one of its evidence items) if this viewer may read the incident
+     * and {@code part} finds it there. The look at the incident is logged as allowed only when the
+     * part is found, since only then is anything of the incident shown; as denied when the viewer
+     * may not read the incident; and not at all when the incident is readable but the part is not
+     * in it ({@code part} logs the look at what was asked for).
+     */
+    @Transactional
+    public <T> Optional<T> readPart(long id, Viewer viewer, Channel channel, Function<Incident, Optional<T>> part) {
+        Optional<Incident> incident = store.load(id).filter(viewer::mayRead);
+        if (incident.isEmpty()) {
+            accessLog.log(viewer, id, channel, false);
+            return Optional.empty();
+        }
+        Optional<T> found = part.apply(incident.get());
+        found.ifPresent(shown -> accessLog.log(viewer, id, channel, true));
+        return found;
+    }
+
+    /**
+     * The incident, for a request about one of its actions: empty (and no look logged as allowed)
+     * when the viewer may not read it or it does not hold the action, as {@link #readPart} says.
+     */
+    @Transactional
+    public Optional<Incident> readWithAction(long id, long actionId, Viewer viewer, Channel channel) {
+        return readPart(id, viewer, channel, incident -> incident.actions().stream().anyMatch(a -> a.id() == actionId)
+                ? Optional.of(incident) : Optional.empty());
+    }
+
+    /**
      * The behaviour records this viewer may read, newest first; each one shown is logged as a
      * look. Child-protection records are never in this list, even for the DSL: they are listed
      * apart ({@link #listChildProtection}).

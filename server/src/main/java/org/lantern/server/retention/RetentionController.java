@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.lantern.server.people.People;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,12 +16,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The retention page: the rules, the check's progress, the review list where a person confirms a
  * deletion or keeps a record longer, and legal holds. Works without JavaScript; while a check runs
  * the page asks the browser to reload it every few seconds (a {@code Refresh} header) to show progress.
+ * A review or hold that does not exist is a 404, as any missing record is; one already decided or
+ * lifted comes back to the page saying so.
  */
 @Controller
 @RequestMapping("/retention")
@@ -126,6 +130,8 @@ class RetentionController {
             redirect.addFlashAttribute("message", done);
         } catch (RetentionRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (RetentionNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/retention";
     }

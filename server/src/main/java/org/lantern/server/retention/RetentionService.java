@@ -173,6 +173,7 @@ public class RetentionService {
     /**
      * Deletes the record of a pending review for good, with everything that refers to it.
      *
+     * @throws RetentionNotFoundException when there is no such review
      * @throws RetentionRejectedException for a blank reason, a review not pending, or a record on
      *                                    legal hold (the attempt is audited)
      */
@@ -209,6 +210,7 @@ public class RetentionService {
     /**
      * Keeps a pending record until a later day; it is listed again then.
      *
+     * @throws RetentionNotFoundException when there is no such review
      * @throws RetentionRejectedException for a blank reason, a day not after today, or a review not pending
      */
     @Transactional
@@ -266,13 +268,17 @@ public class RetentionService {
     /**
      * Lifts a legal hold, saying why.
      *
-     * @throws RetentionRejectedException for a hold not in force or a blank reason
+     * @throws RetentionNotFoundException when there is no such hold
+     * @throws RetentionRejectedException for a hold already lifted or a blank reason
      */
     @Transactional
     public void liftHold(long holdId, String reason, String actor) {
-        requireReason(reason);
+        if (jdbc.sql("SELECT COUNT(*) FROM legal_hold WHERE id = :id").param("id", holdId).query(Long.class).single() == 0) {
+            throw new RetentionNotFoundException("legal hold", holdId);
+        }
         Hold hold = holds().stream().filter(h -> h.id() == holdId).findFirst()
                 .orElseThrow(() -> new RetentionRejectedException("That legal hold is not in force."));
+        requireReason(reason);
         jdbc.sql("UPDATE legal_hold SET lifted_by = :actor, lifted_at = :now, lift_reason = :reason WHERE id = :id")
                 .param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("reason", reason.strip())
                 .param("id", holdId).update();
@@ -332,9 +338,13 @@ public class RetentionService {
     }
 
     private Review pending(long reviewId) {
-        return reviews().stream().filter(r -> r.id() == reviewId && "PENDING".equals(r.status())).findFirst()
-                .orElseThrow(() -> new RetentionRejectedException("That record is not waiting for review (it may "
-                        + "already have been deleted or kept)."));
+        Review review = reviews().stream().filter(r -> r.id() == reviewId).findFirst()
+                .orElseThrow(() -> new RetentionNotFoundException("review", reviewId));
+        if (!"PENDING".equals(review.status())) {
+            throw new RetentionRejectedException("That record is not waiting for review (it may already have been "
+                    + "deleted or kept).");
+        }
+        return review;
     }
 
     private void decide(long reviewId, String status, String reason, LocalDate until, String actor) {

@@ -230,7 +230,7 @@ class ScriptPayloadBrowserTest {
         }
     }
 
-    private static String username(Role role) {
+    static String username(Role role) {
         return "payload." + role.name().toLowerCase();
     }
 
@@ -260,7 +260,7 @@ class ScriptPayloadBrowserTest {
     }
 
     /** Signs in as {@code role} (unless null), opens {@code path} and returns the dialogs it opened. */
-    private static List<String> open(Browser browser, Role role, String path) {
+    static List<String> open(Browser browser, Role role, String path) {
         if (role != null) {
             browser.signIn(username(role), BrowserAccounts.PASSWORD);
         }
@@ -278,7 +278,7 @@ class ScriptPayloadBrowserTest {
         return dialogs;
     }
 
-    private static void assertNothingRan(Page page, List<String> dialogs, String path) {
+    static void assertNothingRan(Page page, List<String> dialogs, String path) {
         assertThat(page.evaluate("() => typeof window.__xss")).as(path + ": window.__xss").isEqualTo("undefined");
         assertThat(page.locator(INJECTED).count()).as(path + ": elements or handlers from a payload").isZero();
         assertThat(dialogs).as(path + ": dialogs").isEmpty();

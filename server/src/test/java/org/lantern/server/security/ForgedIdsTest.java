@@ -26,8 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.server.alerts.AlertFixtures;
+import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.dataprotection.BreachRegister;
 import org.lantern.server.dataprotection.SubjectAccessRequests;
+import org.lantern.server.filtering.LocalLists;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
@@ -41,6 +44,8 @@ import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
+import org.lantern.server.people.People;
+import org.lantern.server.retention.RetentionService;
 import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
@@ -76,8 +81,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * under another record's address, and for ids that are not ids at all. A record one may not see
  * answers exactly as a missing one does (status and words, apart from the id itself), so no answer
  * tells whether a record exists; nothing changes in any table; a refused look at a safeguarding
- * record is written to {@code record_access} as denied; and nothing answers 500. A new route with
- * an id fails {@link #everyRouteWithAnIdIsCovered()} until it has a row in {@link #specs()}.
+ * record is written to {@code record_access} as denied; a missing record named in the address is 404,
+ * forms included; an id in an API request's body that the route must refuse (an account that may
+ * not take the part, a person on another record) answers as a missing one does; and nothing answers
+ * 500. A new route with an id fails {@link #everyRouteWithAnIdIsCovered()} until it has a row in
+ * {@link #specs()}.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -115,6 +123,12 @@ class ForgedIdsTest {
     BreachRegister breaches;
     @Autowired
     Unblocks unblocks;
+    @Autowired
+    AlertRegister alerts;
+    @Autowired
+    LocalLists lists;
+    @Autowired
+    RetentionService retention;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -167,6 +181,17 @@ class ForgedIdsTest {
             return key.contains(" /api/");
         }
 
+        /** Whether the address names a record (rather than only a form's field). */
+        boolean recordInPath() {
+            Matcher m = Pattern.compile("\\{(\\w+)").matcher(key);
+            while (m.find()) {
+                if (!NOT_IDS.contains(m.group(1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public String toString() {
             return method() + " " + template();
@@ -205,6 +230,23 @@ class ForgedIdsTest {
                 now.toInstant()).id()));
         world.put("version", "1");
         world.put("missing", MISSING);
+        world.put("alert", Long.toString(alerts.record(AlertFixtures.illegal("http://forged-ids.invalid/", p1,
+                "Forged One", "forged.one", "10.0.0.7", now.toInstant())).id()));
+        world.put("entry", Long.toString(lists.add(LocalLists.ListName.BLOCK, "forged-ids.example", owner,
+                "Forged ids fixture.").id()));
+        housekeeping(owner);
+    }
+
+    /** A record past its retention period on the review list, and a legal hold in force. */
+    private void housekeeping(String owner) {
+        long old = TestPeople.pupil(jdbc, "Forged", TestPeople.unique("Old"));
+        jdbc.sql("UPDATE person SET leaving_date = :left WHERE id = :id")
+                .param("left", LocalDate.of(2001, 7, 20)).param("id", old).update();
+        retention.scan(People.today());
+        world.put("review", Long.toString(retention.reviews().stream()
+                .filter(r -> r.key().equals(Long.toString(old))).findFirst().orElseThrow().id()));
+        world.put("hold", Long.toString(retention.placeHold("PERSON", Long.parseLong(world.get("p2")),
+                "Forged ids fixture.", owner).id()));
     }
 
     private void incident(String name, long pupil, RecordKind kind, Viewer recorder) {
@@ -213,6 +255,8 @@ class ForgedIdsTest {
                 false), recorder);
         world.put(name, Long.toString(incident.id()));
         world.put("a" + name, Long.toString(incident.actions().getFirst().id()));
+        world.put("column" + name, jdbc.sql("SELECT column_id FROM incident_action WHERE id = :id")
+                .param("id", incident.actions().getFirst().id()).query(String.class).single());
         world.put("e" + name, Long.toString(evidence.addDescription(incident.id(), "Forged ids evidence.", recorder,
                 Channel.PAGE).id()));
     }
@@ -263,11 +307,6 @@ class ForgedIdsTest {
     /** A route whose records are hidden only from roles without its permissions. */
     private static Spec plain(String key, Role actor, String real, Permission... permissions) {
         return new Spec(key, "", actor, real, List.of(new Hidden(real, holding(permissions))), null, null, false);
-    }
-
-    /** A route with no fixture record: missing and garbage ids only. */
-    private static Spec unseeded(String key, Role actor, String vars) {
-        return new Spec(key, "", actor, vars, List.of(), null, null, false);
     }
 
     static List<Spec> specs() {
@@ -366,20 +405,54 @@ class ForgedIdsTest {
         specs.add(new Spec("GET /policy/diff", "?from={from}&to={to}", Role.DSL, "from=version,to=version",
                 List.of(new Hidden("from=version,to=version", holding(Permission.POLICY_READ))), null, null, false));
 
-        specs.add(unseeded("GET /alerts/{id:\\d+}", Role.DSL, "id=missing"));
-        specs.add(unseeded("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=missing"));
-        specs.add(unseeded("POST /filtering/lists/{id}/remove", Role.ADMIN, "id=missing"));
-        specs.add(unseeded("POST /retention/{reviewId:\\d+}/delete", Role.DSL, "reviewId=missing"));
-        specs.add(unseeded("POST /retention/{reviewId:\\d+}/extend", Role.DSL, "reviewId=missing"));
-        specs.add(unseeded("POST /retention/holds/{holdId:\\d+}/lift", Role.DSL, "holdId=missing"));
-        specs.add(new Spec("POST /retention/holds", "?targetId={targetId}", Role.DSL, "targetId=missing", List.of(), null,
-                null, false));
+        specs.add(plain("GET /alerts/{id:\\d+}", Role.DSL, "id=alert", Permission.INCIDENT_READ_ALL));
+        specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        specs.add(plain("POST /filtering/lists/{id}/remove", Role.ADMIN, "id=entry", Permission.FILTER_MANAGE));
+        for (String verb : List.of("delete", "extend")) {
+            specs.add(plain("POST /retention/{reviewId:\\d+}/" + verb, Role.DSL, "reviewId=review",
+                    Permission.RETENTION_MANAGE));
+        }
+        specs.add(plain("POST /retention/holds/{holdId:\\d+}/lift", Role.DSL, "holdId=hold", Permission.RETENTION_MANAGE));
+        // The number is typed into the form, so a missing one comes back to the form saying so.
+        specs.add(new Spec("POST /retention/holds", "?targetType=PERSON&targetId={targetId}", Role.DSL, "targetId=p1",
+                List.of(new Hidden("targetId=p1", holding(Permission.RETENTION_MANAGE))), null, null, false));
         for (String verb : List.of("grant", "refuse")) {
             specs.add(plain("POST /unblock/{id}/" + verb, Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         }
         // The requester withdraws their own request, an approver any; to anyone else it is not there.
         specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         return specs;
+    }
+
+    /**
+     * An id in an API request's JSON body that the route must refuse: an account that may not take
+     * the part (it may not read the record), or a person on another pupil's record.
+     *
+     * @param spec   the route, with its actor and the records in its address ({@code real})
+     * @param body   the JSON body, with {@code {name}} where a record's id goes
+     * @param inBody the variable in the body naming the record to refuse
+     */
+    record BodyId(Spec spec, String body, String inBody) {
+        @Override
+        public String toString() {
+            return spec + " " + body;
+        }
+    }
+
+    static List<BodyId> bodyIds() {
+        String incident = "POST /api/v1/incidents/{id}";
+        String account = "{\"accountId\":{who}}";
+        return Stream.of(new BodyId(bodySpec(incident + "/case/owner", "id=A,who=ownerAccount"), account, "who"),
+                new BodyId(bodySpec(incident + "/actions/{actionId}/owner", "id=A,actionId=aA,who=ownerAccount"),
+                        account, "who"),
+                new BodyId(bodySpec(incident + "/investigation", "id=A,who=ownerAccount"),
+                        "{\"seniorStaffAccountIds\":[{who}]}", "who"),
+                new BodyId(bodySpec(incident + "/actions", "id=A,column=columnA,who=p2"),
+                        "{\"columnId\":\"{column}\",\"personId\":{who},\"reason\":\"forged\"}", "who")).toList();
+    }
+
+    private static Spec bodySpec(String key, String real) {
+        return new Spec(key, "", Role.DSL, real, List.of(), null, null, false);
     }
 
     // ---- Coverage ------------------------------------------------------------------------------
@@ -505,6 +578,10 @@ class ForgedIdsTest {
         if (spec.safeguarding() && spec.method() == HttpMethod.GET) {
             assertDeniedLookLogged(spec.actor(), cross.values(), accessBefore);
         }
+        if (spec.safeguarding()) {
+            // Neither record was shown, though the actor may read the one in the address.
+            assertThat(looksLoggedAsShown(accessBefore, cross.values())).as(what + ": looks logged as shown").isEmpty();
+        }
         String foreignType = Map.of("evidenceId", "evidence", "incidentId", "incident").get(spec.foreign());
         if (foreignType != null) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM record_access WHERE id > :after AND record_type = :type "
@@ -513,6 +590,53 @@ class ForgedIdsTest {
                     .param("foreign", Long.parseLong(cross.get(spec.foreign()))).query(Long.class).single())
                     .as(what + ": the record from elsewhere logged as shown").isZero();
         }
+    }
+
+    Stream<Arguments> downloads() {
+        return specs().stream().filter(s -> s.key().startsWith("GET ") && s.cross() != null
+                        && (s.key().endsWith("/download") || s.key().endsWith("/content")))
+                .flatMap(s -> (s.api() ? Stream.of(By.values()) : Stream.of(By.SESSION)).map(by -> Arguments.of(s, by)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("downloads")
+    void downloadingAnItemWithoutBytesIsNotFoundAndLogsNothingAsShown(Spec spec, By by) throws Exception {
+        // Item eA is a description: there is nothing to download, though the actor may read it and its incident.
+        Map<String, String> text = resolve(vars(spec.real()));
+        Map<String, String> missing = new LinkedHashMap<>(text);
+        missing.put("evidenceId", MISSING);
+
+        Answer absent = ask(spec, missing, spec.actor(), by);
+        long accessBefore = lastAccessId();
+        Answer answer = ask(spec, text, spec.actor(), by);
+
+        String what = spec + " " + text + " by " + by;
+        assertThat(answer.status()).as(what + ": status").isEqualTo(404);
+        assertSameWords(what, answer.normalised(text), absent.normalised(missing));
+        assertThat(looksLoggedAsShown(accessBefore, text.values())).as(what + ": looks logged as shown").isEmpty();
+        assertDeniedLookLogged(spec.actor(), text.values(), accessBefore);
+    }
+
+    Stream<Arguments> bodyIdCases() {
+        return bodyIds().stream().flatMap(c -> Stream.of(By.values()).map(by -> Arguments.of(c, by)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("bodyIdCases")
+    void anIdInABodyThatTheRouteRefusesAnswersAsAMissingOneDoes(BodyId body, By by) throws Exception {
+        Spec spec = body.spec();
+        Map<String, String> refused = resolve(vars(spec.real()));
+        Map<String, String> missing = new LinkedHashMap<>(refused);
+        missing.put(body.inBody(), MISSING);
+
+        Answer absent = ask(spec, missing, spec.actor(), by, body.body());
+        Map<String, List<String>> before = state();
+        Answer answer = ask(spec, refused, spec.actor(), by, body.body());
+
+        String what = body + " " + refused + " by " + by;
+        assertThat(answer.status()).as(what + ": status").isNotEqualTo(500).isEqualTo(absent.status()).isBetween(400, 499);
+        assertSameWords(what, answer.normalised(refused), absent.normalised(missing));
+        assertThat(DatabaseState.differences(before, state())).as(what + ": every table").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -526,8 +650,12 @@ class ForgedIdsTest {
             int status = ask(spec, missing, spec.actor(), by).status();
             if (spec.method() == HttpMethod.GET) {
                 assertThat(status).as(spec + " " + missing + " by " + by).isEqualTo(404);
+            } else if (spec.recordInPath()) {
+                // A form may be refused for its fields (400) before its record is looked up, but never sent
+                // back to its page (302) as though the record were there.
+                assertThat(status).as(spec + " " + missing + " by " + by).isIn(400, 404);
             } else {
-                // A form may be refused for its fields (400), or go back to its page saying why (302), before its record is looked up.
+                // A number typed into a form's field comes back to the form saying what is wrong with it.
                 assertThat(status).as(spec + " " + missing + " by " + by).isIn(302, 400, 404);
             }
         }
@@ -587,9 +715,17 @@ class ForgedIdsTest {
     }
 
     private Answer ask(Spec spec, Map<String, String> vars, Role role, By by) throws Exception {
+        return ask(spec, vars, role, by, "{\"reason\":\"forged\",\"outcome\":\"forged\","
+                + "\"url\":\"http://forged.example/\",\"description\":\"forged\"}");
+    }
+
+    /** Asks with {@code json} as an API route's body, its {@code {name}}s filled from {@code vars}. */
+    private Answer ask(Spec spec, Map<String, String> vars, Role role, By by, String json) throws Exception {
         String url = spec.template();
+        String body = json;
         for (Map.Entry<String, String> v : vars.entrySet()) {
             url = url.replace("{" + v.getKey() + "}", v.getValue());
+            body = body.replace("{" + v.getKey() + "}", v.getValue());
         }
         assertThat(url).as("every variable filled").doesNotContain("{");
         MockHttpServletRequestBuilder request = request(spec.method(), url);
@@ -600,8 +736,7 @@ class ForgedIdsTest {
         }
         if (spec.method() != HttpMethod.GET) {
             if (spec.api()) {
-                request.contentType("application/json").content("{\"reason\":\"forged\",\"outcome\":\"forged\","
-                        + "\"url\":\"http://forged.example/\",\"description\":\"forged\"}");
+                request.contentType("application/json").content(body);
             } else {
                 request.param("reason", "forged").param("outcome", "forged").param("note", "forged")
                         .param("description", "forged").param("url", "http://forged.example/");
@@ -633,6 +768,13 @@ class ForgedIdsTest {
 
     private long lastAccessId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM record_access").query(Long.class).single();
+    }
+
+    /** The looks at the records {@code ids} logged as allowed since {@code after}, as {@code type id}. */
+    private List<String> looksLoggedAsShown(long after, java.util.Collection<String> ids) {
+        return jdbc.sql("SELECT record_type, record_id FROM record_access WHERE id > :after AND allowed = TRUE")
+                .param("after", after).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list().stream()
+                .filter(look -> ids.contains(look.substring(look.indexOf(' ') + 1))).toList();
     }
 
     private void assertDeniedLookLogged(Role role, java.util.Collection<String> ids, long after) {

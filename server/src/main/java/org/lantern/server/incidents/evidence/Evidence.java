@@ -1,6 +1,10 @@
 package org.lantern.server.incidents.evidence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+
+import org.lantern.server.http.SchoolTime;
 
 /**
  * A piece of evidence attached to an incident: a URL or description (text), or a screenshot or
@@ -29,5 +33,20 @@ public record Evidence(long id, long incidentId, EvidenceKind kind, String url, 
     /** The size for people, e.g. "1.2 MB", or empty for text items. */
     public String size() {
         return sizeBytes == null ? "" : EvidenceService.humanSize(sizeBytes);
+    }
+
+    /** An {@code evidence} row. */
+    static Evidence of(ResultSet rs, int n) throws SQLException {
+        long size = rs.getLong("size_bytes");
+        Long sizeBytes = rs.wasNull() ? null : size;
+        return new Evidence(rs.getLong("id"), rs.getLong("incident_id"), EvidenceKind.valueOf(rs.getString("kind")),
+                rs.getString("url"), rs.getString("description"), rs.getString("file_name"),
+                rs.getString("media_type"), sizeBytes, rs.getString("sha256"), rs.getString("added_by"),
+                school(rs.getObject("added_at", OffsetDateTime.class)));
+    }
+
+    /** A stored instant as the school's wall-clock time, which is how pages show it. */
+    static OffsetDateTime school(OffsetDateTime stored) {
+        return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 }

@@ -44,9 +44,11 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class EvidenceApiController {
 
     private final EvidenceService evidence;
+    private final EvidenceExport exports;
 
-    EvidenceApiController(EvidenceService evidence) {
+    EvidenceApiController(EvidenceService evidence, EvidenceExport exports) {
         this.evidence = evidence;
+        this.exports = exports;
     }
 
     /**
@@ -153,7 +155,7 @@ class EvidenceApiController {
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<byte[]> export(@PathVariable long id, Authentication user) {
-        return EvidenceResponses.zip(evidence.export(id, Viewer.of(user), Channel.API));
+        return EvidenceResponses.zip(exports.export(id, Viewer.of(user), Channel.API));
     }
 
     private static ResponseEntity<EvidenceJson> created(Evidence added) {

@@ -33,9 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvidencePageController {
 
     private final EvidenceService evidence;
+    private final EvidenceExport exports;
 
-    EvidencePageController(EvidenceService evidence) {
+    EvidencePageController(EvidenceService evidence, EvidenceExport exports) {
         this.evidence = evidence;
+        this.exports = exports;
     }
 
     /**
@@ -90,7 +92,7 @@ class EvidencePageController {
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('INCIDENT_RECORD')")
     ResponseEntity<byte[]> export(@PathVariable long id, Authentication user) {
-        return EvidenceResponses.zip(evidence.export(id, Viewer.of(user), Channel.PAGE));
+        return EvidenceResponses.zip(exports.export(id, Viewer.of(user), Channel.PAGE));
     }
 
     @ExceptionHandler(EvidenceNotFoundException.class)

@@ -20,7 +20,7 @@ final class EvidenceResponses {
         return attachment(download.content(), download.item().mediaType(), download.fileName());
     }
 
-    static ResponseEntity<byte[]> zip(EvidenceService.Export export) {
+    static ResponseEntity<byte[]> zip(EvidenceExport.Export export) {
         return attachment(export.content(), "application/zip", export.fileName());
     }
 
