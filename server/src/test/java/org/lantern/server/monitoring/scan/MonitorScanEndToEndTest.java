@@ -2,11 +2,6 @@ package org.lantern.server.monitoring.scan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +71,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.datasource.hikari.maximum-pool-size=3"})
 class MonitorScanEndToEndTest {
 
-    private static final int SMTP_PORT = freePort();
-    private static final int ICAP_PORT = freePort();
+    private static final int SMTP_PORT = IcapClient.freePort();
+    private static final int ICAP_PORT = IcapClient.freePort();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -328,22 +323,6 @@ class MonitorScanEndToEndTest {
     }
 
     private static String icap(byte[] request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", ICAP_PORT)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return IcapClient.exchange(ICAP_PORT, request);
     }
 }

@@ -1,9 +1,6 @@
 package org.lantern.server.monitoring.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -37,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=3"})
 class RequestBodiesOffTest {
 
-    private static final int ICAP_PORT = MonitorScanEndToEndTest.freePort();
+    private static final int ICAP_PORT = IcapClient.freePort();
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
@@ -81,14 +78,6 @@ class RequestBodiesOffTest {
     }
 
     private static String icap(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", ICAP_PORT)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return IcapClient.exchange(ICAP_PORT, request.getBytes(StandardCharsets.UTF_8));
     }
 }
