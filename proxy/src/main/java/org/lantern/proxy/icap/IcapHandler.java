@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +77,7 @@ public final class IcapHandler {
     private final IcapStats stats;
     private final String tagPrefix;
     private final LogLimiter warnings;
+    private final RequestBodyTap bodies;
     private volatile Tag tag;
     private long tagCount;
 
@@ -97,6 +99,12 @@ public final class IcapHandler {
 
     IcapHandler(IcapDecider decider, IcapServerConfig config, IcapStats stats, String tagPrefix,
             LogLimiter warnings) {
+        this(decider, config, stats, tagPrefix, warnings, RequestBodyTap.NONE);
+    }
+
+    IcapHandler(IcapDecider decider, IcapServerConfig config, IcapStats stats, String tagPrefix,
+            LogLimiter warnings, RequestBodyTap bodies) {
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.decider = Objects.requireNonNull(decider, "decider");
         this.config = Objects.requireNonNull(config, "config");
         this.stats = Objects.requireNonNull(stats, "stats");
@@ -296,7 +304,7 @@ public final class IcapHandler {
                 + "Max-Connections: " + config.maxConnections() + "\r\n"
                 + "Options-TTL: 3600\r\n"
                 + "Allow: 204\r\n"
-                + "Preview: 0\r\n"
+                + "Preview: " + previewSize() + "\r\n"
                 + "Transfer-Preview: *\r\n"
                 + "Encapsulated: null-body=0\r\n\r\n";
         out.write(text.getBytes(StandardCharsets.US_ASCII));
@@ -321,12 +329,50 @@ public final class IcapHandler {
         writeNoContent(out);
     }
 
-    /** @return whether the rest of the body must still be copied through */
+    /**
+     * The preview asked of Squid for every body: none, unless the body tap wants what pupils type,
+     * when it is the tap's size (bounded by what the reader accepts).
+     */
+    private int previewSize() {
+        return Math.clamp(bodies.maxBytes(), 0, IcapReader.MAX_PREVIEW);
+    }
+
+    /**
+     * Answers a REQMOD, then hands a copy of its body's preview to the body tap: the answer is
+     * written first, so monitoring never holds a page up.
+     *
+     * @return whether the rest of the body must still be copied through
+     */
     private boolean reqmod(Framed framed, IcapReader reader, OutputStream out) throws IcapException, IOException {
         IcapRequest request = framed.request();
         HttpRequestHead http = request.http();
+        String user = user(request);
+        boolean bodyPending = answer(framed, http, user, reader, out);
+        if (framed.preview().length > 0 && previewSize() > 0) {
+            tap(framed, http, user);
+        }
+        return bodyPending;
+    }
+
+    private void tap(Framed framed, HttpRequestHead http, String user) {
+        int size = Math.min(framed.preview().length, previewSize());
+        byte[] copy = size == framed.preview().length ? framed.preview() : Arrays.copyOf(framed.preview(), size);
+        try {
+            bodies.take(new RequestBody(http.url(), http.method(),
+                    IcapHeaders.utf8(http.headers().get("Content-Type").orElse("")), user,
+                    clientIp(framed.request()), copy, framed.ieof() && size == framed.preview().length));
+        } catch (RuntimeException e) {
+            // the tap must not throw, but if it does, the request has been answered all the same
+            warnings.warn("request body tap failed: " + e);
+        }
+    }
+
+    /** @return whether the rest of the body must still be copied through */
+    private boolean answer(Framed framed, HttpRequestHead http, String user, IcapReader reader, OutputStream out)
+            throws IcapException, IOException {
+        IcapRequest request = framed.request();
         String url = http.url();
-        IcapVerdict verdict = decide(url, http.method(), user(request), clientIp(request));
+        IcapVerdict verdict = decide(url, http.method(), user, clientIp(request));
         stats.verdict(verdict);
 
         boolean preview = request.hasBody() && request.preview() >= 0;

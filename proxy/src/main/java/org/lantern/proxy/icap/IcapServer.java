@@ -74,12 +74,12 @@ public final class IcapServer implements AutoCloseable {
     private final int maxBuffered;
     private volatile boolean closing;
 
-    private IcapServer(IcapServerConfig config, IcapDecider decider) throws IOException {
+    private IcapServer(IcapServerConfig config, IcapDecider decider, RequestBodyTap bodies) throws IOException {
         this.config = config;
         this.admission = new IcapAdmission(config, stats);
         this.warnings = new LogLimiter(line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime);
         this.handler = new IcapHandler(decider, config, stats,
-                "lantern-" + Long.toString(System.currentTimeMillis(), 36), warnings);
+                "lantern-" + Long.toString(System.currentTimeMillis(), 36), warnings, bodies);
         // A whole request is buffered before it is answered: the ICAP head, the encapsulated HTTP
         // head and a preview, each bounded by the reader, plus the framing around them.
         this.maxBuffered = 2 * config.maxHeaderBytes() + IcapReader.MAX_PREVIEW + 4096;
@@ -103,8 +103,22 @@ public final class IcapServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static IcapServer start(IcapServerConfig config, IcapDecider decider) throws IOException {
+        return start(config, decider, RequestBodyTap.NONE);
+    }
+
+    /**
+     * Binds and starts serving, handing a copy of request bodies to a tap once each is answered.
+     *
+     * @param config where to listen and which limits to apply
+     * @param decider decides each request
+     * @param bodies takes the start of each request body, after its answer; {@link RequestBodyTap#NONE} for none
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public static IcapServer start(IcapServerConfig config, IcapDecider decider, RequestBodyTap bodies)
+            throws IOException {
         IcapServer server = new IcapServer(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(decider, "decider"));
+                Objects.requireNonNull(decider, "decider"), Objects.requireNonNull(bodies, "bodies"));
         for (EventLoop loop : server.loops) {
             loop.thread.start();
         }

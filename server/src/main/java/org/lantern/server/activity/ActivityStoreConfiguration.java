@@ -2,9 +2,13 @@ package org.lantern.server.activity;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
 import org.lantern.server.LanternProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +21,8 @@ import org.springframework.web.context.WebApplicationContext;
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityStoreConfiguration.class);
 
     /** The store's directory inside the data directory. */
     static final String DIRECTORY = "activity";
@@ -31,7 +37,7 @@ class ActivityStoreConfiguration {
     @Bean(destroyMethod = "close")
     ActivityStore activityStore(LanternProperties lantern, ApplicationContext context) {
         Path file = lantern.dataDir().toAbsolutePath().normalize().resolve(DIRECTORY).resolve(FILE);
-        ActivityStore store = SharedActivityStores.open(file);
+        ActivityStore store = SharedActivityStores.open(file, rows -> published(context, rows));
         if (context instanceof WebApplicationContext) {
             try {
                 store.size();
@@ -41,5 +47,17 @@ class ActivityStoreConfiguration {
             }
         }
         return store;
+    }
+
+    /**
+     * Tells the context's listeners (the safeguarding monitor) of rows just stored. A listener that
+     * fails, or a context already closing, must not fail the ingest that stored them.
+     */
+    private static void published(ApplicationContext context, List<ActivityRow> rows) {
+        try {
+            context.publishEvent(new ActivityRowsStored(rows));
+        } catch (RuntimeException e) {
+            log.warn("{} stored activity rows could not be handed to their listeners", rows.size(), e);
+        }
     }
 }

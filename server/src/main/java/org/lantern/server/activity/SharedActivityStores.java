@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
@@ -35,11 +36,12 @@ final class SharedActivityStores {
 
     /**
      * @param file the store's file, absolute and normalised
+     * @param stored told of the rows each stretch of a log source stores, after they are stored
      * @return a handle on the one store for that file, opened at its first use (an
      *     {@link UncheckedIOException} then if it cannot be); closing it releases this holder's share
      */
-    static ActivityStore open(Path file) {
-        return new Handle(file);
+    static ActivityStore open(Path file, Consumer<List<ActivityRow>> stored) {
+        return new Handle(file, stored);
     }
 
     private static synchronized Shared acquire(Path file) {
@@ -77,11 +79,13 @@ final class SharedActivityStores {
     /** One holder's share of a store, taken at first use: every call goes to the store, and close releases the share once. */
     private static final class Handle implements ActivityStore {
         private final Path file;
+        private final Consumer<List<ActivityRow>> stored;
         private Shared shared;
         private boolean closed;
 
-        Handle(Path file) {
+        Handle(Path file, Consumer<List<ActivityRow>> stored) {
             this.file = file;
+            this.stored = stored;
         }
 
         private synchronized DuckDbActivityStore store() {
@@ -101,7 +105,11 @@ final class SharedActivityStores {
 
         @Override
         public boolean append(String source, long start, SourcePosition end, List<ActivityRow> rows) {
-            return store().append(source, start, end, rows);
+            boolean appended = store().append(source, start, end, rows);
+            if (appended && !rows.isEmpty()) {
+                stored.accept(rows);
+            }
+            return appended;
         }
 
         @Override

@@ -49,7 +49,7 @@ class AlertApiController {
                     + "Each alert returned is logged as seen by the caller.")
     AlertRegister.Page list(
             @Parameter(description = "new, acknowledged or all (default all)") @RequestParam(defaultValue = "") String status,
-            @Parameter(description = "ILLEGAL_CONTENT, ILLEGAL_ACTIVITY or PERSISTENT_BYPASS (default all)")
+            @Parameter(description = "ILLEGAL_CONTENT, ILLEGAL_ACTIVITY, PERSISTENT_BYPASS, SAFEGUARDING_RISK or SAFEGUARDING_ILLEGAL (default all)")
             @RequestParam(defaultValue = "") String kind,
             @Parameter(description = "First day, YYYY-MM-DD (UK time)") @RequestParam(defaultValue = "") String from,
             @Parameter(description = "Last day, YYYY-MM-DD (UK time), inclusive") @RequestParam(defaultValue = "") String to,

@@ -227,7 +227,7 @@ public class AlertOutbox {
         message.setFrom(settings.from());
         message.setTo(to.toArray(String[]::new));
         message.setSubject("Lantern alert " + alert.id() + ": " + alert.kind().label());
-        message.setText("A filter alert needs your attention.\n\n"
+        message.setText("An alert needs your attention.\n\n"
                 + "What: " + alert.kind().label() + "\n"
                 + "Category: " + alert.categoryName() + "\n"
                 + "When: " + WHEN.format(alert.firstSeenAt().atZone(ZONE)) + " (UK time)\n\n"

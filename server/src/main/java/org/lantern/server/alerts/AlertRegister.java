@@ -286,7 +286,7 @@ public class AlertRegister {
         return "Illegal content";
     }
 
-    private static String who(Long personId, String proxyUser, String clientIp) {
+    static String who(Long personId, String proxyUser, String clientIp) {
         return personId != null ? "person:" + personId
                 : proxyUser != null ? "user:" + proxyUser
                 : clientIp != null ? "ip:" + clientIp : "unknown";
@@ -326,7 +326,7 @@ public class AlertRegister {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
@@ -339,7 +339,7 @@ public class AlertRegister {
         }
     }
 
-    private static String json(Map<String, Object> detail) {
+    static String json(Map<String, Object> detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,7 @@ import org.lantern.proxy.icap.IcapServer;
 import org.lantern.proxy.icap.IcapServerConfig;
 import org.lantern.proxy.icap.IcapStats;
 import org.lantern.proxy.icap.IcapVerdict;
+import org.lantern.proxy.icap.RequestBodyTap;
 import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.filtering.bypass.BypassAttempts;
@@ -46,7 +48,8 @@ import org.springframework.stereotype.Component;
  * loopback: only Squid should reach it), judges with the {@link FilterService}'s engine, appends
  * every decision to the decision log under {@code <data-dir>/decisions}, publishes a
  * {@link FilterAlert} for each {@code BLOCK_AND_ALERT} and hands every bypass attempt to the
- * {@link BypassAttempts} register. Block pages link to {@code lantern.public-url} (default {@code
+ * {@link BypassAttempts} register. With a {@link RequestBodyTap} (the safeguarding monitor's), it
+ * hands the start of request bodies to it once each request is answered. Block pages link to {@code lantern.public-url} (default {@code
  * http://localhost:<server port>}). Started once the policy and the category lists are in force;
  * stopped, and the log flushed, when the server shuts down.
  *
@@ -75,12 +78,14 @@ class InProcessIcap implements DisposableBean {
     private final LongAdder unreadable = new LongAdder();
     private final IcapServerConfig config;
     private final Path logDirectory;
+    private final RequestBodyTap bodies;
 
     private volatile IcapServer server;
     private volatile DecisionLog decisions;
 
     InProcessIcap(FilterService filter, ApplicationEventPublisher events, BypassAttempts bypassAttempts,
                   MeterRegistry meters, LanternProperties lantern, BlockLinkSigner blockSigner,
+                  Optional<RequestBodyTap> bodies,
                   @Value("${lantern.icap.port}") int port,
                   @Value("${lantern.icap.bind:127.0.0.1}") String bind,
                   @Value("${lantern.icap.block-mode:PAGE}") IcapServerConfig.BlockMode blockMode,
@@ -95,6 +100,7 @@ class InProcessIcap implements DisposableBean {
         this.config = new IcapServerConfig(bind, port, defaults.maxConnections(), defaults.maxHeaderBytes(),
                 defaults.idleTimeout(), Duration.ofSeconds(30), base, blockMode, false, blockSigner);
         this.logDirectory = lantern.dataDir().resolve(DataDirectoryPermissions.DECISIONS);
+        this.bodies = bodies.orElse(RequestBodyTap.NONE);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -103,7 +109,7 @@ class InProcessIcap implements DisposableBean {
         try {
             decisions = DecisionLog.open(logDirectory);
             server = IcapServer.start(config,
-                    countingUnreadable(new EngineDecider(filter.engine(), Clock.systemUTC(), this::record)));
+                    countingUnreadable(new EngineDecider(filter.engine(), Clock.systemUTC(), this::record)), bodies);
         } catch (IOException e) {
             throw new UncheckedIOException("The ICAP server could not start on " + config.bind() + ":" + config.port(), e);
         }

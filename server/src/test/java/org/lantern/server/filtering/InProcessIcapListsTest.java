@@ -2,6 +2,7 @@ package org.lantern.server.filtering;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,7 +40,7 @@ class InProcessIcapListsTest {
         when(filter.engine()).thenReturn(new DecisionEngine(
                 FilterSnapshot.of(PolicyParser.parse(Presets.yaml("astley-park")), 1)));
         icap = new InProcessIcap(filter, event -> { }, mock(BypassAttempts.class), new SimpleMeterRegistry(),
-                new LanternProperties(LanternProperties.Mode.TEST, data, null), null, 0, "127.0.0.1",
+                new LanternProperties(LanternProperties.Mode.TEST, data, null), null, Optional.empty(), 0, "127.0.0.1",
                 IcapServerConfig.BlockMode.PAGE, "", 8080);
         return Thread.ofPlatform().start(icap::start);
     }

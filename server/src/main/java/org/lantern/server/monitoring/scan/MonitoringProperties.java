@@ -1,0 +1,100 @@
+package org.lantern.server.monitoring.scan;
+
+import java.time.Duration;
+
+import org.lantern.monitor.library.AgeBand;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The safeguarding monitor's settings ({@code lantern.monitoring.*}).
+ *
+ * @param thresholds    the lowest level that raises an alert, per age band
+ * @param foldWindow    a repeat by the same person in the same category within this time of the
+ *                      open alert's latest match adds to that alert rather than raising another
+ * @param queue         texts waiting to be scanned at most; beyond, new ones are dropped and counted
+ * @param requestBodies whether what pupils type into web pages is read, and how much of it
+ */
+@ConfigurationProperties(prefix = "lantern.monitoring")
+public record MonitoringProperties(Thresholds thresholds, Duration foldWindow, Integer queue,
+                                   RequestBodies requestBodies) {
+
+    /** Fills in the defaults: threshold 3 for every band, a 24-hour window, 10,000 waiting, bodies off. */
+    public MonitoringProperties {
+        thresholds = thresholds == null ? new Thresholds(null, null, null, null, null) : thresholds;
+        foldWindow = foldWindow == null ? Duration.ofHours(24) : foldWindow;
+        queue = queue == null ? 10_000 : queue;
+        requestBodies = requestBodies == null ? new RequestBodies(false, null) : requestBodies;
+        if (foldWindow.isNegative()) {
+            throw new IllegalArgumentException("lantern.monitoring.fold-window must not be negative");
+        }
+        if (queue < 1) {
+            throw new IllegalArgumentException("lantern.monitoring.queue must be at least 1");
+        }
+    }
+
+    /**
+     * The lowest level, 1 to 5, that raises an alert for each age band; 3 unless set.
+     *
+     * @param primary Reception to Year 6
+     * @param ks3     Years 7 to 9
+     * @param ks4     Years 10 and 11
+     * @param post16  Years 12 and 13
+     * @param staff   staff, governors and visitors
+     */
+    public record Thresholds(Integer primary, Integer ks3, Integer ks4, Integer post16, Integer staff) {
+
+        /** The threshold when a band's is not set. */
+        public static final int DEFAULT = 3;
+
+        /** Fills in the default and refuses levels outside 1 to 5. */
+        public Thresholds {
+            primary = checked("primary", primary);
+            ks3 = checked("ks3", ks3);
+            ks4 = checked("ks4", ks4);
+            post16 = checked("post16", post16);
+            staff = checked("staff", staff);
+        }
+
+        private static int checked(String band, Integer level) {
+            int value = level == null ? DEFAULT : level;
+            if (value < 1 || value > 5) {
+                throw new IllegalArgumentException("lantern.monitoring.thresholds." + band + " must be 1 to 5, not " + value);
+            }
+            return value;
+        }
+
+        /** @return the threshold for a band */
+        public int of(AgeBand band) {
+            return switch (band) {
+                case PRIMARY -> primary;
+                case KS3 -> ks3;
+                case KS4 -> ks4;
+                case POST16 -> post16;
+                case STAFF -> staff;
+            };
+        }
+    }
+
+    /**
+     * What pupils type into web pages (form posts and JSON request bodies), which Squid can show
+     * Lantern only with TLS inspection. Off unless the school turns it on.
+     *
+     * @param enabled whether bodies are read
+     * @param maxSize the most of each body read (64 KB at most, the ICAP preview's limit)
+     */
+    public record RequestBodies(boolean enabled, DataSize maxSize) {
+
+        /** The largest body size the ICAP server can be sent as a preview. */
+        public static final DataSize LIMIT = DataSize.ofKilobytes(64);
+
+        /** Fills in the default, 64 KB, and refuses sizes outside 1 byte to 64 KB. */
+        public RequestBodies {
+            maxSize = maxSize == null ? LIMIT : maxSize;
+            if (maxSize.toBytes() < 1 || maxSize.compareTo(LIMIT) > 0) {
+                throw new IllegalArgumentException("lantern.monitoring.request-bodies.max-size must be 1B to 64KB, not "
+                        + maxSize);
+            }
+        }
+    }
+}
