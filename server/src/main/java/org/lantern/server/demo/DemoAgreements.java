@@ -2,7 +2,9 @@ package org.lantern.server.demo;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Accounts;
@@ -59,7 +61,8 @@ class DemoAgreements {
             texts.inForce(audience).ifPresent(v -> backdating.agreementPublished(v.id(), termBegan.minusDays(10)));
         }
         AgreementVersion staffFirst = texts.inForce(Audience.STAFF).orElseThrow();
-        signTerm(calendar, termBegan, random);
+        Set<Long> online = demoAccountPeople();
+        signTerm(calendar, termBegan, random, online);
 
         AgreementVersion ks3 = texts.inForce(Audience.KS3).orElseThrow();
         AgreementVersion corrected = texts.publish(Audience.KS3, ks3.title(), ks3.body().replace("I will keep my password",
@@ -73,7 +76,7 @@ class DemoAgreements {
                 ChangeKind.MATERIAL, "Two-factor authentication and generative AI tools added.", "dsl");
         backdating.agreementPublished(staffSecond.id(), changed);
         for (AgreementCoverage.Entry e : coverage.unsigned(calendar.today(), Audience.STAFF, null, null)) {
-            if (random.nextInt(10) < 7) {
+            if (!online.contains(e.personId()) && random.nextInt(10) < 7) {
                 paper(e.personId(), staffSecond, changed.plusHours(16 + random.nextInt(24 * (STAFF_CHANGE_DAYS_AGO - 2))),
                         "", calendar);
             }
@@ -82,9 +85,9 @@ class DemoAgreements {
     }
 
     /** The forms returned in the first weeks of term: all but a few staff and governors, most pupils and parents. */
-    private void signTerm(DemoCalendar calendar, OffsetDateTime termBegan, Random random) {
+    private void signTerm(DemoCalendar calendar, OffsetDateTime termBegan, Random random, Set<Long> online) {
         for (AgreementCoverage.Entry e : coverage.entries(calendar.today())) {
-            if (e.signed()) {
+            if (e.signed() || online.contains(e.personId()) && e.audience() != Audience.PARENTS) {
                 continue;
             }
             AgreementVersion version = texts.inForce(e.audience()).orElseThrow();
@@ -109,6 +112,15 @@ class DemoAgreements {
         LocalDate day = signed.atZoneSameInstant(SchoolTime.ZONE).toLocalDate();
         Acceptance a = acceptances.recordPaper(personId, version.id(), day, signedBy, "demo");
         backdating.agreementRecorded(a.id(), calendar.notAfterNow(signed.plusHours(1)));
+    }
+
+    /** The people behind the demo accounts, who accept their own agreements online. */
+    private Set<Long> demoAccountPeople() {
+        Set<Long> ids = new HashSet<>();
+        for (DemoSchoolLoader.DemoAccount demo : DemoSchoolLoader.ACCOUNTS) {
+            people.findByProxyUsername(demo.username()).ifPresent(p -> ids.add(p.id()));
+        }
+        return ids;
     }
 
     /** The people behind the demo accounts accepted online, yesterday, so the demo signs in without the interstitial. */

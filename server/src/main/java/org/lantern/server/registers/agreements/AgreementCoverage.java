@@ -130,7 +130,7 @@ public class AgreementCoverage {
      * Every person on roll and the agreements they sign, with whether they have signed each. An
      * audience with no version yet has nobody signed.
      */
-    List<Entry> entries(LocalDate today) {
+    public List<Entry> entries(LocalDate today) {
         Map<Audience, Integer> from = texts.signingFrom();
         Map<Long, Map<Audience, Signature>> signatures = new HashMap<>();
         jdbc.sql("SELECT a.person_id, v.audience, v.number, a.signed_on FROM agreement_acceptance a "

@@ -1,5 +1,6 @@
 package org.lantern.server.registers.agreements;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -123,7 +124,8 @@ class AgreementPagesTest {
                         .param("signedOn", "2001-09-01").param("signedBy", "").with(authentication(as(Role.OFFICE)))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/people/" + pupil + "#paper"))
-                .andExpect(flash().attribute("problems", List.of("The form is dated 01/09/2001, before version "
+                .andExpect(flash().attribute("problems", List.of("The form is dated "
+                        + SchoolTime.day(LocalDate.of(2001, 9, 1)) + ", before version "
                         + primary.number() + " was published on "
                         + SchoolTime.day(primary.createdAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate())
                         + ": check the date, or record the version the form shows.")));
