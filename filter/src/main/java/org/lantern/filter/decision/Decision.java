@@ -23,7 +23,8 @@ import org.lantern.policy.Level;
  * @param searchTerm the search typed, when the request is a search, else {@code null}
  * @param rewriteUrl where the proxy must send the request instead to force SafeSearch: a full URL
  *     for ordinary requests, a {@code host:port} authority for {@code CONNECT}; {@code null} when
- *     none applies
+ *     none applies; for a {@link Rule#AGREEMENT_REQUIRED} block, the agreement page the browser is
+ *     sent to instead of the block page
  * @param bypassAttempt whether the request looks like an attempt to get round the filter (proxy,
  *     VPN, encrypted DNS, raw IP)
  */

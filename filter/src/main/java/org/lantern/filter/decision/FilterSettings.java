@@ -18,8 +18,12 @@ import java.util.Set;
  * @param rawIpHosts what to do with requests addressed to a raw IP
  * @param bypassLists list categories whose matches are filter-bypass attempts (proxies, VPNs,
  *     encrypted DNS)
+ * @param agreementPage the absolute address of the page where a person held by the network gate
+ *     accepts the acceptable-use agreement, or {@code null} when there is none; requests to its host
+ *     are never held, or the person could not reach the page that lets them through
  */
-public record FilterSettings(String defaultGroupId, RawIpHosts rawIpHosts, Set<String> bypassLists) {
+public record FilterSettings(String defaultGroupId, RawIpHosts rawIpHosts, Set<String> bypassLists,
+                             String agreementPage) {
 
     /** UT1 list categories of anonymisers, VPNs, DNS-over-HTTPS and residential proxies. */
     public static final Set<String> UT1_BYPASS_LISTS =
@@ -29,6 +33,14 @@ public record FilterSettings(String defaultGroupId, RawIpHosts rawIpHosts, Set<S
     public FilterSettings {
         Objects.requireNonNull(rawIpHosts, "rawIpHosts");
         bypassLists = Set.copyOf(Objects.requireNonNull(bypassLists, "bypassLists"));
+        if (agreementPage != null && agreementHost(agreementPage) == null) {
+            throw new IllegalArgumentException("the agreement page must be an absolute http(s) address: " + agreementPage);
+        }
+    }
+
+    /** Settings with no agreement page. */
+    public FilterSettings(String defaultGroupId, RawIpHosts rawIpHosts, Set<String> bypassLists) {
+        this(defaultGroupId, rawIpHosts, bypassLists, null);
     }
 
     /** @return the defaults: the policy's visitor group, raw IP hosts logged, the UT1 bypass lists */
@@ -38,11 +50,32 @@ public record FilterSettings(String defaultGroupId, RawIpHosts rawIpHosts, Set<S
 
     /** @return these settings with another default group */
     public FilterSettings withDefaultGroup(String groupId) {
-        return new FilterSettings(groupId, rawIpHosts, bypassLists);
+        return new FilterSettings(groupId, rawIpHosts, bypassLists, agreementPage);
     }
 
     /** @return these settings with another raw-IP choice */
     public FilterSettings withRawIpHosts(RawIpHosts choice) {
-        return new FilterSettings(defaultGroupId, choice, bypassLists);
+        return new FilterSettings(defaultGroupId, choice, bypassLists, agreementPage);
+    }
+
+    /** @return these settings with another agreement page ({@code null} for none) */
+    public FilterSettings withAgreementPage(String page) {
+        return new FilterSettings(defaultGroupId, rawIpHosts, bypassLists, page);
+    }
+
+    /** @return the host of the agreement page, lower case, or {@code null} when there is none */
+    public String agreementHost() {
+        return agreementPage == null ? null : agreementHost(agreementPage);
+    }
+
+    private static String agreementHost(String page) {
+        try {
+            java.net.URI uri = java.net.URI.create(page);
+            String scheme = uri.getScheme();
+            boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+            return web && uri.getHost() != null ? uri.getHost().toLowerCase(java.util.Locale.ROOT) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

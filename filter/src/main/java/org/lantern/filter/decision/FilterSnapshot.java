@@ -32,6 +32,9 @@ import org.lantern.policy.Verdict;
  *   <li>the URL is on an illegal-content list: {@code BLOCK_AND_ALERT};</li>
  *   <li>a list matched whose policy category is {@code illegal}: {@code BLOCK_AND_ALERT};</li>
  *   <li>the person's internet access is removed: {@code BLOCK};</li>
+ *   <li>the network gate holds the person until they accept the acceptable-use agreement, and the
+ *       request is not for the agreement page's host: {@code BLOCK}, with the agreement page as
+ *       where to send the browser ({@link Decision#rewriteUrl()});</li>
  *   <li>an active temporary unblock covers the person or group and the URL: {@code ALLOW_AND_LOG};</li>
  *   <li>the local allow list matched: {@code ALLOW};</li>
  *   <li>the local block list matched: {@code BLOCK};</li>
@@ -247,6 +250,12 @@ public final class FilterSnapshot {
             return new Decision(request, Action.BLOCK, Rule.ACCESS_REMOVED,
                     "Your internet access has been removed. Please speak to a member of staff.",
                     null, null, null, null, null, policyVersion, subject, term, null, bypass);
+        }
+
+        if (subject.agreementPending() && !url.host().equals(settings.agreementHost())) {
+            return new Decision(request, Action.BLOCK, Rule.AGREEMENT_REQUIRED,
+                    "Please read and accept the school's acceptable-use agreement before using the internet.",
+                    null, null, null, null, null, policyVersion, subject, term, settings.agreementPage(), bypass);
         }
 
         String rewrite = SAFE_SEARCH.rewrite(url, request.connect());

@@ -11,6 +11,11 @@ public enum Rule {
     ILLEGAL_CATEGORY,
     /** The person's internet access has been removed (a leaver or a sanction). */
     ACCESS_REMOVED,
+    /**
+     * The school's network gate holds the person's requests until they accept the acceptable-use
+     * agreement in force: the browser is sent to the agreement page instead.
+     */
+    AGREEMENT_REQUIRED,
     /** A temporary unblock approved by a member of staff applies. */
     UNBLOCK_EXCEPTION,
     /** The school's local allow list matched. */

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Who a request is made for, as far as the filter needs to know: the policy group decides which
- * rules apply, and the internet-access flag lets a leaver or a sanction cut access at once.
+ * rules apply, the internet-access flag lets a leaver or a sanction cut access at once, and the
+ * agreement flag holds a person's requests until they accept the school's acceptable-use agreement.
  *
  * @param personId stable id of the person in the people directory, or {@code null} when the
  *     request could not be tied to a person (then {@code displayName} says what it was tied to)
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param groupReason why the person is in that group, in plain English (e.g. "nominated by the
  *     DSL on 4 March 2025"), so that a decision depending on the group explains itself; {@code
  *     null} when the directory gives no reason
+ * @param agreementPending whether the school's network gate holds this person's requests until they
+ *     accept the acceptable-use agreement in force for them (a school setting per group)
  */
 public record Subject(String personId, String displayName, String groupId, boolean internetAccess,
-                      String groupReason) {
+                      String groupReason, boolean agreementPending) {
 
     /** Rejects missing names and groups, which would make a decision unexplainable. */
     public Subject {
@@ -25,6 +28,11 @@ public record Subject(String personId, String displayName, String groupId, boole
         if (groupId.isBlank()) {
             throw new IllegalArgumentException("groupId must not be blank");
         }
+    }
+
+    /** A subject with no agreement to accept first. */
+    public Subject(String personId, String displayName, String groupId, boolean internetAccess, String groupReason) {
+        this(personId, displayName, groupId, internetAccess, groupReason, false);
     }
 
     /** A subject whose directory gives no reason for the group. */
@@ -47,6 +55,6 @@ public record Subject(String personId, String displayName, String groupId, boole
      * @return this person in another group
      */
     public Subject inGroup(String otherGroupId, String reason) {
-        return new Subject(personId, displayName, otherGroupId, internetAccess, reason);
+        return new Subject(personId, displayName, otherGroupId, internetAccess, reason, agreementPending);
     }
 }

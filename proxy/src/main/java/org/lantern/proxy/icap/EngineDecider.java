@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.lantern.filter.decision.Decision;
 import org.lantern.filter.decision.DecisionEngine;
 import org.lantern.filter.decision.DecisionRequest;
+import org.lantern.filter.decision.Rule;
 import org.lantern.filter.url.MalformedUrlException;
 
 /**
@@ -14,7 +15,8 @@ import org.lantern.filter.url.MalformedUrlException;
  * the category and illegal-content lists, the people directory and the temporary unblocks.
  * A block carries the decision's plain-English reason and policy category for the block page; a
  * SafeSearch rewrite becomes an ICAP rewrite, as does a YouTube request (restricted mode through
- * the {@link YouTubeRestrict} header); everything else passes. An address that cannot be
+ * the {@link YouTubeRestrict} header); a person the network gate holds is redirected to the
+ * acceptable-use agreement page; everything else passes. An address that cannot be
  * parsed cannot be checked, so it is blocked. Each decision is also handed to an observer (the
  * server logs every one and raises alerts), which must not throw.
  */
@@ -62,6 +64,9 @@ public final class EngineDecider implements IcapDecider {
      * @return what the ICAP server must do to enforce it
      */
     public static IcapVerdict verdict(Decision decision) {
+        if (decision.rule() == Rule.AGREEMENT_REQUIRED && decision.rewriteUrl() != null) {
+            return new IcapVerdict.Redirect(decision.rewriteUrl());
+        }
         return switch (decision.action()) {
             case BLOCK, BLOCK_AND_ALERT -> new IcapVerdict.Block(decision.reason(),
                     decision.policyCategory() != null ? decision.policyCategory()

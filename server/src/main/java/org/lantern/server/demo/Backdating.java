@@ -113,6 +113,24 @@ class Backdating {
         set("subject_access_request", "recorded_at", "id", requestId, at);
     }
 
+    /** A version of an acceptable-use agreement published at {@code at}. */
+    void agreementPublished(long versionId, OffsetDateTime at) {
+        set("agreement_version", "created_at", "id", versionId, at);
+    }
+
+    /** An agreement accepted online at {@code at}: recorded then, on that day. */
+    void agreementAcceptedOnline(long acceptanceId, OffsetDateTime at) {
+        set("agreement_acceptance", "recorded_at", "id", acceptanceId, at);
+        jdbc.sql("UPDATE agreement_acceptance SET signed_on = :day WHERE id = :id")
+                .param("day", at.atZoneSameInstant(SchoolTime.ZONE).toLocalDate())
+                .param("id", acceptanceId).update();
+    }
+
+    /** A paper form recorded at {@code at}. */
+    void agreementRecorded(long acceptanceId, OffsetDateTime at) {
+        set("agreement_acceptance", "recorded_at", "id", acceptanceId, at);
+    }
+
     /** Sets one time of the rows whose {@code key} is {@code id}; every name comes from this class, never from input. */
     private void set(String table, String column, String key, long id, OffsetDateTime at) {
         jdbc.sql("UPDATE " + table + " SET " + column + " = :at WHERE " + key + " = :id")

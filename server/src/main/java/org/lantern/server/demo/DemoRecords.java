@@ -56,13 +56,14 @@ class DemoRecords {
     private final DemoDataProtection dataProtection;
     private final DemoCases cases;
     private final DemoActivity activity;
+    private final DemoAgreements agreements;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
-                DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, AuditChain audit,
-                IncidentCategories categories, PlatformTransactionManager transactions) {
+                DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, DemoAgreements agreements,
+                AuditChain audit, IncidentCategories categories, PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
         this.incidents = incidents;
@@ -70,6 +71,7 @@ class DemoRecords {
         this.dataProtection = dataProtection;
         this.cases = cases;
         this.activity = activity;
+        this.agreements = agreements;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -133,6 +135,7 @@ class DemoRecords {
             traffic.alerts(term, cast, calendar);
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
+            agreements.seed(calendar);
             int count = term.incidents().size() + 1;
             AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
             return new Told(term, cast, count, story(entry));

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ import org.lantern.policy.PolicyDocument;
 import org.lantern.server.people.GroupMemberships;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleChanged;
+import org.lantern.server.people.Person;
 import org.lantern.server.policy.PolicyChanged;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.policy.PolicyVersion;
@@ -67,9 +70,14 @@ public class FilterService implements IllegalContentCheck {
 
     private static final Logger log = LoggerFactory.getLogger(FilterService.class);
 
+    /** Where the network gate sends a person who has not accepted the acceptable-use agreement in force. */
+    public static final String AGREEMENT_PATH = "/agreement";
+
     private final PolicyService policies;
     private final LocalLists localLists;
     private final ObjectProvider<UnblockSource> unblockSources;
+    private final ObjectProvider<AgreementGate> agreementGates;
+    private final String agreementPage;
     private final List<Path> listDirectories;
     private final Clock clock;
     private final IllegalContentList illegal;
@@ -85,13 +93,19 @@ public class FilterService implements IllegalContentCheck {
     private volatile ListLoadFailure lastFailure;
 
     FilterService(PolicyService policies, People people, GroupMemberships memberships, LocalLists localLists,
-                  ObjectProvider<UnblockSource> unblockSources,
+                  ObjectProvider<UnblockSource> unblockSources, ObjectProvider<AgreementGate> agreementGates,
                   @Value("${lantern.filter.lists:}") String listDirectories,
                   @Value("${lantern.filter.illegal-lists:}") String illegalLists,
-                  @Value("${lantern.filter.people-cache:30s}") Duration peopleCache) throws IOException {
+                  @Value("${lantern.filter.people-cache:30s}") Duration peopleCache,
+                  @Value("${lantern.public-url:}") String publicUrl,
+                  @Value("${server.port:8080}") int serverPort) throws IOException {
         this.policies = policies;
         this.localLists = localLists;
         this.unblockSources = unblockSources;
+        this.agreementGates = agreementGates;
+        // The same address the block page links to, so the gate sends people to this server.
+        this.agreementPage = (publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl.replaceAll("/+$", ""))
+                + AGREEMENT_PATH;
         this.listDirectories = paths(listDirectories);
         this.clock = Clock.systemUTC();
         this.illegal = loadIllegal(paths(illegalLists));
@@ -221,14 +235,14 @@ public class FilterService implements IllegalContentCheck {
             PolicyVersion version = policies.current()
                     .orElseThrow(() -> new IllegalStateException("there is no policy in force yet"));
             PolicyDocument document = policies.currentDocument();
-            directory = new PeopleDirectory(people, memberships, document, clock, peopleCache);
+            directory = new PeopleDirectory(people, memberships, document, clock, peopleCache, this::heldInGroups);
             engine = new DecisionEngine(FilterSnapshot.of(document, version.number())
                     .withLists(lists.current())
                     .withLocalLists(localLists.layer())
                     .withIllegalContent(illegal)
                     .withDirectory(directory)
                     .withExceptions(unblocks())
-                    .withSettings(FilterSettings.defaults()));
+                    .withSettings(FilterSettings.defaults().withAgreementPage(agreementPage)));
         }
         return engine;
     }
@@ -276,6 +290,19 @@ public class FilterService implements IllegalContentCheck {
                     (System.nanoTime() - started) / 1_000_000);
         }
         return builder.build();
+    }
+
+    /** The groups every gate holds the person in; a gate that fails holds no one, as the filter did before gates. */
+    private Set<String> heldInGroups(Person person) {
+        Set<String> held = new HashSet<>();
+        agreementGates.orderedStream().forEach(gate -> {
+            try {
+                held.addAll(gate.heldInGroups(person));
+            } catch (RuntimeException e) {
+                log.error("The agreement gate could not be read for person {}", person.id(), e);
+            }
+        });
+        return held;
     }
 
     private List<UnblockException> unblocks() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,7 +30,8 @@ import org.lantern.server.people.Person;
  * GroupChoice} (an explicit membership such as nominated staff first, then the defaults for the
  * person's kind) with the reason, so a decision explains the group it used. A person whose
  * internet access is removed, or whose leaving date has come, is marked so, which the engine
- * blocks everywhere.
+ * blocks everywhere; one the {@link AgreementGate} holds in their group is marked as owing the
+ * acceptable-use agreement, which the engine sends to the agreement page.
  *
  * <p>Lookups are called for every web request, so people are cached for a short time
  * ({@code ttl}). The people feature announces each change ({@code PeopleChanged}) and the filter
@@ -47,10 +49,15 @@ final class PeopleDirectory implements Directory {
     private final PolicyDocument policy;
     private final Clock clock;
     private final Duration ttl;
+    private final AgreementGate gate;
     private final Cache cache;
 
-    /** A person as last read, with their memberships; empty when nobody has the identity. */
-    private record Cached(Optional<Person> person, List<GroupMembership> memberships, Instant until) {
+    /**
+     * A person as last read, with their memberships and the groups the agreement gate holds them
+     * in; empty when nobody has the identity.
+     */
+    private record Cached(Optional<Person> person, List<GroupMembership> memberships, Set<String> heldInGroups,
+                          Instant until) {
     }
 
     /**
@@ -60,23 +67,25 @@ final class PeopleDirectory implements Directory {
     private record Cache(Map<String, Cached> entries, AtomicLong forgets) {
     }
 
-    PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock, Duration ttl) {
-        this(people, memberships, policy, clock, ttl, new Cache(new ConcurrentHashMap<>(), new AtomicLong()));
+    PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock, Duration ttl,
+                    AgreementGate gate) {
+        this(people, memberships, policy, clock, ttl, gate, new Cache(new ConcurrentHashMap<>(), new AtomicLong()));
     }
 
     private PeopleDirectory(People people, GroupMemberships memberships, PolicyDocument policy, Clock clock,
-                            Duration ttl, Cache cache) {
+                            Duration ttl, AgreementGate gate, Cache cache) {
         this.people = Objects.requireNonNull(people, "people");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.cache = cache;
     }
 
     /** The same directory and cache, mapping people to the groups of another policy version. */
     PeopleDirectory withPolicy(PolicyDocument newPolicy) {
-        return new PeopleDirectory(people, memberships, newPolicy, clock, ttl, cache);
+        return new PeopleDirectory(people, memberships, newPolicy, clock, ttl, gate, cache);
     }
 
     /** Forgets every cached person, so the next lookups read the directory afresh. */
@@ -103,15 +112,17 @@ final class PeopleDirectory implements Directory {
         if (found.isEmpty() && clientIp != null && !clientIp.isBlank()) {
             found = lookup(NetworkIdentityType.DEVICE_IP, clientIp);
         }
-        return found.map(c -> subject(c.person().orElseThrow(), c.memberships()));
+        return found.map(this::subject);
     }
 
-    /** The subject the filter judges a person with these memberships as under this policy. */
-    private Subject subject(Person person, List<GroupMembership> personMemberships) {
+    /** The subject the filter judges a person as under this policy. */
+    private Subject subject(Cached found) {
+        Person person = found.person().orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(SchoolTime.ZONE));
         boolean access = person.internetAccess() && !person.hasLeft(today);
-        GroupChoice group = GroupChoice.of(policy, person, personMemberships);
-        return new Subject(Long.toString(person.id()), person.displayName(), group.groupId(), access, group.reason());
+        GroupChoice group = GroupChoice.of(policy, person, found.memberships());
+        return new Subject(Long.toString(person.id()), person.displayName(), group.groupId(), access, group.reason(),
+                found.heldInGroups().contains(group.groupId()));
     }
 
     private Optional<Cached> lookup(NetworkIdentityType type, String value) {
@@ -125,7 +136,8 @@ final class PeopleDirectory implements Directory {
         if (hit == null || !now.isBefore(hit.until())) {
             long forgets = cache.forgets().get();
             Optional<Person> person = people.findByNetworkIdentity(type, canonical.get());
-            hit = new Cached(person, person.map(p -> memberships.of(p.id())).orElse(List.of()), now.plus(ttl));
+            hit = new Cached(person, person.map(p -> memberships.of(p.id())).orElse(List.of()),
+                    person.map(gate::heldInGroups).orElse(Set.of()), now.plus(ttl));
             if (cache.entries().size() >= MAX_CACHED) {
                 cache.entries().clear();
             }

@@ -91,7 +91,22 @@ public enum Permission {
      * reported false positive. Only the caller's own texts are read, no one's activity. Not staff,
      * governors or pupils: it would let anyone probe which words slip past the monitor.
      */
-    MONITOR_CLASSIFY;
+    MONITOR_CLASSIFY,
+    /**
+     * Read and accept one's own acceptable-use agreement (everyone: whoever is linked to a person in
+     * the directory has an agreement to accept).
+     */
+    AGREEMENT_ACCEPT,
+    /**
+     * Read the acceptable-use agreements register: coverage by audience, year group and class, who has
+     * not signed, each person's acceptances, and its CSV export. Registers hold names, never a
+     * safeguarding record, so the office staff who keep them hold this.
+     */
+    AGREEMENTS_READ,
+    /** Record a pupil's, parent's or adult's paper agreement form with its date. */
+    AGREEMENTS_RECORD,
+    /** Publish new versions of the agreement texts and turn the network gate on or off per group. */
+    AGREEMENTS_EDIT;
 
     /** The authority string Spring Security sees. */
     public String authority() {

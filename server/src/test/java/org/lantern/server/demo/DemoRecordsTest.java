@@ -50,7 +50,8 @@ class DemoRecordsTest {
     /** Every table a seeded record lives in: a second start must leave each as it was. */
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
-            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export", "case_event");
+            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export", "case_event",
+            "agreement_version", "agreement_acceptance");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -88,6 +89,25 @@ class DemoRecordsTest {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void theSchoolHasATermOfAgreementsMostSignedSomeNotAndAMaterialChangeForStaff() {
+        List<String> staffKinds = jdbc.sql("SELECT change_kind FROM agreement_version WHERE audience = 'STAFF' ORDER BY number")
+                .query(String.class).list();
+        assertThat(staffKinds).startsWith("FIRST").contains("MATERIAL");
+        assertThat(jdbc.sql("SELECT change_kind FROM agreement_version WHERE audience = 'KS3' ORDER BY number")
+                .query(String.class).list()).contains("CORRECTION");
+        for (String audience : List.of("KS3", "PARENTS", "STAFF")) {
+            long total = count("SELECT COUNT(DISTINCT p.id) FROM person p WHERE p.kind = '"
+                    + ("STAFF".equals(audience) ? "STAFF" : "PUPIL") + "'" + ("KS3".equals(audience)
+                    ? " AND p.year_group IN ('7', '8', '9')" : "") + " AND p.leaving_date IS NULL");
+            long signed = count("SELECT COUNT(DISTINCT a.person_id) FROM agreement_acceptance a JOIN agreement_version v "
+                    + "ON v.id = a.version_id WHERE v.audience = '" + audience + "' AND v.number >= (SELECT MAX(number) "
+                    + "FROM agreement_version w WHERE w.audience = v.audience AND w.change_kind <> 'CORRECTION')");
+            assertThat(signed).as(audience + " signed of " + total).isGreaterThan(total / 2).isLessThan(total);
+        }
+        assertThat(count("SELECT COUNT(*) FROM agreement_acceptance WHERE method = 'ONLINE'")).isPositive();
     }
 
     @Test

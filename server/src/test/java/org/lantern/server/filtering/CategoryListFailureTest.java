@@ -26,7 +26,8 @@ class CategoryListFailureTest {
     @SuppressWarnings("unchecked")
     private FilterService filterReading(Path listDirectory) throws Exception {
         return new FilterService(mock(PolicyService.class), mock(People.class), mock(GroupMemberships.class),
-                mock(LocalLists.class), mock(ObjectProvider.class), listDirectory.toString(), "", Duration.ZERO);
+                mock(LocalLists.class), mock(ObjectProvider.class), mock(ObjectProvider.class), listDirectory.toString(), "",
+                Duration.ZERO, "", 8080);
     }
 
     @Test

@@ -1,11 +1,6 @@
 package org.lantern.server.filtering;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,22 +25,7 @@ class IcapEndToEndTest {
     LanternProperties lantern;
 
     private String reqmod(String url) throws IOException {
-        String http = "GET " + url + " HTTP/1.1\r\nHost: ignored.example\r\n\r\n";
-        String request = "REQMOD icap://127.0.0.1:" + icap.port() + "/reqmod ICAP/1.0\r\nHost: 127.0.0.1\r\n"
-                + "Allow: 204\r\nConnection: close\r\nEncapsulated: req-hdr=0, null-body=" + http.length() + "\r\n\r\n" + http;
-        try (Socket socket = new Socket("127.0.0.1", icap.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                response.write(buffer, 0, n);
-            }
-            return response.toString(StandardCharsets.UTF_8);
-        }
+        return IcapRequests.reqmod(icap.port(), url, null);
     }
 
     private List<String> logLines() throws IOException {

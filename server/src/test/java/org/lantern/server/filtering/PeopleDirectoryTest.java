@@ -3,6 +3,7 @@ package org.lantern.server.filtering;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class PeopleDirectoryTest {
                 "Pupil,8" + tag.hashCode() % 100000 + ",Leaver,Lee,10,,leaver" + tag + ",")
                 .getBytes(StandardCharsets.UTF_8), "roll-" + tag + ".csv", false, false, "test");
         directory = new PeopleDirectory(people, memberships, PolicyParser.parse(Presets.yaml("astley-park")),
-                Clock.systemUTC(), Duration.ZERO);
+                Clock.systemUTC(), Duration.ZERO, person -> Set.of());
     }
 
     @Test

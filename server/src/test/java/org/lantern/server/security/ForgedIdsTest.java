@@ -229,6 +229,8 @@ class ForgedIdsTest {
                 List.of("ks4"), List.of(), "Forged ids fixture.", null, now.plus(Duration.ofDays(2)).toInstant()), owner,
                 now.toInstant()).id()));
         world.put("version", "1");
+        world.put("agreementVersion", Long.toString(jdbc.sql("SELECT MAX(id) FROM agreement_version WHERE audience = 'KS3'")
+                .query(Long.class).single()));
         world.put("missing", MISSING);
         world.put("alert", Long.toString(alerts.record(AlertFixtures.illegal("http://forged-ids.invalid/", p1,
                 "Forged One", "forged.one", "10.0.0.7", now.toInstant())).id()));
@@ -419,6 +421,14 @@ class ForgedIdsTest {
         for (String verb : List.of("grant", "refuse")) {
             specs.add(plain("POST /unblock/{id}/" + verb, Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         }
+        // The agreements register: a person's agreements, and a paper form naming the version signed.
+        specs.add(plain("GET /registers/agreements/people/{id:\\d+}", Role.ADMIN, "id=p1", Permission.AGREEMENTS_READ));
+        specs.add(new Spec("POST /registers/agreements/people/{id:\\d+}/paper", "?versionId={versionId}", Role.ADMIN,
+                "id=p1,versionId=agreementVersion", List.of(new Hidden("id=p1,versionId=agreementVersion",
+                        holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        // One's own agreement: the version the page showed, which a forged id cannot turn into another's.
+        specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",
+                List.of(), null, null, false));
         // The requester withdraws their own request, an approver any; to anyone else it is not there.
         specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         return specs;

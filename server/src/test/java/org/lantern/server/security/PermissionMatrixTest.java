@@ -228,7 +228,24 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/api/v1/activity/ingest?format=squid&source=matrix.source&start=0",
                     Permission.ACTIVITY_INGEST),
             // The safeguarding monitor's classifier (issue 17): the safeguarding team and the network manager.
-            new Row(HttpMethod.POST, "/api/v1/monitor/classify", Permission.MONITOR_CLASSIFY));
+            new Row(HttpMethod.POST, "/api/v1/monitor/classify", Permission.MONITOR_CLASSIFY),
+            // The acceptable-use agreements register (issue 18 section 1).
+            new Row(HttpMethod.GET, "/agreement", Permission.AGREEMENT_ACCEPT),
+            new Row(HttpMethod.POST, "/agreement", Permission.AGREEMENT_ACCEPT),
+            new Row(HttpMethod.GET, "/registers/agreements", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/registers/agreements/unsigned", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/registers/agreements/unsigned.csv", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/registers/agreements/people/999999999", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.POST, "/registers/agreements/people/999999999/paper?versionId=999999999",
+                    Permission.AGREEMENTS_RECORD),
+            new Row(HttpMethod.GET, "/registers/agreements/texts", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/registers/agreements/texts/history?audience=STAFF", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/registers/agreements/texts/edit?audience=STAFF", Permission.AGREEMENTS_EDIT),
+            new Row(HttpMethod.POST, "/registers/agreements/texts", Permission.AGREEMENTS_EDIT),
+            new Row(HttpMethod.GET, "/registers/agreements/gate", Permission.AGREEMENTS_EDIT),
+            new Row(HttpMethod.POST, "/registers/agreements/gate", Permission.AGREEMENTS_EDIT),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements/coverage", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/agreements/accept", Permission.AGREEMENT_ACCEPT));
 
     @Autowired
     MockMvc mvc;

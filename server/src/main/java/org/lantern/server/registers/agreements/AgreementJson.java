@@ -1,0 +1,23 @@
+package org.lantern.server.registers.agreements;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The audit chain's detail documents for the register's changes. */
+final class AgreementJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AgreementJson() {
+    }
+
+    static String of(Map<String, Object> detail) {
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers is always JSON", e);
+        }
+    }
+}
