@@ -19,6 +19,7 @@ import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleImporter;
 import org.lantern.server.registers.agreements.Acceptances;
 import org.lantern.server.registers.agreements.NetworkGate;
+import org.lantern.server.support.IcapExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +112,6 @@ class AgreementGateIcapTest {
     }
 
     private String reqmod(String url) throws IOException {
-        return IcapRequests.reqmod(icap.port(), url, username);
+        return IcapExchange.reqmod(icap.port(), url, username);
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.lantern.server.LanternProperties;
+import org.lantern.server.support.IcapExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class IcapEndToEndTest {
     LanternProperties lantern;
 
     private String reqmod(String url) throws IOException {
-        return IcapRequests.reqmod(icap.port(), url, null);
+        return IcapExchange.reqmod(icap.port(), url, null);
     }
 
     private List<String> logLines() throws IOException {

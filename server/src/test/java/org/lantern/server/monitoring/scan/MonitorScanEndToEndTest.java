@@ -29,6 +29,7 @@ import org.lantern.server.identity.Role;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
 import org.lantern.server.support.AlertTables;
+import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,8 +72,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.datasource.hikari.maximum-pool-size=3"})
 class MonitorScanEndToEndTest {
 
-    private static final int SMTP_PORT = IcapClient.freePort();
-    private static final int ICAP_PORT = IcapClient.freePort();
+    private static final int SMTP_PORT = IcapExchange.freePort();
+    private static final int ICAP_PORT = IcapExchange.freePort();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -323,6 +324,6 @@ class MonitorScanEndToEndTest {
     }
 
     private static String icap(byte[] request) throws IOException {
-        return IcapClient.exchange(ICAP_PORT, request);
+        return IcapExchange.exchange(ICAP_PORT, request);
     }
 }

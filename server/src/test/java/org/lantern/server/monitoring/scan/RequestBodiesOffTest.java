@@ -9,6 +9,7 @@ import org.lantern.server.activity.DecisionLogIngestJob;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
+import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=3"})
 class RequestBodiesOffTest {
 
-    private static final int ICAP_PORT = IcapClient.freePort();
+    private static final int ICAP_PORT = IcapExchange.freePort();
 
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
@@ -78,6 +79,6 @@ class RequestBodiesOffTest {
     }
 
     private static String icap(String request) throws IOException {
-        return IcapClient.exchange(ICAP_PORT, request.getBytes(StandardCharsets.UTF_8));
+        return IcapExchange.exchange(ICAP_PORT, request.getBytes(StandardCharsets.UTF_8));
     }
 }
