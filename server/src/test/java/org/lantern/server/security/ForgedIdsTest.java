@@ -367,7 +367,15 @@ class ForgedIdsTest {
                 List.of(new Hidden("from=version,to=version", holding(Permission.POLICY_READ))), null, null, false));
 
         specs.add(unseeded("GET /alerts/{id:\\d+}", Role.DSL, "id=missing"));
-        specs.add(unseeded("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=missing"));
+        for (String path : List.of("/status", "/notes")) {
+            specs.add(unseeded("POST /alerts/{id:\\d+}" + path, Role.DSL, "id=missing"));
+            specs.add(unseeded("POST /api/v1/alerts/{id}" + path, Role.DSL, "id=missing"));
+        }
+        // The assignee is an account: one not on the DSL's team is refused as such, never assigned.
+        specs.add(new Spec("POST /alerts/{id:\\d+}/assignee", "?assignee={assignee}", Role.DSL,
+                "id=missing,assignee=ownerAccount", List.of(), null, null, false));
+        specs.add(unseeded("POST /api/v1/alerts/{id}/assignee", Role.DSL, "id=missing"));
+        specs.add(plain("GET /alerts/people/{id:\\d+}", Role.DSL, "id=p1", Permission.INCIDENT_READ_ALL));
         specs.add(unseeded("POST /filtering/lists/{id}/remove", Role.ADMIN, "id=missing"));
         specs.add(unseeded("POST /retention/{reviewId:\\d+}/delete", Role.DSL, "reviewId=missing"));
         specs.add(unseeded("POST /retention/{reviewId:\\d+}/extend", Role.DSL, "reviewId=missing"));

@@ -3,8 +3,8 @@ package org.lantern.server.support;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties the filter-alert and bypass-attempt registers, with the emails sent about alerts and the
- * logged looks at both. The two registers are cleared together because a run of bypass attempts
+ * Empties the filter-alert and bypass-attempt registers, with the emails sent about alerts, their
+ * notes and the logged looks at both. The two registers are cleared together because a run of bypass attempts
  * raises an alert, so a test of either can leave rows the other counts; the database is shared
  * with other test classes.
  */
@@ -14,8 +14,8 @@ public final class AlertTables {
     }
 
     public static void clear(JdbcClient jdbc) {
-        // alert_email refers to filter_alert, so it goes first.
-        for (String sql : new String[] {"DELETE FROM alert_email", "DELETE FROM filter_alert", "DELETE FROM bypass_attempt",
+        // alert_email and alert_note refer to filter_alert, so they go first.
+        for (String sql : new String[] {"DELETE FROM alert_email", "DELETE FROM alert_note", "DELETE FROM filter_alert", "DELETE FROM bypass_attempt",
                 "DELETE FROM record_access WHERE record_type IN ('alert', 'bypass-report')"}) {
             jdbc.sql(sql).update();
         }
