@@ -201,7 +201,7 @@ public class AlertRegister {
         return new Page(List.copyOf(shown), found.size() > query.size());
     }
 
-    /** How many alerts nobody has acknowledged yet. */
+    /** How many alerts nobody has taken into review or closed yet. */
     public long countNew() {
         return jdbc.sql("SELECT COUNT(*) FROM filter_alert WHERE status = 'NEW'").query(Long.class).single();
     }

@@ -50,7 +50,8 @@ class DemoRecordsTest {
     /** Every table a seeded record lives in: a second start must leave each as it was. */
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
-            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export", "case_event");
+            "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
+            "case_event");
 
     @Autowired
     DemoSchoolLoader loader;
