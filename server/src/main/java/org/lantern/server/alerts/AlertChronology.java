@@ -2,6 +2,7 @@ package org.lantern.server.alerts;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import org.lantern.server.incidents.ChronologySource;
 import org.lantern.server.incidents.ChronologyEntry;
@@ -38,7 +39,7 @@ class AlertChronology implements ChronologySource {
             case NEW -> times + "; not yet looked into";
             case IN_REVIEW -> times + "; in review" + (alert.assignee() == null ? "" : " (" + alert.assignee() + ")");
             case CLOSED -> times + "; closed by " + alert.closedBy() + ": "
-                    + alert.outcome().label().toLowerCase(java.util.Locale.ROOT);
+                    + alert.outcome().label().toLowerCase(Locale.ROOT);
         };
         return new ChronologyEntry(alert.firstSeenAt().atOffset(ZoneOffset.UTC), "Filter alert",
                 alert.kind().label() + ": " + alert.categoryName(), detail, null,

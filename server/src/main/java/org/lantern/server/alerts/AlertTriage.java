@@ -3,12 +3,14 @@ package org.lantern.server.alerts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.AccountService.AccountSummary;
 import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Incident;
 import org.lantern.server.incidents.IncidentService;
 import org.lantern.server.incidents.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +106,7 @@ public class AlertTriage {
             }
             // The look is logged either way, as every look at an incident is; a record the actor may not
             // read is answered as a missing one, so the answer never confirms it exists.
-            incident = incidents.read(change.incidentId(), actor, Channel.PAGE).map(i -> i.id())
+            incident = incidents.read(change.incidentId(), actor, Channel.PAGE).map(Incident::id)
                     .orElseThrow(() -> new AlertRejectedException("Incident: there is no incident "
                             + change.incidentId() + " that you can open."));
         } else if (change.incidentId() != null) {
@@ -181,7 +183,7 @@ public class AlertTriage {
 
     private static AlertConflictException closed(Alert alert) {
         return new AlertConflictException("Alert " + alert.id() + " was already closed by " + alert.closedBy() + " ("
-                + alert.outcome().label().toLowerCase(java.util.Locale.ROOT) + "); add a note instead.");
+                + alert.outcome().label().toLowerCase(Locale.ROOT) + "); add a note instead.");
     }
 
     private AlertConflictException moved(long id) {

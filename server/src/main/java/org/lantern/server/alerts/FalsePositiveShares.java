@@ -3,6 +3,7 @@ package org.lantern.server.alerts;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public class FalsePositiveShares {
                 .param("since", first.atStartOfDay(SchoolTime.ZONE).toOffsetDateTime())
                 .query(rs -> {
                     LocalDate day = LocalDate.ofInstant(AlertRegister.instant(rs, "closed_at"), SchoolTime.ZONE);
-                    int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(first, day);
+                    int week = (int) ChronoUnit.WEEKS.between(first, day);
                     if (week < 0 || week >= WEEKS) {
                         return;
                     }
