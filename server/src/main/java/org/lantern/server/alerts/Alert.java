@@ -24,17 +24,20 @@ import java.time.Instant;
  * @param listEntry           the entry that matched (a hash for hashed illegal lists), or {@code null}
  * @param policyVersion       the policy version in force
  * @param reason              the filter's own sentence about it
- * @param status              new or acknowledged
- * @param acknowledgedBy      who acknowledged it, or {@code null}
- * @param acknowledgedAt      when, or {@code null}
- * @param acknowledgementNote what they noted, or {@code null}
+ * @param status              new, in review or closed
+ * @param outcome             what was decided when it was closed, or {@code null} before
+ * @param assigneeAccount     the account of the member of the DSL's team assigned to it, or {@code null}
+ * @param assignee            that account's username, or {@code null}
+ * @param closedBy            who closed it, or {@code null}
+ * @param closedAt            when, or {@code null}
+ * @param incidentId          the incident it was escalated to, or {@code null}
  * @param email               the email owed to the DSL, or {@code null} when email was off
  */
 public record Alert(long id, AlertKind kind, Instant firstSeenAt, Instant lastSeenAt, int occurrences, Long personId,
                     String subjectName, String proxyUser, String clientIp, String url, String rule, String categoryId,
                     String categoryName, String listCategory, String listSource, String listEntry, long policyVersion,
-                    String reason, AlertStatus status, String acknowledgedBy, Instant acknowledgedAt,
-                    String acknowledgementNote, Email email) {
+                    String reason, AlertStatus status, AlertOutcome outcome, Long assigneeAccount, String assignee,
+                    String closedBy, Instant closedAt, Long incidentId, Email email) {
 
     /**
      * The email telling the DSL about an alert.

@@ -2,6 +2,7 @@ package org.lantern.server.alerts;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import org.lantern.server.incidents.ChronologySource;
 import org.lantern.server.incidents.ChronologyEntry;
@@ -34,9 +35,12 @@ class AlertChronology implements ChronologySource {
 
     private static ChronologyEntry entry(Alert alert) {
         String times = alert.occurrences() == 1 ? "1 request" : alert.occurrences() + " requests";
-        String detail = alert.status() == AlertStatus.ACKNOWLEDGED
-                ? times + "; acknowledged by " + alert.acknowledgedBy()
-                : times + "; not yet acknowledged";
+        String detail = switch (alert.status()) {
+            case NEW -> times + "; not yet looked into";
+            case IN_REVIEW -> times + "; in review" + (alert.assignee() == null ? "" : " (" + alert.assignee() + ")");
+            case CLOSED -> times + "; closed by " + alert.closedBy() + ": "
+                    + alert.outcome().label().toLowerCase(Locale.ROOT);
+        };
         return new ChronologyEntry(alert.firstSeenAt().atOffset(ZoneOffset.UTC), "Filter alert",
                 alert.kind().label() + ": " + alert.categoryName(), detail, null,
                 AlertAccessLog.ALERT, alert.id(), "/alerts/" + alert.id(), alert.kind().illegal());

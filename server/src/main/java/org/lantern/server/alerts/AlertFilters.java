@@ -12,26 +12,38 @@ import org.lantern.server.http.SchoolTime;
  * The alert filters as typed on the page or in the API, parsed, with a plain message for each one
  * that could not be read. Days are school days (UK time), {@code to} inclusive.
  *
- * @param status   {@code new}, {@code acknowledged} or empty for all
+ * @param status   {@code new}, {@code in-review}, {@code closed} or empty for all
  * @param kind     an {@link AlertKind} name (any case) or empty for all
+ * @param assignee an account id, {@code none} for alerts nobody is assigned, or empty for all
  * @param from     first day, {@code YYYY-MM-DD}, or empty
  * @param to       last day, or empty
  * @param query    the parsed query
  * @param errors   what could not be read; the query is not run when there are any
  */
-record AlertFilters(String status, String kind, String from, String to, AlertRegister.Query query, List<String> errors) {
+record AlertFilters(String status, String kind, String from, String to, String assignee, AlertRegister.Query query,
+                    List<String> errors) {
 
-    static AlertFilters parse(String status, String kind, String from, String to, int page, int size) {
+    static AlertFilters parse(String status, String kind, String from, String to, String assignee, int page, int size) {
         List<String> errors = new ArrayList<>();
-        AlertStatus parsedStatus = switch (status.strip().toLowerCase(Locale.ROOT)) {
-            case "", "all" -> null;
-            case "new" -> AlertStatus.NEW;
-            case "acknowledged" -> AlertStatus.ACKNOWLEDGED;
-            default -> {
-                errors.add("Status: choose new, acknowledged or all.");
-                yield null;
+        AlertStatus parsedStatus = null;
+        if (!status.isBlank() && !"all".equalsIgnoreCase(status.strip())) {
+            parsedStatus = AlertStatus.parse(status).orElse(null);
+            if (parsedStatus == null) {
+                errors.add("Status: choose new, in review, closed or all.");
             }
-        };
+        }
+        Long assigneeId = null;
+        boolean unassigned = false;
+        String who = assignee.strip().toLowerCase(Locale.ROOT);
+        if (who.equals("none")) {
+            unassigned = true;
+        } else if (!who.isEmpty() && !who.equals("all")) {
+            try {
+                assigneeId = Long.parseLong(who);
+            } catch (NumberFormatException e) {
+                errors.add("Assignee: choose a member of the DSL's team, none or all.");
+            }
+        }
         AlertKind parsedKind = null;
         if (!kind.isBlank() && !"all".equalsIgnoreCase(kind.strip())) {
             try {
@@ -50,8 +62,8 @@ record AlertFilters(String status, String kind, String from, String to, AlertReg
         }
         AlertRegister.Query query = new AlertRegister.Query(parsedStatus, parsedKind,
                 first == null ? null : first.atStartOfDay(SchoolTime.ZONE).toInstant(),
-                last == null ? null : last.plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant(),
+                last == null ? null : last.plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant(), assigneeId, unassigned,
                 Math.max(0, page), size);
-        return new AlertFilters(status, kind, from, to, query, List.copyOf(errors));
+        return new AlertFilters(status, kind, from, to, assignee, query, List.copyOf(errors));
     }
 }

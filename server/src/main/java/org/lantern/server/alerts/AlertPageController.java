@@ -1,17 +1,15 @@
 package org.lantern.server.alerts;
 
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
-import org.lantern.server.people.PersonKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,34 +17,39 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The alerts pages for the DSL's team and the headteacher: the list with filters, one alert (its
- * email, who has seen it, a link to record an incident about it) and acknowledging it with a note.
- * Reading needs INCIDENT_READ_ALL, acknowledging INCIDENT_MANAGE, as for incidents.
+ * email, its triage and notes, who has seen it, a link to escalate it to an incident) and one
+ * person's alerts together. Reading needs INCIDENT_READ_ALL; triage ({@link AlertTriagePageController})
+ * needs INCIDENT_MANAGE, as for incidents.
  */
 @Controller
 @RequestMapping("/alerts")
 class AlertPageController {
 
     static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final AlertRegister alerts;
     private final AlertOutbox outbox;
     private final AlertAccessLog looks;
+    private final AlertNotes notes;
+    private final AlertTeam team;
+    private final PersonAlerts personAlerts;
     private final People people;
 
-    AlertPageController(AlertRegister alerts, AlertOutbox outbox, AlertAccessLog looks, People people) {
+    AlertPageController(AlertRegister alerts, AlertOutbox outbox, AlertAccessLog looks, AlertNotes notes, AlertTeam team,
+                        PersonAlerts personAlerts, People people) {
         this.alerts = alerts;
         this.outbox = outbox;
         this.looks = looks;
+        this.notes = notes;
+        this.team = team;
+        this.personAlerts = personAlerts;
         this.people = people;
     }
 
@@ -54,11 +57,13 @@ class AlertPageController {
     @PreAuthorize("hasAuthority('INCIDENT_READ_ALL')")
     String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String kind,
                 @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-                @RequestParam(defaultValue = "0") int page, Authentication user, Model model,
-                HttpServletResponse response) {
-        AlertFilters filters = AlertFilters.parse(status, kind, from, to, page, PAGE_SIZE);
+                @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "0") int page,
+                Authentication user, Model model, HttpServletResponse response) {
+        AlertFilters filters = AlertFilters.parse(status, kind, from, to, assignee, page, PAGE_SIZE);
         model.addAttribute("filters", filters);
         model.addAttribute("kinds", AlertKind.values());
+        model.addAttribute("statuses", AlertStatus.values());
+        model.addAttribute("team", team.members());
         model.addAttribute("emailOn", outbox.enabled());
         if (!filters.errors().isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -80,25 +85,25 @@ class AlertPageController {
         model.addAttribute("person", person.orElse(null));
         model.addAttribute("emailOn", outbox.enabled());
         model.addAttribute("looks", looks.looks(id));
-        model.addAttribute("recordIncident", recordIncidentLink(alert, person));
+        model.addAttribute("notes", notes.on(id));
+        model.addAttribute("team", team.members());
+        model.addAttribute("outcomes", AlertOutcome.values());
+        model.addAttribute("recordIncident", IncidentPrefill.link(alert, person));
+        model.addAttribute("escalateAs", IncidentPrefill.misuse(alert.kind()) ? "misuser" : "at risk");
         model.addAttribute("around", aroundLink(alert));
         return "alerts/detail";
     }
 
-    @PostMapping("/{id:\\d+}/acknowledge")
-    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
-    String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication user,
-                       RedirectAttributes redirect) {
-        try {
-            alerts.acknowledge(id, note, user.getName());
-            redirect.addFlashAttribute("message", "Alert acknowledged.");
-        } catch (AlertNotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (AlertRejectedException e) {
-            redirect.addFlashAttribute("problems", List.of(e.getMessage()));
-            redirect.addFlashAttribute("note", note);
-        }
-        return "redirect:/alerts/" + id + "#acknowledge";
+    /** One person's alerts grouped by kind and category, each linked, with their browsing. */
+    @GetMapping("/people/{id:\\d+}")
+    @PreAuthorize("hasAuthority('INCIDENT_READ_ALL')")
+    String person(@PathVariable long id, Authentication user, Model model) {
+        Person person = people.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("person", person);
+        model.addAttribute("view", personAlerts.of(id, Viewer.of(user), Instant.now()));
+        model.addAttribute("activity", UriComponentsBuilder.fromPath("/activity").queryParam("person", id)
+                .build().toUriString());
+        return "alerts/person";
     }
 
     /**
@@ -115,27 +120,5 @@ class AlertPageController {
             link.queryParam("ip", alert.clientIp());
         }
         return link.queryParam("around", alert.firstSeenAt()).encode().build().toUriString();
-    }
-
-    /**
-     * The incident form, filled in with the person (when the alert resolved to a pupil or member
-     * of staff), the time, a description naming the alert and a link to it; an alert of illegal
-     * content starts the illegal-material path. Never the address: the DSL copies it only if the
-     * guidance allows.
-     */
-    private static String recordIncidentLink(Alert alert, Optional<Person> person) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents/new");
-        person.filter(p -> p.kind() == PersonKind.PUPIL || p.kind() == PersonKind.STAFF).ifPresent(p -> link
-                .queryParam("subject", p.kind().name())
-                .queryParam("subjectIds", p.id()));
-        link.queryParam("occurredAt", FORM_TIME.format(alert.firstSeenAt().atZone(SchoolTime.ZONE)));
-        link.queryParam("description", "Raised from Lantern filter alert " + alert.id() + " ("
-                + alert.kind().label() + ": " + alert.categoryName() + ").");
-        // The incident links to the alert's page, which holds the address; the link itself carries none.
-        link.queryParam("links", "/alerts/" + alert.id());
-        if (alert.kind().illegal()) {
-            link.queryParam("illegal", true).queryParam("kind", "CHILD_PROTECTION");
-        }
-        return link.encode().build().toUriString();
     }
 }

@@ -51,10 +51,10 @@ public class AlertRegister {
 
     /** The actor of changes the filter makes on its own. */
     static final String SYSTEM = "lantern-filter";
-    static final int NOTE_MAX = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SELECT = "SELECT a.*, e.attempts, e.sent_at, e.recipients, e.last_error, "
-            + "e.next_attempt_at, e.alert_id AS email_alert FROM filter_alert a LEFT JOIN alert_email e ON e.alert_id = a.id";
+            + "e.next_attempt_at, e.alert_id AS email_alert, acc.username AS assignee_name FROM filter_alert a "
+            + "LEFT JOIN alert_email e ON e.alert_id = a.id LEFT JOIN account acc ON acc.id = a.assignee_account";
 
     private final JdbcClient jdbc;
     private final AuditChain audit;
@@ -83,14 +83,22 @@ public class AlertRegister {
     /**
      * Which alerts to list.
      *
-     * @param status only this status, or {@code null} for all
-     * @param kind   only this kind, or {@code null} for all
-     * @param from   first seen at or after, or {@code null}
-     * @param to     first seen before, or {@code null}
-     * @param page   page number from 0
-     * @param size   alerts per page
+     * @param status     only this status, or {@code null} for all
+     * @param kind       only this kind, or {@code null} for all
+     * @param from       first seen at or after, or {@code null}
+     * @param to         first seen before, or {@code null}
+     * @param assignee   only alerts assigned to this account, or {@code null}
+     * @param unassigned only alerts assigned to nobody (then {@code assignee} is {@code null})
+     * @param page       page number from 0
+     * @param size       alerts per page
      */
-    public record Query(AlertStatus status, AlertKind kind, Instant from, Instant to, int page, int size) {
+    public record Query(AlertStatus status, AlertKind kind, Instant from, Instant to, Long assignee, boolean unassigned,
+                        int page, int size) {
+
+        /** Any assignee. */
+        public Query(AlertStatus status, AlertKind kind, Instant from, Instant to, int page, int size) {
+            this(status, kind, from, to, null, false, page, size);
+        }
     }
 
     /**
@@ -170,6 +178,12 @@ public class AlertRegister {
             sql.append(" AND a.kind = :kind");
             params.put("kind", query.kind().name());
         }
+        if (query.assignee() != null) {
+            sql.append(" AND a.assignee_account = :assignee");
+            params.put("assignee", query.assignee());
+        } else if (query.unassigned()) {
+            sql.append(" AND a.assignee_account IS NULL");
+        }
         if (query.from() != null) {
             sql.append(" AND a.first_seen_at >= :from");
             params.put("from", utc(query.from()));
@@ -187,38 +201,9 @@ public class AlertRegister {
         return new Page(List.copyOf(shown), found.size() > query.size());
     }
 
-    /** How many alerts nobody has acknowledged yet. */
+    /** How many alerts nobody has taken into review or closed yet. */
     public long countNew() {
         return jdbc.sql("SELECT COUNT(*) FROM filter_alert WHERE status = 'NEW'").query(Long.class).single();
-    }
-
-    /**
-     * Marks an alert acknowledged, with a note of what was done.
-     *
-     * @throws AlertNotFoundException    when there is no such alert
-     * @throws AlertRejectedException    for a missing or over-long note, or an alert already acknowledged
-     */
-    @Transactional
-    public Alert acknowledge(long id, String note, String actor) {
-        Alert alert = find(id).orElseThrow(() -> new AlertNotFoundException(id));
-        String text = note == null ? "" : note.strip();
-        if (text.isEmpty()) {
-            throw new AlertRejectedException("Write a note of what you did or will do.");
-        }
-        if (text.length() > NOTE_MAX) {
-            throw new AlertRejectedException("The note can be at most " + NOTE_MAX + " characters.");
-        }
-        // Only a new alert changes, so of two people acknowledging at once the second is told, not overwritten.
-        int changed = jdbc.sql("UPDATE filter_alert SET status = 'ACKNOWLEDGED', acknowledged_by = :by, "
-                        + "acknowledged_at = :at, acknowledgement_note = :note WHERE id = :id AND status = 'NEW'")
-                .param("by", actor).param("at", utc(Instant.now())).param("note", text).param("id", id).update();
-        if (changed == 0) {
-            Alert already = find(id).orElse(alert);
-            throw new AlertRejectedException("Alert " + id + " was already acknowledged by " + already.acknowledgedBy() + ".");
-        }
-        audit.append(actor, "alert.acknowledged", AlertAccessLog.ALERT, Long.toString(id),
-                json(Map.of("noteSha256", sha256(text))));
-        return find(id).orElseThrow();
     }
 
     private Alert record(Raised r) {
@@ -313,11 +298,18 @@ public class AlertRegister {
                 rs.getString("proxy_user"), rs.getString("client_ip"), rs.getString("url"), rs.getString("rule"),
                 rs.getString("category_id"), rs.getString("category_name"), rs.getString("list_category"),
                 rs.getString("list_source"), rs.getString("list_entry"), rs.getLong("policy_version"),
-                rs.getString("reason"), AlertStatus.valueOf(rs.getString("status")), rs.getString("acknowledged_by"),
-                instant(rs, "acknowledged_at"), rs.getString("acknowledgement_note"), email);
+                rs.getString("reason"), AlertStatus.valueOf(rs.getString("status")),
+                rs.getString("outcome") == null ? null : AlertOutcome.valueOf(rs.getString("outcome")),
+                nullableLong(rs, "assignee_account"), rs.getString("assignee_name"), rs.getString("closed_by"),
+                instant(rs, "closed_at"), nullableLong(rs, "incident_id"), email);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.lantern.server.alerts.AlertNote;
+
 /**
  * Everything Lantern holds about one person, gathered to answer a subject access request: their
  * directory record, network identities, internet access register, login account with its logon
@@ -115,10 +117,12 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
      * A filter alert about them. The address is withheld when it may be illegal material.
      *
      * @param address the address asked for, or a note that it is withheld
+     * @param outcome what the DSL's team decided when it was closed, or {@code null}
+     * @param notes   the team's notes on it, oldest first
      */
     public record AlertEntry(long id, String kind, String category, Instant firstSeenAt, Instant lastSeenAt,
-                             int occurrences, String address, String reason, String status, String acknowledgedBy,
-                             Instant acknowledgedAt, String acknowledgementNote) {
+                             int occurrences, String address, String reason, String status, String outcome,
+                             List<AlertNote> notes) {
     }
 
     /** An attempt to get round the filter: when, which host, why it counted and what the filter did. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.AlertTriage;
 import org.lantern.server.filtering.bypass.BypassAttempts;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountEvents;
@@ -68,6 +69,7 @@ public class PersonalDataExports {
     private final RecordAccessLog recordAccess;
     private final Unblocks unblocks;
     private final AlertRegister alerts;
+    private final AlertTriage triage;
     private final BypassAttempts bypassAttempts;
     private final ChildProtectionInclusions inclusions;
     private final PersonalActivity activity;
@@ -75,7 +77,7 @@ public class PersonalDataExports {
 
     PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
                         AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
-                        Unblocks unblocks, AlertRegister alerts, BypassAttempts bypassAttempts,
+                        Unblocks unblocks, AlertRegister alerts, AlertTriage triage, BypassAttempts bypassAttempts,
                         ChildProtectionInclusions inclusions, PersonalActivity activity, JdbcClient jdbc) {
         this.requests = requests;
         this.people = people;
@@ -86,6 +88,7 @@ public class PersonalDataExports {
         this.recordAccess = recordAccess;
         this.unblocks = unblocks;
         this.alerts = alerts;
+        this.triage = triage;
         this.bypassAttempts = bypassAttempts;
         this.inclusions = inclusions;
         this.activity = activity;
@@ -184,7 +187,8 @@ public class PersonalDataExports {
         return new PersonalDataExport.Section<>(true, null, alerts.about(person.id(), viewer, Channel.EXPORT).stream()
                 .map(a -> new PersonalDataExport.AlertEntry(a.id(), a.kind().label(), a.categoryName(), a.firstSeenAt(),
                         a.lastSeenAt(), a.occurrences(), a.kind().illegal() ? ALERT_ADDRESS_WITHHELD : a.url(),
-                        a.reason(), a.status().label(), a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgementNote()))
+                        a.reason(), a.status().label(), a.outcome() == null ? null : a.outcome().label(),
+                        triage.notes(a.id())))
                 .toList());
     }
 

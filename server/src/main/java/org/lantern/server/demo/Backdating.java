@@ -93,9 +93,9 @@ class Backdating {
         setSince("internet_access_event", "occurred_at", personId, since, at);
     }
 
-    /** An alert acknowledged at {@code at}. */
-    void alertAcknowledged(long alertId, OffsetDateTime at) {
-        set("filter_alert", "acknowledged_at", "id", alertId, at);
+    /** An alert's notes written at {@code at}. */
+    void alertNoted(long alertId, OffsetDateTime at) {
+        set("alert_note", "written_at", "alert_id", alertId, at);
     }
 
     /** A breach entered in the register at {@code at}. */

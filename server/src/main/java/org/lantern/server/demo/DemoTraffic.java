@@ -14,6 +14,8 @@ import org.lantern.filter.url.MalformedUrlException;
 import org.lantern.server.alerts.Alert;
 import org.lantern.server.alerts.AlertIntake;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.AlertStatus;
+import org.lantern.server.alerts.AlertTriage;
 import org.lantern.server.filtering.FilterAlert;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.filtering.bypass.BypassAttempts;
@@ -49,16 +51,18 @@ class DemoTraffic {
 
     private final FilterService filter;
     private final AlertRegister alerts;
+    private final AlertTriage triage;
     private final AlertIntake alertIntake;
     private final BypassAttempts bypassAttempts;
     private final BypassProperties bypassSettings;
     private final Backdating backdating;
     private final DemoActivity activity;
 
-    DemoTraffic(FilterService filter, AlertRegister alerts, AlertIntake alertIntake, BypassAttempts bypassAttempts,
-                BypassProperties bypassSettings, Backdating backdating, DemoActivity activity) {
+    DemoTraffic(FilterService filter, AlertRegister alerts, AlertTriage triage, AlertIntake alertIntake,
+                BypassAttempts bypassAttempts, BypassProperties bypassSettings, Backdating backdating, DemoActivity activity) {
         this.filter = filter;
         this.alerts = alerts;
+        this.triage = triage;
         this.alertIntake = alertIntake;
         this.bypassAttempts = bypassAttempts;
         this.bypassSettings = bypassSettings;
@@ -67,7 +71,7 @@ class DemoTraffic {
     }
 
     /**
-     * The alerts: the terrorism-list request the DSL acknowledged and recorded, an extremist forum
+     * The alerts: the terrorism-list request the DSL took into review, with a note, an extremist forum
      * tried three times in a few minutes (one alert, folded), and a listed address from a device
      * nobody is signed in on. The last two requests go into the activity log too, as every request
      * the filter judges does, so "around this moment" on their alerts finds them (the first is
@@ -77,10 +81,11 @@ class DemoTraffic {
         FilterSnapshot filter = DemoLists.snapshot(this.filter);
         Person pupil = term.illegalContentPupil();
         Alert seen = raise(filter, DemoLists.ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
-        alerts.acknowledge(seen.id(), "Did not open the address. The headteacher was told as the second senior member "
-                + "of staff and the laptop taken out of use; recording an incident for the police referral now.",
-                cast.dsl().username());
-        backdating.alertAcknowledged(seen.id(), calendar.later(term.illegalContentAt(), 15, 30));
+        triage.change(seen.id(), new AlertTriage.Change(AlertStatus.IN_REVIEW, null, null, "Did not open the address. "
+                + "The headteacher was told as the second senior member of staff and the laptop taken out of use; "
+                + "recording an incident for the police referral now."), cast.dsl());
+        triage.assign(seen.id(), cast.dsl().accountId(), cast.dsl());
+        backdating.alertNoted(seen.id(), calendar.later(term.illegalContentAt(), 15, 30));
 
         Person forumUser = cast.pupil(YearGroup.Y11, YearGroup.Y12);
         OffsetDateTime first = calendar.daysAgo(2, 13, 5);

@@ -66,28 +66,33 @@ class ActivityTiles {
         Instant from = start(day);
         Instant to = start(day.plusDays(1));
         return new Today(store.count(query(from, to, null, null)), store.count(query(from, to, null, "BLOCK")),
-                link(from, to, null));
+                link(day, day, null));
     }
 
     /** @param day the school's today: the week is Monday to the end of today */
     List<Blocked> blockedThisWeek(LocalDate day) {
-        Instant from = start(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant from = start(monday);
         Instant to = start(day.plusDays(1));
         return store.topBlockedCategories(query(from, to, null, null), TOP).stream()
-                .map(c -> new Blocked(categoryNames.apply(c.key()), c.count(), link(from, to, c.key()))).toList();
+                .map(c -> new Blocked(categoryNames.apply(c.key()), c.count(), link(monday, day, c.key()))).toList();
     }
 
     private static ActivityQuery query(Instant from, Instant to, String category, String action) {
         return new ActivityQuery(from, to, null, null, null, null, null, null, null, category, action, null);
     }
 
-    /** The search page's address for the blocks of a category (or of all) between two instants. */
-    static String link(Instant from, Instant to, String category) {
+    /**
+     * The search page's address for the blocks of a category (or of all) from one school day to
+     * another, inclusive. Days rather than instants, so the search log records what was asked as
+     * the days people read, not as timestamps.
+     */
+    static String link(LocalDate first, LocalDate last, String category) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/activity").queryParam("action", "BLOCK");
         if (category != null) {
             uri.queryParam("category", category);
         }
-        return uri.queryParam("from", from.toString()).queryParam("to", to.toString()).encode().build().toUriString();
+        return uri.queryParam("from", first.toString()).queryParam("to", last.toString()).encode().build().toUriString();
     }
 
     private static Instant start(LocalDate day) {

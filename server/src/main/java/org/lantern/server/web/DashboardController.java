@@ -1,10 +1,12 @@
 package org.lantern.server.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.lantern.server.alerts.AlertOutbox;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.FalsePositiveShares;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.identity.LogonAudit;
 import org.lantern.server.identity.LogonOutcome;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  * lists filter (or that none do), leaders the policy in force and its changes, pupils how to get
  * help; the DSL's team opens on what needs doing today ({@link TodayList}); those who search the
  * activity log see today's requests and blocks and the week's most blocked categories
- * ({@link ActivityTiles}). Only what the user's permissions allow is gathered.
+ * ({@link ActivityTiles}); those who read alerts, the share closed as false positives
+ * ({@link FalsePositiveShares}). Only what the user's permissions allow is gathered.
  */
 @Controller
 class DashboardController {
@@ -39,9 +42,12 @@ class DashboardController {
     private final FilterService filter;
     private final TodayList today;
     private final ActivityTiles activity;
+    private final FalsePositiveShares falsePositives;
 
     DashboardController(People people, PolicyService policies, LogonAudit logons, AlertRegister alerts,
-                        AlertOutbox alertEmail, FilterService filter, TodayList today, ActivityTiles activity) {
+                        AlertOutbox alertEmail, FilterService filter, TodayList today, ActivityTiles activity,
+                        FalsePositiveShares falsePositives) {
+        this.falsePositives = falsePositives;
         this.activity = activity;
         this.filter = filter;
         this.people = people;
@@ -80,6 +86,7 @@ class DashboardController {
         if (has(user, Permission.INCIDENT_READ_ALL)) {
             model.addAttribute("newAlerts", alerts.countNew());
             model.addAttribute("alertEmailOn", alertEmail.enabled());
+            model.addAttribute("falsePositives", falsePositives.of(Instant.now()));
         }
         if (has(user, Permission.ACTIVITY_READ) || has(user, Permission.ACTIVITY_READ_TECHNICAL)) {
             LocalDate day = People.today();

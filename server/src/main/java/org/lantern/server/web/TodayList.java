@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * What the DSL's team has to do today, first on their dashboard: records nobody in the team has
  * opened (pupils' reports among them), actions due or overdue with their owners, cases with no
  * owner or due for review, and, for whoever keeps the registers, breaches still inside or past the
- * ICO's 72 hours and subject access requests due soon, and alerts nobody has acknowledged.
+ * ICO's 72 hours and subject access requests due soon, and alerts nobody has taken into review.
  */
 @Component
 class TodayList {
@@ -72,8 +72,8 @@ class TodayList {
      * @param work           the records' part
      * @param breaches       breaches awaiting a report to the ICO; empty without DATA_PROTECTION_MANAGE
      * @param requests       subject access requests due soon; empty without DATA_PROTECTION_MANAGE
-     * @param alerts         the newest unacknowledged alerts
-     * @param newAlerts      how many alerts are unacknowledged
+     * @param alerts         the newest new alerts (nobody has taken them into review)
+     * @param newAlerts      how many alerts are new
      * @param dataProtection whether the viewer keeps the data-protection registers
      */
     public record Today(CaseWork.Work work, List<BreachDue> breaches, List<RequestDue> requests, List<Alert> alerts,

@@ -12,6 +12,7 @@ import org.lantern.server.filtering.bypass.PersistentBypassAttempts;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
@@ -40,6 +41,8 @@ class AlertPagesTest {
     MockMvc mvc;
     @Autowired
     AlertRegister alerts;
+    @Autowired
+    AlertTriage triage;
     @Autowired
     AccountService accountService;
     @Autowired
@@ -103,7 +106,7 @@ class AlertPagesTest {
     void htmlAndScriptInAnAlertAreShownEscaped() throws Exception {
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/x", 1L,
                 "<script>alert('name')</script>", "<b>user</b>", null, now));
-        alerts.acknowledge(alert.id(), "<img src=x onerror=alert('note')>", "alertpages.dsl");
+        triage.note(alert.id(), "<img src=x onerror=alert('note')>", new Viewer(1, "alertpages.dsl", true, true));
 
         String html = page("/alerts/" + alert.id(), Role.DSL) + page("/alerts", Role.DSL);
 
@@ -119,8 +122,8 @@ class AlertPagesTest {
 
         String html = page("/alerts/" + alert.id(), Role.DSL);
 
-        assertThat(html).contains("/incidents/new?subject=PUPIL&amp;subjectIds=" + person + "&amp;occurredAt=",
-                "Raised%20from%20Lantern%20filter%20alert%20" + alert.id(),
+        assertThat(html).contains("/incidents/new?type=misuse&amp;subject=PUPIL&amp;subjectIds=" + person
+                        + "&amp;occurredAt=", "Raised%20from%20Lantern%20alert%20" + alert.id(),
                 "links=/alerts/" + alert.id(), "illegal=true", "kind=CHILD_PROTECTION");
         assertThat(html.substring(html.indexOf("/incidents/new"), html.indexOf("Record an incident about this")))
                 .doesNotContain("abuse.invalid");
@@ -144,27 +147,38 @@ class AlertPagesTest {
     }
 
     @Test
-    void acknowledgingWithoutANoteSaysWhyKeepsItNewAndChangesNothing() throws Exception {
+    void closingWithoutANoteSaysWhyKeepsItNewAndWhatWasTyped() throws Exception {
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/x", 1L, "Ada", null, null, now));
 
-        mvc.perform(post("/alerts/" + alert.id() + "/acknowledge").param("note", "  ").with(as(Role.DSL)).with(csrf()))
+        mvc.perform(post("/alerts/" + alert.id() + "/status").param("status", "closed").param("outcome", "false-positive")
+                        .param("note", "  ").with(as(Role.DSL)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problems", List.of("Write a note of what you did or will do.")));
+                .andExpect(flash().attribute("problems", List.of("Write a note of why it is closed this way.")));
 
         assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.NEW);
     }
 
     @Test
-    void theDeputyAcknowledgesWithANoteAndThePageShowsWhoAndWhat() throws Exception {
+    void theDeputyTakesAnAlertIntoReviewAssignsItAndClosesItAndThePageShowsWhoAndWhat() throws Exception {
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/x", 1L, "Ada", null, null, now));
+        as(Role.DSL);
+        long dsl = accounts.idOf("alertpages.dsl").orElseThrow();
 
-        mvc.perform(post("/alerts/" + alert.id() + "/acknowledge").param("note", "Referred to police.")
+        mvc.perform(post("/alerts/" + alert.id() + "/status").param("status", "in-review").with(as(Role.DEPUTY_DSL))
+                        .with(csrf()))
+                .andExpect(flash().attribute("message", "Alert in review."));
+        mvc.perform(post("/alerts/" + alert.id() + "/assignee").param("assignee", Long.toString(dsl))
                         .with(as(Role.DEPUTY_DSL)).with(csrf()))
+                .andExpect(flash().attribute("message", "Alert assigned to alertpages.dsl."));
+        assertThat(page("/alerts/" + alert.id(), Role.DSL)).contains("In review")
+                .doesNotContain("id=\"take-into-review\"");
+        mvc.perform(post("/alerts/" + alert.id() + "/status").param("status", "closed").param("outcome", "no-further-action")
+                        .param("note", "Referred to police.").with(as(Role.DEPUTY_DSL)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("message", "Alert acknowledged."));
+                .andExpect(flash().attribute("message", "Alert closed: no further action."));
 
-        assertThat(page("/alerts/" + alert.id(), Role.DSL)).contains("Acknowledged", "by alertpages.deputy_dsl",
-                "Referred to police.").doesNotContain("What you did or will do");
+        assertThat(page("/alerts/" + alert.id(), Role.DSL)).contains("Closed", "No further action",
+                "by alertpages.deputy_dsl", "Referred to police.", "alertpages.dsl").doesNotContain("id=\"close-form\"");
     }
 
     @Test
@@ -185,9 +199,9 @@ class AlertPagesTest {
 
     @Test
     void theApiRefusesFiltersItCannotReadWithAProblem() throws Exception {
-        mvc.perform(get("/api/v1/alerts").param("status", "closed").param("from", "yesterday").with(as(Role.DSL)))
+        mvc.perform(get("/api/v1/alerts").param("status", "acknowledged").param("from", "yesterday").with(as(Role.DSL)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("Status: choose new, acknowledged or all.")))
+                .andExpect(jsonPath("$.detail").value(containsString("Status: choose new, in review, closed or all.")))
                 .andExpect(jsonPath("$.detail").value(containsString("From: 'yesterday' is not a date")));
         mvc.perform(get("/api/v1/alerts").param("size", "1000").with(as(Role.DSL)))
                 .andExpect(status().isBadRequest())
@@ -216,8 +230,8 @@ class AlertPagesTest {
 
         String dsl = page("/", Role.DSL);
 
-        assertThat(dsl).contains("Filter alerts");
+        assertThat(dsl).contains("id=\"alerts-card\"");
         assertThat(dsl.substring(dsl.indexOf("alerts-card"))).contains("<span class=\"stat\">2</span> new");
-        assertThat(page("/", Role.STAFF)).doesNotContain("Filter alerts");
+        assertThat(page("/", Role.STAFF)).doesNotContain("alerts-card");
     }
 }

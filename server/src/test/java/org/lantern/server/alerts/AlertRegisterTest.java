@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @PersistenceTest
 class AlertRegisterTest {
@@ -26,6 +25,8 @@ class AlertRegisterTest {
 
     @Autowired
     AlertRegister alerts;
+    @Autowired
+    AlertTriage triage;
     @Autowired
     AuditChain audit;
     @Autowired
@@ -104,9 +105,9 @@ class AlertRegisterTest {
     }
 
     @Test
-    void aRepeatAfterTheAlertWasAcknowledgedIsANewAlert() {
+    void aRepeatAfterTheAlertWasTakenIntoReviewIsANewAlert() {
         Alert first = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null, now));
-        alerts.acknowledge(first.id(), "Spoke to Ada; referred to the police.", "register.dsl");
+        triage.change(first.id(), new AlertTriage.Change(AlertStatus.IN_REVIEW, null, null, null), DSL);
 
         Alert again = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null,
                 now.plusSeconds(30)));
@@ -126,48 +127,6 @@ class AlertRegisterTest {
     }
 
     @Test
-    void acknowledgingRecordsWhoWhenAndTheNoteAndIsAudited() {
-        Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null, now));
-
-        Alert done = alerts.acknowledge(alert.id(), "  Referred to the police.  ", "register.dsl");
-
-        assertThat(done.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(done.acknowledgedBy()).isEqualTo("register.dsl");
-        assertThat(done.acknowledgedAt()).isNotNull();
-        assertThat(done.acknowledgementNote()).isEqualTo("Referred to the police.");
-        assertThat(audit.entriesFor("alert", Long.toString(alert.id()))).extracting(AuditEntry::action)
-                .containsExactly("alert.raised", "alert.acknowledged");
-        assertThat(alerts.countNew()).isZero();
-    }
-
-    @Test
-    void acknowledgingWithoutANoteIsRefusedAndChangesNothing() {
-        Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null, now));
-
-        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), "   ", "register.dsl"))
-                .isInstanceOf(AlertRejectedException.class).hasMessageContaining("Write a note");
-        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), "x".repeat(2001), "register.dsl"))
-                .isInstanceOf(AlertRejectedException.class).hasMessageContaining("at most 2000");
-        assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.NEW);
-    }
-
-    @Test
-    void aSecondAcknowledgementIsRefusedAndKeepsTheFirst() {
-        Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null, now));
-        alerts.acknowledge(alert.id(), "First note.", "register.dsl");
-
-        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), "Second note.", "register.deputy"))
-                .isInstanceOf(AlertRejectedException.class).hasMessageContaining("already acknowledged by register.dsl");
-        assertThat(alerts.find(alert.id()).orElseThrow().acknowledgementNote()).isEqualTo("First note.");
-    }
-
-    @Test
-    void acknowledgingAnAlertThatDoesNotExistSaysSo() {
-        assertThatThrownBy(() -> alerts.acknowledge(999_999_999L, "note", "register.dsl"))
-                .isInstanceOf(AlertNotFoundException.class);
-    }
-
-    @Test
     void everyLookIsLoggedWithWhoAndHow() {
         Alert alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/page", 42L, "Ada Lovelace", null, null, now));
 
@@ -184,7 +143,7 @@ class AlertRegisterTest {
         Alert older = alerts.record(AlertFixtures.illegal("http://abuse.invalid/1", 42L, "Ada Lovelace", null, null,
                 now.minusSeconds(60)));
         Alert newer = alerts.record(AlertFixtures.illegalCategory("http://hate.invalid/", 43L, "Bea Brown", now));
-        alerts.acknowledge(older.id(), "Dealt with.", "register.dsl");
+        triage.change(older.id(), new AlertTriage.Change(AlertStatus.IN_REVIEW, null, null, null), DSL);
 
         assertThat(alerts.list(new AlertRegister.Query(null, null, null, null, 0, 10), DSL, Channel.API).alerts())
                 .extracting(Alert::id).containsExactly(newer.id(), older.id());

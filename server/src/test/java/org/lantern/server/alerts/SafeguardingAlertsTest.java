@@ -101,9 +101,9 @@ class SafeguardingAlertsTest {
     }
 
     @Test
-    void anAcknowledgedAlertIsNotFoldedInto() {
+    void anAlertSomeoneHasTakenOnIsNotFoldedIntoSoARepeatIsNewAgain() {
         Alert first = alerts.record(risk(105, "suicide", 5, now));
-        jdbc.sql("UPDATE filter_alert SET status = 'ACKNOWLEDGED' WHERE id = :id").param("id", first.id()).update();
+        jdbc.sql("UPDATE filter_alert SET status = 'IN_REVIEW' WHERE id = :id").param("id", first.id()).update();
 
         Alert again = alerts.record(risk(105, "suicide", 5, now.plusSeconds(60)));
 

@@ -54,7 +54,7 @@ class AlertBrowserTest {
     JdbcClient jdbc;
 
     @Test
-    void theDslSeesAnAlertRaisedThroughTheProxyAndAcknowledgesIt(Browser browser) throws Exception {
+    void theDslSeesAnAlertRaisedThroughTheProxyAndClosesIt(Browser browser) throws Exception {
         String dsl = BrowserAccounts.ensure(accountService, "b.alerts.dsl", Role.DSL);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String surname = "Alertpupil" + tag;
@@ -77,12 +77,15 @@ class AlertBrowserTest {
         assertThat(page.locator("main")).containsText("Ada " + surname);
         org.assertj.core.api.Assertions.assertThat(page.locator("a[href*='abuse.invalid']").count()).isZero();
 
-        page.getByLabel("What you did or will do").fill("Device isolated; referred to the police.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take into review")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Alert in review.");
+        page.getByLabel("No further action").check();
+        page.getByLabel("Why (kept as a note)").fill("Device isolated; referred to the police.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close").setExact(true)).click();
 
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Alert acknowledged.");
-        assertThat(page.locator("main")).containsText("Acknowledged by b.alerts.dsl");
-        assertThat(page.locator("main")).containsText("Device isolated; referred to the police.");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Alert closed: no further action.");
+        assertThat(page.locator("#alert-status")).containsText("Closed: No further action by b.alerts.dsl");
+        assertThat(page.locator("#notes")).containsText("Device isolated; referred to the police.");
     }
 
     private void insertPupilWithProxyUser(String surname, String proxyUser) {

@@ -22,6 +22,7 @@ import org.lantern.activity.ActivityStore;
 import org.lantern.filter.decision.UnblockException.Scope;
 import org.lantern.server.alerts.AlertFixtures;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.AlertTriage;
 import org.lantern.server.dataprotection.BreachRegister;
 import org.lantern.server.dataprotection.SubjectAccessRequests;
 import org.lantern.server.identity.AccountService;
@@ -87,6 +88,8 @@ class ScriptPayloadBrowserTest {
     @Autowired
     AlertRegister alerts;
     @Autowired
+    AlertTriage triage;
+    @Autowired
     ConcernReports concerns;
     @Autowired
     JdbcClient jdbc;
@@ -115,6 +118,7 @@ class ScriptPayloadBrowserTest {
                 new Visit(Role.DSL, "/people/{person}/chronology", true),
                 new Visit(Role.DSL, "/alerts", true),
                 new Visit(Role.DSL, "/alerts/{alert}", true),
+                new Visit(Role.DSL, "/alerts/people/{person}", true),
                 new Visit(Role.DSL, "/reports/weekly", false),
                 new Visit(Role.ADMIN, "/people", true),
                 new Visit(Role.ADMIN, "/people/{person}", true),
@@ -202,8 +206,10 @@ class ScriptPayloadBrowserTest {
                     new ConcernReports.Reporter(null, "10.0.0.9"));
             IDS.put("concern", Long.toString(concern));
 
-            IDS.put("alert", Long.toString(alerts.record(AlertFixtures.illegal("http://abuse.invalid/" + SHORT, person,
-                    "Name " + SHORT, "user" + SHORT, "10.0.0.7", Instant.now())).id()));
+            long alert = alerts.record(AlertFixtures.illegal("http://abuse.invalid/" + SHORT, person,
+                    "Name " + SHORT, "user" + SHORT, "10.0.0.7", Instant.now())).id();
+            IDS.put("alert", Long.toString(alert));
+            triage.note(alert, "note " + PAYLOAD, dslViewer);
 
             Instant now = Instant.now();
             String host = "payload.example";

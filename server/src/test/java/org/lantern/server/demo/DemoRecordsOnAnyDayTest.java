@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoRecordsOnAnyDayTest {
 
     /** Seeded rows that are not incidents or hang off none, children first. */
-    private static final List<String> OTHER_RECORDS = List.of("DELETE FROM alert_email", "DELETE FROM safeguarding_match",
+    private static final List<String> OTHER_RECORDS = List.of("DELETE FROM alert_email", "DELETE FROM alert_note", "DELETE FROM safeguarding_match",
             "DELETE FROM filter_alert",
             "DELETE FROM bypass_attempt", "DELETE FROM subject_access_export", "DELETE FROM subject_access_request",
             "DELETE FROM data_breach", "DELETE FROM access_suspension",
@@ -98,7 +98,9 @@ class DemoRecordsOnAnyDayTest {
                 "SELECT COUNT(*) FROM incident WHERE recorded_at < occurred_at OR recorded_at > :now",
                 "SELECT COUNT(*) FROM incident_action WHERE closed_at < created_at OR closed_at > :now OR created_at > :now",
                 "SELECT COUNT(*) FROM incident_action a JOIN incident i ON i.id = a.incident_id WHERE a.created_at < i.recorded_at",
-                "SELECT COUNT(*) FROM filter_alert WHERE acknowledged_at < first_seen_at OR last_seen_at > :now",
+                "SELECT COUNT(*) FROM filter_alert WHERE last_seen_at > :now",
+                "SELECT COUNT(*) FROM alert_note n JOIN filter_alert a ON a.id = n.alert_id "
+                        + "WHERE n.written_at < a.first_seen_at OR n.written_at > :now",
                 "SELECT COUNT(*) FROM bypass_attempt WHERE attempted_at > :now",
                 "SELECT COUNT(*) FROM access_suspension WHERE suspended_at > :now OR restored_at < suspended_at",
                 "SELECT COUNT(*) FROM data_breach WHERE aware_at < occurred_at OR reported_at < aware_at OR aware_at > :now")) {

@@ -50,8 +50,8 @@ class DemoRecordsTest {
     /** Every table a seeded record lives in: a second start must leave each as it was. */
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
-            "filter_alert", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export", "case_event",
-            "agreement_version", "agreement_acceptance");
+            "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
+            "case_event", "agreement_version", "agreement_acceptance");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -179,12 +179,14 @@ class DemoRecordsTest {
     }
 
     @Test
-    void theAlertRegisterHasOpenAlertsAFoldedRepeatAnAcknowledgedOneAndPersistentBypassAttempts() {
+    void theAlertRegisterHasOpenAlertsAFoldedRepeatOneInReviewWithANoteAndPersistentBypassAttempts() {
         List<Alert> all = alerts.list(new AlertRegister.Query(null, null, null, null, 0, 50), dsl(), Channel.LIST).alerts();
 
         assertThat(all).anyMatch(a -> a.status() == AlertStatus.NEW);
         assertThat(all).anyMatch(a -> a.kind() == AlertKind.ILLEGAL_ACTIVITY && a.occurrences() == 3);
-        assertThat(all).anyMatch(a -> a.status() == AlertStatus.ACKNOWLEDGED && a.kind() == AlertKind.ILLEGAL_CONTENT);
+        assertThat(all).anyMatch(a -> a.status() == AlertStatus.IN_REVIEW && a.kind() == AlertKind.ILLEGAL_CONTENT
+                && a.assignee() != null);
+        assertThat(count("SELECT COUNT(*) FROM alert_note")).isPositive();
         assertThat(all).anyMatch(a -> a.kind() == AlertKind.PERSISTENT_BYPASS);
     }
 
@@ -234,7 +236,9 @@ class DemoRecordsTest {
         Map<String, String> nothingAfter = Map.of(
                 "incident", "recorded_at < occurred_at OR recorded_at > :now",
                 "incident_action", "closed_at < created_at OR closed_at > :now OR created_at > :now",
-                "filter_alert", "acknowledged_at < first_seen_at OR last_seen_at > :now",
+                "filter_alert", "last_seen_at > :now",
+                "alert_note", "written_at > :now OR written_at < (SELECT a.first_seen_at FROM filter_alert a "
+                        + "WHERE a.id = alert_note.alert_id)",
                 "data_breach", "aware_at < occurred_at OR recorded_at < aware_at OR reported_at < aware_at",
                 "case_event", "occurred_at > :now");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

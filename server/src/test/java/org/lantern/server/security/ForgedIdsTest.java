@@ -408,7 +408,16 @@ class ForgedIdsTest {
                 List.of(new Hidden("from=version,to=version", holding(Permission.POLICY_READ))), null, null, false));
 
         specs.add(plain("GET /alerts/{id:\\d+}", Role.DSL, "id=alert", Permission.INCIDENT_READ_ALL));
-        specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        for (String path : List.of("/status", "/notes")) {
+            specs.add(plain("POST /alerts/{id:\\d+}" + path, Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+            specs.add(plain("POST /api/v1/alerts/{id}" + path, Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        }
+        // The assignee is an account: one not on the DSL's team is refused as such, never assigned.
+        specs.add(new Spec("POST /alerts/{id:\\d+}/assignee", "?assignee={assignee}", Role.DSL,
+                "id=alert,assignee=ownerAccount", List.of(new Hidden("id=alert,assignee=ownerAccount",
+                        holding(Permission.INCIDENT_MANAGE))), null, null, false));
+        specs.add(plain("POST /api/v1/alerts/{id}/assignee", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        specs.add(plain("GET /alerts/people/{id:\\d+}", Role.DSL, "id=p1", Permission.INCIDENT_READ_ALL));
         specs.add(plain("POST /filtering/lists/{id}/remove", Role.ADMIN, "id=entry", Permission.FILTER_MANAGE));
         for (String verb : List.of("delete", "extend")) {
             specs.add(plain("POST /retention/{reviewId:\\d+}/" + verb, Role.DSL, "reviewId=review",

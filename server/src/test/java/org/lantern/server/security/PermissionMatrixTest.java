@@ -194,8 +194,16 @@ class PermissionMatrixTest {
                     Permission.DATA_PROTECTION_MANAGE, Permission.CHILD_PROTECTION_READ),
             new Row(HttpMethod.GET, "/alerts", Permission.INCIDENT_READ_ALL),
             new Row(HttpMethod.GET, "/alerts/999999999", Permission.INCIDENT_READ_ALL),
-            new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
+            // The alert queue's triage (issue 17): the DSL's team works it; reading stays with INCIDENT_READ_ALL.
+            new Row(HttpMethod.POST, "/alerts/999999999/status", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/999999999/assignee", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/999999999/notes", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.GET, "/alerts/people/999999999", Permission.INCIDENT_READ_ALL),
             new Row(HttpMethod.GET, "/api/v1/alerts", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.GET, "/api/v1/alerts?status=in-review&assignee=none", Permission.INCIDENT_READ_ALL),
+            new Row(HttpMethod.POST, "/api/v1/alerts/999999999/status", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/alerts/999999999/assignee", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/alerts/999999999/notes", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts.csv", Permission.BYPASS_REPORT_READ),
             // The activity log (issue 16): searched by the safeguarding team with names, or by the network manager

@@ -61,16 +61,16 @@ class ActivityTilesTest {
 
         assertThat(today.requests()).isEqualTo(4);
         assertThat(today.blocks()).isEqualTo(2);
-        assertThat(today.link()).isEqualTo("/activity?action=BLOCK&from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z");
+        assertThat(today.link()).isEqualTo("/activity?action=BLOCK&from=2026-11-25&to=2026-11-25");
     }
 
     @Test
     void theWeekRunsFromMondayAndEachCategoryIsNamedAndLinksToItsBlocks() {
         assertThat(tiles.blockedThisWeek(WEDNESDAY)).containsExactly(
                 new ActivityTiles.Blocked("Gambling", 3,
-                        "/activity?action=BLOCK&category=gambling&from=2026-11-23T00:00:00Z&to=2026-11-26T00:00:00Z"),
+                        "/activity?action=BLOCK&category=gambling&from=2026-11-23&to=2026-11-25"),
                 new ActivityTiles.Blocked("Adult", 2,
-                        "/activity?action=BLOCK&category=adult&from=2026-11-23T00:00:00Z&to=2026-11-26T00:00:00Z"));
+                        "/activity?action=BLOCK&category=adult&from=2026-11-23&to=2026-11-25"));
     }
 
     @Test

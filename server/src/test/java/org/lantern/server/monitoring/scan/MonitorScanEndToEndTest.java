@@ -135,7 +135,7 @@ class MonitorScanEndToEndTest {
                 + "WHERE id = :id").param("id", id).query(String.class).single())
                 .startsWith("SAFEGUARDING_RISK 5 1 Robin ");
         assertThat(jdbc.sql("SELECT reason FROM filter_alert WHERE id = :id").param("id", id).query(String.class).single())
-                .contains("A search matched the phrase 'kill myself'", "k1ll", "rule: alone", "library lantern-starter",
+                .contains("A search matched the phrase '", "kill myself'", "k1ll", "rule: alone", "library lantern-suicide",
                         "for age band ks3");
         assertThat(seenIn(id)).containsExactly("search ks3");
 

@@ -1,0 +1,122 @@
+package org.lantern.server.alerts;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * V28 on a register that already holds acknowledged alerts: built up to the version before it in
+ * a schema of its own, given alerts as V10 wrote them, then migrated. An acknowledgement said
+ * someone had taken the alert on, not what came of it, so it is in review, never closed with an
+ * outcome nobody chose; its note is its first note, by its author at its time; its author is the
+ * assignee while their account is still an enabled DSL or deputy.
+ */
+@PersistenceTest
+class AlertTriageMigrationTest {
+
+    private static final MigrationVersion TRIAGE = MigrationVersion.fromVersion("28");
+    private static final OffsetDateTime THEN = OffsetDateTime.of(2025, 3, 14, 10, 30, 0, 0, ZoneOffset.UTC);
+
+    @Autowired
+    DataSource dataSource;
+
+    private final String schema = "triage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private JdbcClient jdbc;
+
+    private Flyway flyway(String target) {
+        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
+                .locations("classpath:db/migration").target(target).load();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+    }
+
+    private String table(String name) {
+        return schema + "." + name;
+    }
+
+    private void account(String username, String role, boolean enabled) {
+        jdbc.sql("INSERT INTO " + table("account") + " (username, display_name, role, password_hash, enabled, "
+                        + "password_changed_at, created_at) VALUES (:u, :u, :role, 'x', :enabled, :at, :at)")
+                .param("u", username).param("role", role).param("enabled", enabled).param("at", THEN).update();
+    }
+
+    private long alert(String status, String by, String note) {
+        jdbc.sql("INSERT INTO " + table("filter_alert") + " (kind, fold_key, first_seen_at, last_seen_at, occurrences, "
+                        + "person_id, subject_name, url, rule, category_name, policy_version, reason, status, "
+                        + "acknowledged_by, acknowledged_at, acknowledgement_note) VALUES ('ILLEGAL_CONTENT', 'k', :at, "
+                        + ":at, 1, 7, 'Ada', 'http://abuse.invalid/', 'ILLEGAL_LIST', 'Illegal content', 1, 'Listed.', "
+                        + ":status, :by, :ackAt, :note)")
+                .param("at", THEN).param("status", status).param("by", by)
+                .param("ackAt", by == null ? null : THEN.plusMinutes(20)).param("note", note).update();
+        return jdbc.sql("SELECT MAX(id) FROM " + table("filter_alert")).query(Long.class).single();
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.sql("SELECT a.status, a.outcome, acc.username AS assignee FROM " + table("filter_alert") + " a LEFT JOIN "
+                + table("account") + " acc ON acc.id = a.assignee_account WHERE a.id = :id").param("id", id).query().singleRow()
+                .entrySet().stream().collect(java.util.HashMap::new, (m, e) -> m.put(e.getKey().toLowerCase(
+                        java.util.Locale.ROOT), e.getValue()), java.util.HashMap::putAll);
+    }
+
+    @Test
+    void acknowledgedAlertsAreInReviewWithTheirNoteAndTheirAuthorAsAssigneeWhileStillOnTheTeam() {
+        String before = Arrays.stream(flyway("latest").info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(TRIAGE) < 0).max(Comparator.naturalOrder()).orElseThrow().getVersion();
+        flyway(before).migrate();
+        jdbc = JdbcClient.create(dataSource);
+        account("dee.dsl", "DSL", true);
+        account("old.deputy", "DEPUTY_DSL", false);
+        long fresh = alert("NEW", null, null);
+        long byDsl = alert("ACKNOWLEDGED", "dee.dsl", "Referred to the police.");
+        long byLeaver = alert("ACKNOWLEDGED", "old.deputy", "Spoke to Ada.");
+
+        flyway("28").migrate();
+
+        assertThat(row(fresh)).containsEntry("status", "NEW");
+        assertThat(row(byDsl)).containsEntry("status", "IN_REVIEW").containsEntry("assignee", "dee.dsl")
+                .containsEntry("outcome", null);
+        assertThat(row(byLeaver)).containsEntry("status", "IN_REVIEW").containsEntry("assignee", null);
+        List<Map<String, Object>> notes = jdbc.sql("SELECT alert_id, author, body, written_at FROM " + table("alert_note")
+                + " ORDER BY id").query().listOfRows();
+        assertThat(notes).hasSize(2);
+        assertThat(lower(notes.get(0))).containsEntry("author", "dee.dsl").containsEntry("body", "Referred to the police.");
+        assertThat(toOffset(lower(notes.get(0)).get("written_at"))).isEqualTo(THEN.plusMinutes(20));
+        assertThat(lower(notes.get(1))).containsEntry("author", "old.deputy").containsEntry("body", "Spoke to Ada.");
+    }
+
+    private static Map<String, Object> lower(Map<String, Object> row) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return out;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString()).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
