@@ -172,7 +172,12 @@ record ActivityFilters(String person, String user, String ip, String group, Stri
         add(parts, "year", year);
         add(parts, "domain or URL", q);
         add(parts, "category", category);
-        add(parts, "action", action);
+        // In words as the search page offers them, whichever spelling the link used (the dashboard's is BLOCK).
+        add(parts, "allowed or blocked", action == null ? null : switch (action.toLowerCase(Locale.ROOT)) {
+            case "allow", "allowed" -> "allowed";
+            case "block", "blocked" -> "blocked";
+            default -> action;
+        });
         add(parts, "search term", term);
         add(parts, "from", from);
         add(parts, "to", to);

@@ -104,6 +104,7 @@ class AlertApiController {
                     + "it, which the caller must be able to open, and links the two. A closed alert stays closed: "
                     + "closing it again is 409. Returns the alert, logged as seen by the caller.")
     Alert status(@PathVariable long id, @RequestBody StatusRequest body, Authentication user) {
+        triage.requireAlert(id);
         AlertStatus to = body.status() == null ? null : AlertStatus.parse(body.status())
                 .orElseThrow(() -> new AlertRejectedException("Status: choose in-review or closed."));
         AlertOutcome outcome = body.outcome() == null || body.outcome().isBlank() ? null

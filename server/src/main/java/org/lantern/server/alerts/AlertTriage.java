@@ -56,6 +56,16 @@ public class AlertTriage {
     }
 
     /**
+     * Checks that the alert exists, before a form's own faults are told: a fault must never be
+     * what shows that an alert number exists.
+     *
+     * @throws AlertNotFoundException when there is no such alert
+     */
+    public void requireAlert(long id) {
+        register.find(id).orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    /**
      * Takes a new alert into review, or closes a new or in-review one with its outcome and a note
      * saying why. Closing as escalated links the incident, which the actor must be able to read.
      *

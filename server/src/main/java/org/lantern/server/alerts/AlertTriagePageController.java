@@ -37,6 +37,7 @@ class AlertTriagePageController {
                   @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
         AlertStatus to = AlertStatus.parse(status).orElse(null);
         return act(id, redirect, "#triage", "closeNote", note, () -> {
+            triage.requireAlert(id);
             AlertOutcome chosen = outcome.isBlank() ? null : AlertOutcome.parse(outcome).orElseThrow(() ->
                     new AlertRejectedException("Outcome: choose one of those listed."));
             Long incidentId = incidentNumber(incident);

@@ -102,8 +102,9 @@ class ForgedIdsTest {
             "source");
     /** Request parameters that page, filter or name a column of a table rather than a record. */
     static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId",
-            // where a stretch of a shipped log starts: a byte offset and a line number
-            "start", "line");
+            // where a stretch of a shipped log starts (a byte offset and a line number), and how long
+            // a line too long to send is
+            "start", "line", "overlong");
 
     @Autowired
     MockMvc mvc;
