@@ -103,32 +103,12 @@ class RecordDeletion {
 
     /** Deletes searches of the activity log before the cut-off, with the people each showed. */
     Map<String, Object> activitySearches(LocalDate cutOff) {
-        int people = jdbc.sql("DELETE FROM activity_search_person WHERE search_id IN (SELECT id FROM activity_search "
-                + "WHERE " + ACTIVITY_SEARCH_DUE + ")").param("cutOff", start(cutOff)).update();
-        Map<String, Object> summary = batch("activity_search", ACTIVITY_SEARCH_DUE, cutOff);
-        Map<String, Object> rows = new TreeMap<>(castMap(summary.get("rowsDeleted")));
-        rows.put("activity_search_person", people);
-        summary.put("rowsDeleted", rows);
-        return summary;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object map) {
-        return (Map<String, Object>) map;
+        return batchWithChildren("activity_search", ACTIVITY_SEARCH_DUE, cutOff);
     }
 
     /** Deletes unblock requests whose period ended before the cut-off, with their history. */
     Map<String, Object> unblockRequests(LocalDate cutOff) {
-        List<Object> ids = jdbc.sql("SELECT id FROM unblock_request WHERE " + UNBLOCK_DUE + " ORDER BY id")
-                .param("cutOff", start(cutOff)).query((rs, n) -> (Object) rs.getLong("id")).list();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("cutOff", cutOff.toString());
-        summary.put("idRange", ids.isEmpty() ? List.of() : List.of(ids.getFirst(), ids.getLast()));
-        summary.put("sha256", tableDigest("unblock_request", UNBLOCK_DUE, cutOff));
-        Map<String, Integer> rows = new TreeMap<>();
-        delete("unblock_request", "id", ids, rows, 0);
-        summary.put("rowsDeleted", rows);
-        return summary;
+        return batchWithChildren("unblock_request", UNBLOCK_DUE, cutOff);
     }
 
     /** Deletes the filter's decision-log files for days before the cut-off, keeping each file's digest. */
@@ -181,6 +161,23 @@ class RecordDeletion {
         }
         due.sort(null);
         return due;
+    }
+
+    /**
+     * Deletes the rows of {@code table} that match a batch condition and the rows that refer to them,
+     * children first, found by their foreign keys.
+     */
+    private Map<String, Object> batchWithChildren(String table, String where, LocalDate cutOff) {
+        List<Object> ids = jdbc.sql("SELECT id FROM " + table + " WHERE " + where + " ORDER BY id")
+                .param("cutOff", start(cutOff)).query((rs, n) -> (Object) rs.getLong("id")).list();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("cutOff", cutOff.toString());
+        summary.put("idRange", ids.isEmpty() ? List.of() : List.of(ids.getFirst(), ids.getLast()));
+        summary.put("sha256", tableDigest(table, where, cutOff));
+        Map<String, Integer> rows = new TreeMap<>();
+        delete(table, "id", ids, rows, 0);
+        summary.put("rowsDeleted", rows);
+        return summary;
     }
 
     private Map<String, Object> batch(String table, String where, LocalDate cutOff) {
