@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -143,8 +142,7 @@ class ServerKillIngestTest {
 
     /** Waits until the server has acknowledged part of the file, and says how much. */
     private static long awaitAcknowledged(int port, String token, String source) throws Exception {
-        AtomicInteger tries = new AtomicInteger();
-        while (tries.incrementAndGet() < 2400) {
+        for (int tries = 0; tries < 2400; tries++) {
             long offset = position(port, token, source);
             if (offset > 0) {
                 return offset;

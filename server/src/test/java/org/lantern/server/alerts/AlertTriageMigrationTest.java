@@ -2,19 +2,16 @@ package org.lantern.server.alerts;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.support.MigrationSchema;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,21 +34,22 @@ class AlertTriageMigrationTest {
     @Autowired
     DataSource dataSource;
 
-    private final String schema = "triage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private MigrationSchema schema;
     private JdbcClient jdbc;
 
-    private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
+    @BeforeEach
+    void newSchema() {
+        schema = new MigrationSchema(dataSource, "triage");
+        jdbc = JdbcClient.create(dataSource);
     }
 
     @AfterEach
     void dropSchema() {
-        JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+        schema.drop();
     }
 
     private String table(String name) {
-        return schema + "." + name;
+        return schema.table(name);
     }
 
     private void account(String username, String role, boolean enabled) {
@@ -80,17 +78,14 @@ class AlertTriageMigrationTest {
 
     @Test
     void acknowledgedAlertsAreInReviewWithTheirNoteAndTheirAuthorAsAssigneeWhileStillOnTheTeam() {
-        String before = Arrays.stream(flyway("latest").info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(TRIAGE) < 0).max(Comparator.naturalOrder()).orElseThrow().getVersion();
-        flyway(before).migrate();
-        jdbc = JdbcClient.create(dataSource);
+        schema.migrateToJustBefore(TRIAGE);
         account("dee.dsl", "DSL", true);
         account("old.deputy", "DEPUTY_DSL", false);
         long fresh = alert("NEW", null, null);
         long byDsl = alert("ACKNOWLEDGED", "dee.dsl", "Referred to the police.");
         long byLeaver = alert("ACKNOWLEDGED", "old.deputy", "Spoke to Ada.");
 
-        flyway("28").migrate();
+        schema.migrateTo("28");
 
         assertThat(row(fresh)).containsEntry("status", "NEW");
         assertThat(row(byDsl)).containsEntry("status", "IN_REVIEW").containsEntry("assignee", "dee.dsl")

@@ -3,18 +3,15 @@ package org.lantern.server.incidents;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.server.support.MigrationSchema;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,21 +32,22 @@ class CaseMigrationTest {
     @Autowired
     DataSource dataSource;
 
-    private final String schema = "cases_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private MigrationSchema schema;
     private JdbcClient jdbc;
 
-    private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
+    @BeforeEach
+    void newSchema() {
+        schema = new MigrationSchema(dataSource, "cases");
+        jdbc = JdbcClient.create(dataSource);
     }
 
     @AfterEach
     void dropSchema() {
-        JdbcClient.create(dataSource).sql("DROP SCHEMA " + schema + " CASCADE").update();
+        schema.drop();
     }
 
     private String table(String name) {
-        return schema + "." + name;
+        return schema.table(name);
     }
 
     private long incident(long account) {
@@ -73,11 +71,7 @@ class CaseMigrationTest {
 
     @Test
     void existingRecordsBecomeOpenCasesIfAnythingIsLeftToDoAndClosedOnesOtherwise() {
-        // Whatever comes last before V19, so the test still builds the right schema when versions are added below it.
-        String before = Arrays.stream(flyway("latest").info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(CASES) < 0).max(Comparator.naturalOrder()).orElseThrow().getVersion();
-        flyway(before).migrate();
-        jdbc = JdbcClient.create(dataSource);
+        schema.migrateToJustBefore(CASES);
         jdbc.sql("INSERT INTO " + table("account") + " (username, display_name, role, password_hash, password_changed_at, "
                 + "created_at) VALUES ('teacher', 'Tom Teacher', 'STAFF', 'x', :at, :at)").param("at", THEN).update();
         long account = jdbc.sql("SELECT id FROM " + table("account")).query(Long.class).single();
@@ -92,7 +86,7 @@ class CaseMigrationTest {
                 + "monitoring_halted_by) VALUES (:id, :at, 'dsl')").param("id", investigating).param("at", THEN).update();
         long nothing = incident(account);
 
-        flyway("latest").migrate();
+        schema.migrateTo("latest");
 
         assertThat(caseOf(openAction)).containsEntry("case_status", "OPEN").containsEntry("case_outcome", null);
         assertThat(caseOf(investigating)).containsEntry("case_status", "OPEN");
