@@ -18,12 +18,14 @@ import java.util.Optional;
  * @param sanctions          the Actions / Sanctions tables, if the school publishes them
  * @param safeguarding       the kinds of concern about a child at risk and their steps; null in a
  *                           policy written before the list existed (see {@link #concerns()})
+ * @param monitoring         what the school says about safeguarding monitoring; null in a policy
+ *                           that says nothing of it (see {@link #monitoringInForce()})
  * @param assumptions        what Lantern assumed where the published policy is silent
  */
 public record PolicyDocument(School school, List<Group> groups, List<Category> categories, List<TimeWindow> windows,
                              List<Activity> activities, Communications communications,
                              MobileTechnologies mobileTechnologies, Sanctions sanctions, Safeguarding safeguarding,
-                             List<String> assumptions) {
+                             Monitoring monitoring, List<String> assumptions) {
     public PolicyDocument {
         groups = Lists.copy(groups);
         categories = Lists.copy(categories);
@@ -38,6 +40,11 @@ public record PolicyDocument(School school, List<Group> groups, List<Category> c
      */
     public Safeguarding concerns() {
         return safeguarding != null ? safeguarding : Presets.standardSafeguarding();
+    }
+
+    /** The monitoring settings in force: the policy's own, or {@link Monitoring#DEFAULT} (typed text not read). */
+    public Monitoring monitoringInForce() {
+        return monitoring != null ? monitoring : Monitoring.DEFAULT;
     }
 
     /** The group with this id, if any. */

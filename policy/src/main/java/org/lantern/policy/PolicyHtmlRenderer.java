@@ -42,6 +42,7 @@ public final class PolicyHtmlRenderer {
             sanctions(h, "Staff", policy.sanctions().staff());
         }
         safeguarding(h, policy.concerns());
+        monitoring(h, policy.monitoringInForce());
         groups(h, policy);
         categories(h, policy);
         windows(h, policy);
@@ -180,6 +181,20 @@ public final class PolicyHtmlRenderer {
                     .append(step.perChild() ? " (for each child)" : "").append("</li>"));
             h.append("</ol><span class=\"hint\">Following ").append(esc(c.guidance())).append("</span></td></tr>\n");
         }
+        close(h);
+    }
+
+    /** The monitoring settings, so whoever reads the policy sees whether typed text is read. */
+    private static void monitoring(StringBuilder h, Monitoring m) {
+        open(h, "Safeguarding monitoring");
+        h.append("<tr><th scope=\"col\">Setting</th><th scope=\"col\">Value</th></tr>\n</thead>\n<tbody>\n");
+        h.append("<tr><th scope=\"row\">What pupils type into web pages is read</th><td>")
+                .append(m.typedText() ? "Yes, up to " + m.typedTextMaxBytes() + " bytes of each" : "No")
+                .append("</td></tr>\n");
+        h.append("<tr><th scope=\"row\">Designated Safeguarding Lead</th><td>")
+                .append(m.dslName() == null ? "Not named" : esc(m.dslName())).append("</td></tr>\n");
+        h.append("<tr><th scope=\"row\">Who to ask about monitoring</th><td>")
+                .append(m.contact() == null ? "Not given" : esc(m.contact())).append("</td></tr>\n");
         close(h);
     }
 

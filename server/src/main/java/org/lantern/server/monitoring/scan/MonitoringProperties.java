@@ -4,27 +4,25 @@ import java.time.Duration;
 
 import org.lantern.monitor.library.AgeBand;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
- * The safeguarding monitor's settings ({@code lantern.monitoring.*}).
+ * The safeguarding monitor's server settings ({@code lantern.monitoring.*}). Whether what pupils
+ * type into web pages is read is the school's decision, so it is in the policy
+ * ({@link org.lantern.policy.Monitoring}), not here.
  *
  * @param thresholds    the lowest level that raises an alert, per age band
  * @param foldWindow    a repeat by the same person in the same category within this time of the
  *                      open alert's latest match adds to that alert rather than raising another
  * @param queue         texts waiting to be scanned at most; beyond, new ones are dropped and counted
- * @param requestBodies whether what pupils type into web pages is read, and how much of it
  */
 @ConfigurationProperties(prefix = "lantern.monitoring")
-public record MonitoringProperties(Thresholds thresholds, Duration foldWindow, Integer queue,
-                                   RequestBodies requestBodies) {
+public record MonitoringProperties(Thresholds thresholds, Duration foldWindow, Integer queue) {
 
-    /** Fills in the defaults: threshold 3 for every band, a 24-hour window, 10,000 waiting, bodies off. */
+    /** Fills in the defaults: threshold 3 for every band, a 24-hour window, 10,000 waiting. */
     public MonitoringProperties {
         thresholds = thresholds == null ? new Thresholds(null, null, null, null, null) : thresholds;
         foldWindow = foldWindow == null ? Duration.ofHours(24) : foldWindow;
         queue = queue == null ? 10_000 : queue;
-        requestBodies = requestBodies == null ? new RequestBodies(false, null) : requestBodies;
         if (foldWindow.isNegative()) {
             throw new IllegalArgumentException("lantern.monitoring.fold-window must not be negative");
         }
@@ -73,28 +71,6 @@ public record MonitoringProperties(Thresholds thresholds, Duration foldWindow, I
                 case POST16 -> post16;
                 case STAFF -> staff;
             };
-        }
-    }
-
-    /**
-     * What pupils type into web pages (form posts and JSON request bodies), which Squid can show
-     * Lantern only with TLS inspection. Off unless the school turns it on.
-     *
-     * @param enabled whether bodies are read
-     * @param maxSize the most of each body read (64 KB at most, the ICAP preview's limit)
-     */
-    public record RequestBodies(boolean enabled, DataSize maxSize) {
-
-        /** The largest body size the ICAP server can be sent as a preview. */
-        public static final DataSize LIMIT = DataSize.ofKilobytes(64);
-
-        /** Fills in the default, 64 KB, and refuses sizes outside 1 byte to 64 KB. */
-        public RequestBodies {
-            maxSize = maxSize == null ? LIMIT : maxSize;
-            if (maxSize.toBytes() < 1 || maxSize.compareTo(LIMIT) > 0) {
-                throw new IllegalArgumentException("lantern.monitoring.request-bodies.max-size must be 1B to 64KB, not "
-                        + maxSize);
-            }
         }
     }
 }

@@ -2,28 +2,54 @@ package org.lantern.server.monitoring.scan;
 
 import java.time.Clock;
 
+import org.lantern.policy.Monitoring;
 import org.lantern.proxy.icap.RequestBody;
 import org.lantern.proxy.icap.RequestBodyTap;
+import org.lantern.server.policy.PolicyChanged;
+import org.lantern.server.policy.PolicyService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What pupils type into web pages, from the in-process ICAP server: with
- * {@code lantern.monitoring.request-bodies.enabled} (off unless the school turns it on, and of use
- * only with TLS inspection, as Squid sees nothing inside an encrypted connection) the server asks
- * Squid for the first {@code max-size} bytes of every request body, answers, and hands them here,
- * on the proxy's thread; form posts and JSON bodies are queued for the monitor, the rest ignored.
+ * What pupils type into web pages, from the in-process ICAP server: when the policy in force turns
+ * typed text on ({@link Monitoring#typedText()}, off unless the school turns it on, and of use only
+ * with TLS inspection, as Squid sees nothing inside an encrypted connection) the server asks Squid
+ * for the first {@link Monitoring#typedTextMaxBytes()} bytes of every request body, answers, and
+ * hands them here, on the proxy's thread; form posts and JSON bodies are queued for the monitor,
+ * the rest ignored.
+ *
+ * <p>The size is read from the policy once at start and again whenever a new version comes into
+ * force, never on the proxy's thread: a new policy also gives the ICAP server a new ISTag, so
+ * Squid asks again for its OPTIONS and the preview it now wants.
  */
 @Component
-class RequestBodyFeed implements RequestBodyTap {
+class RequestBodyFeed implements RequestBodyTap, ApplicationRunner {
 
     private final ScanQueue queue;
-    private final int maxBytes;
+    private final PolicyService policies;
     private final Clock clock = Clock.systemUTC();
+    private volatile int maxBytes;
 
-    RequestBodyFeed(ScanQueue queue, MonitoringProperties settings) {
+    RequestBodyFeed(ScanQueue queue, PolicyService policies) {
         this.queue = queue;
-        MonitoringProperties.RequestBodies bodies = settings.requestBodies();
-        this.maxBytes = bodies.enabled() ? (int) bodies.maxSize().toBytes() : 0;
+        this.policies = policies;
+    }
+
+    /** After the first policy is in force (PolicyBootstrap runs first), before the ICAP server listens. */
+    @Override
+    public void run(ApplicationArguments args) {
+        refresh();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPolicyChanged(PolicyChanged event) {
+        refresh();
+    }
+
+    private void refresh() {
+        maxBytes = policies.current().isEmpty() ? 0 : policies.currentDocument().monitoringInForce().typedTextBytes();
     }
 
     @Override

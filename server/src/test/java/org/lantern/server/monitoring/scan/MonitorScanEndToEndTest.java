@@ -28,6 +28,7 @@ import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
+import org.lantern.server.policy.PolicyService;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
@@ -51,8 +52,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * server, a Squid log line sent to the ingest API and a form post typed into a page each become a
  * safeguarding alert in the register for the pupil who made them, and a level 4-5 alert is
  * emailed at once through the outbox to a real SMTP server (GreenMail), naming the kind and
- * linking to the alert but never the words. Request bodies are read here (the setting is on);
- * {@link RequestBodiesOffTest} has them off.
+ * linking to the alert but never the words. Request bodies are read here (the school's policy
+ * turns typed text on); {@link RequestBodiesOffTest} has them off, as a policy silent on it does.
  */
 @PersistenceTest
 @DirtiesContext
@@ -63,7 +64,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "lantern.filter.people-cache=0s",
         "lantern.data-dir=target/monitor-scan-test-data",
         "lantern.activity.decision-ingest-interval=PT0.2S",
-        "lantern.monitoring.request-bodies.enabled=true",
         "lantern.alerts.mail.from=lantern@school.example",
         "lantern.alerts.mail.extra-recipients=safeguarding@school.example",
         "lantern.alerts.mail.retry-interval=PT1H",
@@ -107,6 +107,8 @@ class MonitorScanEndToEndTest {
     AccountService accounts;
     @Autowired
     ApiTokenService tokens;
+    @Autowired
+    PolicyService policies;
 
     private long pupil;
     private String user;
@@ -123,6 +125,10 @@ class MonitorScanEndToEndTest {
         people.addIdentity(pupil, NetworkIdentityType.PROXY_USERNAME, user);
         people.grantAccess(pupil, "test", "a pupil who may browse");
         filter.listsLoaded().join();
+        if (policies.currentDocument().monitoring() == null) {
+            policies.propose(policies.current().orElseThrow().yaml() + "\nmonitoring: {typedText: true}\n", "test",
+                    "read what pupils type");
+        }
     }
 
     @Test

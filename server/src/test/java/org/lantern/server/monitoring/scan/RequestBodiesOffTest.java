@@ -9,6 +9,7 @@ import org.lantern.server.activity.DecisionLogIngestJob;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.people.NetworkIdentityType;
 import org.lantern.server.people.People;
+import org.lantern.server.policy.PolicyService;
 import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
@@ -22,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With request bodies off (the default), the ICAP server asks Squid for no preview, and a body a
+ * With request bodies off (the default: a policy that says nothing of typed text), the ICAP server asks Squid for no preview, and a body a
  * client sends anyway is never read: what pupils type is not monitored unless the school says so.
  */
 @PersistenceTest
@@ -52,6 +53,26 @@ class RequestBodiesOffTest {
     People people;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PolicyService policies;
+
+    @Test
+    void turningTypedTextOnInThePolicyAsksSquidForThePolicysPreviewWithoutARestart() throws Exception {
+        filter.listsLoaded().join();
+        String before = policies.current().orElseThrow().yaml();
+        try {
+            policies.propose(before + "\nmonitoring: {typedText: true, typedTextMaxBytes: 2048}\n", "test", "read typed text");
+
+            assertThat(options()).contains("Preview: 2048\r\n");
+        } finally {
+            policies.propose(before, "test", "back to the policy's default");
+        }
+        assertThat(options()).contains("Preview: 0\r\n");
+    }
+
+    private static String options() throws IOException {
+        return icap("OPTIONS icap://127.0.0.1:" + ICAP_PORT + "/reqmod ICAP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    }
 
     @Test
     void optionsAsksForNoPreviewAndABodySentAnywayRaisesNoAlert() throws Exception {
