@@ -98,7 +98,9 @@ class SecurityConfig {
                         AntPathRequestMatcher.antMatcher("/blocked"),
                         // Reporting a concern, linked from the block page, for the same pupils.
                         AntPathRequestMatcher.antMatcher("/report-concern"),
-                        AntPathRequestMatcher.antMatcher("/report-concern/thanks")).permitAll()
+                        AntPathRequestMatcher.antMatcher("/report-concern/thanks"),
+                        // What Lantern monitors: told to everyone it monitors, signed in or not.
+                        AntPathRequestMatcher.antMatcher("/what-lantern-monitors")).permitAll()
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/prometheus"))
                 .hasAuthority(Permission.ACCOUNTS_MANAGE.authority())
                 .anyRequest().authenticated());

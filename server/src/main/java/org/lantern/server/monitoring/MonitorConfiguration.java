@@ -28,8 +28,13 @@ class MonitorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MonitorConfiguration.class);
 
     @Bean
-    PhraseMatcher phraseMatcher(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir) {
-        return PhraseMatcher.build(libraries(lexiconsDir));
+    LibrariesInForce librariesInForce(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir) {
+        return new LibrariesInForce(libraries(lexiconsDir));
+    }
+
+    @Bean
+    PhraseMatcher phraseMatcher(LibrariesInForce libraries) {
+        return PhraseMatcher.build(libraries.libraries());
     }
 
     /**

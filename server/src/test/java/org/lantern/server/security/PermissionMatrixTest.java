@@ -255,6 +255,12 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/registers/agreements/coverage", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/agreements/accept", Permission.AGREEMENT_ACCEPT));
 
+    /**
+     * Pages anyone may open, signed in with any role or not at all: what Lantern monitors is told to
+     * everyone it monitors (issue 17). Changing what they show (the policy) stays POLICY_EDIT's, above.
+     */
+    static final List<String> PUBLIC = List.of("/what-lantern-monitors");
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -292,6 +298,24 @@ class PermissionMatrixTest {
                 .andReturn().getResponse().getStatus();
 
         assertAllowedExactly(status, allowed);
+    }
+
+    static Stream<Arguments> publicCells() {
+        return PUBLIC.stream().flatMap(path -> Stream.concat(Arrays.stream(Role.values()), Stream.of((Role) null))
+                .map(role -> Arguments.of(path, role)));
+    }
+
+    @ParameterizedTest(name = "GET {0} as {1} (null: not signed in)")
+    @MethodSource("publicCells")
+    void publicPagesOpenToEveryRoleAndToNobodySignedIn(String path, Role role) throws Exception {
+        var get = request(HttpMethod.GET, path);
+        if (role != null) {
+            get.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                    new AccountPrincipal(0, "matrix.public"), null,
+                    role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList())));
+        }
+
+        assertThat(mvc.perform(get).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     private static void assertAllowedExactly(int status, boolean allowed) {

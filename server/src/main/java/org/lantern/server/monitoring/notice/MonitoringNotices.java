@@ -1,0 +1,88 @@
+package org.lantern.server.monitoring.notice;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.Category;
+import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.policy.Monitoring;
+import org.lantern.policy.PolicyDocument;
+import org.lantern.server.identity.Permission;
+import org.lantern.server.identity.Role;
+import org.lantern.server.monitoring.LibrariesInForce;
+import org.lantern.server.monitoring.scan.MonitoringProperties;
+import org.lantern.server.policy.PolicyService;
+import org.lantern.server.retention.ActivityLogRetentionProperties;
+import org.lantern.server.retention.RecordType;
+import org.lantern.server.retention.RetentionRules;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds "What Lantern monitors" from what is in force: the categories the libraries can raise an
+ * alert for at the school's thresholds, the policy's typed-text setting, DSL and contact, the roles
+ * that hold the permission to read alerts, and the retention settings. Nothing on it is written by
+ * hand, so changing the policy, a library or a role changes the page.
+ */
+@Service
+public class MonitoringNotices {
+
+    private final PolicyService policies;
+    private final LibrariesInForce libraries;
+    private final MonitoringProperties monitoring;
+    private final ActivityLogRetentionProperties activityLog;
+    private final RetentionRules retention;
+
+    MonitoringNotices(PolicyService policies, LibrariesInForce libraries, MonitoringProperties monitoring,
+                      ActivityLogRetentionProperties activityLog, RetentionRules retention) {
+        this.policies = policies;
+        this.libraries = libraries;
+        this.monitoring = monitoring;
+        this.activityLog = activityLog;
+        this.retention = retention;
+    }
+
+    /** The page as the policy and libraries in force make it now. */
+    public MonitoringNotice current() {
+        PolicyDocument policy = policies.currentDocument();
+        Monitoring settings = policy.monitoringInForce();
+        List<PhraseEntry> entries = libraries.libraries().stream().flatMap(l -> l.entries().stream()).toList();
+        return new MonitoringNotice(policy.school().name(), topics(entries), settings.typedText(),
+                settings.typedTextMaxBytes(), entries.stream().anyMatch(PhraseEntry::helpSeeking),
+                (int) entries.stream().map(PhraseEntry::language).distinct().count(),
+                libraries.libraries().stream().map(l -> l.name() + " " + l.version()).toList(),
+                Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
+                roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
+                activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), settings.contact());
+    }
+
+    /** The categories of which some phrase can raise an alert for some age group, in the categories' order. */
+    private List<MonitoringNotice.Topic> topics(List<PhraseEntry> entries) {
+        Set<Category> alerting = EnumSet.noneOf(Category.class);
+        for (PhraseEntry e : entries) {
+            if (e.alerts() && Arrays.stream(AgeBand.values())
+                    .anyMatch(band -> e.levels().level(band) >= monitoring.thresholds().of(band))) {
+                alerting.add(e.category());
+            }
+        }
+        return alerting.stream().map(c -> new MonitoringNotice.Topic(c.id(), CategoryWords.name(c),
+                CategoryWords.description(c))).toList();
+    }
+
+    private String threshold(AgeBand band) {
+        return switch (band) {
+            case PRIMARY -> "Primary (Reception to Year 6)";
+            case KS3 -> "Years 7 to 9";
+            case KS4 -> "Years 10 and 11";
+            case POST16 -> "Years 12 and 13";
+            case STAFF -> "Staff and visitors";
+        } + ": level " + monitoring.thresholds().of(band) + " of 5 or higher";
+    }
+
+    /** The roles holding a permission, in the roles' order (the DSL first). */
+    private static List<String> roles(Permission permission) {
+        return Arrays.stream(Role.values()).filter(r -> r.permissions().contains(permission)).map(Role::title).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package org.lantern.server.monitoring.notice;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lantern.monitor.library.Category;
+import org.lantern.monitor.library.CuratedLibraries;
+import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.server.monitoring.LibrariesInForce;
+import org.lantern.server.monitoring.scan.MonitoringProperties;
+import org.lantern.server.policy.PolicyService;
+import org.lantern.server.retention.ActivityLogRetentionProperties;
+import org.lantern.server.retention.RetentionRules;
+import org.lantern.server.support.PersistenceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "What Lantern monitors" is open without signing in and says what the policy and libraries in
+ * force say: change the policy, or the libraries, and the page changes; never a phrase.
+ */
+@PersistenceTest
+@AutoConfigureMockMvc
+@DirtiesContext
+class MonitoringNoticePageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PolicyService policies;
+    @Autowired
+    MonitoringProperties monitoring;
+    @Autowired
+    ActivityLogRetentionProperties activityLog;
+    @Autowired
+    RetentionRules retention;
+
+    private String restore;
+
+    @AfterEach
+    void putThePolicyBack() {
+        if (restore != null) {
+            policies.propose(restore, "test", "back to the preset");
+            restore = null;
+        }
+    }
+
+    @Test
+    void anyoneCanReadItWithoutSigningInAndItNamesEveryCategoryButNoPhrase() throws Exception {
+        String page = page();
+
+        assertThat(page).contains("What Lantern monitors", "Self-harm", "Grooming and sexual exploitation",
+                "Child sexual abuse material", "Designated Safeguarding Lead", "Deputy Designated Safeguarding Lead",
+                "Headteacher / senior leadership", "does <strong>not</strong> read what is typed into",
+                "25 years", "subject access request", "/report-concern");
+        assertThat(page).doesNotContain("Administrator / network manager</li>", "Governor</li>");
+        List<String> phrases = CuratedLibraries.load().stream().flatMap(l -> l.entries().stream())
+                .filter(e -> e.category() == Category.ILLEGAL || e.category() == Category.SUICIDE)
+                .filter(e -> e.alerts() && !e.helpSeeking())
+                .map(PhraseEntry::phrase).filter(p -> p.contains(" ")).toList();
+        assertThat(phrases).isNotEmpty().allSatisfy(p -> assertThat(page).doesNotContainIgnoringCase(p));
+    }
+
+    @Test
+    void changingThePolicyChangesThePageAndTheSchoolsWordsAreEscaped() throws Exception {
+        restore = policies.current().orElseThrow().yaml();
+        policies.propose(restore + """
+
+                monitoring:
+                  typedText: true
+                  typedTextMaxBytes: 4096
+                  dslName: Ms Okafor
+                  contact: "<script>alert(1)</script> office@school.example"
+                """, "test", "read what pupils type");
+
+        String page = page();
+
+        assertThat(page).contains("What is typed into web pages", "4096", "Ms Okafor",
+                "&lt;script&gt;alert(1)&lt;/script&gt; office@school.example")
+                .doesNotContain("does <strong>not</strong> read", "<script>alert(1)");
+    }
+
+    @Test
+    void theCategoriesAreThoseTheLibrariesInForceCanAlertFor() {
+        PhraseLibrary gamblingOnly = new PhraseLibrary("school-gambling", "1", PhraseLibrary.starter().entries().stream()
+                .filter(e -> e.category() == Category.GAMBLING).toList());
+        MonitoringNotices notices = new MonitoringNotices(policies, new LibrariesInForce(List.of(gamblingOnly)),
+                monitoring, activityLog, retention);
+
+        MonitoringNotice notice = notices.current();
+
+        assertThat(notice.topics()).extracting(MonitoringNotice.Topic::name).containsExactly("Gambling");
+        assertThat(notice.libraries()).containsExactly("school-gambling 1");
+    }
+
+    private String page() throws Exception {
+        return mvc.perform(get("/what-lantern-monitors")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+}
