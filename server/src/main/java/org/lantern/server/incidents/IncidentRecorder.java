@@ -14,6 +14,7 @@ import java.util.Set;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -43,10 +44,11 @@ class IncidentRecorder {
     private final IncidentRules rules;
     private final Escalation escalation;
     private final MonitoringHalt monitoringHalt;
+    private final ApplicationEventPublisher events;
 
     IncidentRecorder(JdbcClient jdbc, People people, IncidentCategories categories, IncidentActions actions,
                      IncidentStore store, AuditChain audit, IncidentRules rules, Escalation escalation,
-                     MonitoringHalt monitoringHalt) {
+                     MonitoringHalt monitoringHalt, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.categories = categories;
@@ -56,6 +58,7 @@ class IncidentRecorder {
         this.rules = rules;
         this.escalation = escalation;
         this.monitoringHalt = monitoringHalt;
+        this.events = events;
     }
 
     @Transactional
@@ -115,6 +118,7 @@ class IncidentRecorder {
             escalate(id, checked.subject(), checked.roles().getOrDefault(PersonRole.MISUSER, List.of()), in.occurredAt(),
                     recorder.username());
         }
+        events.publishEvent(new IncidentRecorded(id, in.links(), recorder));
         return store.load(id).orElseThrow();
     }
 
