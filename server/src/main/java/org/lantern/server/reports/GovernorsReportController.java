@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.lantern.server.people.People;
 import org.lantern.server.policy.PolicyService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,14 +35,16 @@ class GovernorsReportController {
     private final PdfRenderer pdf;
     private final PolicyService policies;
     private final FilteringOversight oversight;
+    private final MonitoringCounts monitoring;
 
     GovernorsReportController(GovernorsReports reports, ReportLog log, PdfRenderer pdf, PolicyService policies,
-                              FilteringOversight oversight) {
+                              FilteringOversight oversight, MonitoringCounts monitoring) {
         this.reports = reports;
         this.log = log;
         this.pdf = pdf;
         this.policies = policies;
         this.oversight = oversight;
+        this.monitoring = monitoring;
     }
 
     @GetMapping("/reports/governors")
@@ -59,6 +62,10 @@ class GovernorsReportController {
                 Chart.columns("chart-bypass-months", counts.bypassByMonth()),
                 Chart.rows("chart-alert-kinds", counts.alertsByKind()),
                 Chart.rows("chart-unblocks", counts.unblocksByOutcome())));
+        MonitoringCounts.Counts alerts = monitoring.year(chosen, People.today());
+        model.addAttribute("monitoring", alerts);
+        model.addAttribute("monitoringCharts", List.of(Chart.rows("chart-monitoring-categories", alerts.byCategory()),
+                Chart.rows("chart-monitoring-years", alerts.byYear())));
         model.addAttribute("copies", log.of(REPORT).stream().filter(g -> g.period().equals(chosen.label())).toList());
         model.addAttribute("years", IntStream.range(0, YEARS_OFFERED).mapToObj(i -> new SchoolYear(current - i)).toList());
         model.addAttribute("charts", List.of(Chart.columns("chart-months", report.byMonth()),
@@ -73,7 +80,8 @@ class GovernorsReportController {
         SchoolYear chosen = chosen(year);
         GovernorsReport report = reports.build(chosen);
         log.generated(REPORT, chosen.label(), ReportLog.Format.PDF, user.getName());
-        Map<String, Object> model = new HashMap<>(Map.of("report", report, "oversight", oversight.build(chosen)));
+        Map<String, Object> model = new HashMap<>(Map.of("report", report, "oversight", oversight.build(chosen),
+                "monitoring", monitoring.year(chosen, People.today())));
         policies.reviewOverdue().ifPresent(review -> model.put("review", review));
         byte[] body = pdf.render("reports/governors-pdf", model);
         return ResponseEntity.ok()

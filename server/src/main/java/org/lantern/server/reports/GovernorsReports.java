@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GovernorsReports {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
-    private static final String UNKNOWN_YEAR = "Year group not known";
+    static final String UNKNOWN_YEAR = "Year group not known";
     private static final String STAFF = "Staff";
 
     private final JdbcClient jdbc;
