@@ -21,6 +21,7 @@ import org.lantern.filter.decision.Decision;
 import org.lantern.filter.decision.FilterSnapshot;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.monitoring.scan.HistoryScan;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.PersonKind;
@@ -108,14 +109,33 @@ class DemoActivity {
             new Site("trainers-shop.example", "/sale", 1, List.of()),
             new Site("social-network.example", "/feed", 1, List.of()));
 
+    /**
+     * What a few pupils search for that the safeguarding monitor should notice (school days ago,
+     * hour, minute, the search), each by a different pupil of Years 7 to 11 but the first two,
+     * which are one pupil's (so they fold into one alert). {@link DemoSafeguarding} triages some.
+     */
+    static final List<Concern> CONCERNS = List.of(
+            new Concern(0, 2, 10, 14, "how+to+cut+myself+without+it+showing"),
+            new Concern(0, 2, 10, 19, "self+harm+scars"),
+            new Concern(1, 5, 13, 5, "nobody+would+miss+me+if+i+was+gone"),
+            new Concern(2, 9, 11, 40, "he+asked+me+to+send+nudes"),
+            new Concern(3, 12, 14, 20, "how+to+make+myself+throw+up+after+eating"),
+            new Concern(4, 20, 12, 2, "how+to+make+a+bomb"));
+
+    /** One search of {@link #CONCERNS}: the {@code pupil}th pupil of Years 7 to 11 searched for {@code query}. */
+    record Concern(int pupil, int daysAgo, int hour, int minute, String query) {
+    }
+
     private final FilterService filter;
     private final People people;
     private final ActivityStore store;
+    private final HistoryScan monitor;
 
-    DemoActivity(FilterService filter, People people, ActivityStore store) {
+    DemoActivity(FilterService filter, People people, ActivityStore store, HistoryScan monitor) {
         this.filter = filter;
         this.people = people;
         this.store = store;
+        this.monitor = monitor;
     }
 
     /**
@@ -155,10 +175,13 @@ class DemoActivity {
                         STAFF_MINUTES, random);
             }
             story(rows, snapshot, term, calendar, day);
+            concerns(rows, snapshot, pupils, calendar, day);
             rows.removeIf(r -> r.time().isAfter(now));
             rows.sort(Comparator.comparing(ActivityRow::time));
             if (store.append(batch, rows)) {
                 appended += rows.size();
+                // Written straight to the store, so scanned here, as ingest would have had them scanned.
+                monitor.searches(rows);
             }
         }
         LOG.info("The demo school's activity log: {} requests added in {} ms", appended,
@@ -248,6 +271,19 @@ class DemoActivity {
                 judged(rows, snapshot, persistent, attempts.minusMinutes(4), "https://search.example/search?q=free+vpn+that+works+at+school");
                 judged(rows, snapshot, persistent, attempts, "https://free-vpn.example/");
                 judged(rows, snapshot, persistent, attempts.plusMinutes(1), "https://unblock-anything.example/browse?u=games.example");
+            }
+        }
+    }
+
+    /** The searches of {@link #CONCERNS} made on {@code day}. */
+    private static void concerns(List<ActivityRow> rows, FilterSnapshot snapshot, List<Person> pupils,
+                                 DemoCalendar calendar, LocalDate day) {
+        List<Person> secondary = pupils.stream().filter(p -> p.yearGroup().compareTo(YearGroup.Y7) >= 0
+                && p.yearGroup().compareTo(YearGroup.Y11) <= 0).sorted(Comparator.comparingLong(Person::id)).toList();
+        for (Concern c : CONCERNS) {
+            OffsetDateTime at = calendar.daysAgo(c.daysAgo(), c.hour(), c.minute());
+            if (c.pupil() < secondary.size() && at.atZoneSameInstant(SchoolTime.ZONE).toLocalDate().equals(day)) {
+                judged(rows, snapshot, secondary.get(c.pupil()), at, "https://search.example/search?q=" + c.query());
             }
         }
     }

@@ -57,13 +57,15 @@ class DemoRecords {
     private final DemoCases cases;
     private final DemoActivity activity;
     private final DemoAgreements agreements;
+    private final DemoSafeguarding safeguarding;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
                 DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, DemoAgreements agreements,
-                AuditChain audit, IncidentCategories categories, PlatformTransactionManager transactions) {
+                DemoSafeguarding safeguarding, AuditChain audit, IncidentCategories categories,
+                PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
         this.incidents = incidents;
@@ -72,6 +74,7 @@ class DemoRecords {
         this.cases = cases;
         this.activity = activity;
         this.agreements = agreements;
+        this.safeguarding = safeguarding;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -146,6 +149,7 @@ class DemoRecords {
         // The register writes on its own thread and commits on its own, so only once the records are in.
         traffic.bypassAttempts(told.term(), told.cast(), calendar, random);
         activity.seed(told.term(), calendar, told.story());
+        safeguarding.triage(told.cast());
         return told.incidents();
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lantern.server.alerts.Alert;
 import org.lantern.server.alerts.AlertKind;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.AlertOutcome;
 import org.lantern.server.alerts.AlertStatus;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.AccountService;
@@ -188,6 +189,20 @@ class DemoRecordsTest {
                 && a.assignee() != null);
         assertThat(count("SELECT COUNT(*) FROM alert_note")).isPositive();
         assertThat(all).anyMatch(a -> a.kind() == AlertKind.PERSISTENT_BYPASS);
+    }
+
+    @Test
+    void theMonitorRaisedSafeguardingAlertsFromTheDemosSearchesNewInReviewAndClosedAsFalsePositive() {
+        List<Alert> safeguarding = alerts.list(new AlertRegister.Query(null, null, null, null, 0, 200), dsl(),
+                Channel.LIST).alerts().stream().filter(a -> a.kind() == AlertKind.SAFEGUARDING_RISK).toList();
+
+        assertThat(safeguarding).extracting(Alert::categoryId).contains("self-harm", "suicide", "grooming",
+                "eating-disorder", "weapons");
+        assertThat(safeguarding).anyMatch(a -> a.status() == AlertStatus.NEW && a.categoryId().equals("self-harm")
+                && a.occurrences() == 2);
+        assertThat(safeguarding).anyMatch(a -> a.status() == AlertStatus.IN_REVIEW);
+        assertThat(safeguarding).anyMatch(a -> a.outcome() == AlertOutcome.FALSE_POSITIVE);
+        assertThat(count("SELECT COUNT(*) FROM safeguarding_match")).isGreaterThanOrEqualTo(6);
     }
 
     @Test
