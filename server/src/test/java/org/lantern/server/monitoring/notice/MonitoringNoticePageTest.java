@@ -90,15 +90,15 @@ class MonitoringNoticePageTest {
 
     @Test
     void theCategoriesAreThoseTheLibrariesInForceCanAlertFor() {
-        PhraseLibrary gamblingOnly = new PhraseLibrary("school-gambling", "1", PhraseLibrary.starter().entries().stream()
-                .filter(e -> e.category() == Category.GAMBLING).toList());
-        MonitoringNotices notices = new MonitoringNotices(policies, new LibrariesInForce(List.of(gamblingOnly)),
+        PhraseLibrary selfHarmOnly = CuratedLibraries.load().stream().filter(l -> l.name().equals("lantern-self-harm"))
+                .findFirst().orElseThrow();
+        MonitoringNotices notices = new MonitoringNotices(policies, new LibrariesInForce(List.of(selfHarmOnly)),
                 monitoring, activityLog, retention);
 
         MonitoringNotice notice = notices.current();
 
-        assertThat(notice.topics()).extracting(MonitoringNotice.Topic::name).containsExactly("Gambling");
-        assertThat(notice.libraries()).containsExactly("school-gambling 1");
+        assertThat(notice.topics()).extracting(MonitoringNotice.Topic::name).containsExactly("Self-harm");
+        assertThat(notice.libraries()).containsExactly("lantern-self-harm " + selfHarmOnly.version());
     }
 
     private String page() throws Exception {
