@@ -310,9 +310,11 @@ class PermissionMatrixTest {
     void publicPagesOpenToEveryRoleAndToNobodySignedIn(String path, Role role) throws Exception {
         var get = request(HttpMethod.GET, path);
         if (role != null) {
-            get.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new AccountPrincipal(0, "matrix.public"), null,
-                    role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList())));
+            String username = "matrix." + role.name().toLowerCase();
+            long id = accounts.idOf(username)
+                    .orElseGet(() -> accountService.create(username, "Matrix " + role, role, "matrix password 1", "test"));
+            get.with(authentication(UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username),
+                    null, role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList())));
         }
 
         assertThat(mvc.perform(get).andReturn().getResponse().getStatus()).isEqualTo(200);

@@ -9,6 +9,8 @@ import org.lantern.server.policy.PolicyChanged;
 import org.lantern.server.policy.PolicyService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -43,7 +45,9 @@ class RequestBodyFeed implements RequestBodyTap, ApplicationRunner {
         refresh();
     }
 
+    /** Before the filter takes the new policy (and so gives Squid a new ISTag), so no OPTIONS carries the old size. */
     @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void onPolicyChanged(PolicyChanged event) {
         refresh();
     }
