@@ -98,6 +98,11 @@ class Backdating {
         set("alert_note", "written_at", "alert_id", alertId, at);
     }
 
+    /** An alert closed at {@code at}. */
+    void alertClosed(long alertId, OffsetDateTime at) {
+        set("filter_alert", "closed_at", "id", alertId, at);
+    }
+
     /** A breach entered in the register at {@code at}. */
     void breachRecorded(long breachId, OffsetDateTime at) {
         set("data_breach", "recorded_at", "id", breachId, at);

@@ -149,7 +149,7 @@ class DemoRecords {
         // The register writes on its own thread and commits on its own, so only once the records are in.
         traffic.bypassAttempts(told.term(), told.cast(), calendar, random);
         activity.seed(told.term(), calendar, told.story());
-        safeguarding.triage(told.cast());
+        safeguarding.triage(told.cast(), calendar);
         return told.incidents();
     }
 

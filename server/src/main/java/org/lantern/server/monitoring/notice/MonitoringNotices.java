@@ -30,30 +30,35 @@ import org.springframework.stereotype.Service;
 public class MonitoringNotices {
 
     private final PolicyService policies;
-    private final LibrariesInForce libraries;
     private final MonitoringProperties monitoring;
     private final ActivityLogRetentionProperties activityLog;
     private final RetentionRules retention;
+    // The libraries and thresholds are fixed for the server's life, so what they say is worked out once:
+    // the page is open to anyone, and a request should cost no walk over thousands of phrases.
+    private final List<MonitoringNotice.Topic> topics;
+    private final boolean helpSeeking;
+    private final int languages;
+    private final List<String> libraryNames;
 
     MonitoringNotices(PolicyService policies, LibrariesInForce libraries, MonitoringProperties monitoring,
                       ActivityLogRetentionProperties activityLog, RetentionRules retention) {
         this.policies = policies;
-        this.libraries = libraries;
         this.monitoring = monitoring;
         this.activityLog = activityLog;
         this.retention = retention;
+        List<PhraseEntry> entries = libraries.libraries().stream().flatMap(l -> l.entries().stream()).toList();
+        this.topics = topics(entries);
+        this.helpSeeking = entries.stream().anyMatch(PhraseEntry::helpSeeking);
+        this.languages = (int) entries.stream().map(PhraseEntry::language).distinct().count();
+        this.libraryNames = libraries.libraries().stream().map(l -> l.name() + " " + l.version()).toList();
     }
 
     /** The page as the policy and libraries in force make it now. */
     public MonitoringNotice current() {
         PolicyDocument policy = policies.currentDocument();
         Monitoring settings = policy.monitoringInForce();
-        List<PhraseEntry> entries = libraries.libraries().stream().flatMap(l -> l.entries().stream()).toList();
-        return new MonitoringNotice(policy.school().name(), topics(entries), settings.typedText(),
-                settings.typedTextMaxBytes(), entries.stream().anyMatch(PhraseEntry::helpSeeking),
-                (int) entries.stream().map(PhraseEntry::language).distinct().count(),
-                libraries.libraries().stream().map(l -> l.name() + " " + l.version()).toList(),
-                Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
+        return new MonitoringNotice(policy.school().name(), topics, settings.typedText(), settings.typedTextMaxBytes(),
+                helpSeeking, languages, libraryNames, Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
                 roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
                 activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), settings.contact());
     }
