@@ -10,13 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The policy's monitoring section: off by default, set by the school, bounded, published. */
 class MonitoringPolicyTest {
 
-    private static final String MINIMAL = """
-            school: {name: Test School, title: Online Safety Policy}
-            groups: [{id: staff, name: Staff, kind: staff}]
-            categories: [{id: gambling, name: Gambling, description: Enables gambling, lists: [gambling]}]
-            windows: []
-            activities: [{id: online-gambling, text: Online gambling, categories: [gambling], levels: [unacceptable]}]
-            """;
+    /** The smallest valid policy, shared with the safeguarding list's tests. */
+    private static final String MINIMAL = SafeguardingTest.MINIMAL;
 
     @Test
     void aPolicySilentOnMonitoringReadsNoTypedText() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The safeguarding list: in every preset, citing its guidance, extendable by a school, checked. */
 class SafeguardingTest {
 
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             school: {name: Test School, title: Online Safety Policy}
             groups: [{id: staff, name: Staff, kind: staff}]
             categories: [{id: gambling, name: Gambling, description: Enables gambling, lists: [gambling]}]
