@@ -15,7 +15,7 @@ import org.lantern.server.people.YearGroup;
  * @param year     the year group, or null for all
  * @param problems what could not be read
  */
-record PupilFilter(Set<String> classes, YearGroup year, List<String> problems) {
+public record PupilFilter(Set<String> classes, YearGroup year, List<String> problems) {
 
     static PupilFilter read(List<String> classes, String year) {
         List<String> problems = new ArrayList<>();
@@ -36,7 +36,7 @@ record PupilFilter(Set<String> classes, YearGroup year, List<String> problems) {
     }
 
     /** Whether any class or year was chosen. */
-    boolean chosen() {
+    public boolean chosen() {
         return !classes.isEmpty() || year != null;
     }
 }
