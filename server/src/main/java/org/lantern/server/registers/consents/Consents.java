@@ -39,7 +39,7 @@ public class Consents {
     static final String RECORD_TYPE = "photo-consent";
 
     /** How a form is recorded: only as a new consent (API create), only over one (API update), or either (the page). */
-    enum Mode { CREATE, UPDATE, EITHER }
+    public enum Mode { CREATE, UPDATE, EITHER }
 
     private final JdbcClient jdbc;
     private final People people;
