@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives the demo school a made-up term of records, so that every page has something to show: the
  * incidents of {@link DemoTerm} with their actions, a pupil's own report, alerts, attempts to get
  * round the filter, two data breaches and a subject access request, each record worked as a
- * case ({@link DemoCases}), and a term of web activity in the activity log ({@link DemoActivity}). Everything is made through the
+ * case ({@link DemoCases}), a term of agreements and photo consents ({@link DemoAgreements}, {@link DemoConsents}), and a
+ * term of web activity in the activity log ({@link DemoActivity}). Everything is made through the
  * features' own services, so it is checked, audited and shaped exactly as a school's records
  * would be, and then put at its time in the story ({@link Backdating}).
  *

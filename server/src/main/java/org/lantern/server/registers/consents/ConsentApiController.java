@@ -46,16 +46,14 @@ class ConsentApiController {
     private final Publications publications;
     private final Takedowns takedowns;
     private final ConsentExport export;
-    private final NeverPublish neverPublish;
 
     ConsentApiController(Consents consents, WhoMayAppear whoMayAppear, Publications publications, Takedowns takedowns,
-                         ConsentExport export, NeverPublish neverPublish) {
+                         ConsentExport export) {
         this.consents = consents;
         this.whoMayAppear = whoMayAppear;
         this.publications = publications;
         this.takedowns = takedowns;
         this.export = export;
-        this.neverPublish = neverPublish;
     }
 
     /**
@@ -208,7 +206,7 @@ class ConsentApiController {
                    @RequestParam(required = false) String year, Authentication user, HttpServletResponse response)
             throws IOException {
         ConsentFilesController.write(PupilFilter.read(classes == null ? List.of() : classes, year), user, Channel.API,
-                export, neverPublish, response);
+                export, response);
     }
 
     @GetMapping("/publications")

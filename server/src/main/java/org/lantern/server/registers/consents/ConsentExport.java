@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.lantern.server.http.SafeCsv;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.Person;
 import org.springframework.stereotype.Component;
 
@@ -23,23 +25,29 @@ class ConsentExport {
             "Given on", "Pupil agreed", "Ends on", "Withdrawn on", "Status", "May appear");
 
     private final WhoMayAppear whoMayAppear;
+    private final NeverPublish neverPublish;
 
-    ConsentExport(WhoMayAppear whoMayAppear) {
+    ConsentExport(WhoMayAppear whoMayAppear, NeverPublish neverPublish) {
         this.whoMayAppear = whoMayAppear;
+        this.neverPublish = neverPublish;
     }
 
     /**
      * Writes the register.
      *
-     * @param flags the never-publish flags by pupil, or null when the reader may not see them
+     * @param viewer the reader, when they may see the never-publish flags (each flagged pupil's read is
+     *               logged), or null
      */
-    void write(SafeCsv csv, LocalDate today, PupilFilter filter, Map<Long, NeverPublish.Flag> flags) throws IOException {
+    void write(SafeCsv csv, LocalDate today, PupilFilter filter, Viewer viewer, Channel channel) throws IOException {
+        List<WhoMayAppear.Pupil> rows = whoMayAppear.pupils(today, filter.classes(), filter.year());
+        Map<Long, NeverPublish.Flag> flags = viewer == null ? null
+                : neverPublish.readAmong(ConsentRegisterController.ids(rows), viewer, channel);
         List<String> header = new ArrayList<>(HEADER);
         if (flags != null) {
             header.add("Never publish");
         }
         csv.row(header);
-        for (WhoMayAppear.Pupil row : whoMayAppear.pupils(today, filter.classes(), filter.year())) {
+        for (WhoMayAppear.Pupil row : rows) {
             Person p = row.pupil();
             for (PhotoUse use : PhotoUse.values()) {
                 Consent c = row.consents().get(use);

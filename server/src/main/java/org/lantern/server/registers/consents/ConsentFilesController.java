@@ -28,12 +28,10 @@ class ConsentFilesController {
 
     private final ConsentCsv csv;
     private final ConsentExport export;
-    private final NeverPublish neverPublish;
 
-    ConsentFilesController(ConsentCsv csv, ConsentExport export, NeverPublish neverPublish) {
+    ConsentFilesController(ConsentCsv csv, ConsentExport export) {
         this.csv = csv;
         this.export = export;
-        this.neverPublish = neverPublish;
     }
 
     @GetMapping("/import")
@@ -61,19 +59,18 @@ class ConsentFilesController {
     void exportCsv(@RequestParam(name = "class", required = false) List<String> classes,
                    @RequestParam(required = false) String year, Authentication user, HttpServletResponse response)
             throws IOException {
-        write(PupilFilter.read(classes == null ? List.of() : classes, year), user, Channel.EXPORT, export, neverPublish,
-                response);
+        write(PupilFilter.read(classes == null ? List.of() : classes, year), user, Channel.EXPORT, export, response);
     }
 
     /** The export as a download, for the page and the API alike. */
     static void write(PupilFilter filter, Authentication user, Channel channel, ConsentExport export,
-                      NeverPublish neverPublish, HttpServletResponse response) throws IOException {
+                      HttpServletResponse response) throws IOException {
         if (CsvDownload.refused(response, filter.problems())) {
             return;
         }
         try (SafeCsv out = CsvDownload.attachment(response, "photo-consents-" + SchoolTime.today() + ".csv")) {
-            export.write(out, SchoolTime.today(), filter, Permission.CONSENTS_NEVER_PUBLISH.heldBy(user)
-                    ? neverPublish.readAll(Viewer.of(user), channel) : null);
+            export.write(out, SchoolTime.today(), filter,
+                    Permission.CONSENTS_NEVER_PUBLISH.heldBy(user) ? Viewer.of(user) : null, channel);
         }
     }
 }

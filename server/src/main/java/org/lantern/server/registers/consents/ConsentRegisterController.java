@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Permission;
@@ -67,10 +68,11 @@ class ConsentRegisterController {
         model.addAttribute("uses", PhotoUse.values());
         model.addAttribute("classes", whoMayAppear.classes());
         model.addAttribute("years", YearGroup.values());
-        model.addAttribute("rows", filter.problems().isEmpty()
-                ? whoMayAppear.pupils(SchoolTime.today(), filter.classes(), filter.year()) : List.of());
+        List<WhoMayAppear.Pupil> rows = filter.problems().isEmpty()
+                ? whoMayAppear.pupils(SchoolTime.today(), filter.classes(), filter.year()) : List.of();
+        model.addAttribute("rows", rows);
         model.addAttribute("flags", Permission.CONSENTS_NEVER_PUBLISH.heldBy(user)
-                ? neverPublish.readAll(Viewer.of(user), Channel.LIST) : Map.of());
+                ? neverPublish.readAmong(ids(rows), Viewer.of(user), Channel.LIST) : Map.of());
         model.addAttribute("today", SchoolTime.today());
         return "registers/consents";
     }
@@ -176,6 +178,10 @@ class ConsentRegisterController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(scan.downloadName()).build().toString())
                 .header("X-Content-Type-Options", "nosniff").body(scan.content());
+    }
+
+    static Set<Long> ids(List<WhoMayAppear.Pupil> rows) {
+        return rows.stream().map(r -> r.pupil().id()).collect(Collectors.toSet());
     }
 
     private static String back(long id, String anchor) {

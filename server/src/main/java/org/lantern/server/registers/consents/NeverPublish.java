@@ -63,13 +63,18 @@ public class NeverPublish {
                 .optional();
     }
 
-    /** Every flag, by pupil, read by {@code viewer} for a list or an export: each pupil's read is logged. */
+    /**
+     * The flags of the pupils a list or an export shows, read by {@code viewer}: each flagged
+     * pupil's read is logged, and no other pupil's.
+     */
     @Transactional
-    public Map<Long, Flag> readAll(Viewer viewer, Channel channel) {
+    public Map<Long, Flag> readAmong(Set<Long> shown, Viewer viewer, Channel channel) {
         Map<Long, Flag> flags = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM consent_never_publish ORDER BY person_id").query(rs -> {
-            flags.put(rs.getLong("person_id"), new Flag(NeverPublishReason.valueOf(rs.getString("reason")),
-                    rs.getString("note"), rs.getString("set_by"), rs.getObject("set_at", OffsetDateTime.class)));
+            if (shown.contains(rs.getLong("person_id"))) {
+                flags.put(rs.getLong("person_id"), new Flag(NeverPublishReason.valueOf(rs.getString("reason")),
+                        rs.getString("note"), rs.getString("set_by"), rs.getObject("set_at", OffsetDateTime.class)));
+            }
         });
         flags.keySet().forEach(id -> accessLog.log(viewer, RECORD_TYPE, id, channel, true));
         return flags;

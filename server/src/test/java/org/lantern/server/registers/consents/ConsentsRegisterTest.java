@@ -219,7 +219,10 @@ class ConsentsRegisterTest {
 
         assertThat(neverPublish.read(pupil, office, Channel.PAGE)).get().extracting(NeverPublish.Flag::reason)
                 .isEqualTo(NeverPublishReason.ADOPTED);
-        assertThat(neverPublish.readAll(office, Channel.EXPORT)).containsKey(pupil);
+        long other = pupil();
+        neverPublish.set(other, NeverPublishReason.LOOKED_AFTER, "", "dsl");
+        assertThat(neverPublish.readAmong(Set.of(pupil), office, Channel.EXPORT)).containsOnlyKeys(pupil);
+        assertThat(accessLog.forRecord(NeverPublish.RECORD_TYPE, other)).as("a flag not shown is not read").isEmpty();
 
         assertThat(accessLog.forRecord(NeverPublish.RECORD_TYPE, pupil)).extracting(RecordAccessLog.Access::channel)
                 .containsExactly(Channel.PAGE, Channel.EXPORT);
