@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives the demo school a made-up term of records, so that every page has something to show: the
  * incidents of {@link DemoTerm} with their actions, a pupil's own report, alerts, attempts to get
  * round the filter, two data breaches and a subject access request, each record worked as a
- * case ({@link DemoCases}), and a term of web activity in the activity log ({@link DemoActivity}). Everything is made through the
+ * case ({@link DemoCases}), a term of agreements and photo consents ({@link DemoAgreements}, {@link DemoConsents}), and a
+ * term of web activity in the activity log ({@link DemoActivity}). Everything is made through the
  * features' own services, so it is checked, audited and shaped exactly as a school's records
  * would be, and then put at its time in the story ({@link Backdating}).
  *
@@ -58,13 +59,14 @@ class DemoRecords {
     private final DemoActivity activity;
     private final DemoAgreements agreements;
     private final DemoSafeguarding safeguarding;
+    private final DemoConsents consents;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
                 DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, DemoAgreements agreements,
-                DemoSafeguarding safeguarding, AuditChain audit, IncidentCategories categories,
+                DemoSafeguarding safeguarding, DemoConsents consents, AuditChain audit, IncidentCategories categories,
                 PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
@@ -75,6 +77,7 @@ class DemoRecords {
         this.activity = activity;
         this.agreements = agreements;
         this.safeguarding = safeguarding;
+        this.consents = consents;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -139,6 +142,7 @@ class DemoRecords {
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
             agreements.seed(calendar);
+            consents.seed(calendar);
             int count = term.incidents().size() + 1;
             AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
             return new Told(term, cast, count, story(entry));

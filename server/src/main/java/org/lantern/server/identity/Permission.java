@@ -106,7 +106,26 @@ public enum Permission {
     /** Record a pupil's, parent's or adult's paper agreement form with its date. */
     AGREEMENTS_RECORD,
     /** Publish new versions of the agreement texts and turn the network gate on or off per group. */
-    AGREEMENTS_EDIT;
+    AGREEMENTS_EDIT,
+    /**
+     * Read the photo and video consent register: each pupil's consents and their scans, the register
+     * of publications, takedown tasks, and its CSV export. No safeguarding record, so the office
+     * staff who keep consents hold it.
+     */
+    CONSENTS_READ,
+    /** Record and import consent forms, withdraw consent, record publications, mark takedowns done. */
+    CONSENTS_RECORD,
+    /**
+     * See and set which pupils must never appear in anything published, and why (adoption, care,
+     * a court order): the DSL and deputies, the headteacher and the office staff who keep consents.
+     * Every read of a pupil's flag is in the record-access log.
+     */
+    CONSENTS_NEVER_PUBLISH,
+    /**
+     * Print the "who may not be photographed" list for a class or trip: every member of staff who
+     * takes pupils out or photographs them. It names pupils and uses, never why.
+     */
+    PHOTO_LIST_READ;
 
     /** The authority string Spring Security sees. */
     public String authority() {

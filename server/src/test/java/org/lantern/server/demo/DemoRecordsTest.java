@@ -52,7 +52,8 @@ class DemoRecordsTest {
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
             "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
-            "case_event", "agreement_version", "agreement_acceptance");
+            "case_event", "agreement_version", "agreement_acceptance", "consent", "consent_never_publish", "publication",
+            "publication_pupil", "takedown_task");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -109,6 +110,21 @@ class DemoRecordsTest {
             assertThat(signed).as(audience + " signed of " + total).isGreaterThan(total / 2).isLessThan(total);
         }
         assertThat(count("SELECT COUNT(*) FROM agreement_acceptance WHERE method = 'ONLINE'")).isPositive();
+    }
+
+    @Test
+    void theSchoolHasConsentsTwoNeverPublishPupilsAndWithdrawalsWithTakedownsOneOverdue() {
+        long pupils = count("SELECT COUNT(*) FROM person WHERE kind = 'PUPIL' AND leaving_date IS NULL");
+        long withForms = count("SELECT COUNT(DISTINCT person_id) FROM consent");
+        assertThat(withForms).as("pupils with forms of " + pupils).isGreaterThan(pupils * 8 / 10).isLessThan(pupils);
+        assertThat(count("SELECT COUNT(*) FROM consent WHERE NOT granted")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM consent_never_publish")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM consent_never_publish n JOIN publication_pupil pp ON pp.person_id = n.person_id"))
+                .as("never-publish pupils in a publication").isZero();
+        assertThat(count("SELECT COUNT(DISTINCT person_id) FROM consent WHERE withdrawn_on IS NOT NULL")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NOT NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NULL AND due_on < CURRENT_DATE")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NULL AND due_on >= CURRENT_DATE")).isPositive();
     }
 
     @Test

@@ -253,7 +253,33 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/registers/agreements/gate", Permission.AGREEMENTS_EDIT),
             new Row(HttpMethod.POST, "/registers/agreements/gate", Permission.AGREEMENTS_EDIT),
             new Row(HttpMethod.GET, "/api/v1/registers/agreements/coverage", Permission.AGREEMENTS_READ),
-            new Row(HttpMethod.POST, "/api/v1/registers/agreements/accept", Permission.AGREEMENT_ACCEPT));
+            new Row(HttpMethod.POST, "/api/v1/registers/agreements/accept", Permission.AGREEMENT_ACCEPT),
+            // The photo and video consent register (issue 18 section 2).
+            new Row(HttpMethod.GET, "/registers/consents", Permission.CONSENTS_READ),
+            new Row(HttpMethod.GET, "/registers/consents/people/999999999", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/registers/consents/people/999999999", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.POST, "/registers/consents/people/999999999/withdraw", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.POST, "/registers/consents/people/999999999/never-publish",
+                    Permission.CONSENTS_NEVER_PUBLISH),
+            new Row(HttpMethod.GET, "/registers/consents/scans/999999999", Permission.CONSENTS_READ),
+            new Row(HttpMethod.GET, "/registers/consents/export.csv", Permission.CONSENTS_READ),
+            new Row(HttpMethod.GET, "/registers/consents/import", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.POST, "/registers/consents/import", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/registers/consents/publications", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/registers/consents/publications", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/registers/consents/takedowns", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/registers/consents/takedowns/999999999/done", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/registers/consents/no-photos?class=7A", Permission.PHOTO_LIST_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents", Permission.CONSENTS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/999999999", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/consents/999999999", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.PUT, "/api/v1/registers/consents/999999999/PRESS", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.POST, "/api/v1/registers/consents/999999999/withdraw", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/export", Permission.CONSENTS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/publications", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/consents/publications", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/takedowns", Permission.CONSENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/consents/takedowns/999999999/done", Permission.CONSENTS_RECORD));
 
     /**
      * Pages anyone may open, signed in with any role or not at all: what Lantern monitors is told to

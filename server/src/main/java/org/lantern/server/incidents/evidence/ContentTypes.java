@@ -14,9 +14,10 @@ import org.apache.tika.metadata.Metadata;
 
 /**
  * Tells what a file is from its bytes (Apache Tika's magic numbers), never from its name or the
- * type the browser claims, so a web page renamed {@code photo.png} is seen as a web page.
+ * type the browser claims, so a web page renamed {@code photo.png} is seen as a web page. Also
+ * used by the consent register for scans of consent forms.
  */
-final class ContentTypes {
+public final class ContentTypes {
 
     /** Markup a browser would run if it ever rendered the file, looked for in "plain text". */
     private static final List<String> MARKUP = List.of("<script", "<html", "<body", "<iframe", "<svg", "<!doctype",
@@ -42,7 +43,7 @@ final class ContentTypes {
     }
 
     /** The media type of {@code bytes}, e.g. {@code image/png}, without parameters. */
-    static String detect(byte[] bytes) {
+    public static String detect(byte[] bytes) {
         String type;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             type = DETECTOR.detect(in, new Metadata()).getBaseType().toString();
@@ -56,12 +57,12 @@ final class ContentTypes {
     }
 
     /** What to call a type in a message, e.g. "PNG image". */
-    static String describe(String mediaType) {
+    public static String describe(String mediaType) {
         return NAMES.getOrDefault(mediaType, mediaType);
     }
 
     /** The file extension a download of this type gets. */
-    static String extension(String mediaType) {
+    public static String extension(String mediaType) {
         return EXTENSIONS.getOrDefault(mediaType, "bin");
     }
 

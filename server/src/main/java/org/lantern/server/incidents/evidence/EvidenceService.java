@@ -293,7 +293,7 @@ public class EvidenceService {
     }
 
     /** A size for people: bytes, KB or MB (powers of 1024, as file managers show them). */
-    static String humanSize(long bytes) {
+    public static String humanSize(long bytes) {
         if (bytes < 1024) {
             return bytes + (bytes == 1 ? " byte" : " bytes");
         }
@@ -308,7 +308,7 @@ public class EvidenceService {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

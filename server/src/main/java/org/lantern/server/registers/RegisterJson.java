@@ -1,19 +1,19 @@
-package org.lantern.server.registers.agreements;
+package org.lantern.server.registers;
 
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The audit chain's detail documents for the register's changes. */
-final class AgreementJson {
+/** The audit chain's detail documents for the registers' changes (agreements, consents). */
+public final class RegisterJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AgreementJson() {
+    private RegisterJson() {
     }
 
-    static String of(Map<String, Object> detail) {
+    public static String of(Map<String, Object> detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
