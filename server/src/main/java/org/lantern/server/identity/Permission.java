@@ -106,7 +106,19 @@ public enum Permission {
     /** Record a pupil's, parent's or adult's paper agreement form with its date. */
     AGREEMENTS_RECORD,
     /** Publish new versions of the agreement texts and turn the network gate on or off per group. */
-    AGREEMENTS_EDIT;
+    AGREEMENTS_EDIT,
+    /**
+     * Read the devices and loans register: the school's devices, the loans out and overdue with
+     * their return clocks, personal devices and the leaver checklist, and their CSV exports. Of a
+     * loss it shows only the number of the incident and breach it opened, never their contents.
+     */
+    DEVICES_READ,
+    /**
+     * Keep the devices and loans register: enter and import devices, lend them and take them back,
+     * ask for a return, record a loss or theft (which opens an incident and, with personal data on
+     * the device, a breach), register personal devices.
+     */
+    DEVICES_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {
