@@ -38,8 +38,9 @@ public class Devices {
 
     /** Every device, or those in one state, by asset tag then serial number. */
     public List<Device> list(DeviceState state) {
-        return jdbc.sql(SELECT + " WHERE (:state IS NULL OR state = :state) ORDER BY asset_tag, serial_number, id")
-                .param("state", state == null ? null : state.name()).query(Devices::map).list();
+        String order = " ORDER BY asset_tag, serial_number, id";
+        return state == null ? jdbc.sql(SELECT + order).query(Devices::map).list()
+                : jdbc.sql(SELECT + " WHERE state = :state" + order).param("state", state.name()).query(Devices::map).list();
     }
 
     public Optional<Device> find(long id) {
