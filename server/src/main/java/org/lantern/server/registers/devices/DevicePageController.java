@@ -2,10 +2,14 @@ package org.lantern.server.registers.devices;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.lantern.server.dataprotection.FormTimes;
 import org.lantern.server.http.CsvDownload;
 import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
@@ -83,7 +87,7 @@ class DevicePageController {
             redirect.addFlashAttribute("done", result.entered() + (result.entered() == 1 ? " device" : " devices")
                     + " entered.");
         } else {
-            redirect.addFlashAttribute("importProblems", result.problems());
+            redirect.addFlashAttribute("problemsImport", result.problems());
         }
         return "redirect:/registers/devices#import";
     }
@@ -106,7 +110,7 @@ class DevicePageController {
         model.addAttribute("types", DeviceType.values());
         model.addAttribute("states", List.of(DeviceState.values()).stream().filter(DeviceState::chosenByHand).toList());
         model.addAttribute("borrowers", people.list(null).stream().filter(p -> !p.hasLeft(loans.today()))
-                .sorted(java.util.Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
+                .sorted(Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
                 .toList());
         if (!model.containsAttribute("fields")) {
             model.addAttribute("fields", new DeviceFields(device.type().name(), device.make(), device.model(),
@@ -135,9 +139,9 @@ class DevicePageController {
                 @RequestParam(defaultValue = "") String lentOn, @RequestParam(defaultValue = "") String dueOn,
                 @RequestParam(defaultValue = "") String conditionOut, @RequestParam(defaultValue = "") String signedName,
                 @RequestParam(defaultValue = "false") boolean agreed, Authentication user, RedirectAttributes redirect) {
-        List<String> problems = new java.util.ArrayList<>();
-        java.time.LocalDate lent = org.lantern.server.dataprotection.FormTimes.date(lentOn, "The day it is lent", problems);
-        java.time.LocalDate due = org.lantern.server.dataprotection.FormTimes.date(dueOn, "The day it is due back", problems);
+        List<String> problems = new ArrayList<>();
+        LocalDate lent = FormTimes.date(lentOn, "The day it is lent", problems);
+        LocalDate due = FormTimes.date(dueOn, "The day it is due back", problems);
         try {
             if (!problems.isEmpty()) {
                 throw DeviceException.of(problems);
@@ -147,7 +151,7 @@ class DevicePageController {
                     + ".");
             return "redirect:/registers/loans/" + loan.id();
         } catch (DeviceException e) {
-            redirect.addFlashAttribute("lendProblems", e.problems());
+            redirect.addFlashAttribute("problemsLend", e.problems());
             redirect.addFlashAttribute("lend", new LendForm(personId, lentOn, dueOn, conditionOut, signedName));
             return "redirect:/registers/devices/" + id + "#lend";
         }

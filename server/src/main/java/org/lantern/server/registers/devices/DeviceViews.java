@@ -1,8 +1,10 @@
 package org.lantern.server.registers.devices;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import org.lantern.server.http.SafeCsv;
+import org.lantern.server.http.SchoolTime;
 
 /**
  * The register as the API shows it and as its CSV exports write it. A loan shows the numbers of
@@ -57,7 +59,7 @@ final class DeviceViews {
     record LoanView(long id, long deviceId, String device, long personId, String borrower, String lentOn, String dueOn,
                     String status, String conditionOut, String signedName, String returnedOn, String conditionBack,
                     String returnDueAt, LossKind lossKind, String policeReference, Long incidentId, Long breachId) {
-        static LoanView of(Loan l, java.time.LocalDate today) {
+        static LoanView of(Loan l, LocalDate today) {
             return new LoanView(l.id(), l.device().id(), l.device().label(), l.personId(), l.borrower(),
                     l.lentOn().toString(), l.dueOn().toString(), l.status(today), l.conditionOut(), l.signedName(),
                     l.returnedOn() == null ? null : l.returnedOn().toString(), l.conditionBack(),
@@ -74,13 +76,13 @@ final class DeviceViews {
         }
     }
 
-    static void loanCsv(SafeCsv csv, Iterable<Loan> loans, java.time.LocalDate today) throws IOException {
+    static void loanCsv(SafeCsv csv, Iterable<Loan> loans, LocalDate today) throws IOException {
         csv.row("Loan", "Device", "Serial number", "Borrower", "Lent on", "Due on", "Status", "Condition out",
                 "Signed by", "Returned on", "Condition back", "Return due", "Police reference");
         for (Loan l : loans) {
             csv.row(l.id(), l.device().label(), l.device().serialNumber(), l.borrower(), l.lentOn(), l.dueOn(),
                     l.status(today), l.conditionOut(), l.signedName(), l.returnedOn(), l.conditionBack(),
-                    l.returnDueAt() == null ? null : org.lantern.server.http.SchoolTime.when(l.returnDueAt()),
+                    l.returnDueAt() == null ? null : SchoolTime.when(l.returnDueAt()),
                     l.policeReference());
         }
     }

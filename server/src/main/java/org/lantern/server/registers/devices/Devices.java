@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +52,11 @@ public class Devices {
         return find(id).orElseThrow(() -> new DeviceNotFoundException("There is no device " + id + "."));
     }
 
-    /** Enters a device. @throws DeviceException naming every problem, or a duplicate serial or tag (conflict) */
+    /**
+     * Enters a device.
+     *
+     * @throws DeviceException naming every problem, or a serial number or asset tag already in the register (conflict)
+     */
     @Transactional
     public Device create(DeviceFields fields, String actor) {
         DeviceFields.Checked c = checked(fields);
@@ -75,7 +80,7 @@ public class Devices {
         Device before = get(id);
         DeviceFields.Checked c = checked(fields);
         if (!before.state().chosenByHand() && c.state() != before.state()) {
-            throw DeviceException.conflict("The device is " + before.state().label().toLowerCase(java.util.Locale.ROOT)
+            throw DeviceException.conflict("The device is " + before.state().label().toLowerCase(Locale.ROOT)
                     + ": its state changes through the loans register.");
         }
         DeviceState state = before.state().chosenByHand() ? c.state() : before.state();

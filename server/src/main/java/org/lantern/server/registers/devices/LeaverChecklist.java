@@ -1,6 +1,7 @@
 package org.lantern.server.registers.devices;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,7 +63,7 @@ public class LeaverChecklist {
         return people.list(null).stream()
                 .filter(p -> p.leavingDate() != null && !p.leavingDate().isBefore(today.minusDays(WINDOW_DAYS))
                         && !p.leavingDate().isAfter(today.plusDays(WINDOW_DAYS)))
-                .sorted(java.util.Comparator.comparing(Person::leavingDate).thenComparing(Person::legalLastName))
+                .sorted(Comparator.comparing(Person::leavingDate).thenComparing(Person::legalLastName))
                 .map(p -> {
                     AccountService.AccountSummary account = p.accountId() == null ? null : byId.get(p.accountId());
                     return new Entry(p, loans.ofPerson(p.id()).stream().filter(Loan::open).toList(),

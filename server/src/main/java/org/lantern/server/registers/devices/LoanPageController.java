@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -51,7 +53,7 @@ class LoanPageController {
         model.addAttribute("today", today);
         model.addAttribute("now", loans.now().toInstant());
         model.addAttribute("requested", open.stream().filter(Loan::returnRequested)
-                .sorted(java.util.Comparator.comparing(Loan::returnDueAt)).toList());
+                .sorted(Comparator.comparing(Loan::returnDueAt)).toList());
         model.addAttribute("overdue", open.stream().filter(l -> l.overdue(today) && !l.returnRequested()).toList());
         model.addAttribute("out", open.stream().filter(l -> !l.overdue(today) && !l.returnRequested()).toList());
         model.addAttribute("emailed", mail.enabled());
@@ -133,11 +135,11 @@ class LoanPageController {
             }
             Loan loan = losses.record(id, new LossReport(lossKind, at, policeReference, description, categoryId, personal,
                     dataInvolved, affected), Viewer.of(user));
-            redirect.addFlashAttribute("done", "Recorded " + loan.lossKind().label().toLowerCase(java.util.Locale.ROOT)
+            redirect.addFlashAttribute("done", "Recorded " + loan.lossKind().label().toLowerCase(Locale.ROOT)
                     + ": incident " + loan.incidentId() + " opened" + (loan.breachId() == null ? "."
                     : ", and breach " + loan.breachId() + " with the ICO's 72-hour clock."));
         } catch (DeviceException e) {
-            redirect.addFlashAttribute("lossProblems", e.problems());
+            redirect.addFlashAttribute("problemsLoss", e.problems());
             redirect.addFlashAttribute("loss", new LossForm(kind, lostAt, policeReference, description, categoryId,
                     personalData, dataInvolved, peopleAffected));
             return "redirect:/registers/loans/" + id + "#loss";

@@ -1,6 +1,7 @@
 package org.lantern.server.registers.devices;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +124,7 @@ public class LossReports {
         jdbc.sql("UPDATE device_loan SET loss_kind = :kind, lost_at = :at, police_reference = :police, "
                         + "personal_data = :personal, incident_id = :incident, breach_id = :breach, "
                         + "loss_recorded_by = :by WHERE id = :id AND returned_on IS NULL AND loss_kind IS NULL")
-                .param("kind", in.kind().name()).param("at", in.lostAt().withOffsetSameInstant(java.time.ZoneOffset.UTC))
+                .param("kind", in.kind().name()).param("at", in.lostAt().withOffsetSameInstant(ZoneOffset.UTC))
                 .param("police", police).param("personal", in.personalData()).param("incident", incident.id())
                 .param("breach", breachId).param("by", recorder.username()).param("id", loanId).update();
         devices.setState(loan.device().id(), in.kind().state());

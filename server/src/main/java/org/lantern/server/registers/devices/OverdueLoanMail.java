@@ -2,6 +2,7 @@ package org.lantern.server.registers.devices;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +81,11 @@ public class OverdueLoanMail {
         }
     }
 
-    /** Owes one email for each overdue loan not yet owed one. @return how many were owed */
+    /**
+     * Owes one email for each overdue loan not yet owed one.
+     *
+     * @return how many were owed
+     */
     int oweOverdue() {
         OffsetDateTime now = loans.now();
         int owed = 0;
@@ -148,7 +153,7 @@ public class OverdueLoanMail {
         Set<String> to = new LinkedHashSet<>();
         people.find(loan.personId()).map(Person::email).filter(e -> e != null && !e.isBlank())
                 .ifPresent(e -> to.add(e.strip()));
-        Set<Long> keepers = new java.util.HashSet<>();
+        Set<Long> keepers = new HashSet<>();
         accounts.list().stream().filter(a -> a.enabled() && a.role().can(Permission.DEVICES_MANAGE))
                 .forEach(a -> keepers.add(a.id()));
         for (Person p : people.list(null)) {

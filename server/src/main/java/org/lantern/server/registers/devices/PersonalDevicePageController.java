@@ -1,5 +1,6 @@
 package org.lantern.server.registers.devices;
 
+import java.util.Comparator;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
@@ -39,7 +40,7 @@ class PersonalDevicePageController {
         model.addAttribute("kinds", personal.kinds());
         model.addAttribute("fromPolicy", personal.fromPolicy());
         model.addAttribute("owners", people.list(null).stream().filter(p -> !p.hasLeft(SchoolTime.today()))
-                .sorted(java.util.Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
+                .sorted(Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
                 .toList());
         return "registers/devices/personal";
     }

@@ -1,9 +1,12 @@
 package org.lantern.server.registers.devices;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,7 +93,11 @@ public class PersonalDevices {
                 .param("id", personId).query(this::map).list();
     }
 
-    /** Registers a personal device. @throws DeviceException naming every problem; nothing is registered */
+    /**
+     * Registers a personal device.
+     *
+     * @throws DeviceException naming every problem; nothing is registered
+     */
     @Transactional
     public PersonalDevice register(Long personId, String kindId, String description, String actor) {
         List<String> problems = new ArrayList<>();
@@ -106,7 +113,7 @@ public class PersonalDevices {
                     : "Choose one of the allowed device types: " + String.join(", ", allowedTypes) + ".");
         } else if (!kind.get().allowed()) {
             problems.add("The policy's Mobile Technologies table does not allow " + kind.get().label().toLowerCase(
-                    java.util.Locale.ROOT) + " devices for use in school.");
+                    Locale.ROOT) + " devices for use in school.");
         }
         DeviceFields.require(problems, "What the device is", description, MAX_DESCRIPTION);
         if (!problems.isEmpty()) {
@@ -141,7 +148,7 @@ public class PersonalDevices {
                 .orElseThrow(() -> new DeviceNotFoundException("There is no personal device " + id + "."));
     }
 
-    private PersonalDevice map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private PersonalDevice map(ResultSet rs, int n) throws SQLException {
         OffsetDateTime removed = rs.getObject("removed_at", OffsetDateTime.class);
         return new PersonalDevice(rs.getLong("id"), rs.getLong("person_id"),
                 people.find(rs.getLong("person_id")).map(Person::displayName).orElse(""), rs.getString("kind"),

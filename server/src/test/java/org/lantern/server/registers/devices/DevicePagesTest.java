@@ -141,7 +141,7 @@ class DevicePagesTest {
                         .param("kind", "STOLEN").param("lostAt", SchoolTime.today().minusDays(1) + "T08:00")
                         .param("description", "Gone from the bag").param("categoryId", "mobile-device-misuse"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("lossProblems", java.util.List.of(
+                .andExpect(flash().attribute("problemsLoss", java.util.List.of(
                         "A theft is reported to the police: give the police reference.",
                         "Say whether personal data was on the device: yes opens a breach with the ICO's 72-hour clock.")));
 
