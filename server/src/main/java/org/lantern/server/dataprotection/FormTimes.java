@@ -8,14 +8,14 @@ import java.util.List;
 
 import org.lantern.server.http.SchoolTime;
 
-/** Reads the date and time fields of the data-protection forms, which are in school time. */
-final class FormTimes {
+/** Reads the date and time fields of forms (data protection, the devices register), which are in school time. */
+public final class FormTimes {
 
     private FormTimes() {
     }
 
     /** A {@code datetime-local} value as school time; null when blank, a problem when unreadable. */
-    static OffsetDateTime dateTime(String value, String what, List<String> problems) {
+    public static OffsetDateTime dateTime(String value, String what, List<String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -28,7 +28,7 @@ final class FormTimes {
     }
 
     /** A {@code date} value; null when blank, a problem when unreadable. */
-    static LocalDate date(String value, String what, List<String> problems) {
+    public static LocalDate date(String value, String what, List<String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class FormTimes {
     }
 
     /** A whole number; null when blank, a problem when unreadable. */
-    static Integer number(String value, String what, List<String> problems) {
+    public static Integer number(String value, String what, List<String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

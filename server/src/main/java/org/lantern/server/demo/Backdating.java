@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.IncidentService;
+import org.lantern.server.registers.devices.Loan;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -137,6 +138,12 @@ class Backdating {
     }
 
     /** Sets one time of the rows whose {@code key} is {@code id}; every name comes from this class, never from input. */
+    /** A device asked back at {@code at}: its 72 hours run from then. */
+    void loanReturnRequested(long loanId, OffsetDateTime at) {
+        set("device_loan", "return_requested_at", "id", loanId, at);
+        set("device_loan", "return_due_at", "id", loanId, at.plus(Loan.RETURN_WITHIN));
+    }
+
     private void set(String table, String column, String key, long id, OffsetDateTime at) {
         jdbc.sql("UPDATE " + table + " SET " + column + " = :at WHERE " + key + " = :id")
                 .param("at", utc(at)).param("id", id).update();

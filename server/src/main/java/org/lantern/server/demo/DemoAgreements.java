@@ -17,6 +17,7 @@ import org.lantern.server.registers.agreements.AgreementVersion;
 import org.lantern.server.registers.agreements.Audience;
 import org.lantern.server.registers.agreements.ChangeKind;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
-class DemoAgreements {
+@Order(1)
+class DemoAgreements implements DemoRegister {
 
     private static final long SEED = 20_250_918L;
     private static final int TERM_BEGAN_DAYS_AGO = 45;
@@ -54,7 +56,9 @@ class DemoAgreements {
         this.backdating = backdating;
     }
 
-    void seed(DemoCalendar calendar) {
+    @Override
+
+    public void seed(DemoCalendar calendar) {
         Random random = new Random(SEED);
         OffsetDateTime termBegan = calendar.daysAgo(TERM_BEGAN_DAYS_AGO, 9, 0);
         for (Audience audience : Audience.values()) {

@@ -22,6 +22,7 @@ import org.lantern.server.registers.consents.TakedownTask;
 import org.lantern.server.registers.consents.Takedowns;
 import org.lantern.server.registers.consents.WhoMayAppear;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "lantern.mode", havingValue = "demo")
-class DemoConsents {
+@Order(2)
+class DemoConsents implements DemoRegister {
 
     private static final long SEED = 20_251_103L;
     private static final int FORMS_RETURNED_DAYS_AGO = 44;
@@ -57,7 +59,9 @@ class DemoConsents {
         this.whoMayAppear = whoMayAppear;
     }
 
-    void seed(DemoCalendar calendar) {
+    @Override
+
+    public void seed(DemoCalendar calendar) {
         Random random = new Random(SEED);
         LocalDate today = calendar.today();
         LocalDate returned = today.minusDays(FORMS_RETURNED_DAYS_AGO);

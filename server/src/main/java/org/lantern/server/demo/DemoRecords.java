@@ -57,16 +57,15 @@ class DemoRecords {
     private final DemoDataProtection dataProtection;
     private final DemoCases cases;
     private final DemoActivity activity;
-    private final DemoAgreements agreements;
+    private final List<DemoRegister> registers;
     private final DemoSafeguarding safeguarding;
-    private final DemoConsents consents;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
-                DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, DemoAgreements agreements,
-                DemoSafeguarding safeguarding, DemoConsents consents, AuditChain audit, IncidentCategories categories,
+                DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, List<DemoRegister> registers,
+                DemoSafeguarding safeguarding, AuditChain audit, IncidentCategories categories,
                 PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
@@ -75,9 +74,8 @@ class DemoRecords {
         this.dataProtection = dataProtection;
         this.cases = cases;
         this.activity = activity;
-        this.agreements = agreements;
+        this.registers = List.copyOf(registers);
         this.safeguarding = safeguarding;
-        this.consents = consents;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -141,8 +139,7 @@ class DemoRecords {
             traffic.alerts(term, cast, calendar);
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
-            agreements.seed(calendar);
-            consents.seed(calendar);
+            registers.forEach(register -> register.seed(calendar));
             int count = term.incidents().size() + 1;
             AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
             return new Told(term, cast, count, story(entry));

@@ -125,7 +125,19 @@ public enum Permission {
      * Print the "who may not be photographed" list for a class or trip: every member of staff who
      * takes pupils out or photographs them. It names pupils and uses, never why.
      */
-    PHOTO_LIST_READ;
+    PHOTO_LIST_READ,
+    /**
+     * Read the devices and loans register: the school's devices, the loans out and overdue with
+     * their return clocks, personal devices and the leaver checklist, and their CSV exports. Of a
+     * loss it shows only the number of the incident and breach it opened, never their contents.
+     */
+    DEVICES_READ,
+    /**
+     * Keep the devices and loans register: enter and import devices, lend them and take them back,
+     * ask for a return, record a loss or theft (which opens an incident and, with personal data on
+     * the device, a breach), register personal devices.
+     */
+    DEVICES_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

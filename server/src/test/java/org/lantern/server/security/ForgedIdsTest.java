@@ -45,6 +45,12 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.people.People;
+import org.lantern.server.registers.devices.Device;
+import org.lantern.server.registers.devices.DeviceFields;
+import org.lantern.server.registers.devices.Devices;
+import org.lantern.server.registers.devices.Loans;
+import org.lantern.server.registers.devices.NewLoan;
+import org.lantern.server.registers.devices.PersonalDevices;
 import org.lantern.server.retention.RetentionService;
 import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.PersistenceTest;
@@ -102,6 +108,8 @@ class ForgedIdsTest {
             "source");
     /** Request parameters that page, filter or name a column of a table rather than a record. */
     static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId",
+            // a row of the policy's Actions / Sanctions table a loss is recorded under
+            "categoryId",
             // where a stretch of a shipped log starts (a byte offset and a line number), and how long
             // a line too long to send is
             "start", "line", "overlong");
@@ -130,6 +138,12 @@ class ForgedIdsTest {
     LocalLists lists;
     @Autowired
     RetentionService retention;
+    @Autowired
+    Devices devices;
+    @Autowired
+    Loans loans;
+    @Autowired
+    PersonalDevices personalDevices;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -238,6 +252,19 @@ class ForgedIdsTest {
         world.put("entry", Long.toString(lists.add(LocalLists.ListName.BLOCK, "forged-ids.example", owner,
                 "Forged ids fixture.").id()));
         housekeeping(owner);
+        devices(p1);
+    }
+
+    /** A device on loan to pupil one, one available, and a member of staff's phone on the personal-device register. */
+    private void devices(long borrower) {
+        Device lent = devices.create(new DeviceFields("laptop", "Forged", null, TestPeople.unique("FORGED"), null, null,
+                null), "test");
+        world.put("device", Long.toString(devices.create(new DeviceFields("tablet", "Forged", null,
+                TestPeople.unique("FORGED"), null, null, null), "test").id()));
+        world.put("loan", Long.toString(loans.lend(new NewLoan(lent.id(), borrower, loans.today(), loans.today().plusDays(7),
+                "Good", "Forged One", true), "test").id()));
+        world.put("personalDevice", Long.toString(personalDevices.register(TestPeople.person(jdbc, "STAFF", "Forged",
+                TestPeople.unique("Phone")), "staff-owned", "Forged phone", "test").id()));
     }
 
     /** A record past its retention period on the review list, and a legal hold in force. */
@@ -436,6 +463,23 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/agreements/people/{id:\\d+}/paper", "?versionId={versionId}", Role.ADMIN,
                 "id=p1,versionId=agreementVersion", List.of(new Hidden("id=p1,versionId=agreementVersion",
                         holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
+        specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
+        specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
+        specs.add(new Spec("POST /registers/devices/{id:\\d+}/lend", "?personId={personId}", Role.OFFICE,
+                "id=device,personId=p1", List.of(new Hidden("id=device,personId=p1", holding(Permission.DEVICES_MANAGE))),
+                null, null, false));
+        specs.add(new Spec("POST /registers/devices/personal", "?personId={personId}", Role.OFFICE, "personId=p1",
+                List.of(new Hidden("personId=p1", holding(Permission.DEVICES_MANAGE))), null, null, false));
+        specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
+                Permission.DEVICES_MANAGE));
+        specs.add(plain("GET /registers/loans/{id:\\d+}", Role.OFFICE, "id=loan", Permission.DEVICES_READ));
+        specs.add(plain("PUT /api/v1/registers/devices/{id}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
+        for (String verb : List.of("return", "return-request", "loss")) {
+            specs.add(plain("POST /registers/loans/{id:\\d+}/" + verb, Role.OFFICE, "id=loan", Permission.DEVICES_MANAGE));
+            specs.add(plain("POST /api/v1/registers/loans/{loanId}/" + verb, Role.OFFICE, "loanId=loan",
+                    Permission.DEVICES_MANAGE));
+        }
         // One's own agreement: the version the page showed, which a forged id cannot turn into another's.
         specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",
                 List.of(), null, null, false));

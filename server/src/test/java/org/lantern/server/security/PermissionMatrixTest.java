@@ -279,7 +279,37 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/registers/consents/publications", Permission.CONSENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/publications", Permission.CONSENTS_RECORD),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/takedowns", Permission.CONSENTS_READ),
-            new Row(HttpMethod.POST, "/api/v1/registers/consents/takedowns/999999999/done", Permission.CONSENTS_RECORD));
+            new Row(HttpMethod.POST, "/api/v1/registers/consents/takedowns/999999999/done", Permission.CONSENTS_RECORD),
+            // The devices and loans register (issue 18 section 3).
+            new Row(HttpMethod.GET, "/registers/devices", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/registers/devices", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/devices/import", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/registers/devices/export.csv", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/registers/devices/999999999", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/registers/devices/999999999", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/devices/999999999/lend", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/registers/devices/personal", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/registers/devices/personal", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/devices/personal/999999999/remove", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/registers/devices/leavers", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/registers/loans", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/registers/loans/export.csv", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/registers/loans/999999999", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/registers/loans/999999999/return", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/loans/999999999/return-request", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/loans/999999999/loss", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/registers/devices", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/devices", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.PUT, "/api/v1/registers/devices/999999999", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/registers/devices/import", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/registers/devices/export", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/loans", Permission.DEVICES_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/loans/overdue", Permission.DEVICES_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/loans", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/registers/loans/999999999/return", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/registers/loans/999999999/return-request", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/registers/loans/999999999/loss", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/registers/loans/export", Permission.DEVICES_READ));
 
     /**
      * Pages anyone may open, signed in with any role or not at all: what Lantern monitors is told to
