@@ -243,6 +243,9 @@ class OnCallTest {
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/alerts/999999999/acknowledge").with(as(Role.DSL)).with(csrf()))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}/acknowledge'].post.summary")
+                        .value("Acknowledge an alert sent down the out-of-hours on-call list"));
         mvc.perform(get("/alerts/" + old).with(as(Role.DSL))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("more than 60 minutes old when they reached Lantern")));
     }
