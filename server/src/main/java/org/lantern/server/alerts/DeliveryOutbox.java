@@ -110,11 +110,14 @@ public class DeliveryOutbox {
         }
     }
 
-    /** Retries unsent messages on a schedule, including those left when the server last stopped. */
+    /**
+     * Retries unsent messages on a schedule, including those left when the server last stopped; on
+     * the outbox's own thread, so a webhook that hangs never holds up the server's other scheduled work.
+     */
     @Scheduled(fixedDelayString = "${lantern.alerts.delivery.retry-interval:PT30S}",
             initialDelayString = "${lantern.alerts.mail.initial-delay:PT20S}")
     void retry() {
-        deliverDue(Instant.now());
+        wake();
     }
 
     private record Due(long id, Channel channel, String destination, String subject, String body, int attempts) {
