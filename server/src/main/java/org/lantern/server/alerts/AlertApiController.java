@@ -33,10 +33,12 @@ class AlertApiController {
 
     private final AlertRegister alerts;
     private final AlertTriage triage;
+    private final OnCallEscalation onCall;
 
-    AlertApiController(AlertRegister alerts, AlertTriage triage) {
+    AlertApiController(AlertRegister alerts, AlertTriage triage, OnCallEscalation onCall) {
         this.alerts = alerts;
         this.triage = triage;
+        this.onCall = onCall;
     }
 
     /** Filters that could not be read. */
@@ -134,6 +136,19 @@ class AlertApiController {
                     + "the text is kept exactly as sent (markup is text, never run) and audited by SHA-256.")
     AlertNote note(@PathVariable long id, @RequestBody NoteRequest body, Authentication user) {
         return triage.note(id, body.note(), Viewer.of(user));
+    }
+
+    /**
+     * Acknowledges an alert sent down the on-call list, so no one else is told; acknowledging again
+     * changes nothing. 409 when the alert was not sent to the on-call list.
+     */
+    @PostMapping("/api/v1/alerts/{id}/acknowledge")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    @Operation(summary = "Acknowledge an alert sent down the out-of-hours on-call list",
+            description = "Stops the chain: no one else on the list is told. Acknowledging again changes nothing. "
+                    + "409 when the alert was not sent to the on-call list. Returns where the chain stands.")
+    OnCallEscalation.Status acknowledge(@PathVariable long id, Authentication user) {
+        return onCall.acknowledge(id, Viewer.of(user));
     }
 
     @ExceptionHandler(BadFilter.class)

@@ -232,10 +232,20 @@ public class AlertOutbox {
                 + "Category: " + alert.categoryName() + "\n"
                 + "When: " + WHEN.format(alert.firstSeenAt().atZone(ZONE)) + " (UK time)\n\n"
                 + "Open it in Lantern to see who and what, and to acknowledge it:\n"
-                + baseUrl + "/alerts/" + alert.id() + "\n\n"
+                + link(alert.id()) + "\n\n"
                 + "Email is not a secure channel, so this message names no one and gives no address. "
                 + "Please do not forward it.\n");
         return message;
+    }
+
+    /** The alert's page, as a full address for messages sent outside Lantern. */
+    String link(long alertId) {
+        return baseUrl + "/alerts/" + alertId;
+    }
+
+    /** The alert queue with a query, e.g. {@code kind=SAFEGUARDING_RISK}, as a full address. */
+    String queueLink(String query) {
+        return baseUrl + "/alerts?" + query;
     }
 
     private void failed(long id, Instant now, RuntimeException e) {
@@ -258,11 +268,16 @@ public class AlertOutbox {
 
     /** Doubles from the retry interval with each failure, up to the maximum. */
     Duration backoff(int attempts) {
-        Duration wait = settings.retryInterval();
-        for (int i = 1; i < attempts && wait.compareTo(settings.maxRetryInterval()) < 0; i++) {
+        return backoff(attempts, settings.retryInterval(), settings.maxRetryInterval());
+    }
+
+    /** The wait after {@code attempts} failures: {@code first}, doubling with each, up to {@code max}. */
+    static Duration backoff(int attempts, Duration first, Duration max) {
+        Duration wait = first;
+        for (int i = 1; i < attempts && wait.compareTo(max) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : wait;
+        return wait.compareTo(max) > 0 ? max : wait;
     }
 
     @PreDestroy

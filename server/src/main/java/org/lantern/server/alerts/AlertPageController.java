@@ -41,9 +41,16 @@ class AlertPageController {
     private final AlertTeam team;
     private final PersonAlerts personAlerts;
     private final People people;
+    private final OnCallEscalation onCall;
+    private final DeliveryOutbox deliveries;
+    private final SafeguardingAlerts safeguarding;
 
     AlertPageController(AlertRegister alerts, AlertOutbox outbox, AlertAccessLog looks, AlertNotes notes, AlertTeam team,
-                        PersonAlerts personAlerts, People people) {
+                        PersonAlerts personAlerts, People people, OnCallEscalation onCall, DeliveryOutbox deliveries,
+                        SafeguardingAlerts safeguarding) {
+        this.onCall = onCall;
+        this.deliveries = deliveries;
+        this.safeguarding = safeguarding;
         this.alerts = alerts;
         this.outbox = outbox;
         this.looks = looks;
@@ -91,6 +98,10 @@ class AlertPageController {
         model.addAttribute("recordIncident", IncidentPrefill.link(alert, person));
         model.addAttribute("escalateAs", IncidentPrefill.misuse(alert.kind()) ? "misuser" : "at risk");
         model.addAttribute("around", aroundLink(alert));
+        model.addAttribute("escalation", onCall.status(id).orElse(null));
+        model.addAttribute("deliveries", deliveries.about(id));
+        model.addAttribute("late", safeguarding.late(id));
+        model.addAttribute("lateMinutes", safeguarding.lateWindow().toMinutes());
         return "alerts/detail";
     }
 

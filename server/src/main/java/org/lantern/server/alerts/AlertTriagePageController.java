@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The triage forms on an alert's page: take it into review, close it with an outcome, assign it,
- * add a note. Each goes back to the alert saying what was done, or why nothing was, with what was
+ * add a note, acknowledge it for the on-call list. Each goes back to the alert saying what was done, or why nothing was, with what was
  * typed kept. INCIDENT_MANAGE (the DSL and deputies).
  */
 @Controller
@@ -26,9 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertTriagePageController {
 
     private final AlertTriage triage;
+    private final OnCallEscalation onCall;
 
-    AlertTriagePageController(AlertTriage triage) {
+    AlertTriagePageController(AlertTriage triage, OnCallEscalation onCall) {
         this.triage = triage;
+        this.onCall = onCall;
     }
 
     @PostMapping("/status")
@@ -62,6 +64,15 @@ class AlertTriagePageController {
         return act(id, redirect, "#notes", "noteText", note, () -> {
             triage.note(id, note, Viewer.of(user));
             return "Note added.";
+        });
+    }
+
+    /** Stops the alert going further down the on-call list. */
+    @PostMapping("/acknowledge")
+    String acknowledge(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        return act(id, redirect, "#on-call", null, null, () -> {
+            onCall.acknowledge(id, Viewer.of(user));
+            return "Acknowledged: no one else on the on-call list will be told.";
         });
     }
 

@@ -1,5 +1,6 @@
 package org.lantern.server.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -20,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * latest adds to its count, raises its level if higher and adds its match, rather than raising
  * another alert; a new alert, or one raised to level {@value #EMAIL_LEVEL} or more, owes the DSL
  * an email at once (in the same transaction, through the durable outbox), naming the kind and
- * linking to the alert, never the words. Lower levels are for the register alone until the
- * digests come. Every match keeps its explanation ({@code safeguarding_match}).
+ * linking to the alert, never the words, and a level-5 one seen outside school hours goes down the
+ * on-call list ({@link OnCallEscalation}). Lower levels wait for the daily and weekly digests
+ * ({@link AlertDigest}), and so does an alert about events older than the late window when they
+ * reached Lantern (an imported log of yesterday): an email "at once" about them would be news of
+ * old events dressed as new. Every match keeps its explanation ({@code safeguarding_match}).
  *
  * <p>Like the register, every change is an entry of the audit chain, without the words.
  */
@@ -37,14 +41,21 @@ public class SafeguardingAlerts {
     private final AuditChain audit;
     private final AlertRegister register;
     private final AlertOutbox outbox;
+    private final OnCallEscalation onCall;
+    private final DeliveryOutbox deliveries;
+    private final Duration lateWindow;
     private final TransactionTemplate transaction;
 
     SafeguardingAlerts(JdbcClient jdbc, AuditChain audit, AlertRegister register, AlertOutbox outbox,
+                       OnCallEscalation onCall, DeliveryOutbox deliveries, DeliveryProperties delivery,
                        PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.register = register;
         this.outbox = outbox;
+        this.onCall = onCall;
+        this.deliveries = deliveries;
+        this.lateWindow = delivery.lateWindow();
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -62,6 +73,7 @@ public class SafeguardingAlerts {
     public Alert record(SafeguardingRisk risk) {
         Alert alert = transaction.execute(status -> recordInTransaction(risk));
         outbox.wake();
+        deliveries.wake();
         return alert;
     }
 
@@ -78,17 +90,20 @@ public class SafeguardingAlerts {
                     return new Open(rs.getLong("id"), rs.getInt("occurrences"), rs.getInt("level"),
                             rs.getObject("last_seen_at", OffsetDateTime.class).toInstant(), owed);
                 }).optional();
+        // Judged against when the event happened, not when its alert was first raised, so a late
+        // event folded into a live alert does not make it urgent either.
+        boolean late = r.at().isBefore(Instant.now().minus(lateWindow));
         long id;
         if (open.isPresent()) {
-            id = fold(open.get(), r);
+            id = fold(open.get(), r, late);
         } else {
-            id = insert(r, foldKey);
+            id = insert(r, foldKey, late);
         }
         match(id, r);
         return register.find(id).orElseThrow();
     }
 
-    private long fold(Open open, SafeguardingRisk r) {
+    private long fold(Open open, SafeguardingRisk r, boolean late) {
         int occurrences = open.occurrences() + 1;
         int level = Math.max(open.level(), r.level());
         // Imported logs may arrive out of order: the latest stays the latest.
@@ -109,19 +124,23 @@ public class SafeguardingAlerts {
         detail.put("occurrences", occurrences);
         detail.put("level", level);
         audit.append(MONITOR, "alert.repeated", AlertAccessLog.ALERT, Long.toString(open.id()), AlertRegister.json(detail));
-        if (level >= EMAIL_LEVEL && !open.emailOwed() && outbox.enabled()) {
+        if (!late && level >= EMAIL_LEVEL && !open.emailOwed() && outbox.enabled()) {
             outbox.owe(open.id());
+        }
+        if (!late) {
+            onCall.startIfDue(open.id(), level, r.at());
         }
         return open.id();
     }
 
-    private long insert(SafeguardingRisk r, String foldKey) {
+    private long insert(SafeguardingRisk r, String foldKey, boolean late) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO filter_alert (kind, fold_key, first_seen_at, last_seen_at, occurrences, person_id, "
                         + "subject_name, proxy_user, client_ip, url, rule, category_id, category_name, list_category, "
-                        + "list_source, list_entry, policy_version, reason, status, level) VALUES (:kind, :key, :at, :at, "
+                        + "list_source, list_entry, policy_version, reason, status, level, recorded_at) VALUES (:kind, :key, :at, "
+                        + ":at, "
                         + "1, :person, :name, :user, :ip, :url, :rule, :categoryId, :categoryName, :library, :version, "
-                        + ":phrase, :policy, :reason, 'NEW', :level)")
+                        + ":phrase, :policy, :reason, 'NEW', :level, :recorded)")
                 .param("kind", r.kind().name()).param("key", foldKey).param("at", AlertRegister.utc(r.at()))
                 .param("person", r.personId()).param("name", AlertRegister.clip(r.subjectName(), 200))
                 .param("user", AlertRegister.clip(r.proxyUser(), 128)).param("ip", AlertRegister.clip(r.clientIp(), 64))
@@ -130,7 +149,7 @@ public class SafeguardingAlerts {
                 .param("library", AlertRegister.clip(r.library(), 100)).param("version", AlertRegister.clip("version " + r.libraryVersion(), 100))
                 .param("phrase", AlertRegister.clip(r.phrase(), 4096)).param("policy", r.policyVersion())
                 .param("reason", AlertRegister.clip(reason(r), 2000)).param("level", r.level())
-                .update(keys, "id");
+                .param("recorded", AlertRegister.utc(Instant.now())).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", r.kind().name());
@@ -140,9 +159,13 @@ public class SafeguardingAlerts {
         detail.put("urlSha256", AlertRegister.sha256(r.url()));
         detail.put("library", r.library());
         detail.put("libraryVersion", r.libraryVersion());
+        detail.put("late", late);
         audit.append(MONITOR, "alert.raised", AlertAccessLog.ALERT, Long.toString(id), AlertRegister.json(detail));
-        if (r.level() >= EMAIL_LEVEL && outbox.enabled()) {
+        if (!late && r.level() >= EMAIL_LEVEL && outbox.enabled()) {
             outbox.owe(id);
+        }
+        if (!late) {
+            onCall.startIfDue(id, r.level(), r.at());
         }
         return id;
     }
@@ -158,6 +181,24 @@ public class SafeguardingAlerts {
                 .param("matched", AlertRegister.clip(r.matchedText(), 1000)).param("rule", AlertRegister.clip(r.rule(), 1000))
                 .param("library", AlertRegister.clip(r.library(), 200)).param("version", AlertRegister.clip(r.libraryVersion(), 100))
                 .param("help", r.helpSeeking()).update();
+    }
+
+    /**
+     * Whether the alert was recorded more than the late window after its first event (an imported
+     * log), so it was not emailed at once and went into the digest instead.
+     */
+    public boolean late(long alertId) {
+        return jdbc.sql("SELECT first_seen_at, recorded_at FROM filter_alert WHERE id = :id").param("id", alertId)
+                .query((rs, n) -> {
+                    Instant recorded = AlertRegister.instant(rs, "recorded_at");
+                    return recorded != null
+                            && recorded.isAfter(AlertRegister.instant(rs, "first_seen_at").plus(lateWindow));
+                }).optional().orElse(false);
+    }
+
+    /** The late window, for the page that says why an alert was not emailed at once. */
+    public Duration lateWindow() {
+        return lateWindow;
     }
 
     /** The sentence the alert page shows under "Why": the level and how the match explains itself. */

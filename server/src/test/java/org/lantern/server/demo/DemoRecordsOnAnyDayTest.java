@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoRecordsOnAnyDayTest {
 
     /** Seeded rows that are not incidents or hang off none, children first. */
-    private static final List<String> OTHER_RECORDS = List.of("DELETE FROM alert_email", "DELETE FROM alert_note", "DELETE FROM safeguarding_match",
+    private static final List<String> OTHER_RECORDS = List.of("DELETE FROM alert_email", "DELETE FROM alert_delivery", "DELETE FROM alert_escalation", "DELETE FROM alert_note", "DELETE FROM safeguarding_match",
             "DELETE FROM filter_alert",
             "DELETE FROM bypass_attempt", "DELETE FROM subject_access_export", "DELETE FROM subject_access_request",
             "DELETE FROM data_breach", "DELETE FROM access_suspension",

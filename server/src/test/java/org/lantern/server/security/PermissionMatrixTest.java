@@ -204,6 +204,13 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/api/v1/alerts/999999999/status", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/alerts/999999999/assignee", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/alerts/999999999/notes", Permission.INCIDENT_MANAGE),
+            // Delivery (issue 17): the DSL's team keeps the on-call list and acknowledges out-of-hours alerts.
+            new Row(HttpMethod.GET, "/alerts/on-call", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/on-call", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/on-call/999999999/move", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/on-call/999999999/remove", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/api/v1/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts.csv", Permission.BYPASS_REPORT_READ),
             // The activity log (issue 16): searched by the safeguarding team with names, or by the network manager

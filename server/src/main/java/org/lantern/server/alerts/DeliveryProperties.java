@@ -1,0 +1,111 @@
+package org.lantern.server.alerts;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.lantern.server.http.SchoolTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How alerts beyond the immediate email reach people ({@code lantern.alerts.delivery.*}): the
+ * daily and weekly digests, school hours, the out-of-hours on-call chain and its webhooks, and
+ * how old an event may be and still be emailed at once.
+ *
+ * @param lateWindow  an alert about events older than this when Lantern records it (an imported
+ *                    log of yesterday) is not emailed at once nor sent down the on-call list; it
+ *                    goes into the digest
+ * @param digest      when the digests are sent
+ * @param schoolHours when the school is open; a level-5 alert outside them goes down the on-call list
+ * @param onCall      the on-call chain
+ * @param webhook     the posts to on-call webhooks
+ */
+@ConfigurationProperties(prefix = "lantern.alerts.delivery")
+public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours schoolHours, OnCall onCall,
+                                 Webhook webhook) {
+
+    /** Fills in the defaults: a late window of one hour, and those of each part. */
+    public DeliveryProperties {
+        lateWindow = lateWindow == null ? Duration.ofHours(1) : lateWindow;
+        digest = digest == null ? new Digest(null, null, null) : digest;
+        schoolHours = schoolHours == null ? new SchoolHours(null, null, null) : schoolHours;
+        onCall = onCall == null ? new OnCall(null, null) : onCall;
+        webhook = webhook == null ? new Webhook(null, null) : webhook;
+        if (lateWindow.isNegative() || lateWindow.isZero()) {
+            throw new IllegalArgumentException("lantern.alerts.delivery.late-window must be positive");
+        }
+    }
+
+    /**
+     * @param time          the school time of day both digests are sent, e.g. {@code 07:30}
+     * @param weeklyDay     the day the weekly digest is sent, covering the seven days before it
+     * @param checkInterval how often the server looks whether a digest is due
+     */
+    public record Digest(LocalTime time, DayOfWeek weeklyDay, Duration checkInterval) {
+        /** Defaults: 07:30, Monday, checked every minute. */
+        public Digest {
+            time = time == null ? LocalTime.of(7, 30) : time;
+            weeklyDay = weeklyDay == null ? DayOfWeek.MONDAY : weeklyDay;
+            checkInterval = checkInterval == null ? Duration.ofMinutes(1) : checkInterval;
+        }
+    }
+
+    /**
+     * @param days  the days the school is open
+     * @param start when the school day starts (school time)
+     * @param end   when it ends
+     */
+    public record SchoolHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+        /** Defaults: Monday to Friday, 08:00 to 17:00. */
+        public SchoolHours {
+            days = days == null || days.isEmpty() ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : Set.copyOf(days);
+            start = start == null ? LocalTime.of(8, 0) : start;
+            end = end == null ? LocalTime.of(17, 0) : end;
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("lantern.alerts.delivery.school-hours.end must be after start");
+            }
+        }
+    }
+
+    /**
+     * @param ackTimeout    how long a person on call has to acknowledge before the next is told
+     * @param checkInterval how often the server looks for chains to move on
+     */
+    public record OnCall(Duration ackTimeout, Duration checkInterval) {
+        /** Defaults: 15 minutes to acknowledge, checked every 30 seconds. */
+        public OnCall {
+            ackTimeout = ackTimeout == null ? Duration.ofMinutes(15) : ackTimeout;
+            checkInterval = checkInterval == null ? Duration.ofSeconds(30) : checkInterval;
+            if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+                throw new IllegalArgumentException("lantern.alerts.delivery.on-call.ack-timeout must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param timeout     how long one post may take, connecting and answering, before it counts as failed
+     * @param maxAttempts how many times a post is tried before it is given up (and the page says so)
+     */
+    public record Webhook(Duration timeout, Integer maxAttempts) {
+        /** Defaults: 10 seconds, 6 attempts. */
+        public Webhook {
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+            maxAttempts = maxAttempts == null ? 6 : maxAttempts;
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("lantern.alerts.delivery.webhook.max-attempts must be at least 1");
+            }
+        }
+    }
+
+    /** Whether {@code at} falls outside school hours. */
+    boolean outsideSchoolHours(Instant at) {
+        ZonedDateTime local = at.atZone(SchoolTime.ZONE);
+        LocalTime time = local.toLocalTime();
+        return !schoolHours.days().contains(local.getDayOfWeek()) || time.isBefore(schoolHours.start())
+                || !time.isBefore(schoolHours.end());
+    }
+}
