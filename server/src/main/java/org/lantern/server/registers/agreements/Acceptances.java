@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleChanged;
@@ -193,7 +194,7 @@ public class Acceptances {
         detail.put("number", version.number());
         detail.put("method", method.name());
         detail.put("signedOn", signedOn.toString());
-        audit.append(actor, "agreement.accepted", RECORD_TYPE, Long.toString(id), AgreementJson.of(detail));
+        audit.append(actor, "agreement.accepted", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
         events.publishEvent(new PeopleChanged(Set.of(person.id()), "accepted the " + version.audience().name()
                 + " agreement"));
         return new Acceptance(id, person.id(), version.id(), version.audience(), version.number(), method, signedOn,

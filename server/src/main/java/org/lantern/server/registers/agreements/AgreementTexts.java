@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -144,7 +145,7 @@ public class AgreementTexts {
         detail.put("changeKind", chosen.name());
         detail.put("title", t);
         detail.put("note", n);
-        audit.append(actor, "agreement.published", RECORD_TYPE, Long.toString(id), AgreementJson.of(detail));
+        audit.append(actor, "agreement.published", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
         if (chosen.needsSigning()) {
             // Everyone of the audience owes the new version now: the filter must read them afresh.
             events.publishEvent(new AgreementsChanged("version " + number + " of " + audience.name() + " published"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.filtering.AgreementGate;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.people.Person;
@@ -103,7 +104,7 @@ public class NetworkGate implements AgreementGate {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("before", List.copyOf(before));
         detail.put("after", groupIds.stream().sorted().toList());
-        audit.append(actor, "agreement.gate-changed", RECORD_TYPE, "school", AgreementJson.of(detail));
+        audit.append(actor, "agreement.gate-changed", RECORD_TYPE, "school", RegisterJson.of(detail));
         events.publishEvent(new AgreementsChanged("network gate now on for " + groupIds));
     }
 
