@@ -1,8 +1,9 @@
 package org.lantern.server.registers.training;
 
+import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterForms;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,15 +14,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.lantern.server.http.Problems;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Role;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -153,18 +151,18 @@ class TrainingApiController {
                     + "uploaded on the person's training page.")
     ResponseEntity<Completion> record(@RequestBody CompletionBody body, Authentication user) {
         if (body.personId() == null || body.courseId() == null) {
-            throw TrainingException.of("Give the personId and the courseId.");
+            throw RegisterException.of("Give the personId and the courseId.");
         }
         LocalDate today = SchoolTime.today();
         return ResponseEntity.status(HttpStatus.CREATED).body(completions.record(body.personId(), body.courseId(),
-                date(body.completedOn()), body.evidence(), null, user.getName(), today));
+                RegisterForms.date(body.completedOn()), body.evidence(), null, user.getName(), today));
     }
 
     @PutMapping("/completions/{id}")
     @PreAuthorize("hasAuthority('TRAINING_RECORD')")
     @Operation(summary = "Correct a completion's date and evidence note")
     Completion correct(@PathVariable long id, @RequestBody CompletionBody body, Authentication user) {
-        return completions.update(id, date(body.completedOn()), body.evidence(), user.getName(), SchoolTime.today());
+        return completions.update(id, RegisterForms.date(body.completedOn()), body.evidence(), user.getName(), SchoolTime.today());
     }
 
     @PostMapping(value = "/completions/import", consumes = "text/csv")
@@ -183,29 +181,5 @@ class TrainingApiController {
     void export(HttpServletResponse response) throws IOException {
         LocalDate today = SchoolTime.today();
         TrainingExport.write(response, "all", today, register.statuses(today));
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw TrainingException.of("'" + text.strip() + "' is not a date: use the form 2026-09-01.");
-        }
-    }
-
-    @ExceptionHandler(TrainingException.class)
-    ProblemDetail refused(TrainingException e) {
-        ProblemDetail problem = Problems.titled(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-                "Not recorded", e.getMessage());
-        problem.setProperty("problems", e.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(TrainingNotFoundException.class)
-    ProblemDetail notFound(TrainingNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 }

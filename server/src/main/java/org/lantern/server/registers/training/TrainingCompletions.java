@@ -1,5 +1,7 @@
 package org.lantern.server.registers.training;
 
+import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterNotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -73,15 +75,15 @@ public class TrainingCompletions {
      * Records a completion.
      *
      * @param certificate the uploaded certificate, or null
-     * @throws TrainingNotFoundException for no such person (on roll today) or course
-     * @throws TrainingException         for a missing or future date, over-long evidence, a person who
+     * @throws RegisterNotFoundException for no such person (on roll today) or course
+     * @throws RegisterException         for a missing or future date, over-long evidence, a person who
      *                                   takes no training, a refused certificate, or one already recorded (conflict)
      */
     @Transactional
     public Completion record(long personId, long courseId, LocalDate completedOn, String evidence,
                              Certificate certificate, String actor, LocalDate today) {
         Course course = course(courseId);
-        Trainee trainee = register.trainee(personId, today).orElseThrow(() -> new TrainingNotFoundException(
+        Trainee trainee = register.trainee(personId, today).orElseThrow(() -> new RegisterNotFoundException(
                 "There is no member of staff or governor " + personId + " on roll today."));
         List<String> problems = checkDate(completedOn, today);
         String note = evidence == null ? "" : evidence.strip();
@@ -96,9 +98,9 @@ public class TrainingCompletions {
                 problems.addAll(e.problems());
             }
         }
-        TrainingException.refuseIfAny(problems);
+        RegisterException.refuseIfAny(problems);
         if (recorded(courseId, personId, completedOn, null)) {
-            throw TrainingException.conflict(trainee.name() + "'s " + course.title() + " on " + day(completedOn)
+            throw RegisterException.conflict(trainee.name() + "'s " + course.title() + " on " + day(completedOn)
                     + " is already recorded.");
         }
         Completion done = insert(course, personId, completedOn, note, certificate, type, actor);
@@ -109,20 +111,20 @@ public class TrainingCompletions {
     /**
      * Corrects a completion's date and evidence note; its certificate stays.
      *
-     * @throws TrainingNotFoundException for no such completion
-     * @throws TrainingException         for a bad date or note, or a clash with another completion
+     * @throws RegisterNotFoundException for no such completion
+     * @throws RegisterException         for a bad date or note, or a clash with another completion
      */
     @Transactional
     public Completion update(long id, LocalDate completedOn, String evidence, String actor, LocalDate today) {
-        Completion before = find(id).orElseThrow(() -> new TrainingNotFoundException("There is no completion " + id + "."));
+        Completion before = find(id).orElseThrow(() -> new RegisterNotFoundException("There is no completion " + id + "."));
         List<String> problems = checkDate(completedOn, today);
         String note = evidence == null ? "" : evidence.strip();
         if (note.length() > MAX_EVIDENCE) {
             problems.add("The evidence note is " + note.length() + " characters long; at most " + MAX_EVIDENCE + ".");
         }
-        TrainingException.refuseIfAny(problems);
+        RegisterException.refuseIfAny(problems);
         if (recorded(before.courseId(), before.personId(), completedOn, id)) {
-            throw TrainingException.conflict("That course is already recorded as completed on " + day(completedOn) + ".");
+            throw RegisterException.conflict("That course is already recorded as completed on " + day(completedOn) + ".");
         }
         jdbc.sql("UPDATE training_completion SET completed_on = :on, evidence = :e WHERE id = :id")
                 .param("on", completedOn).param("e", note).param("id", id).update();
@@ -169,11 +171,11 @@ public class TrainingCompletions {
     /**
      * A completion's certificate for download.
      *
-     * @throws TrainingNotFoundException when there is no such completion or it has no certificate
+     * @throws RegisterNotFoundException when there is no such completion or it has no certificate
      */
     public Download certificate(long id) {
         Completion c = find(id).filter(Completion::hasCertificate)
-                .orElseThrow(() -> new TrainingNotFoundException("There is no certificate for completion " + id + "."));
+                .orElseThrow(() -> new RegisterNotFoundException("There is no certificate for completion " + id + "."));
         byte[] content = jdbc.sql("SELECT content FROM training_certificate WHERE completion_id = :id").param("id", id)
                 .query((rs, n) -> rs.getBytes("content")).single();
         return new Download(c, content, "certificate-" + id + "." + UploadCheck.extension(c.certificateType()));
@@ -193,7 +195,7 @@ public class TrainingCompletions {
     }
 
     private Course course(long courseId) {
-        return courses.find(courseId).orElseThrow(() -> new TrainingNotFoundException("There is no course " + courseId + "."));
+        return courses.find(courseId).orElseThrow(() -> new RegisterNotFoundException("There is no course " + courseId + "."));
     }
 
     private Completion insert(Course course, long personId, LocalDate on, String evidence, Certificate certificate,

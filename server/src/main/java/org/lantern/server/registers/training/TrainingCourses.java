@@ -1,5 +1,7 @@
 package org.lantern.server.registers.training;
 
+import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterNotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -76,7 +78,7 @@ public class TrainingCourses {
     /**
      * Adds a course.
      *
-     * @throws TrainingException for a malformed form, or a code already used (conflict)
+     * @throws RegisterException for a malformed form, or a code already used (conflict)
      */
     @Transactional
     public Course create(CourseForm form, String actor) {
@@ -86,9 +88,9 @@ public class TrainingCourses {
             problems.add("The code must be 2 to 32 capital letters, digits or underscores, starting with a letter, "
                     + "e.g. CYBER_SECURITY.");
         }
-        TrainingException.refuseIfAny(problems);
+        RegisterException.refuseIfAny(problems);
         if (findByCode(code).isPresent()) {
-            throw TrainingException.conflict("There is already a course with the code " + code + ".");
+            throw RegisterException.conflict("There is already a course with the code " + code + ".");
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO training_course (code, title, renewal_months, roles, for_starters, changed_by, changed_at) "
@@ -104,13 +106,13 @@ public class TrainingCourses {
     /**
      * Changes a course's title, renewal, roles and place on the induction checklist; its code stays.
      *
-     * @throws TrainingNotFoundException when there is no such course
-     * @throws TrainingException for a malformed form
+     * @throws RegisterNotFoundException when there is no such course
+     * @throws RegisterException for a malformed form
      */
     @Transactional
     public Course update(long id, CourseForm form, String actor) {
-        find(id).orElseThrow(() -> new TrainingNotFoundException("There is no course " + id + "."));
-        TrainingException.refuseIfAny(check(form));
+        find(id).orElseThrow(() -> new RegisterNotFoundException("There is no course " + id + "."));
+        RegisterException.refuseIfAny(check(form));
         jdbc.sql("UPDATE training_course SET title = :title, renewal_months = :months, roles = :roles, "
                         + "for_starters = :starters, changed_by = :by, changed_at = :at WHERE id = :id")
                 .param("title", form.title().strip()).param("months", form.renewalMonths())

@@ -1,5 +1,6 @@
 package org.lantern.server.registers.training;
 
+import org.lantern.server.registers.RegisterException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ public class TrainingCsvImport {
      * Checks every row of {@code content} and, when all are good, records them all.
      *
      * @return how many completions were recorded
-     * @throws TrainingException listing every problem, each with its line number; nothing was recorded
+     * @throws RegisterException listing every problem, each with its line number; nothing was recorded
      */
     public int importCsv(byte[] content, String actor, LocalDate today) {
         List<Row> rows = check(content, today);
@@ -77,7 +78,7 @@ public class TrainingCsvImport {
     /**
      * Reads and checks a file without recording anything.
      *
-     * @throws TrainingException listing every problem, each with its line number
+     * @throws RegisterException listing every problem, each with its line number
      */
     List<Row> check(byte[] content, LocalDate today) {
         String text = content == null ? "" : new String(content, StandardCharsets.UTF_8);
@@ -101,7 +102,7 @@ public class TrainingCsvImport {
             Integer on = header.get("completedon");
             Integer evidence = header.get("evidence");
             if (course == null || on == null || (personId == null && staffCode == null && email == null)) {
-                throw TrainingException.of("Line 1: the header must name the columns course, completed on, and one of "
+                throw RegisterException.of("Line 1: the header must name the columns course, completed on, and one of "
                         + "person id, staff code or email (evidence is optional).");
             }
             Set<String> seen = new HashSet<>();
@@ -144,9 +145,9 @@ public class TrainingCsvImport {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw TrainingException.of("The file could not be read as CSV: " + e.getMessage());
+            throw RegisterException.of("The file could not be read as CSV: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw TrainingException.of("The file could not be read as CSV: " + e.getCause().getMessage());
+            throw RegisterException.of("The file could not be read as CSV: " + e.getCause().getMessage());
         }
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add("The file has no rows under its header: nothing to import.");
@@ -154,7 +155,7 @@ public class TrainingCsvImport {
         if (!problems.isEmpty()) {
             problems.add(0, "Nothing was imported. Correct these lines and import the whole file again:");
         }
-        TrainingException.refuseIfAny(problems);
+        RegisterException.refuseIfAny(problems);
         return rows;
     }
 

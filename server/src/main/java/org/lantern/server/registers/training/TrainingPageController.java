@@ -1,8 +1,10 @@
 package org.lantern.server.registers.training;
 
+import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterForms;
+import org.lantern.server.registers.RegisterNotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +83,7 @@ class TrainingPageController {
     @PreAuthorize("hasAuthority('TRAINING_READ')")
     String person(@PathVariable long id, Model model) {
         LocalDate today = SchoolTime.today();
-        Trainee trainee = register.trainee(id, today).orElseThrow(() -> new TrainingNotFoundException(
+        Trainee trainee = register.trainee(id, today).orElseThrow(() -> new RegisterNotFoundException(
                 "There is no member of staff or governor " + id + " on roll today."));
         model.addAttribute("trainee", trainee);
         model.addAttribute("standings", register.of(id, today));
@@ -102,13 +104,13 @@ class TrainingPageController {
                   RedirectAttributes redirect) throws IOException {
         try {
             if (courseId == null) {
-                throw TrainingException.of("Choose the course.");
+                throw RegisterException.of("Choose the course.");
             }
             TrainingCompletions.Certificate file = certificate == null || certificate.isEmpty() ? null
                     : new TrainingCompletions.Certificate(certificate.getOriginalFilename(), certificate.getBytes());
-            completions.record(id, courseId, date(completedOn), evidence, file, user.getName(), SchoolTime.today());
+            completions.record(id, courseId, RegisterForms.date(completedOn), evidence, file, user.getName(), SchoolTime.today());
             redirect.addFlashAttribute("recorded", "The completion is recorded.");
-        } catch (TrainingException e) {
+        } catch (RegisterException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("typedEvidence", evidence);
             redirect.addFlashAttribute("typedOn", completedOn);
@@ -143,10 +145,10 @@ class TrainingPageController {
                      @RequestParam(defaultValue = "false") boolean forStarters, Authentication user,
                      RedirectAttributes redirect) {
         try {
-            courses.create(new TrainingCourses.CourseForm(code, title, months(renewalMonths), roles(roles),
+            courses.create(new TrainingCourses.CourseForm(code, title, RegisterForms.number(renewalMonths, "months"), roles(roles),
                     forStarters), user.getName());
             redirect.addFlashAttribute("saved", "The course is added.");
-        } catch (TrainingException e) {
+        } catch (RegisterException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/training/courses";
@@ -160,10 +162,10 @@ class TrainingPageController {
                         @RequestParam(defaultValue = "false") boolean forStarters, Authentication user,
                         RedirectAttributes redirect) {
         try {
-            courses.update(id, new TrainingCourses.CourseForm(null, title, months(renewalMonths), roles(roles),
+            courses.update(id, new TrainingCourses.CourseForm(null, title, RegisterForms.number(renewalMonths, "months"), roles(roles),
                     forStarters), user.getName());
             redirect.addFlashAttribute("saved", "The course is saved.");
-        } catch (TrainingException e) {
+        } catch (RegisterException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/training/courses";
@@ -190,11 +192,11 @@ class TrainingPageController {
                      RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw TrainingException.of("Choose the CSV file to import.");
+                throw RegisterException.of("Choose the CSV file to import.");
             }
             int n = imports.importCsv(file.getBytes(), user.getName(), SchoolTime.today());
             redirect.addFlashAttribute("imported", n + (n == 1 ? " completion was" : " completions were") + " recorded.");
-        } catch (TrainingException e) {
+        } catch (RegisterException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/training/import";
@@ -202,27 +204,5 @@ class TrainingPageController {
 
     private static Set<Role> roles(List<Role> roles) {
         return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-    }
-
-    private static Integer months(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw TrainingException.of("'" + text.strip() + "' is not a number of months.");
-        }
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw TrainingException.of("'" + text.strip() + "' is not a date: use the date picker.");
-        }
     }
 }

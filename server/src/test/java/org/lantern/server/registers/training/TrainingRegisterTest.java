@@ -10,6 +10,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.registers.agreements.Acceptances;
+import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterNotFoundException;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,10 +103,10 @@ class TrainingRegisterTest {
         System.arraycopy(PDF, 0, huge, 0, PDF.length);
 
         assertThatThrownBy(() -> completions.record(person, courseId, today, "", new TrainingCompletions.Certificate(
-                "cert.pdf", page), "office", today)).isInstanceOf(TrainingException.class)
+                "cert.pdf", page), "office", today)).isInstanceOf(RegisterException.class)
                 .hasMessageContaining("web page (HTML)").hasMessageContaining("Certificates can be");
         assertThatThrownBy(() -> completions.record(person, courseId, today, "", new TrainingCompletions.Certificate(
-                "cert.pdf", huge), "office", today)).isInstanceOf(TrainingException.class)
+                "cert.pdf", huge), "office", today)).isInstanceOf(RegisterException.class)
                 .hasMessageContaining("certificates may be at most 5 MB");
         assertThat(completions.list(person)).isEmpty();
     }
@@ -114,10 +116,10 @@ class TrainingRegisterTest {
         long person = staff(LocalDate.of(2020, 9, 1));
         long courseId = course("SAFEGUARDING").id();
         assertThatThrownBy(() -> completions.record(person, courseId, today.plusDays(1), "", null, "office", today))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("is in the future");
+                .isInstanceOf(RegisterException.class).hasMessageContaining("is in the future");
         completions.record(person, courseId, today, "", null, "office", today);
         assertThatThrownBy(() -> completions.record(person, courseId, today, "", null, "office", today))
-                .isInstanceOfSatisfying(TrainingException.class, e -> assertThat(e.conflict()).isTrue());
+                .isInstanceOfSatisfying(RegisterException.class, e -> assertThat(e.conflict()).isTrue());
         assertThat(completions.list(person)).hasSize(1);
     }
 
@@ -134,7 +136,7 @@ class TrainingRegisterTest {
                 .contains("SAFEGUARDING", "INDUCTION");
         assertThat(register.of(pupil, today)).isEmpty();
         assertThatThrownBy(() -> completions.record(pupil, course("SAFEGUARDING").id(), today, "", null, "office", today))
-                .isInstanceOf(TrainingNotFoundException.class);
+                .isInstanceOf(RegisterNotFoundException.class);
     }
 
     @Test
@@ -174,7 +176,7 @@ class TrainingRegisterTest {
                 + "CYBER_SECURITY,T" + a + ",01/10/2026,again\n";
 
         assertThatThrownBy(() -> imports.importCsv(csv.getBytes(StandardCharsets.UTF_8), "office", today))
-                .isInstanceOfSatisfying(TrainingException.class, e -> assertThat(e.problems()).containsExactly(
+                .isInstanceOfSatisfying(RegisterException.class, e -> assertThat(e.problems()).containsExactly(
                         "Nothing was imported. Correct these lines and import the whole file again:",
                         "Line 3: there is no course 'NO_SUCH'.",
                         "Line 4: '31/02/2026' is not a date (use 2026-09-01 or 01/09/2026).",
@@ -201,7 +203,7 @@ class TrainingRegisterTest {
     @Test
     void aFileWithoutTheColumnsIsRefusedWithLineOne() {
         assertThatThrownBy(() -> imports.importCsv("name,date\nx,y\n".getBytes(StandardCharsets.UTF_8), "office", today))
-                .isInstanceOf(TrainingException.class).hasMessageStartingWith("Line 1: the header must name");
+                .isInstanceOf(RegisterException.class).hasMessageStartingWith("Line 1: the header must name");
     }
 
     @Test
@@ -215,9 +217,9 @@ class TrainingRegisterTest {
         assertThat(courses.update(added.id(), new TrainingCourses.CourseForm(null, "Prevent", 6, Set.of(Role.STAFF,
                 Role.GOVERNOR), true), "dsl").renewalText()).isEqualTo("every 6 months");
         assertThatThrownBy(() -> courses.create(new TrainingCourses.CourseForm(code, "Again", 12, Set.of(Role.STAFF),
-                false), "dsl")).isInstanceOfSatisfying(TrainingException.class, e -> assertThat(e.conflict()).isTrue());
+                false), "dsl")).isInstanceOfSatisfying(RegisterException.class, e -> assertThat(e.conflict()).isTrue());
         assertThatThrownBy(() -> courses.create(new TrainingCourses.CourseForm("x", "", 0, Set.of(), false), "dsl"))
-                .isInstanceOfSatisfying(TrainingException.class, e -> assertThat(e.problems()).hasSize(4));
+                .isInstanceOfSatisfying(RegisterException.class, e -> assertThat(e.problems()).hasSize(4));
         assertThat(List.of(added.id())).isNotEmpty();
     }
 }
