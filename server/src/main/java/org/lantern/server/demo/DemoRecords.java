@@ -57,13 +57,14 @@ class DemoRecords {
     private final DemoCases cases;
     private final DemoActivity activity;
     private final DemoAgreements agreements;
+    private final DemoRegisters registers;
     private final AuditChain audit;
     private final IncidentCategories categories;
     private final TransactionTemplate transaction;
 
     DemoRecords(People people, Accounts accounts, DemoIncidents incidents, DemoTraffic traffic,
                 DemoDataProtection dataProtection, DemoCases cases, DemoActivity activity, DemoAgreements agreements,
-                AuditChain audit, IncidentCategories categories, PlatformTransactionManager transactions) {
+                DemoRegisters registers, AuditChain audit, IncidentCategories categories, PlatformTransactionManager transactions) {
         this.people = people;
         this.accounts = accounts;
         this.incidents = incidents;
@@ -72,6 +73,7 @@ class DemoRecords {
         this.cases = cases;
         this.activity = activity;
         this.agreements = agreements;
+        this.registers = registers;
         this.audit = audit;
         this.categories = categories;
         this.transaction = new TransactionTemplate(transactions);
@@ -136,6 +138,7 @@ class DemoRecords {
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
             agreements.seed(calendar);
+            registers.seed(calendar);
             int count = term.incidents().size() + 1;
             AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
             return new Told(term, cast, count, story(entry));

@@ -1,5 +1,6 @@
 package org.lantern.server.demo;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,10 @@ import org.lantern.server.reports.WeeklySummaries;
 import org.lantern.server.reports.WeeklySummary;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestUsers;
+import org.lantern.server.http.SchoolTime;
+import org.lantern.server.registers.cloud.SoftwareLicence;
+import org.lantern.server.registers.cloud.SoftwareLicences;
+import org.lantern.server.registers.training.TrainingRegister;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +56,8 @@ class DemoRecordsTest {
     private static final List<String> RECORD_TABLES = List.of("incident", "incident_action", "incident_subject",
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
             "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
-            "case_event", "agreement_version", "agreement_acceptance");
+            "case_event", "agreement_version", "agreement_acceptance", "training_completion", "cloud_service",
+            "software_licence");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -75,6 +81,10 @@ class DemoRecordsTest {
     Accounts accounts;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TrainingRegister training;
+    @Autowired
+    SoftwareLicences licences;
     @Autowired
     JdbcClient jdbc;
 
@@ -108,6 +118,19 @@ class DemoRecordsTest {
             assertThat(signed).as(audience + " signed of " + total).isGreaterThan(total / 2).isLessThan(total);
         }
         assertThat(count("SELECT COUNT(*) FROM agreement_acceptance WHERE method = 'ONLINE'")).isPositive();
+    }
+
+    @Test
+    void theRegistersHaveTrainingDueAndOverdueApprovedServicesAPendingRequestAndALicenceExpiringSoon() {
+        LocalDate today = SchoolTime.today();
+        assertThat(training.overdue(today)).hasSizeGreaterThan(3);
+        assertThat(training.dueSoon(today)).hasSizeGreaterThan(3);
+        assertThat(count("SELECT COUNT(*) FROM training_completion")).isGreaterThan(training.overdue(today).size());
+        assertThat(count("SELECT COUNT(*) FROM cloud_service WHERE status = 'APPROVED'")).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("SELECT name FROM cloud_service WHERE status = 'REQUESTED'").query(String.class).list())
+                .containsExactly("Padlet");
+        assertThat(licences.dueSoon(today)).extracting(SoftwareLicence::product)
+                .contains("Adobe Creative Cloud for education");
     }
 
     @Test

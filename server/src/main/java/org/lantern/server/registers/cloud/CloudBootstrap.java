@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * On first start, puts the approved cloud services of the policy preset the school started from
  * ({@code lantern.policy.preset}; {@code prince-henrys} lists seed 003's) on the list, for the
- * school to complete with what each is for, what data it holds and its DPIA and agreement. A list
- * that has any service is left alone.
+ * school to complete with what each is for, what data it holds and its DPIA and agreement. Once
+ * the policy's services are on the list it is left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,7 +28,7 @@ class CloudBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (services.list(null).isEmpty()) {
+        if (services.list(null).stream().noneMatch(s -> CloudServices.POLICY.equals(s.requestedBy()))) {
             Presets.cloudServices(preset).forEach(s -> services.addFromPolicy(s.name(), s.note()));
         }
     }

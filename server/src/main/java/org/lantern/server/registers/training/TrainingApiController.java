@@ -165,7 +165,7 @@ class TrainingApiController {
         return completions.update(id, RegisterForms.date(body.completedOn()), body.evidence(), user.getName(), SchoolTime.today());
     }
 
-    @PostMapping(value = "/completions/import", consumes = "text/csv")
+    @PostMapping("/completions/import")
     @PreAuthorize("hasAuthority('TRAINING_RECORD')")
     @Operation(summary = "Import completions from CSV, all or none",
             description = "Columns: course (code or title), one of person id, staff code or email, completed on "
