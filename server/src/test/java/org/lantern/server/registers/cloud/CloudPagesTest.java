@@ -1,6 +1,7 @@
 package org.lantern.server.registers.cloud;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.lantern.server.identity.AccountService;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A member of staff asks for a service through the API, the network manager and the headteacher
  * approve it in their pages, and it shows on the list; markup in a request is shown as text and
- * a formula in the CSV is disarmed.
+ * a formula in the CSV is disarmed; the endpoints are in the OpenAPI document.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -53,7 +55,8 @@ class CloudPagesTest {
         String name = TestPeople.unique("=cmd|' /C calc'!A0 <i>Padlet</i> ");
         String body = "{\"name\":\"" + name.replace("\"", "\\\"") + "\",\"purpose\":\"Discussion\","
                 + "\"dataHeld\":\"first names\",\"dpiaDone\":false,\"dpaInPlace\":true}";
-        String json = mvc.perform(post("/api/v1/registers/cloud-services/requests").with(authentication(as(Role.STAFF))).with(csrf())
+        String json = mvc.perform(post("/api/v1/registers/cloud-services/requests").with(authentication(as(Role.STAFF)))
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REQUESTED"))
                 .andReturn().getResponse().getContentAsString();
@@ -82,10 +85,37 @@ class CloudPagesTest {
         CloudService s = services.request(new CloudServices.Details(TestPeople.unique("Discord "), "chat", "names",
                 false, false), "teacher");
         mvc.perform(post("/api/v1/registers/cloud-services/" + s.id() + "/refuse").with(authentication(as(Role.ADMIN)))
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("Give the reason")));
         assertThat(services.find(s.id()).orElseThrow().status()).isEqualTo(CloudService.Status.REQUESTED);
-        mvc.perform(post("/api/v1/registers/cloud-services/999999999/approve").with(authentication(as(Role.ADMIN))).with(csrf()))
+        mvc.perform(post("/api/v1/registers/cloud-services/999999999/approve").with(authentication(as(Role.ADMIN)))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheTrainingAndCloudEndpoints() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/registers/training/overdue")))
+                .andExpect(content().string(containsString("/api/v1/registers/training/completions/import")))
+                .andExpect(content().string(containsString("/api/v1/registers/cloud-services/{id}/approve")))
+                .andExpect(content().string(containsString("/api/v1/registers/licences/due-soon")));
+    }
+
+    @Test
+    void theOfficeKeepsTheLicencesAndRenewsOne() throws Exception {
+        String product = TestPeople.unique("Adobe ");
+        mvc.perform(post("/registers/licences").param("product", product).param("reference", "VIP-1")
+                        .param("expiresOn", LocalDate.now().plusDays(10).toString())
+                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                .andExpect(flash().attribute("done", "The licence is saved."));
+        mvc.perform(get("/registers/licences").with(authentication(as(Role.OFFICE))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Renew or change " + product)));
+        mvc.perform(post("/registers/licences").param("product", "x").param("reference", "y").param("seats", "many")
+                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                .andExpect(flash().attribute("problems", hasItem("'many' is not a number of seats.")));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -132,5 +134,25 @@ class TrainingPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[1]").value("Line 3: there is no course 'NOPE'."));
         assertThat(completions.list(person)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/registers/training", "/registers/training/courses", "/registers/training/starters",
+            "/registers/training/import"})
+    void everyPageOpensForTheOffice(String path) throws Exception {
+        mvc.perform(get(path).with(authentication(office()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>")));
+    }
+
+    @Test
+    void aPersonsPageShowsTheirCoursesAndTheFormAndAPupilHasNone() throws Exception {
+        long person = staff(TestPeople.unique("Page"));
+        mvc.perform(get("/registers/training/people/" + person).with(authentication(office())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Record the completion")))
+                .andExpect(content().string(containsString("Cyber security")));
+        long pupil = TestPeople.pupil(jdbc, "Pip", TestPeople.unique("Pupil"));
+        mvc.perform(get("/registers/training/people/" + pupil).with(authentication(office())))
+                .andExpect(status().isNotFound());
     }
 }
