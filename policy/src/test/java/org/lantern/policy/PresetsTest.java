@@ -58,4 +58,15 @@ class PresetsTest {
     void unknownPresetNameIsRejected() {
         assertThatThrownBy(() -> Presets.yaml("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void princeHenrysHoldsTheApprovedCloudServicesOfSeed003AndTheOthersNone() {
+        assertThat(Presets.cloudServices("prince-henrys")).hasSize(15)
+                .startsWith(new Presets.CloudService("Microsoft Office 365",
+                        "NOT a normal outlook.com/hotmail.co.uk account"))
+                .endsWith(new Presets.CloudService("MyMaths", ""))
+                .extracting(Presets.CloudService::name).doesNotHaveDuplicates().contains("SISRA", "Leeds Pathways");
+        assertThat(Presets.cloudServices("astley-park")).isEmpty();
+        assertThatThrownBy(() -> Presets.cloudServices("nowhere")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -137,7 +137,26 @@ public enum Permission {
      * ask for a return, record a loss or theft (which opens an incident and, with personal data on
      * the device, a breach), register personal devices.
      */
-    DEVICES_MANAGE;
+    DEVICES_MANAGE,
+    /**
+     * Read the training register: the courses, who has done which, who is due or overdue, starters'
+     * induction checklists, certificates and the CSV export. Names and dates, no safeguarding record.
+     */
+    TRAINING_READ,
+    /** Record training completions (one by one with a certificate, or a CSV import). */
+    TRAINING_RECORD,
+    /** Add and change the courses: who must take each and how often it is renewed. */
+    TRAINING_MANAGE,
+    /** Read the approved cloud services list (every member of staff, who must use only what is on it). */
+    CLOUD_SERVICES_READ,
+    /** Ask for a new cloud service to be approved (any member of staff, seed 003 section 1.5.1). */
+    CLOUD_SERVICE_REQUEST,
+    /** Approve or refuse a requested cloud service as the ICT manager (the network manager). */
+    CLOUD_SERVICE_APPROVE_ICT,
+    /** Approve or refuse a requested cloud service as a senior leader (the headteacher). */
+    CLOUD_SERVICE_APPROVE_SENIOR,
+    /** Keep the software register: licences and expiry, and an approved service's DPIA and agreement details. */
+    SOFTWARE_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -20,7 +20,9 @@ public enum Role {
                     PEOPLE_READ_DETAILS, POLICY_READ_PUPILS, UNBLOCK_ASK,
                     ACTIVITY_READ_TECHNICAL, ACTIVITY_INGEST, MONITOR_CLASSIFY,
                     AGREEMENT_ACCEPT, AGREEMENTS_READ, AGREEMENTS_RECORD, AGREEMENTS_EDIT, PHOTO_LIST_READ,
-                    DEVICES_READ, DEVICES_MANAGE)),
+                    DEVICES_READ, DEVICES_MANAGE,
+                    TRAINING_READ, TRAINING_RECORD, TRAINING_MANAGE,
+                    CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST, CLOUD_SERVICE_APPROVE_ICT, SOFTWARE_MANAGE)),
     DSL("Designated Safeguarding Lead", true,
             EnumSet.of(DASHBOARD, LOGON_HISTORY_READ, PEOPLE_READ, POLICY_READ, POLICY_EDIT,
                     REPORTS_ANONYMISED, REPORT_CONCERN, FILTER_CHECK, UNBLOCK_REQUEST, UNBLOCK_APPROVE,
@@ -31,7 +33,8 @@ public enum Role {
                     ACTIVITY_READ, ACTIVITY_ACCESS_READ, MONITOR_CLASSIFY,
                     AGREEMENT_ACCEPT, AGREEMENTS_READ, AGREEMENTS_RECORD, AGREEMENTS_EDIT,
                     CONSENTS_READ, CONSENTS_RECORD, CONSENTS_NEVER_PUBLISH, PHOTO_LIST_READ,
-                    DEVICES_READ)),
+                    DEVICES_READ,
+                    TRAINING_READ, TRAINING_RECORD, TRAINING_MANAGE, CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST)),
     DEPUTY_DSL("Deputy Designated Safeguarding Lead", true,
             EnumSet.of(DASHBOARD, LOGON_HISTORY_READ, PEOPLE_READ, POLICY_READ,
                     REPORTS_ANONYMISED, REPORT_CONCERN, FILTER_CHECK, UNBLOCK_REQUEST, CHANGE_CONTROL_READ,
@@ -40,7 +43,8 @@ public enum Role {
                     PEOPLE_READ_DETAILS, POLICY_READ_PUPILS, UNBLOCK_ASK, ACTIVITY_READ, MONITOR_CLASSIFY,
                     AGREEMENT_ACCEPT, AGREEMENTS_READ, AGREEMENTS_RECORD,
                     CONSENTS_READ, CONSENTS_RECORD, CONSENTS_NEVER_PUBLISH, PHOTO_LIST_READ,
-                    DEVICES_READ)),
+                    DEVICES_READ,
+                    TRAINING_READ, TRAINING_RECORD, CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST)),
     HEADTEACHER("Headteacher / senior leadership", true,
             EnumSet.of(DASHBOARD, PEOPLE_READ, POLICY_READ, POLICY_EDIT, REPORTS_ANONYMISED,
                     REPORT_CONCERN, FILTER_CHECK, UNBLOCK_REQUEST, CHANGE_CONTROL_READ, INCIDENT_RECORD,
@@ -49,26 +53,30 @@ public enum Role {
                     ACTIVITY_READ, ACTIVITY_ACCESS_READ, MONITOR_CLASSIFY,
                     AGREEMENT_ACCEPT, AGREEMENTS_READ, AGREEMENTS_RECORD, AGREEMENTS_EDIT,
                     CONSENTS_READ, CONSENTS_RECORD, CONSENTS_NEVER_PUBLISH, PHOTO_LIST_READ,
-                    DEVICES_READ, DEVICES_MANAGE)),
+                    DEVICES_READ, DEVICES_MANAGE,
+                    TRAINING_READ, TRAINING_RECORD, TRAINING_MANAGE,
+                    CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST, CLOUD_SERVICE_APPROVE_SENIOR, SOFTWARE_MANAGE)),
     STAFF("Staff", false,
             EnumSet.of(DASHBOARD, PEOPLE_READ, POLICY_READ, REPORT_CONCERN, UNBLOCK_REQUEST, INCIDENT_RECORD,
                     POLICY_READ_PUPILS, UNBLOCK_ASK,
-                    AGREEMENT_ACCEPT, PHOTO_LIST_READ)),
+                    AGREEMENT_ACCEPT, PHOTO_LIST_READ, CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST)),
     GOVERNOR("Governor", false,
             EnumSet.of(DASHBOARD, POLICY_READ, REPORTS_ANONYMISED, CHANGE_CONTROL_READ, POLICY_READ_PUPILS,
                     AGREEMENT_ACCEPT)),
     PUPIL("Pupil", false,
             EnumSet.of(DASHBOARD, REPORT_CONCERN, POLICY_READ_PUPILS, UNBLOCK_ASK, AGREEMENT_ACCEPT)),
     /**
-     * Office staff who keep the school's registers (agreements, and later consents, loans and
-     * training) from the people directory, and see no safeguarding record: no incidents, alerts,
-     * chronologies or activity, not even their own reports' records, since they record none.
+     * Office staff who keep the school's registers (agreements, photo consents, devices and loans,
+     * training and software licences) from the people directory, and see no safeguarding record: no
+     * incidents, alerts, chronologies or activity, not even their own reports' records, since they
+     * record none.
      */
     OFFICE("Office / registers", false,
             EnumSet.of(DASHBOARD, PEOPLE_READ, POLICY_READ, POLICY_READ_PUPILS, REPORT_CONCERN,
                     AGREEMENT_ACCEPT, AGREEMENTS_READ, AGREEMENTS_RECORD,
                     CONSENTS_READ, CONSENTS_RECORD, CONSENTS_NEVER_PUBLISH, PHOTO_LIST_READ,
-                    DEVICES_READ, DEVICES_MANAGE));
+                    DEVICES_READ, DEVICES_MANAGE,
+                    TRAINING_READ, TRAINING_RECORD, CLOUD_SERVICES_READ, CLOUD_SERVICE_REQUEST, SOFTWARE_MANAGE));
 
     private final String title;
     private final boolean twoFactorRequiredByDefault;

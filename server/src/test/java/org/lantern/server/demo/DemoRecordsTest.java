@@ -1,5 +1,6 @@
 package org.lantern.server.demo;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.lantern.server.reports.WeeklySummaries;
 import org.lantern.server.reports.WeeklySummary;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestUsers;
+import org.lantern.server.http.SchoolTime;
+import org.lantern.server.registers.cloud.SoftwareLicence;
+import org.lantern.server.registers.cloud.SoftwareLicences;
+import org.lantern.server.registers.training.TrainingRegister;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +58,7 @@ class DemoRecordsTest {
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
             "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
             "case_event", "agreement_version", "agreement_acceptance", "consent", "consent_never_publish", "publication",
-            "publication_pupil", "takedown_task");
+            "publication_pupil", "takedown_task", "training_completion", "cloud_service", "software_licence");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -77,6 +82,10 @@ class DemoRecordsTest {
     Accounts accounts;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TrainingRegister training;
+    @Autowired
+    SoftwareLicences licences;
     @Autowired
     JdbcClient jdbc;
 
@@ -125,6 +134,19 @@ class DemoRecordsTest {
         assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NOT NULL")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NULL AND due_on < CURRENT_DATE")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM takedown_task WHERE done_at IS NULL AND due_on >= CURRENT_DATE")).isPositive();
+    }
+
+    @Test
+    void theRegistersHaveTrainingDueAndOverdueApprovedServicesAPendingRequestAndALicenceExpiringSoon() {
+        LocalDate today = SchoolTime.today();
+        assertThat(training.overdue(today)).hasSizeGreaterThan(3);
+        assertThat(training.dueSoon(today)).hasSizeGreaterThan(3);
+        assertThat(count("SELECT COUNT(*) FROM training_completion")).isGreaterThan(training.overdue(today).size());
+        assertThat(count("SELECT COUNT(*) FROM cloud_service WHERE status = 'APPROVED'")).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("SELECT name FROM cloud_service WHERE status = 'REQUESTED'").query(String.class).list())
+                .containsExactly("Padlet");
+        assertThat(licences.dueSoon(today)).extracting(SoftwareLicence::product)
+                .contains("Adobe Creative Cloud for education");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.lantern.server.audit.AuditChain;
@@ -154,14 +153,8 @@ public class EvidenceService {
         if (content == null || content.length == 0) {
             throw new EvidenceRejectedException("The file is empty: choose the screenshot or file to upload.");
         }
-        checkSize(content.length);
-        String type = ContentTypes.detect(content);
-        if (!properties.allowedTypes().contains(type)) {
-            throw new EvidenceRejectedException("This file is a " + ContentTypes.describe(type) + " (" + type
-                    + "), whatever its name says. Evidence can be " + allowedTypesText()
-                    + ". Nothing was uploaded.");
-        }
-        String name = displayName(fileName);
+        String type = uploads().typeOf(content);
+        String name = UploadCheck.displayName(fileName, MAX_FILE_NAME);
         EvidenceKind kind = type.startsWith("image/") ? EvidenceKind.SCREENSHOT : EvidenceKind.FILE;
         Evidence item = insert(incidentId, kind, null, null, name, type, (long) content.length, sha256(content), viewer,
                 channel);
@@ -176,23 +169,21 @@ public class EvidenceService {
      * @throws EvidenceRejectedException if {@code size} is over the limit
      */
     void checkSize(long size) {
-        long max = properties.maxSize().toBytes();
-        if (size > max) {
-            throw new EvidenceRejectedException("The file is " + humanSize(size) + "; evidence files may be at most "
-                    + humanSize(max) + ". Nothing was uploaded.");
-        }
+        uploads().checkSize(size);
     }
 
     /** The allowed types in words, e.g. "a PNG image, a JPEG image or a PDF". */
     public String allowedTypesText() {
-        List<String> names = properties.allowedTypes().stream().map(ContentTypes::describe).toList();
-        return names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        return uploads().allowedTypesText();
     }
 
     /** The largest file accepted, in words, e.g. "10 MB". */
     public String maxSizeText() {
-        return humanSize(properties.maxSize().toBytes());
+        return uploads().maxSizeText();
+    }
+
+    private UploadCheck uploads() {
+        return new UploadCheck("evidence files", properties.maxSize().toBytes(), properties.allowedTypes());
     }
 
     /** What to do instead of uploading, on the illegal-material path. */
@@ -275,17 +266,6 @@ public class EvidenceService {
         return base + "." + ContentTypes.extension(item.mediaType());
     }
 
-    private static String displayName(String fileName) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        if (name.length() > MAX_FILE_NAME) {
-            name = name.substring(0, MAX_FILE_NAME);
-        }
-        return name.isEmpty() ? "upload" : name;
-    }
-
     private static void reject(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new EvidenceRejectedException(problems);
@@ -293,15 +273,8 @@ public class EvidenceService {
     }
 
     /** A size for people: bytes, KB or MB (powers of 1024, as file managers show them). */
-    public static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
-        }
-        double mb = bytes / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f MB", mb) : String.format(Locale.ROOT, "%.1f MB", mb);
+    static String humanSize(long bytes) {
+        return UploadCheck.humanSize(bytes);
     }
 
     static String sha256(String text) {

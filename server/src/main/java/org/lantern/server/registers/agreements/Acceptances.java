@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleChanged;

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.filtering.AgreementGate;
 import org.lantern.server.filtering.FilterService;
 import org.lantern.server.people.Person;

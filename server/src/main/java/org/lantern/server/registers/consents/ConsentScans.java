@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.lantern.server.incidents.evidence.ContentTypes;
 import org.lantern.server.incidents.evidence.EvidenceService;
+import org.lantern.server.incidents.evidence.UploadCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -60,8 +61,8 @@ class ConsentScans {
             return List.of("The scan is empty: choose the photo or PDF of the signed form.");
         }
         if (content.length > MAX_BYTES) {
-            return List.of("The scan is " + EvidenceService.humanSize(content.length) + "; a scan may be at most "
-                    + EvidenceService.humanSize(MAX_BYTES) + ". Nothing was recorded.");
+            return List.of("The scan is " + UploadCheck.humanSize(content.length) + "; a scan may be at most "
+                    + UploadCheck.humanSize(MAX_BYTES) + ". Nothing was recorded.");
         }
         String type = ContentTypes.detect(content);
         if (!TYPES.contains(type)) {
@@ -73,9 +74,7 @@ class ConsentScans {
 
     /** Stores a scan that {@link #problems} passed, and returns its id. */
     long store(String fileName, byte[] content, String actor) {
-        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
-                fileName.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "").strip();
-        name = name.isEmpty() ? "scan" : name.substring(0, Math.min(name.length(), 255));
+        String name = UploadCheck.displayName(fileName, 255);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO consent_evidence (file_name, media_type, size_bytes, sha256, content, uploaded_by, "
                         + "uploaded_at) VALUES (:name, :type, :size, :sha, :content, :by, :at)")
