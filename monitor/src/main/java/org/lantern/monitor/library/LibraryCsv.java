@@ -69,18 +69,23 @@ public final class LibraryCsv {
      * the phrases already in force): every line is checked as {@link #read} does, and the lists
      * their rules name must be lists of these entries or of {@code others}.
      *
-     * @param csv    the entries, with a header line
-     * @param others entries whose lists the rules may also name
+     * @param csv        the entries, with a header line
+     * @param others     entries whose lists the rules may also name
+     * @param checkLists false for entries checked whole before (stored ones), whose lists are
+     *                   checked again when the libraries are put together
      * @return the entries, in file order
      * @throws LibraryFormatException listing every bad line, when any is bad
      * @throws IOException            if the reader fails
      */
-    public static List<PhraseEntry> readEntries(Reader csv, List<PhraseEntry> others) throws LibraryFormatException, IOException {
+    public static List<PhraseEntry> readEntries(Reader csv, List<PhraseEntry> others, boolean checkLists)
+            throws LibraryFormatException, IOException {
         List<String> errors = new ArrayList<>();
         List<PhraseEntry> entries = parse(csv, errors);
-        List<PhraseEntry> all = new ArrayList<>(entries);
-        all.addAll(others);
-        checkLists(entries, all, errors);
+        if (checkLists) {
+            List<PhraseEntry> all = new ArrayList<>(entries);
+            all.addAll(others);
+            checkLists(entries, all, errors);
+        }
         if (!errors.isEmpty()) {
             throw new LibraryFormatException(errors);
         }

@@ -59,7 +59,11 @@ public final class SchoolEdits {
         return (" " + normal(context) + " ").contains(" " + normal(phrase) + " ");
     }
 
-    private static String key(String phrase, String language) {
+    /**
+     * @return what identifies an entry within a library: its phrase in matching form and its
+     *         language; a put with the same key replaces the entry
+     */
+    public static String key(String phrase, String language) {
         return normal(phrase) + '\u0000' + language;
     }
 

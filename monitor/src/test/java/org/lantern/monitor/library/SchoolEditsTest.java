@@ -24,7 +24,7 @@ class SchoolEditsTest {
     }
 
     private static PhraseEntry entry(String row) throws Exception {
-        return LibraryCsv.readEntries(new StringReader(HEADER + row), List.of()).getFirst();
+        return LibraryCsv.readEntries(new StringReader(HEADER + row), List.of(), true).getFirst();
     }
 
     private static Classification classify(PhraseLibrary library, String text, AgeBand band) {
@@ -95,7 +95,7 @@ class SchoolEditsTest {
                 new LibraryEdit.Exclude(Category.SUICIDE, "suicide", "suicide prevention week"),
                 new LibraryEdit.Put(entry("-9 lives,suicide,en,2,alone,false,false,school,CC0-1.0\n"))));
         String csv = LibraryCsv.write(library.entries()).replace("\n-9 lives", "\n'-9 lives");
-        List<PhraseEntry> back = LibraryCsv.readEntries(new StringReader(csv), List.of());
+        List<PhraseEntry> back = LibraryCsv.readEntries(new StringReader(csv), List.of(), true);
         assertThat(back).extracting(PhraseEntry::phrase, PhraseEntry::rule, PhraseEntry::levels)
                 .isEqualTo(library.entries().stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.phrase(), e.rule(),
                         e.levels())).toList());

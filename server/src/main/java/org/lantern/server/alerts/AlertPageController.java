@@ -41,9 +41,14 @@ class AlertPageController {
     private final AlertTeam team;
     private final PersonAlerts personAlerts;
     private final People people;
+    private final SafeguardingAlerts safeguarding;
+    private final boolean exclusions;
 
     AlertPageController(AlertRegister alerts, AlertOutbox outbox, AlertAccessLog looks, AlertNotes notes, AlertTeam team,
-                        PersonAlerts personAlerts, People people) {
+                        PersonAlerts personAlerts, People people, SafeguardingAlerts safeguarding,
+                        Optional<FalsePositiveExclusions> exclusions) {
+        this.safeguarding = safeguarding;
+        this.exclusions = exclusions.isPresent();
         this.alerts = alerts;
         this.outbox = outbox;
         this.looks = looks;
@@ -91,6 +96,7 @@ class AlertPageController {
         model.addAttribute("recordIncident", IncidentPrefill.link(alert, person));
         model.addAttribute("escalateAs", IncidentPrefill.misuse(alert.kind()) ? "misuser" : "at risk");
         model.addAttribute("around", aroundLink(alert));
+        model.addAttribute("exclusionContext", exclusions ? safeguarding.exclusionContext(alert).orElse(null) : null);
         return "alerts/detail";
     }
 
