@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.lantern.monitor.text.Normaliser;
 
@@ -101,7 +100,8 @@ public final class LibraryCsv {
 
     /**
      * @param entry an entry
-     * @return its cells in {@link #columns()} order, as {@link #read} reads them back
+     * @return its cells in {@link #columns()} order, as {@link #read} reads them back (written
+     *         by the server's formula-safe CSV writer, whose apostrophes the reader removes)
      */
     public static List<String> row(PhraseEntry entry) {
         List<String> row = new ArrayList<>(List.of(entry.phrase(), entry.category().id(), entry.language(),
@@ -113,24 +113,6 @@ public final class LibraryCsv {
             row.add(level == entry.levels().level() ? "" : Integer.toString(level));
         }
         return row;
-    }
-
-    /**
-     * @param entries entries
-     * @return them as a library file, header first, for storing; a file for a spreadsheet is
-     *         written through a formula-safe writer instead
-     */
-    public static String write(List<PhraseEntry> entries) {
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(columns());
-            for (PhraseEntry entry : entries) {
-                printer.printRecord(row(entry));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toString();
     }
 
     private static List<PhraseEntry> parse(Reader csv, List<String> errors) throws IOException {

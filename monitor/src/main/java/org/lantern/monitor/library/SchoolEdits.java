@@ -79,11 +79,9 @@ public final class SchoolEdits {
             return e;
         }
         Rule r = e.rule();
-        List<String> notIn = new ArrayList<>(r.notIn());
-        notIn.add(exclude.context());
-        // written as a clause a library file can hold, so an exported library imports back as it is
-        String text = (r.text().equals(Rule.ALONE.text()) ? "" : r.text() + ";") + "not-in:" + exclude.context();
-        Rule rule = new Rule(text, false, r.withList(), r.notWithList(), notIn);
+        // written as a clause a library file can hold, so an exported library imports back as it
+        // is, and read as any rule is (the context holds no separator, so it parses)
+        Rule rule = Rule.parse((r.text().equals(Rule.ALONE.text()) ? "" : r.text() + ";") + "not-in:" + exclude.context());
         return new PhraseEntry(e.phrase(), e.category(), e.language(), e.levels(), rule, e.helpSeeking(),
                 e.identity(), e.list(), e.source(), e.licence(), e.line());
     }

@@ -122,18 +122,23 @@ class LibraryApiController {
             description = "The library in force, in the columns the import reads; cells that a spreadsheet would run "
                     + "as a formula start with an apostrophe, which the import removes again.")
     ResponseEntity<byte[]> export(@PathVariable String category) {
-        Category c = LibraryCatalogue.category(category);
+        return download(catalogue, LibraryCatalogue.category(category));
+    }
+
+    /** The library in force as a CSV attachment named after its version; the page's export too. */
+    static ResponseEntity<byte[]> download(LibraryCatalogue catalogue, Category c) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(catalogue.exportName(c)).build().toString())
                 .body(catalogue.export(c));
     }
 
-    @PostMapping(path = "/api/v1/monitor/libraries/{category}/import", consumes = {"text/csv", "text/plain"})
+    // any content type: the bytes are the file, checked as UTF-8 CSV line by line
+    @PostMapping("/api/v1/monitor/libraries/{category}/import")
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import a library from CSV",
-            description = "The file (UTF-8, at most 2 MB) becomes the library: one new version with the phrases it "
+            description = "The request body is the file (text/csv; UTF-8, at most 2 MB). It becomes the library: one new version with the phrases it "
                     + "adds or changes and removing those it no longer has. Every line is checked first; any bad line "
                     + "(unknown or another category, level out of range, phrase of one character or over 200, invalid "
                     + "UTF-8, a duplicate) is 400 listing every problem with its line, and nothing is applied.")

@@ -14,8 +14,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.LibraryCsv;
@@ -26,6 +24,7 @@ import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.library.SchoolEdits;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.http.SafeCsv;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -216,16 +215,10 @@ public class LibraryChanges {
         for (AgeBand band : AgeBand.values()) {
             row.add(text(p.bands() == null ? null : p.bands().get(band.id())));
         }
-        StringBuilder csv = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
-            printer.printRecord(LibraryCsv.columns());
-            printer.printRecord(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String csv = new String(SafeCsv.toBytes(LibraryCsv.columns(), List.of(row)), StandardCharsets.UTF_8);
         List<PhraseEntry> others = engine.libraries().stream().flatMap(l -> l.entries().stream()).toList();
         try {
-            return LibraryCsv.readEntries(new StringReader(csv.toString()), others, true).getFirst();
+            return LibraryCsv.readEntries(new StringReader(csv), others, true).getFirst();
         } catch (LibraryFormatException e) {
             // the form has no lines: say what is wrong without the file's line number
             throw new LibraryRejectedException(e.errors().stream().map(m -> m.replaceFirst("^line \\d+: ", "")).toList());

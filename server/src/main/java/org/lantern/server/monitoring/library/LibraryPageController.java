@@ -1,22 +1,17 @@
 package org.lantern.server.monitoring.library;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +54,7 @@ class LibraryPageController {
     @PreAuthorize("hasAuthority('MONITOR_CLASSIFY')")
     String library(@PathVariable String category, @RequestParam(defaultValue = "") String q,
                    @RequestParam(defaultValue = "0") int page, Model model) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         model.addAttribute("library", catalogue.summary(c));
         model.addAttribute("history", catalogue.history(c));
         model.addAttribute("bands", AgeBand.values());
@@ -73,9 +68,14 @@ class LibraryPageController {
     @PreAuthorize("hasAuthority('MONITOR_CLASSIFY')")
     String phrase(@PathVariable String category, @RequestParam(defaultValue = "") String phrase,
                   @RequestParam(defaultValue = "") String language, Model model) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         model.addAttribute("library", catalogue.summary(c));
-        model.addAttribute("phrase", catalogue.phrase(c, phrase, language));
+        try {
+            model.addAttribute("phrase", catalogue.phrase(c, phrase, language));
+        } catch (LibraryNotFoundException | LibraryRejectedException e) {
+            // no such phrase, or one of the illegal category, whose phrases are never shown
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("bands", AgeBand.values());
         return "monitoring/phrase";
     }
@@ -83,18 +83,19 @@ class LibraryPageController {
     @GetMapping("/{category}/export")
     @PreAuthorize("hasAuthority('MONITOR_CLASSIFY')")
     ResponseEntity<byte[]> export(@PathVariable String category) {
-        Category c = LibraryCatalogue.category(category);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(catalogue.exportName(c)).build().toString())
-                .body(catalogue.export(c));
+        Category c = category(category);
+        if (c == Category.ILLEGAL) {
+            // its phrases are never shown
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return LibraryApiController.download(catalogue, c);
     }
 
     @PostMapping("/{category}/phrases")
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String add(@PathVariable String category, @RequestParam Map<String, String> form, Authentication user,
                RedirectAttributes redirect) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         LibraryChanges.NewPhrase phrase = new LibraryChanges.NewPhrase(form.get("phrase"), form.getOrDefault("language", "en"),
                 form.get("level"), bands(form), form.get("rule"), "true".equals(form.get("helpSeeking")),
                 "true".equals(form.get("identity")));
@@ -106,7 +107,7 @@ class LibraryPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String levels(@PathVariable String category, @RequestParam Map<String, String> form, Authentication user,
                   RedirectAttributes redirect) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         return act(redirect, phrasePath(c, form) + "#levels", form, "levels",
                 () -> changes.levels(c, form.get("phrase"), form.get("language"), form.get("level"), bands(form),
                         form.get("reason"), user.getName()), "Levels changed");
@@ -116,7 +117,7 @@ class LibraryPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String remove(@PathVariable String category, @RequestParam Map<String, String> form, Authentication user,
                   RedirectAttributes redirect) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         String done = act(redirect, phrasePath(c, form) + "#remove", form, "remove",
                 () -> changes.remove(c, form.get("phrase"), form.get("language"), form.get("reason"), user.getName()),
                 "Phrase removed");
@@ -127,7 +128,7 @@ class LibraryPageController {
     @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
     String exclude(@PathVariable String category, @RequestParam Map<String, String> form, Authentication user,
                    RedirectAttributes redirect) {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         return act(redirect, libraryPath(c) + "#exclude", form, "exclude",
                 () -> changes.exclude(c, form.get("phrase"), form.get("context"), form.get("reason"), user.getName()),
                 "Exclusion added");
@@ -138,7 +139,7 @@ class LibraryPageController {
     String importCsv(@PathVariable String category, @RequestParam(required = false) MultipartFile file,
                      @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect)
             throws IOException {
-        Category c = LibraryCatalogue.category(category);
+        Category c = category(category);
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
         return act(redirect, libraryPath(c) + "#import", Map.of("reason", reason), "import", () -> {
             if (bytes == null) {
@@ -146,11 +147,6 @@ class LibraryPageController {
             }
             return imports.importCsv(c, bytes, reason, user.getName());
         }, "Library imported");
-    }
-
-    @ExceptionHandler(LibraryNotFoundException.class)
-    void notFound() {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private interface Change {
@@ -166,12 +162,23 @@ class LibraryPageController {
         try {
             int version = change.run();
             redirect.addFlashAttribute("message", done + ": the library is now at school version " + version + ".");
+        } catch (LibraryNotFoundException e) {
+            // a phrase removed meanwhile, or never there: a missing record, answered as every one is
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (LibraryRejectedException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("form", formName);
             redirect.addFlashAttribute("typed", typed);
         }
         return "redirect:" + to;
+    }
+
+    private static Category category(String id) {
+        try {
+            return LibraryCatalogue.category(id);
+        } catch (LibraryNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private static Map<String, String> bands(Map<String, String> form) {

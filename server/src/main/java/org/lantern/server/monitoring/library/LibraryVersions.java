@@ -3,6 +3,7 @@ package org.lantern.server.monitoring.library;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryEdit;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.server.http.SafeCsv;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -74,7 +76,7 @@ public class LibraryVersions {
             switch (edit) {
                 case LibraryEdit.Put put -> insert.param("action", "put").param("phrase", put.entry().phrase())
                         .param("language", put.entry().language())
-                        .param("entry", LibraryCsv.write(List.of(put.entry()))).param("context", null);
+                        .param("entry", csv(put.entry())).param("context", null);
                 case LibraryEdit.Remove remove -> insert.param("action", "remove").param("phrase", remove.phrase())
                         .param("language", remove.language()).param("entry", null).param("context", null);
                 case LibraryEdit.Exclude exclude -> insert.param("action", "exclude").param("phrase", exclude.phrase())
@@ -140,6 +142,11 @@ public class LibraryVersions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An entry as a one-line library file, as the import reads it. */
+    private static String csv(PhraseEntry entry) {
+        return new String(SafeCsv.toBytes(LibraryCsv.columns(), List.of(LibraryCsv.row(entry))), StandardCharsets.UTF_8);
     }
 
     private static String clip(String text, int max) {
