@@ -54,6 +54,68 @@ public final class LibraryCsv {
      * @throws IOException            if the reader fails
      */
     public static PhraseLibrary read(Reader csv, String name, String version) throws LibraryFormatException, IOException {
+        List<String> errors = new ArrayList<>();
+        List<PhraseEntry> entries = parse(csv, errors);
+        checkLists(entries, entries, errors);
+        if (!errors.isEmpty()) {
+            throw new LibraryFormatException(errors);
+        }
+        return new PhraseLibrary(name, version, entries);
+    }
+
+    /**
+     * Reads entries that are to join a library (a school's additions, an import checked against
+     * the phrases already in force): every line is checked as {@link #read} does, and the lists
+     * their rules name must be lists of these entries or of {@code others}.
+     *
+     * @param csv        the entries, with a header line
+     * @param others     entries whose lists the rules may also name
+     * @param checkLists false for entries checked whole before (stored ones), whose lists are
+     *                   checked again when the libraries are put together
+     * @return the entries, in file order
+     * @throws LibraryFormatException listing every bad line, when any is bad
+     * @throws IOException            if the reader fails
+     */
+    public static List<PhraseEntry> readEntries(Reader csv, List<PhraseEntry> others, boolean checkLists)
+            throws LibraryFormatException, IOException {
+        List<String> errors = new ArrayList<>();
+        List<PhraseEntry> entries = parse(csv, errors);
+        if (checkLists) {
+            List<PhraseEntry> all = new ArrayList<>(entries);
+            all.addAll(others);
+            checkLists(entries, all, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new LibraryFormatException(errors);
+        }
+        return entries;
+    }
+
+    /** @return every column, in the order {@link #row} writes them */
+    public static List<String> columns() {
+        List<String> columns = new ArrayList<>(REQUIRED);
+        columns.addAll(OPTIONAL);
+        return columns;
+    }
+
+    /**
+     * @param entry an entry
+     * @return its cells in {@link #columns()} order, as {@link #read} reads them back (written
+     *         by the server's formula-safe CSV writer, whose apostrophes the reader removes)
+     */
+    public static List<String> row(PhraseEntry entry) {
+        List<String> row = new ArrayList<>(List.of(entry.phrase(), entry.category().id(), entry.language(),
+                entry.rule().term() && entry.levels().level() == 0 ? "" : Integer.toString(entry.levels().level()),
+                entry.rule().text(), Boolean.toString(entry.helpSeeking()), Boolean.toString(entry.identity()),
+                entry.source(), entry.licence(), entry.list()));
+        for (AgeBand band : AgeBand.values()) {
+            int level = entry.levels().level(band);
+            row.add(level == entry.levels().level() ? "" : Integer.toString(level));
+        }
+        return row;
+    }
+
+    private static List<PhraseEntry> parse(Reader csv, List<String> errors) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -61,7 +123,6 @@ public final class LibraryCsv {
                 .setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
-        List<String> errors = new ArrayList<>();
         List<PhraseEntry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         // The parser counts the line breaks it has read; ending the text with one makes that the
@@ -73,7 +134,7 @@ public final class LibraryCsv {
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (!checkHeader(header, errors)) {
-                throw new LibraryFormatException(errors);
+                return entries;
             }
             int line = 1;
             try {
@@ -93,11 +154,7 @@ public final class LibraryCsv {
         } catch (UncheckedIOException e) {
             errors.add("line 1: unreadable CSV (" + e.getCause().getMessage() + ")");
         }
-        checkLists(entries, errors);
-        if (!errors.isEmpty()) {
-            throw new LibraryFormatException(errors);
-        }
-        return new PhraseLibrary(name, version, entries);
+        return entries;
     }
 
     private static String slurp(Reader reader) throws IOException {
@@ -139,7 +196,7 @@ public final class LibraryCsv {
             errors.add("line " + line + ": " + record.size() + " fields, the header has " + columns);
             return null;
         }
-        String phrase = record.get("phrase");
+        String phrase = text(record, "phrase");
         String normal = null;
         if (phrase.isEmpty()) {
             errors.add("line " + line + ": empty phrase");
@@ -163,7 +220,7 @@ public final class LibraryCsv {
         }
         Rule rule = null;
         try {
-            rule = Rule.parse(record.get("rule"));
+            rule = Rule.parse(text(record, "rule"));
         } catch (IllegalArgumentException e) {
             errors.add("line " + line + ": " + e.getMessage());
         }
@@ -178,8 +235,8 @@ public final class LibraryCsv {
         if (!list.isEmpty() && !LIST.matcher(list).matches()) {
             errors.add("line " + line + ": list '" + list + "': lower-case letters, digits and '-'");
         }
-        String source = record.get("source");
-        String licence = record.get("licence");
+        String source = text(record, "source");
+        String licence = text(record, "licence");
         if (source.isEmpty()) {
             errors.add("line " + line + ": empty source; say where the phrase came from");
         }
@@ -206,6 +263,16 @@ public final class LibraryCsv {
             return null;
         }
         return new PhraseEntry(phrase, category, language, levels, rule, helpSeeking, identity, list, source, licence, line);
+    }
+
+    /**
+     * A text cell, without the apostrophe a formula-safe export puts before a leading {@code =},
+     * {@code +}, {@code -} or {@code @}: an exported library imports back as it was.
+     */
+    private static String text(CSVRecord record, String column) {
+        String value = record.get(column);
+        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
     }
 
     private static Boolean flag(CSVRecord record, String column, int line, List<String> errors) {
@@ -256,10 +323,10 @@ public final class LibraryCsv {
         return null;
     }
 
-    /** Every list a rule names must be some phrase's list. */
-    private static void checkLists(List<PhraseEntry> entries, List<String> errors) {
+    /** Every list a rule of {@code entries} names must be the list of some phrase of {@code all}. */
+    private static void checkLists(List<PhraseEntry> entries, List<PhraseEntry> all, List<String> errors) {
         Set<String> lists = new HashSet<>();
-        for (PhraseEntry entry : entries) {
+        for (PhraseEntry entry : all) {
             lists.add(entry.list());
         }
         for (PhraseEntry entry : entries) {

@@ -28,4 +28,12 @@ public record PhraseEntry(String phrase, Category category, String language, Lev
     public boolean alerts() {
         return !rule.term() && !identity;
     }
+
+    /**
+     * @param newLevels the levels wanted
+     * @return this entry with those levels: a school's change of level
+     */
+    public PhraseEntry withLevels(Levels newLevels) {
+        return new PhraseEntry(phrase, category, language, newLevels, rule, helpSeeking, identity, list, source, licence, line);
+    }
 }

@@ -58,8 +58,17 @@ class AlertApiController {
      *                   or {@code escalated}
      * @param incidentId for {@code escalated}: the incident recorded about the alert
      * @param note       why (required for {@code closed})
+     * @param exclusion  with {@code false-positive} on a safeguarding alert, optionally: a school
+     *                   exclusion, so the alert's phrase no longer alerts in this context
      */
-    record StatusRequest(String status, String outcome, Long incidentId, String note) {
+    record StatusRequest(String status, String outcome, Long incidentId, String note, ExclusionRequest exclusion) {
+    }
+
+    /**
+     * @param context the words the phrase must not alert in (they hold the phrase), up to 200 characters
+     * @param reason  why, kept with the library version
+     */
+    record ExclusionRequest(String context, String reason) {
     }
 
     /** @param assignee the account of a member of the DSL's team, or {@code null} for nobody */
@@ -104,16 +113,21 @@ class AlertApiController {
             description = "new -> in-review -> closed; a new alert may also be closed at once. Closing needs an "
                     + "outcome and a note saying why; escalated needs the incidentId of the incident recorded about "
                     + "it, which the caller must be able to open, and links the two. A closed alert stays closed: "
-                    + "closing it again is 409. Returns the alert, logged as seen by the caller.")
+                    + "closing it again is 409. A safeguarding alert closed as false-positive may carry an exclusion "
+                    + "{context, reason}: the alert's phrase no longer alerts in that context (a new version of its "
+                    + "category's library, audited), or nothing is changed. Returns the alert, logged as seen by the caller.")
     Alert status(@PathVariable long id, @RequestBody StatusRequest body, Authentication user) {
-        triage.requireAlert(id);
-        AlertStatus to = body.status() == null ? null : AlertStatus.parse(body.status())
-                .orElseThrow(() -> new AlertRejectedException("Status: choose in-review or closed."));
-        AlertOutcome outcome = body.outcome() == null || body.outcome().isBlank() ? null
-                : AlertOutcome.parse(body.outcome()).orElseThrow(() -> new AlertRejectedException(
-                        "Outcome: choose no-further-action, false-positive, already-known or escalated."));
         Viewer viewer = Viewer.of(user);
-        triage.change(id, new AlertTriage.Change(to, outcome, body.incidentId(), body.note()), viewer);
+        triage.change(id, () -> {
+            AlertStatus to = body.status() == null ? null : AlertStatus.parse(body.status())
+                    .orElseThrow(() -> new AlertRejectedException("Status: choose in-review or closed."));
+            AlertOutcome outcome = body.outcome() == null || body.outcome().isBlank() ? null
+                    : AlertOutcome.parse(body.outcome()).orElseThrow(() -> new AlertRejectedException(
+                            "Outcome: choose no-further-action, false-positive, already-known or escalated."));
+            AlertTriage.Exclusion exclusion = body.exclusion() == null ? null
+                    : new AlertTriage.Exclusion(body.exclusion().context(), body.exclusion().reason());
+            return new AlertTriage.Change(to, outcome, body.incidentId(), body.note(), exclusion);
+        }, viewer);
         return alerts.read(id, viewer, Channel.API).orElseThrow(() -> new AlertNotFoundException(id));
     }
 
@@ -179,7 +193,6 @@ class AlertApiController {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badNumber(MethodArgumentTypeMismatchException e) {
-        return Problems.titled(HttpStatus.BAD_REQUEST, "The request could not be read",
-                e.getName() + ": '" + e.getValue() + "' is not a whole number");
+        return Problems.notValid(e);
     }
 }

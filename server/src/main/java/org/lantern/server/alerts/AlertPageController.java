@@ -44,13 +44,15 @@ class AlertPageController {
     private final OnCallEscalation onCall;
     private final DeliveryOutbox deliveries;
     private final SafeguardingAlerts safeguarding;
+    private final boolean exclusions;
 
     AlertPageController(AlertRegister alerts, AlertOutbox outbox, AlertAccessLog looks, AlertNotes notes, AlertTeam team,
                         PersonAlerts personAlerts, People people, OnCallEscalation onCall, DeliveryOutbox deliveries,
-                        SafeguardingAlerts safeguarding) {
+                        SafeguardingAlerts safeguarding, Optional<FalsePositiveExclusions> exclusions) {
         this.onCall = onCall;
         this.deliveries = deliveries;
         this.safeguarding = safeguarding;
+        this.exclusions = exclusions.isPresent();
         this.alerts = alerts;
         this.outbox = outbox;
         this.looks = looks;
@@ -102,6 +104,7 @@ class AlertPageController {
         model.addAttribute("deliveries", deliveries.about(id));
         model.addAttribute("late", safeguarding.late(id));
         model.addAttribute("lateMinutes", safeguarding.lateWindow().toMinutes());
+        model.addAttribute("exclusionContext", exclusions ? safeguarding.exclusionContext(alert).orElse(null) : null);
         return "alerts/detail";
     }
 

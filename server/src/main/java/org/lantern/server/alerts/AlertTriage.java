@@ -33,9 +33,11 @@ public class AlertTriage {
     private final AlertTeam team;
     private final IncidentService incidents;
     private final AuditChain audit;
+    private final Optional<FalsePositiveExclusions> exclusions;
 
     AlertTriage(JdbcClient jdbc, AlertRegister register, AlertNotes notes, AlertTeam team, IncidentService incidents,
-                AuditChain audit) {
+                AuditChain audit, Optional<FalsePositiveExclusions> exclusions) {
+        this.exclusions = exclusions;
         this.jdbc = jdbc;
         this.register = register;
         this.notes = notes;
@@ -51,18 +53,28 @@ public class AlertTriage {
      * @param outcome    for closing: what was decided
      * @param incidentId for closing as escalated: the incident recorded about it
      * @param note       required for closing (why), optional otherwise
+     * @param exclusion  for closing a safeguarding alert as a false positive: a school exclusion
+     *                   to add with it, or {@code null}
      */
-    public record Change(AlertStatus status, AlertOutcome outcome, Long incidentId, String note) {
+    public record Change(AlertStatus status, AlertOutcome outcome, Long incidentId, String note, Exclusion exclusion) {
+
+        /** A change without an exclusion. */
+        public Change(AlertStatus status, AlertOutcome outcome, Long incidentId, String note) {
+            this(status, outcome, incidentId, note, null);
+        }
     }
 
     /**
-     * Checks that the alert exists, before a form's own faults are told: a fault must never be
-     * what shows that an alert number exists.
-     *
-     * @throws AlertNotFoundException when there is no such alert
+     * A school exclusion asked for with a false positive: the alert's phrase no longer alerts in
+     * this context (the words around it), for this reason.
      */
-    public void requireAlert(long id) {
-        register.find(id).orElseThrow(() -> new AlertNotFoundException(id));
+    public record Exclusion(String context, String reason) {
+    }
+
+    /** Reads a change from what was sent; may refuse it ({@link AlertRejectedException}). */
+    @FunctionalInterface
+    public interface ChangeRequest {
+        Change read();
     }
 
     /**
@@ -75,7 +87,17 @@ public class AlertTriage {
      */
     @Transactional
     public Alert change(long id, Change change, Viewer actor) {
+        return change(id, () -> change, actor);
+    }
+
+    /**
+     * As {@link #change(long, Change, Viewer)}, reading the change only once the alert is known to
+     * exist: a fault in a form must never be what shows that an alert number exists.
+     */
+    @Transactional
+    public Alert change(long id, ChangeRequest request, Viewer actor) {
         Alert alert = register.find(id).orElseThrow(() -> new AlertNotFoundException(id));
+        Change change = request.read();
         if (change.status() == null || change.status() == AlertStatus.NEW) {
             throw new AlertRejectedException("Status: choose in review or closed; an alert does not go back to new.");
         }
@@ -122,6 +144,11 @@ public class AlertTriage {
         } else if (change.incidentId() != null) {
             throw new AlertRejectedException("Incident: only an alert escalated to an incident links to one.");
         }
+        if (change.exclusion() != null && (change.outcome() != AlertOutcome.FALSE_POSITIVE
+                || alert.kind() != AlertKind.SAFEGUARDING_RISK || exclusions.isEmpty())) {
+            throw new AlertRejectedException("Exclusion: only a safeguarding alert closed as a false positive takes "
+                    + "a school exclusion.");
+        }
         int changed = jdbc.sql("UPDATE filter_alert SET status = 'CLOSED', outcome = :outcome, closed_by = :by, "
                         + "closed_at = :at, incident_id = :incident WHERE id = :id AND status IN ('NEW', 'IN_REVIEW')")
                 .param("outcome", change.outcome().name()).param("by", actor.username())
@@ -134,10 +161,23 @@ public class AlertTriage {
         detail.put("from", alert.status().name());
         detail.put("outcome", change.outcome().name());
         detail.put("incidentId", incident);
+        if (change.exclusion() != null) {
+            detail.put("exclusionLibraryVersion", exclude(alert, change.exclusion(), actor));
+        }
         audit.append(actor.username(), "alert.closed", AlertAccessLog.ALERT, Long.toString(alert.id()),
                 AlertRegister.json(detail));
         notes.append(alert.id(), note, actor.username());
         return register.find(alert.id()).orElseThrow();
+    }
+
+    /** Adds the exclusion to the library of the alert's category, in this transaction. */
+    private int exclude(Alert alert, Exclusion exclusion, Viewer actor) {
+        try {
+            return exclusions.get().exclude(alert.categoryId(), alert.listEntry(), exclusion.context(),
+                    exclusion.reason(), actor.username());
+        } catch (IllegalArgumentException e) {
+            throw new AlertRejectedException("Exclusion: " + e.getMessage());
+        }
     }
 
     /**

@@ -36,16 +36,23 @@ class AlertTriagePageController {
     @PostMapping("/status")
     String status(@PathVariable long id, @RequestParam(defaultValue = "") String status,
                   @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String incident,
-                  @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "false") boolean exclude,
+                  @RequestParam(defaultValue = "") String exclusionContext,
+                  @RequestParam(defaultValue = "") String exclusionReason, Authentication user,
+                  RedirectAttributes redirect) {
         AlertStatus to = AlertStatus.parse(status).orElse(null);
         return act(id, redirect, "#triage", "closeNote", note, () -> {
-            triage.requireAlert(id);
-            AlertOutcome chosen = outcome.isBlank() ? null : AlertOutcome.parse(outcome).orElseThrow(() ->
-                    new AlertRejectedException("Outcome: choose one of those listed."));
-            Long incidentId = incidentNumber(incident);
-            Alert alert = triage.change(id, new AlertTriage.Change(to, chosen, incidentId, note), Viewer.of(user));
-            return alert.status() == AlertStatus.CLOSED ? "Alert closed: " + alert.outcome().label().toLowerCase(Locale.ROOT) + "."
-                    : "Alert in review.";
+            Alert alert = triage.change(id, () -> {
+                AlertOutcome chosen = outcome.isBlank() ? null : AlertOutcome.parse(outcome).orElseThrow(() ->
+                        new AlertRejectedException("Outcome: choose one of those listed."));
+                // the exclusion is offered with every outcome but taken only with a false positive
+                AlertTriage.Exclusion exclusion = exclude && chosen == AlertOutcome.FALSE_POSITIVE
+                        ? new AlertTriage.Exclusion(exclusionContext, exclusionReason) : null;
+                return new AlertTriage.Change(to, chosen, incidentNumber(incident), note, exclusion);
+            }, Viewer.of(user));
+            return alert.status() == AlertStatus.CLOSED ? "Alert closed: " + alert.outcome().label().toLowerCase(Locale.ROOT)
+                    + (exclude && alert.outcome() == AlertOutcome.FALSE_POSITIVE
+                    ? "; the phrase no longer alerts in that context." : ".") : "Alert in review.";
         });
     }
 

@@ -172,13 +172,14 @@ public class SafeguardingAlerts {
 
     private void match(long alertId, SafeguardingRisk r) {
         jdbc.sql("INSERT INTO safeguarding_match (alert_id, seen_at, seen_in, age_band, level, category_id, phrase, "
-                        + "normalised, matched_text, rule, library, library_version, help_seeking) VALUES (:alert, :at, "
-                        + ":seenIn, :band, :level, :category, :phrase, :normalised, :matched, :rule, :library, :version, "
-                        + ":help)")
+                        + "normalised, matched_text, context_text, rule, library, library_version, help_seeking) VALUES (:alert, "
+                        + ":at, :seenIn, :band, :level, :category, :phrase, :normalised, :matched, :context, :rule, :library, "
+                        + ":version, :help)")
                 .param("alert", alertId).param("at", AlertRegister.utc(r.at())).param("seenIn", r.seenIn().id())
                 .param("band", r.ageBand()).param("level", r.level()).param("category", AlertRegister.clip(r.categoryId(), 40))
                 .param("phrase", AlertRegister.clip(r.phrase(), 1000)).param("normalised", AlertRegister.clip(r.normalised(), 1000))
-                .param("matched", AlertRegister.clip(r.matchedText(), 1000)).param("rule", AlertRegister.clip(r.rule(), 1000))
+                .param("matched", AlertRegister.clip(r.matchedText(), 1000))
+                .param("context", r.context() == null ? null : AlertRegister.clip(r.context(), 1000)).param("rule", AlertRegister.clip(r.rule(), 1000))
                 .param("library", AlertRegister.clip(r.library(), 200)).param("version", AlertRegister.clip(r.libraryVersion(), 100))
                 .param("help", r.helpSeeking()).update();
     }
@@ -199,6 +200,20 @@ public class SafeguardingAlerts {
     /** The late window, for the page that says why an alert was not emailed at once. */
     public Duration lateWindow() {
         return lateWindow;
+    }
+
+    /**
+     * The words around the latest match of the alert's phrase, which closing it as a false positive
+     * offers as the context of a school exclusion; empty for the illegal category (never kept) and
+     * for alerts of the filter.
+     */
+    public Optional<String> exclusionContext(Alert alert) {
+        if (alert.kind() != AlertKind.SAFEGUARDING_RISK || alert.listEntry() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT context_text FROM safeguarding_match WHERE alert_id = :id AND phrase = :phrase "
+                        + "AND context_text IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .param("id", alert.id()).param("phrase", alert.listEntry()).query(String.class).optional();
     }
 
     /** The sentence the alert page shows under "Why": the level and how the match explains itself. */

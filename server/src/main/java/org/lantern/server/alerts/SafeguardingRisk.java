@@ -24,6 +24,8 @@ import java.util.Locale;
  * @param phrase         the library phrase
  * @param normalised     how the text was read where it matched
  * @param matchedText    the words of the text that matched
+ * @param context        the words around them (the whole text when short), for a school exclusion
+ *                       offered when the alert is a false positive; {@code null} when masked
  * @param rule           the phrase's rule, as written in the library
  * @param library        the library's name
  * @param libraryVersion the library's version
@@ -33,7 +35,7 @@ import java.util.Locale;
  */
 public record SafeguardingRisk(Instant at, Long personId, String subjectName, String proxyUser, String clientIp,
                                String url, Seen seenIn, String ageBand, int level, String categoryId,
-                               boolean illegal, String phrase, String normalised, String matchedText, String rule,
+                               boolean illegal, String phrase, String normalised, String matchedText, String context, String rule,
                                String library, String libraryVersion, boolean helpSeeking, long policyVersion,
                                Duration window) {
 

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.match.ClassificationJson;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,11 +44,11 @@ class ClassifyApiController {
     /** The body read at most: the texts' characters with room for JSON's quotes and escapes. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final PhraseMatcher matcher;
+    private final MonitorEngine engine;
     private final ObjectMapper json;
 
-    ClassifyApiController(PhraseMatcher matcher, ObjectMapper json) {
-        this.matcher = matcher;
+    ClassifyApiController(MonitorEngine engine, ObjectMapper json) {
+        this.engine = engine;
         this.json = json;
     }
 
@@ -94,6 +95,7 @@ class ClassifyApiController {
         AgeBand band = body.ageBand() == null ? AgeBand.KS3
                 : AgeBand.ofId(body.ageBand().strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new Refused(
                         HttpStatus.BAD_REQUEST, "ageBand must be one of " + AgeBand.ids() + ", not '" + body.ageBand() + "'"));
+        PhraseMatcher matcher = engine.matcher();
         return body.texts().stream().map(text -> ClassificationJson.toJson(matcher.classify(text, band)))
                 .collect(Collectors.joining(",", "{\"results\":[", "]}"));
     }

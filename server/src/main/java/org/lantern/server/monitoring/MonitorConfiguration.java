@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
-import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.server.monitoring.library.LibraryVersions;
+import org.lantern.server.monitoring.library.MonitorEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,10 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The safeguarding monitor's engine in the server: one {@link PhraseMatcher} built once from
- * Lantern's curated libraries, and the outside lexicons in {@code lantern.monitor.lexicons-dir}
- * when a school has set one (docs/monitoring.md), shared by every request (it is immutable and
- * thread-safe, and building its automaton is the costly part). Lexicons that are set but cannot
+ * The safeguarding monitor's engine in the server: a {@link MonitorEngine} over Lantern's curated
+ * libraries, and the outside lexicons in {@code lantern.monitor.lexicons-dir} when a school has set
+ * one (docs/monitoring.md), with the school's own changes to them; its matcher is shared by every
+ * request (it is immutable and thread-safe, and building its automaton is the costly part) and
+ * rebuilt only when the school changes a library. Lexicons that are set but cannot
  * be read stop the start: a school that asked for them must not run without them unknowingly.
  */
 @Configuration
@@ -28,13 +30,8 @@ class MonitorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MonitorConfiguration.class);
 
     @Bean
-    LibrariesInForce librariesInForce(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir) {
-        return new LibrariesInForce(libraries(lexiconsDir));
-    }
-
-    @Bean
-    PhraseMatcher phraseMatcher(LibrariesInForce libraries) {
-        return PhraseMatcher.build(libraries.libraries());
+    MonitorEngine monitorEngine(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir, LibraryVersions versions) {
+        return new MonitorEngine(libraries(lexiconsDir), versions);
     }
 
     /**

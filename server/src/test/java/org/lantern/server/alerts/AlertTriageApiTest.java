@@ -145,4 +145,11 @@ class AlertTriageApiTest {
                 .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}/notes'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/alerts'].get.parameters[?(@.name == 'assignee')]").exists());
     }
+
+    @Test
+    void aPageThatIsNotANumberIsAnsweredAsEveryOtherBadValue() throws Exception {
+        mvc.perform(get("/api/v1/alerts").param("page", "two").with(as(Role.DSL)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'two' is not a valid page"));
+    }
 }

@@ -39,7 +39,7 @@ class SafeguardingAlertsTest {
     private static SafeguardingRisk risk(long person, String category, int level, Instant at) {
         return new SafeguardingRisk(at, person, "Jo Bloggs", "jo.b", "10.0.0.9",
                 "https://www.google.com/search?q=how+to+k1ll+myself", Seen.SEARCH, "ks3", level, category,
-                category.equals("illegal"), "kill myself", "kill myself", "k1ll myself", "alone", "lantern-starter",
+                category.equals("illegal"), "kill myself", "kill myself", "k1ll myself", "how to k1ll myself", "alone", "lantern-starter",
                 "2026.12.1", false, 4, DAY);
     }
 

@@ -4,20 +4,23 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.policy.Monitoring;
 import org.lantern.policy.PolicyDocument;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
-import org.lantern.server.monitoring.LibrariesInForce;
+import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.monitoring.scan.MonitoringProperties;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.retention.ActivityLogRetentionProperties;
 import org.lantern.server.retention.RecordType;
 import org.lantern.server.retention.RetentionRules;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,35 +33,54 @@ import org.springframework.stereotype.Service;
 public class MonitoringNotices {
 
     private final PolicyService policies;
+    private final Supplier<List<PhraseLibrary>> libraries;
     private final MonitoringProperties monitoring;
     private final ActivityLogRetentionProperties activityLog;
     private final RetentionRules retention;
-    // The libraries and thresholds are fixed for the server's life, so what they say is worked out once:
-    // the page is open to anyone, and a request should cost no walk over thousands of phrases.
-    private final List<MonitoringNotice.Topic> topics;
-    private final boolean helpSeeking;
-    private final int languages;
-    private final List<String> libraryNames;
+    // The page is open to anyone, so what the libraries say is worked out once per set of libraries in
+    // force, not per request: a school's change to a library swaps the list, and the next request sees it.
+    private volatile Summary summary;
 
-    MonitoringNotices(PolicyService policies, LibrariesInForce libraries, MonitoringProperties monitoring,
+    /** What the page says of one set of libraries, and the list it was worked out from. */
+    private record Summary(List<PhraseLibrary> source, List<MonitoringNotice.Topic> topics, boolean helpSeeking,
+                           int languages, List<String> libraryNames) {
+    }
+
+    @Autowired
+    MonitoringNotices(PolicyService policies, MonitorEngine engine, MonitoringProperties monitoring,
+                      ActivityLogRetentionProperties activityLog, RetentionRules retention) {
+        this(policies, engine::libraries, monitoring, activityLog, retention);
+    }
+
+    MonitoringNotices(PolicyService policies, Supplier<List<PhraseLibrary>> libraries, MonitoringProperties monitoring,
                       ActivityLogRetentionProperties activityLog, RetentionRules retention) {
         this.policies = policies;
+        this.libraries = libraries;
         this.monitoring = monitoring;
         this.activityLog = activityLog;
         this.retention = retention;
-        List<PhraseEntry> entries = libraries.libraries().stream().flatMap(l -> l.entries().stream()).toList();
-        this.topics = topics(entries);
-        this.helpSeeking = entries.stream().anyMatch(PhraseEntry::helpSeeking);
-        this.languages = (int) entries.stream().map(PhraseEntry::language).distinct().count();
-        this.libraryNames = libraries.libraries().stream().map(l -> l.name() + " " + l.version()).toList();
+    }
+
+    private Summary summary() {
+        List<PhraseLibrary> inForce = libraries.get();
+        Summary s = summary;
+        if (s == null || s.source() != inForce) {
+            List<PhraseEntry> entries = inForce.stream().flatMap(l -> l.entries().stream()).toList();
+            s = new Summary(inForce, topics(entries), entries.stream().anyMatch(PhraseEntry::helpSeeking),
+                    (int) entries.stream().map(PhraseEntry::language).distinct().count(),
+                    inForce.stream().map(l -> l.name() + " " + l.version()).toList());
+            summary = s;
+        }
+        return s;
     }
 
     /** The page as the policy and libraries in force make it now. */
     public MonitoringNotice current() {
         PolicyDocument policy = policies.currentDocument();
         Monitoring settings = policy.monitoringInForce();
-        return new MonitoringNotice(policy.school().name(), topics, settings.typedText(), settings.typedTextMaxBytes(),
-                helpSeeking, languages, libraryNames, Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
+        Summary s = summary();
+        return new MonitoringNotice(policy.school().name(), s.topics(), settings.typedText(), settings.typedTextMaxBytes(),
+                s.helpSeeking(), s.languages(), s.libraryNames(), Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
                 roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
                 activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), settings.contact());
     }

@@ -16,6 +16,7 @@ import org.lantern.server.activity.ActivityAttribution;
 import org.lantern.server.alerts.SafeguardingAlerts;
 import org.lantern.server.alerts.SafeguardingRisk;
 import org.lantern.server.alerts.SafeguardingRisk.Seen;
+import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.policy.PolicyVersion;
 import org.springframework.stereotype.Component;
@@ -31,16 +32,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Scanner {
 
-    private final PhraseMatcher matcher;
+    private final MonitorEngine engine;
     private final MonitoringProperties settings;
     private final ActivityAttribution attribution;
     private final ScanSubjects subjects;
     private final SafeguardingAlerts alerts;
     private final PolicyService policies;
 
-    Scanner(PhraseMatcher matcher, MonitoringProperties settings, ActivityAttribution attribution,
+    Scanner(MonitorEngine engine, MonitoringProperties settings, ActivityAttribution attribution,
             ScanSubjects subjects, SafeguardingAlerts alerts, PolicyService policies) {
-        this.matcher = matcher;
+        this.engine = engine;
         this.settings = settings;
         this.attribution = attribution;
         this.subjects = subjects;
@@ -69,6 +70,8 @@ class Scanner {
         int threshold = settings.thresholds().of(band);
         Map<Category, Found> strongest = new EnumMap<>(Category.class);
         boolean illegalWords = false;
+        // one matcher for the whole request, though the school may change a library meanwhile
+        PhraseMatcher matcher = engine.matcher();
         for (Text text : texts(request, row)) {
             Classification c = matcher.classify(text.text(), band);
             for (Match match : c.matches()) {
@@ -114,7 +117,8 @@ class Scanner {
         boolean masked = ClassificationJson.masked(m, found.classification());
         return new SafeguardingRisk(row.time(), row.personId(), subject.name(), row.user(), row.clientIp(), url,
                 found.seen(), subject.band().id(), m.level(), m.category().id(), m.category() == Category.ILLEGAL,
-                shown(m.phrase(), masked), shown(m.normalised(), masked), shown(m.original(), masked), m.rule(),
+                shown(m.phrase(), masked), shown(m.normalised(), masked), shown(m.original(), masked),
+                masked ? null : MatchContext.around(found.classification().text(), m.original()), m.rule(),
                 m.library(), m.libraryVersion(), m.helpSeeking(), policyVersion, settings.foldWindow());
     }
 

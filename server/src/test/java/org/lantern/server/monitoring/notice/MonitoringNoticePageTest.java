@@ -8,7 +8,6 @@ import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.CuratedLibraries;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
-import org.lantern.server.monitoring.LibrariesInForce;
 import org.lantern.server.monitoring.scan.MonitoringProperties;
 import org.lantern.server.policy.PolicyService;
 import org.lantern.server.retention.ActivityLogRetentionProperties;
@@ -92,7 +91,7 @@ class MonitoringNoticePageTest {
     void theCategoriesAreThoseTheLibrariesInForceCanAlertFor() {
         PhraseLibrary selfHarmOnly = CuratedLibraries.load().stream().filter(l -> l.name().equals("lantern-self-harm"))
                 .findFirst().orElseThrow();
-        MonitoringNotices notices = new MonitoringNotices(policies, new LibrariesInForce(List.of(selfHarmOnly)),
+        MonitoringNotices notices = new MonitoringNotices(policies, () -> List.of(selfHarmOnly),
                 monitoring, activityLog, retention);
 
         MonitoringNotice notice = notices.current();

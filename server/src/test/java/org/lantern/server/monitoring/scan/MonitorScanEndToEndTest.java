@@ -259,7 +259,7 @@ class MonitorScanEndToEndTest {
     void aLevelThreeAlertIsInTheRegisterButNotEmailed() throws Exception {
         var alert = safeguardingAlerts.record(new SafeguardingRisk(Instant.now(), pupil, "Robin", user, null,
                 "https://www.google.com/search?q=x", SafeguardingRisk.Seen.SEARCH, "ks3", 3, "drugs", false, "x", "x",
-                "x", "alone", "lantern-starter", "1", false, 1, Duration.ofHours(24)));
+                "x", "x", "alone", "lantern-starter", "1", false, 1, Duration.ofHours(24)));
 
         assertThat(alert.email()).isNull();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_email WHERE alert_id = :id").param("id", alert.id())

@@ -1,0 +1,112 @@
+package org.lantern.server.monitoring.library;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lantern.monitor.library.Category;
+import org.lantern.monitor.library.CuratedLibraries;
+import org.lantern.monitor.library.LibraryEdit;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.library.SchoolEdits;
+import org.lantern.monitor.match.PhraseMatcher;
+
+/**
+ * The safeguarding monitor's matcher in use: built from the shipped libraries (Lantern's curated
+ * ones, then any outside lexicons) with the school's changes replayed over them, and rebuilt whole
+ * after each change. The matcher and the libraries it was built from are swapped together in one
+ * write, so a classification already running finishes on the matcher it started with, the next
+ * one uses the new one, and nothing restarts.
+ *
+ * <p>A curated library the school has changed carries the version {@code <shipped>+school.<n>},
+ * n being the school's version of it, in every match it explains. A school exclusion also applies
+ * to the outside lexicons' phrases of its category, which keep their own version.
+ */
+public final class MonitorEngine {
+
+    /** The matcher and the libraries it was built from, swapped as one. */
+    public record InForce(PhraseMatcher matcher, List<PhraseLibrary> libraries) {
+    }
+
+    private final List<PhraseLibrary> shipped;
+    private final LibraryVersions versions;
+    private volatile InForce inForce;
+
+    /**
+     * @param shipped  the libraries as shipped (curated first, then imported lexicons)
+     * @param versions the school's changes
+     */
+    public MonitorEngine(List<PhraseLibrary> shipped, LibraryVersions versions) {
+        this.shipped = List.copyOf(shipped);
+        this.versions = versions;
+        rebuild();
+    }
+
+    /** @return the matcher in use, for one classification (ask again for the next) */
+    public PhraseMatcher matcher() {
+        return inForce.matcher();
+    }
+
+    /** @return the libraries in force */
+    public List<PhraseLibrary> libraries() {
+        return inForce.libraries();
+    }
+
+    /** @return a category's curated library in force */
+    public PhraseLibrary library(Category category) {
+        return find(inForce.libraries(), category);
+    }
+
+    /** @return a category's curated library as shipped */
+    public PhraseLibrary shipped(Category category) {
+        return find(shipped, category);
+    }
+
+    /** Rebuilds the matcher from the shipped libraries and every stored change, then puts it in use. */
+    public synchronized void rebuild() {
+        inForce = build(versions.edits(), versions.latest());
+    }
+
+    /**
+     * Builds what would be in force with more edits for one library, without using it: a change
+     * that could not be built is refused before it is stored.
+     *
+     * @throws IllegalArgumentException when the libraries would not build, saying why
+     */
+    InForce preview(Category category, List<LibraryEdit> more) {
+        Map<Category, List<LibraryEdit>> edits = versions.edits();
+        edits.computeIfAbsent(category, c -> new ArrayList<>()).addAll(more);
+        Map<Category, Integer> latest = versions.latest();
+        latest.merge(category, 1, Integer::sum);
+        return build(edits, latest);
+    }
+
+    private InForce build(Map<Category, List<LibraryEdit>> edits, Map<Category, Integer> latest) {
+        List<LibraryEdit> exclusions = edits.values().stream().flatMap(List::stream)
+                .filter(e -> e instanceof LibraryEdit.Exclude).toList();
+        List<PhraseLibrary> libraries = new ArrayList<>();
+        Map<String, Category> curated = new HashMap<>();
+        for (Category category : Category.values()) {
+            curated.put(CuratedLibraries.name(category), category);
+        }
+        for (PhraseLibrary library : shipped) {
+            Category category = curated.get(library.name());
+            if (category == null) {
+                libraries.add(exclusions.isEmpty() ? library : SchoolEdits.apply(library, library.version(), exclusions));
+            } else {
+                int version = latest.getOrDefault(category, 0);
+                libraries.add(version == 0 ? library : SchoolEdits.apply(library,
+                        library.version() + "+school." + version, edits.getOrDefault(category, List.of())));
+            }
+        }
+        return new InForce(PhraseMatcher.build(libraries), List.copyOf(libraries));
+    }
+
+    private static PhraseLibrary find(List<PhraseLibrary> libraries, Category category) {
+        String name = CuratedLibraries.name(category);
+        Optional<PhraseLibrary> library = libraries.stream().filter(l -> l.name().equals(name)).findFirst();
+        return library.orElseThrow(() -> new IllegalStateException("no curated library " + name));
+    }
+}
