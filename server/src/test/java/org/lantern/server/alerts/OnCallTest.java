@@ -95,7 +95,7 @@ class OnCallTest {
     private static SafeguardingRisk risk(int level, Instant at, String category) {
         return new SafeguardingRisk(at, null, "Robin", "robin.oncall", null, "https://www.google.com/search?q=x",
                 SafeguardingRisk.Seen.SEARCH, "ks3", level, category, false, "kill myself", "kill myself",
-                "k1ll myself", "alone", "lantern-suicide", "3", false, 1, Duration.ofMinutes(10));
+                "k1ll myself", null, "alone", "lantern-suicide", "3", false, 1, Duration.ofMinutes(10));
     }
 
     /** The chain as another server's clock sees it, {@code later} from now. */

@@ -89,7 +89,7 @@ class MonitoringCountsTest {
             jdbc.sql("UPDATE person SET year_group = :y WHERE id = :id").param("y", yearGroup).param("id", pupil).update();
             return alerts.record(new SafeguardingRisk(Instant.now(), pupil, "Pupil", null, null,
                     "https://www.google.com/search?q=x", SafeguardingRisk.Seen.SEARCH, "ks3", 3, category, false, "x", "x",
-                    "x", "alone", "lantern-starter", "1", false, 1, Duration.ofHours(24))).id();
+                    "x", null, "alone", "lantern-starter", "1", false, 1, Duration.ofHours(24))).id();
         }).toList();
     }
 
