@@ -330,7 +330,7 @@ public final class LibraryCsv {
             lists.add(entry.list());
         }
         for (PhraseEntry entry : entries) {
-            for (String list : List.of(entry.rule().withList(), entry.rule().notWithList()).stream()
+            for (String list : List.of(entry.rule().withList(), entry.rule().notWithList(), entry.rule().raiseWithList()).stream()
                     .flatMap(java.util.Optional::stream).toList()) {
                 if (!lists.contains(list)) {
                     errors.add("line " + entry.line() + ": rule '" + entry.rule() + "' names list '" + list

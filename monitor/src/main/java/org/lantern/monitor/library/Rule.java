@@ -15,16 +15,20 @@ import java.util.Optional;
  *     ("overdose" with a method);</li>
  * <li>{@code not-with:LIST}: not when a phrase of list {@code LIST} is also in the text ("isis"
  *     with Egyptian mythology);</li>
+ * <li>{@code raise-with:LIST}: one level higher (at most 5) when a phrase of list {@code LIST} is
+ *     also in the text: the bare word is a concern, the same word with a method, a plan, a time or
+ *     the writer's own intent ("how to", "tonight", "i want to") is more of one;</li>
  * <li>{@code not-in:CONTEXT|CONTEXT}: not where it is part of one of these longer phrases
  *     ({@code suicide squad}, {@code kill -9}); each context must contain the phrase.</li>
  * </ul>
  * Contexts are literal text, normalised like everything else; nothing is a regular expression.
  */
 public record Rule(String text, boolean term, Optional<String> withList, Optional<String> notWithList,
-        List<String> notIn) {
+        Optional<String> raiseWithList, List<String> notIn) {
 
     /** The rule of a phrase with no conditions. */
-    public static final Rule ALONE = new Rule("alone", false, Optional.empty(), Optional.empty(), List.of());
+    public static final Rule ALONE = new Rule("alone", false, Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of());
 
     public Rule {
         notIn = List.copyOf(notIn);
@@ -43,6 +47,7 @@ public record Rule(String text, boolean term, Optional<String> withList, Optiona
         boolean term = false;
         String with = null;
         String notWith = null;
+        String raiseWith = null;
         List<String> notIn = new ArrayList<>();
         for (String raw : trimmed.split(";")) {
             String clause = raw.strip();
@@ -54,6 +59,8 @@ public record Rule(String text, boolean term, Optional<String> withList, Optiona
                 with = list(clause, "with:", with);
             } else if (clause.startsWith("not-with:")) {
                 notWith = list(clause, "not-with:", notWith);
+            } else if (clause.startsWith("raise-with:")) {
+                raiseWith = list(clause, "raise-with:", raiseWith);
             } else if (clause.startsWith("not-in:")) {
                 for (String context : clause.substring("not-in:".length()).split("\\|")) {
                     if (context.isBlank()) {
@@ -63,13 +70,14 @@ public record Rule(String text, boolean term, Optional<String> withList, Optiona
                 }
             } else {
                 throw new IllegalArgumentException("rule '" + clause
-                        + "' is not one of alone, term, with:LIST, not-with:LIST, not-in:CONTEXT|CONTEXT");
+                        + "' is not one of alone, term, with:LIST, not-with:LIST, raise-with:LIST, not-in:CONTEXT|CONTEXT");
             }
         }
-        if (term && (with != null || notWith != null || !notIn.isEmpty())) {
+        if (term && (with != null || notWith != null || raiseWith != null || !notIn.isEmpty())) {
             throw new IllegalArgumentException("rule '" + trimmed + "': a term never alerts, so it takes no other clause");
         }
-        return new Rule(trimmed, term, Optional.ofNullable(with), Optional.ofNullable(notWith), notIn);
+        return new Rule(trimmed, term, Optional.ofNullable(with), Optional.ofNullable(notWith),
+                Optional.ofNullable(raiseWith), notIn);
     }
 
     private static String list(String clause, String prefix, String previous) {

@@ -17,13 +17,16 @@ final class CompiledPhrase {
     final int list;
     final int withList;
     final int notWithList;
+    final int raiseWithList;
 
-    CompiledPhrase(int id, PhraseEntry entry, PhraseLibrary library, int list, int withList, int notWithList) {
+    CompiledPhrase(int id, PhraseEntry entry, PhraseLibrary library, int list, int withList, int notWithList,
+            int raiseWithList) {
         this.id = id;
         this.entry = entry;
         this.library = library;
         this.list = list;
         this.withList = withList;
         this.notWithList = notWithList;
+        this.raiseWithList = raiseWithList;
     }
 }

@@ -13,9 +13,12 @@ import org.lantern.monitor.text.Step;
  * @param category      what the phrase is about
  * @param phrase        the library phrase, as written in the library
  * @param language      the phrase's language
- * @param level         its level for the age band asked about, 1 to 5
+ * @param level         its level for the age band asked about, 1 to 5: the library's level for the
+ *                      band, one higher with a phrase of its {@code raise-with:} list, and one
+ *                      higher again when its words were disguised (the steps say how)
  * @param rule          the phrase's rule, as written in the library
- * @param coOccurring   for a {@code with:} rule, the phrase of that list that was also found
+ * @param coOccurring   for a {@code with:} rule, the phrase of that list that was also found; else,
+ *                      for a {@code raise-with:} rule that raised the level, the phrase that did
  * @param helpSeeking   whether the phrase is help-seeking (labelled, not hidden)
  * @param library       the library's name
  * @param libraryVersion the library's version

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.Levels;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.text.NormalisedText;
 import org.lantern.monitor.text.Normaliser;
+import org.lantern.monitor.text.Step;
 
 /**
  * Finds the phrases of one or more libraries in a text and says why each counts. Every phrase is
@@ -37,6 +40,15 @@ public final class PhraseMatcher {
     public static final int MAX_CHARS = 1 << 20;
 
     private static final Normaliser NORMALISER = new Normaliser();
+    /**
+     * Words disguised to get past a filter: a pupil who writes {@code su1c1de}, {@code s u i c i d e}
+     * or {@code ѕuicide} (Cyrillic s) has hidden the word on purpose, which says more than the
+     * word typed plainly. Case, accents and URL encoding are how anyone types, so they do not count.
+     */
+    private static final Step[] DISGUISES = {Step.INVISIBLE_CHARACTERS, Step.NFKC, Step.CONFUSABLES,
+        Step.SEPARATORS, Step.LEETSPEAK, Step.REPEATED_LETTERS};
+    /** A disguised phrase is one level higher from this level up: a disguised note stays a note. */
+    private static final int DISGUISE_RAISES_FROM = 3;
 
     private final AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton;
     private final int lists;
@@ -63,7 +75,8 @@ public final class PhraseMatcher {
         for (PhraseLibrary library : libraries) {
             for (PhraseEntry entry : library.entries()) {
                 phrases.add(new CompiledPhrase(phrases.size(), entry, library, listIds.get(entry.list()),
-                        listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry)));
+                        listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry),
+                        listIndex(listIds, entry.rule().raiseWithList(), entry)));
                 normalised.add(NORMALISER.normalise(entry.phrase()).text());
             }
         }
@@ -185,15 +198,37 @@ public final class PhraseMatcher {
             }
             Optional<String> coOccurring = phrase.withList == CompiledPhrase.NO_LIST ? Optional.empty()
                     : Optional.of(scan.firstOtherIn(phrase.withList, phrase).entry.phrase());
+            int matchLevel = phraseLevel;
+            if (scan.othersIn(phrase.raiseWithList, phrase) > 0) {
+                matchLevel++;
+                if (coOccurring.isEmpty()) {
+                    coOccurring = Optional.of(scan.firstOtherIn(phrase.raiseWithList, phrase).entry.phrase());
+                }
+            }
             int begin = scan.begins[i];
             int end = scan.ends[i];
-            matches.add(new Match(entry.category(), entry.phrase(), entry.language(), phraseLevel, entry.rule().text(),
+            Set<Step> steps = normal.stepsIn(begin, end);
+            if (phraseLevel >= DISGUISE_RAISES_FROM && disguised(steps)) {
+                matchLevel++;
+            }
+            matchLevel = Math.min(matchLevel, Levels.MAX);
+            matches.add(new Match(entry.category(), entry.phrase(), entry.language(), matchLevel, entry.rule().text(),
                     coOccurring, entry.helpSeeking(), phrase.library.name(), phrase.library.version(), entry.line(),
-                    normal.originalOf(begin, end), new String(chars, begin, end - begin), normal.stepsIn(begin, end)));
-            level = Math.max(level, phraseLevel);
+                    normal.originalOf(begin, end), new String(chars, begin, end - begin), steps));
+            level = Math.max(level, matchLevel);
             helpSeeking |= entry.helpSeeking();
         }
         return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
+    }
+
+    private static boolean disguised(Set<Step> steps) {
+        // contains() on each, not an iterator over the set: no allocation per match
+        for (Step disguise : DISGUISES) {
+            if (steps.contains(disguise)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

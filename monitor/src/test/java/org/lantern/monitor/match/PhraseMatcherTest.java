@@ -27,13 +27,13 @@ class PhraseMatcherTest {
             how+to+kill+myself                 | 5 | suicide
             I WANT TO K1LL MYSELF              | 5 | suicide
             want to d13                        | 5 | suicide
-            suiiiicide                         | 3 | suicide
-            s u i c i d e                      | 3 | suicide
+            suiiiicide                         | 4 | suicide
+            s u i c i d e                      | 4 | suicide
             k.i.l.l m.y.s.e.l.f                | 5 | suicide
-            ѕuicide                            | 3 | suicide
-            su\u200Bicide                      | 3 | suicide
-            ｓｕｉｃｉｄｅ                      | 3 | suicide
-            $elf-h@rm                          | 3 | self-harm
+            ѕuicide                            | 4 | suicide
+            su\u200Bicide                      | 4 | suicide
+            ｓｕｉｃｉｄｅ                      | 4 | suicide
+            $elf-h@rm                          | 4 | self-harm
             #selfharm                          | 3 | self-harm
             killmyself                         | 5 | suicide
             jump off the bridge                | 4 | suicide
