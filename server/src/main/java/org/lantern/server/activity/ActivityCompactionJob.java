@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import org.lantern.activity.ActivityStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,6 +42,7 @@ public class ActivityCompactionJob {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("activity-compaction").daemon().factory());
 
+    @Autowired
     ActivityCompactionJob(ActivityStore store,
                           @Value("${lantern.activity.compaction-interval:PT1H}") Duration interval) {
         this(store, Clock.systemUTC(), interval);
