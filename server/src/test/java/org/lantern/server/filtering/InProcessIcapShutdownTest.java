@@ -1,11 +1,5 @@
 package org.lantern.server.filtering;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +19,7 @@ import org.lantern.proxy.icap.IcapServerConfig;
 import org.lantern.server.DataDirectoryPermissions;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.filtering.bypass.BypassAttempts;
+import org.lantern.server.support.IcapExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -63,7 +58,7 @@ class InProcessIcapShutdownTest {
             List<Future<Boolean>> replies = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 String url = "http://" + (i % 2 == 0 ? "casino" : "library") + ".example/shutdown/" + i;
-                replies.add(clients.submit(() -> reqmod(icap.port(), url)));
+                replies.add(clients.submit(() -> IcapExchange.reqmod(icap.port(), url, null).startsWith("ICAP/1.0 ")));
             }
             for (Future<Boolean> reply : replies) {
                 answered += reply.get() ? 1 : 0;
@@ -75,24 +70,6 @@ class InProcessIcapShutdownTest {
         assertThat(answered).isEqualTo(REQUESTS);
         try (Stream<LogEntry> entries = new DecisionLogReader(dataDir.resolve(DataDirectoryPermissions.DECISIONS)).entries()) {
             assertThat(entries.filter(e -> e.url().contains("/shutdown/")).count()).isEqualTo(REQUESTS);
-        }
-    }
-
-    /** @return whether an ICAP answer came back */
-    private static boolean reqmod(int port, String url) throws IOException {
-        String http = "GET " + url + " HTTP/1.1\r\nHost: ignored.example\r\n\r\n";
-        String request = "REQMOD icap://127.0.0.1:" + port + "/reqmod ICAP/1.0\r\nHost: 127.0.0.1\r\n"
-                + "X-Client-IP: 10.99.0.1\r\nAllow: 204\r\nConnection: close\r\n"
-                + "Encapsulated: req-hdr=0, null-body=" + http.length() + "\r\n\r\n" + http;
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.US_ASCII).startsWith("ICAP/1.0 ");
         }
     }
 }
