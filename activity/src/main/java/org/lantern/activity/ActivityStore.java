@@ -114,6 +114,17 @@ public interface ActivityStore extends AutoCloseable {
      */
     long deleteBefore(LocalDate firstKeptDay, Set<Long> heldPersonIds);
 
+    /**
+     * Rewrites each closed day (before {@code today}, UTC) that has changed since it was last
+     * rewritten in the order this store reads fastest: a layout change only, each day in one
+     * transaction, so that a crash leaves it as it was and no row is added, lost or changed.
+     * Meant for the background after a day closes; appends wait while a day is rewritten.
+     *
+     * @param today the first day still open
+     * @return the days rewritten, oldest first
+     */
+    List<LocalDate> compactClosedDays(LocalDate today);
+
     /** @return the number of rows stored */
     long size();
 

@@ -575,6 +575,7 @@ public final class DuckDbActivityStore implements ActivityStore {
                 try (Statement s = writer.createStatement()) {
                     s.executeUpdate("DELETE FROM activity_urls WHERE url_id NOT IN (SELECT url_id FROM activity)");
                 }
+                DayCompaction.forgetBefore(writer, firstKeptDay);
                 writer.commit();
             } catch (SQLException e) {
                 rollback();
@@ -596,6 +597,34 @@ public final class DuckDbActivityStore implements ActivityStore {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    @Override
+    public List<LocalDate> compactClosedDays(LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        List<LocalDate> due = read(c -> DayCompaction.due(c, today));
+        for (LocalDate day : due) {
+            // One day at a time under the lock, so appends wait for one day's rewrite at most.
+            writeLock.lock();
+            try {
+                checkOpen();
+                try {
+                    DayCompaction.compact(writer, day);
+                    writer.commit();
+                } catch (SQLException e) {
+                    rollback();
+                    throw new ActivityStoreException("compacting " + day + " in " + file.file()
+                            + " failed and the day was left as it was: " + e.getMessage(), e);
+                }
+                file.restrict();
+            } catch (IOException e) {
+                throw new ActivityStoreException(day + " was compacted in " + file.file()
+                        + " but its log file could not be made owner-only: " + e.getMessage(), e);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return due;
     }
 
     @Override

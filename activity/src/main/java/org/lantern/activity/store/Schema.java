@@ -18,21 +18,27 @@ import java.util.List;
  * 7 (index built at once) and 36 (built as URLs arrived) bytes a distinct URL in the measurements.
  * No index is declared on {@code activity}: an ART index would cost more bytes per row than the
  * row, and DuckDB's per-row-group min/max on {@code time} already skips what a time range or a
- * cursor excludes, because rows arrive roughly in time order.
+ * cursor excludes, because rows arrive roughly in time order, and {@link DayCompaction} keeps each
+ * closed day's row groups about an hour wide.
  */
 final class Schema {
 
     /** The layout this code writes; a file with a larger number was written by a newer Lantern. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** How far each source (a log file, by its identity) is stored; written with the rows it ends. */
     private static final String SOURCES = "CREATE TABLE activity_sources (source VARCHAR(160) PRIMARY KEY,"
             + " end_offset BIGINT NOT NULL, end_line BIGINT NOT NULL, stored_at TIMESTAMP NOT NULL)";
 
+    /** The closed days {@link DayCompaction} has rewritten, with their row count then. */
+    private static final String COMPACTED = "CREATE TABLE activity_compacted (day DATE PRIMARY KEY,"
+            + " row_count BIGINT NOT NULL, compacted_at TIMESTAMP NOT NULL)";
+
     static final List<String> CREATE = List.of(
             "CREATE TABLE activity_schema (version INTEGER NOT NULL)",
             "CREATE TABLE activity_batches (batch_id VARCHAR(200) PRIMARY KEY, stored_at TIMESTAMP NOT NULL)",
             SOURCES,
+            COMPACTED,
             "CREATE TABLE activity_urls (url_id BIGINT PRIMARY KEY, url VARCHAR NOT NULL, host VARCHAR NOT NULL,"
                     + " domain VARCHAR)",
             "CREATE TABLE activity (id BIGINT NOT NULL, time TIMESTAMP NOT NULL, person_id BIGINT,"
@@ -43,7 +49,10 @@ final class Schema {
             "INSERT INTO activity_schema VALUES (" + VERSION + ")");
 
     /** Brings a version 1 file (no source positions) to this version. */
-    static final List<String> FROM_1 = List.of(SOURCES, "UPDATE activity_schema SET version = " + VERSION);
+    static final List<String> FROM_1 = List.of(SOURCES, COMPACTED, "UPDATE activity_schema SET version = " + VERSION);
+
+    /** Brings a version 2 file (no compacted days) to this version; its days are compacted as they come due. */
+    static final List<String> FROM_2 = List.of(COMPACTED, "UPDATE activity_schema SET version = " + VERSION);
 
     private Schema() {
     }

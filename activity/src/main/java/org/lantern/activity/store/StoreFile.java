@@ -82,7 +82,12 @@ final class StoreFile implements AutoCloseable {
         DuckDBConnection connection = (DuckDBConnection) connect(new Properties());
         try {
             int version = version(connection);
-            List<String> ddl = version == 0 ? Schema.CREATE : version == 1 ? Schema.FROM_1 : List.of();
+            List<String> ddl = switch (version) {
+                case 0 -> Schema.CREATE;
+                case 1 -> Schema.FROM_1;
+                case 2 -> Schema.FROM_2;
+                default -> List.of();
+            };
             if (!ddl.isEmpty()) {
                 // One transaction, so a crash mid-way leaves the file as it was.
                 connection.setAutoCommit(false);

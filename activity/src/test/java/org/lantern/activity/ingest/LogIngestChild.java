@@ -71,6 +71,11 @@ final class LogIngestChild {
         }
 
         @Override
+        public List<LocalDate> compactClosedDays(LocalDate today) {
+            return store.compactClosedDays(today);
+        }
+
+        @Override
         public boolean contains(String batchId) {
             return store.contains(batchId);
         }

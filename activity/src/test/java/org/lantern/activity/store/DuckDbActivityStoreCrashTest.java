@@ -8,16 +8,26 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantern.activity.ActivityRow;
+import org.lantern.activity.ActivityStore.ActivityQuery;
 
 /**
  * What survives a process that dies mid-append: a {@code kill -9}, and a disk that fills up. A
  * child JVM ({@link AppendingChild}) appends batches and says which returned; the store reopened
- * afterwards must hold every one of those, whole, and no part of any other.
+ * afterwards must hold every one of those, whole, and no part of any other. And one that dies
+ * mid-compaction ({@link CompactingChild}): every row is there once, held rows too.
  */
 class DuckDbActivityStoreCrashTest {
 
@@ -44,6 +54,46 @@ class DuckDbActivityStoreCrashTest {
         assertThat(acknowledged).hasSize(12);
 
         assertWholeBatches(file, acknowledged);
+    }
+
+    @Test
+    void killedMidCompactionTheStoreOpensWithEveryRowOnceAndHeldRowsKept() throws Exception {
+        Path file = dir.resolve("activity.duckdb");
+        LocalDate day = DayCompactionTest.DAY;
+        try (DuckDbActivityStore store = DuckDbActivityStore.open(file)) {
+            store.append("before-retention", DayCompactionTest.day(day.minusDays(1), 1_000, 40));
+            List<ActivityRow> rows = DayCompactionTest.day(day, 200_000, 40);
+            for (int i = 0; i < rows.size(); i += 10_000) {
+                store.append("day-" + i, rows.subList(i, i + 10_000));
+            }
+            store.deleteBefore(day, Set.of(7L));
+        }
+        long held = 1_000 / 40;
+        Process child = start(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                CompactingChild.class.getName(), file.toString(), day.plusDays(1).toString()));
+        try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
+            assertThat(out.readLine()).isEqualTo("compacting");
+            // 200,000 rows take longer than this to rewrite, even on a quiet machine.
+            Thread.sleep(150);
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(child.exitValue()).as("exit status: 137 is killed, 0 finished before the kill").isEqualTo(137);
+
+        try (DuckDbActivityStore store = DuckDbActivityStore.open(file)) {
+            assertThat(store.size()).isEqualTo(200_000 + held);
+            assertThat(store.count(new ActivityQuery(null, day.atStartOfDay().toInstant(ZoneOffset.UTC), 7L, null,
+                    null, null, null, null, null, null, null, null))).isEqualTo(held);
+            // Compacted again from what was left, it keeps every row once.
+            assertThat(store.compactClosedDays(day.plusDays(1))).isNotEmpty();
+            assertThat(store.size()).isEqualTo(200_000 + held);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT id) FROM activity")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("rows stored twice").isZero();
+        }
     }
 
     @Test

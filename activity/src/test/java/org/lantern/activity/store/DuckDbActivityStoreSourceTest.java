@@ -136,7 +136,9 @@ class DuckDbActivityStoreSourceTest {
         store.close();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
                 Statement s = c.createStatement()) {
+            // A version 1 file had neither source positions nor compacted days.
             s.execute("DROP TABLE activity_sources");
+            s.execute("DROP TABLE activity_compacted");
             s.execute("UPDATE activity_schema SET version = 1");
         }
 

@@ -28,11 +28,14 @@ import org.lantern.bench.BenchData;
  * <pre>
  * java -Xmx2g -cp bench/target/benchmarks.jar org.lantern.bench.activity.ActivityStoreBench \
  *     [days=3] [perDay=1000000] [pupils=1200] [batch=10000] [file=/tmp/activity-bench.duckdb] [ingest=false]
+ *     [compact=false]
  * </pre>
  *
  * With {@code ingest=false} it runs the queries on a file an earlier run made with the same
  * {@code days}, {@code perDay} and {@code pupils}, so that two builds' queries can be timed on
- * the same bytes (half an hour of appending for 30 days of a million) minutes apart.
+ * the same bytes (half an hour of appending for 30 days of a million) minutes apart. Before the
+ * queries it compacts every day stored ({@code compact=false}: leaves them as appended), as the
+ * server does in the background once a day has closed; a day already compacted is not done again.
  *
  * Prints bytes per request (the file after close, divided by the rows), ingest rows per second,
  * and p50/p95 of four queries the safeguarding screens make, each run 20 times on different
@@ -61,6 +64,7 @@ public final class ActivityStoreBench {
         int batch = intArg(args, "batch", 10_000);
         Path file = Path.of(arg(args, "file", "/tmp/activity-bench.duckdb"));
         boolean ingest = Boolean.parseBoolean(arg(args, "ingest", "true"));
+        boolean compact = Boolean.parseBoolean(arg(args, "compact", "true"));
         if (ingest) {
             Files.deleteIfExists(file);
             Files.deleteIfExists(Path.of(file + ".wal"));
@@ -91,6 +95,12 @@ public final class ActivityStoreBench {
                 }
                 System.out.printf("day %d stored: %,d rows, %.1f s appending so far%n", d + 1, (long) (d + 1) * perDay,
                         appendNanos / 1e9);
+            }
+            if (compact) {
+                // As the server's background job does once each day has closed.
+                long t0 = System.nanoTime();
+                List<LocalDate> compacted = store.compactClosedDays(FIRST_DAY.plusDays(days));
+                System.out.printf("compacted %d days in %.1f s%n", compacted.size(), (System.nanoTime() - t0) / 1e9);
             }
             System.out.printf("load average %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             if (ingest) {

@@ -153,6 +153,11 @@ final class SharedActivityStores {
         }
 
         @Override
+        public List<LocalDate> compactClosedDays(LocalDate today) {
+            return store().compactClosedDays(today);
+        }
+
+        @Override
         public long size() {
             return store().size();
         }

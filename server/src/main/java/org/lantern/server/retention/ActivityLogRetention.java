@@ -2,6 +2,7 @@ package org.lantern.server.retention;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the activity log to the school's {@link ActivityLogRetentionProperties period}: every
+ * Keeps the activity log to the school's period (chosen on the retention page, else the
+ * installation's {@link ActivityLogRetentionProperties default}): every
  * night it deletes the whole days before the first kept day, except the rows of people under a
  * legal hold, and appends what it did to the {@link AuditChain}. A hold on a person keeps their
  * rows; so does a hold on an incident, for every person it names, because their browsing around
@@ -42,16 +44,75 @@ public class ActivityLogRetention {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLogRetention.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The audit action of a change to the period on the retention page. */
+    public static final String PERIOD_CHOSEN = "retention.activity-log-period-chosen";
+    /** The longest period the page accepts: ten years, past any school's need and short of a typing slip. */
+    static final int MAX_DAYS = 3_650;
+
     private final ActivityStore store;
-    private final ActivityLogRetentionProperties period;
+    private final ActivityLogRetentionProperties defaults;
+    private final ActivityLogRetentionSettings settings;
     private final JdbcClient jdbc;
     private final AuditChain audit;
 
-    ActivityLogRetention(ActivityStore store, ActivityLogRetentionProperties period, JdbcClient jdbc, AuditChain audit) {
+    ActivityLogRetention(ActivityStore store, ActivityLogRetentionProperties defaults,
+                         ActivityLogRetentionSettings settings, JdbcClient jdbc, AuditChain audit) {
         this.store = store;
-        this.period = period;
+        this.defaults = defaults;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /** @return the period in force: the school's latest choice, else the installation's default */
+    private ActivityLogRetentionProperties period() {
+        return settings.current().flatMap(choice -> choice).map(ActivityLogRetentionProperties::new).orElse(defaults);
+    }
+
+    /**
+     * Sets the period from the retention page, audited; the next nightly run enforces it.
+     *
+     * @param days a whole number of days from 1 to {@link #MAX_DAYS}, or blank for the installation's default
+     * @param reason why, kept in the setting's history
+     * @param actor who chose it
+     * @throws RetentionRejectedException for a period that is not such a number or a missing reason; nothing is changed
+     */
+    @Transactional
+    public void choosePeriod(String days, String reason, String actor) {
+        Integer chosen = days(days);
+        RetentionService.requireReason(reason);
+        settings.choose(chosen, actor, reason.strip());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("periodDays", chosen);
+        detail.put("keeps", period().describe());
+        audit.append(actor, PERIOD_CHOSEN, RECORD_TYPE, "period", json(detail));
+    }
+
+    private Integer days(String text) {
+        String days = text == null ? "" : text.strip();
+        if (days.isEmpty()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(days);
+            if (n >= 1 && n <= MAX_DAYS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new RetentionRejectedException("The activity log's period must be a whole number of days from 1 to "
+                + MAX_DAYS + ", or empty for the default (" + defaults.describe() + ").");
+    }
+
+    /** @return what the installation's default keeps, in words, for the page's choice of "the default" */
+    public String defaultKeeps() {
+        return defaults.describe();
+    }
+
+    /** @return the days the school chose, or {@code null} when the default is in force */
+    public Integer chosenDays() {
+        return settings.current().flatMap(choice -> choice).map(Period::getDays).orElse(null);
     }
 
     /**
@@ -72,7 +133,7 @@ public class ActivityLogRetention {
      */
     @Transactional
     public Run enforce(LocalDate today) {
-        LocalDate firstKept = period.firstKeptDay(today);
+        LocalDate firstKept = period().firstKeptDay(today);
         TreeSet<Long> held = new TreeSet<>(jdbc.sql("SELECT target_id FROM legal_hold WHERE lifted_at IS NULL "
                         + "AND target_type = 'PERSON' UNION SELECT s.person_id FROM legal_hold h "
                         + "JOIN incident_subject s ON s.incident_id = h.target_id "
@@ -105,12 +166,12 @@ public class ActivityLogRetention {
 
     /** @return what the log keeps, in words */
     public String keeps() {
-        return period.describe();
+        return period().describe();
     }
 
     /** @return the first day the log keeps on {@code today} */
     public LocalDate firstKeptDay(LocalDate today) {
-        return period.firstKeptDay(today);
+        return period().firstKeptDay(today);
     }
 
     private static String json(Map<String, Object> detail) {

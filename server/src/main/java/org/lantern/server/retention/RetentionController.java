@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The retention page: the rules, the check's progress, the review list where a person confirms a
+ * The retention page: the rules, the activity log's period (which the school may change here), the
+ * check's progress, the review list where a person confirms a
  * deletion or keeps a record longer, and legal holds. Works without JavaScript; while a check runs
  * the page asks the browser to reload it every few seconds (a {@code Refresh} header) to show progress.
  * A review or hold that does not exist is a 404, as any missing record is; one already decided or
@@ -67,6 +68,9 @@ class RetentionController {
         model.addAttribute("activityKeeps", activityLog.keeps());
         model.addAttribute("activityFirstKept", activityLog.firstKeptDay(People.today()));
         model.addAttribute("activityLastRun", activityLog.lastRun().orElse(null));
+        model.addAttribute("activityChosenDays", activityLog.chosenDays());
+        model.addAttribute("activityDefaultKeeps", activityLog.defaultKeeps());
+        model.addAttribute("activityMaxDays", ActivityLogRetention.MAX_DAYS);
         return "retention/review";
     }
 
@@ -76,6 +80,14 @@ class RetentionController {
         redirect.addFlashAttribute("message", job.startNow() ? "The retention check has started."
                 : "A retention check is already running.");
         return "redirect:/retention";
+    }
+
+    @PostMapping("/activity-log")
+    @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
+    String activityLogPeriod(@RequestParam(defaultValue = "") String days, @RequestParam(defaultValue = "") String reason,
+                             Authentication user, RedirectAttributes redirect) {
+        return act(redirect, "The activity log's period is changed; the next nightly run keeps to it.",
+                () -> activityLog.choosePeriod(days, reason, user.getName()));
     }
 
     @PostMapping("/{reviewId:\\d+}/delete")

@@ -397,7 +397,7 @@ public class RetentionService {
                 }).list();
     }
 
-    private static void requireReason(String reason) {
+    static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new RetentionRejectedException("Give a reason.");
         }

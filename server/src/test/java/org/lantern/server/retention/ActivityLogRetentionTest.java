@@ -70,6 +70,7 @@ class ActivityLogRetentionTest {
     @BeforeEach
     void setUp() {
         jdbc.sql("DELETE FROM legal_hold").update();
+        jdbc.sql("DELETE FROM activity_log_retention_setting").update();
         held = TestPeople.pupil(jdbc, "Held", TestPeople.unique("Pupil"));
         notHeld = TestPeople.pupil(jdbc, "Free", TestPeople.unique("Pupil"));
         TestActivity.append(store,

@@ -6,8 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -49,6 +53,8 @@ class RetentionPagesTest {
     @Autowired
     IncidentService incidents;
     @Autowired
+    AuditChain audit;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     AccountService accountService;
@@ -62,6 +68,7 @@ class RetentionPagesTest {
     void setUp() {
         jdbc.sql("DELETE FROM retention_review").update();
         jdbc.sql("DELETE FROM legal_hold").update();
+        jdbc.sql("DELETE FROM activity_log_retention_setting").update();
         dsl = TestUsers.signedIn(accountService, accounts, "retp.dsl", Role.DSL);
         String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -99,6 +106,54 @@ class RetentionPagesTest {
 
         assertThat(html).contains("Activity log", "the current school year and the summer term before it",
                 "1 Apr " + SchoolYear.current().startYear(), "rows deleted from before 1 Apr 2002");
+    }
+
+    /** Other tests expect the installation's default period. */
+    @AfterEach
+    void backToTheDefaultPeriod() {
+        jdbc.sql("DELETE FROM activity_log_retention_setting").update();
+    }
+
+    @Test
+    void theActivityLogsPeriodIsChangedOnThePageAuditedAndKeptToAndCanGoBackToTheDefault() throws Exception {
+        MvcResult result = mvc.perform(post("/retention/activity-log").param("days", " 30 ")
+                .param("reason", "Governors agreed a shorter period.").with(authentication(dsl)).with(csrf())).andReturn();
+
+        assertThat(result.getFlashMap().get("problem")).isNull();
+        assertThat(activityLog.keeps()).isEqualTo("the last 30 days");
+        assertThat(activityLog.firstKeptDay(LocalDate.of(2026, 12, 7))).isEqualTo(LocalDate.of(2026, 11, 7));
+        assertThat(audit.latest(ActivityLogRetention.PERIOD_CHOSEN)).hasValueSatisfying(entry -> {
+            assertThat(entry.actor()).isEqualTo("retp.dsl");
+            assertThat(entry.detailJson()).contains("\"periodDays\":30", "the last 30 days");
+        });
+        String html = mvc.perform(get("/retention").with(authentication(dsl))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("the last 30 days", "value=\"30\"");
+
+        mvc.perform(post("/retention/activity-log").param("days", "").param("reason", "Back to the policy.")
+                .with(authentication(dsl)).with(csrf()));
+
+        assertThat(activityLog.keeps()).isEqualTo("the current school year and the summer term before it (from 1 April)");
+        assertThat(activityLog.chosenDays()).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_log_retention_setting").query(Long.class).single())
+                .as("every choice is kept").isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0|A reason.|The activity log's period must be a whole number of days from 1 to 3650",
+        "3651|A reason.|The activity log's period must be a whole number of days from 1 to 3650",
+        "thirty|A reason.|The activity log's period must be a whole number of days from 1 to 3650",
+        "30.5|A reason.|The activity log's period must be a whole number of days from 1 to 3650",
+        "30|' '|Give a reason.",
+    })
+    void aBadPeriodOrNoReasonChangesNothingAndSaysWhy(String days, String reason, String problem) throws Exception {
+        MvcResult result = mvc.perform(post("/retention/activity-log").param("days", days).param("reason", reason)
+                .with(authentication(dsl)).with(csrf())).andReturn();
+
+        assertThat((String) result.getFlashMap().get("problem")).startsWith(problem);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_log_retention_setting").query(Long.class).single()).isZero();
+        assertThat(activityLog.keeps()).startsWith("the current school year");
     }
 
     @Test

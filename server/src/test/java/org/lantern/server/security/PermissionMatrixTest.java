@@ -142,6 +142,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/incidents/1/evidence/export", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.GET, "/retention", Permission.RETENTION_MANAGE),
             new Row(HttpMethod.POST, "/retention/check", Permission.RETENTION_MANAGE),
+            new Row(HttpMethod.POST, "/retention/activity-log", Permission.RETENTION_MANAGE),
             new Row(HttpMethod.POST, "/retention/999999999/delete", Permission.RETENTION_MANAGE),
             new Row(HttpMethod.POST, "/retention/999999999/extend", Permission.RETENTION_MANAGE),
             new Row(HttpMethod.POST, "/retention/holds", Permission.RETENTION_MANAGE),
