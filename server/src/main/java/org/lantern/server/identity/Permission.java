@@ -106,7 +106,17 @@ public enum Permission {
     /** Record a pupil's, parent's or adult's paper agreement form with its date. */
     AGREEMENTS_RECORD,
     /** Publish new versions of the agreement texts and turn the network gate on or off per group. */
-    AGREEMENTS_EDIT;
+    AGREEMENTS_EDIT,
+    /**
+     * Read the annual filtering and monitoring reviews and their live evidence (counts, the policy's
+     * categories, the filter test; no names): the senior leaders and governors who sign them, and
+     * the network manager who answers for the filter.
+     */
+    REVIEWS_READ,
+    /** Start a year's filtering and monitoring review, answer its questions, and sign as the senior leader. */
+    REVIEWS_LEAD,
+    /** Sign a filtering and monitoring review as the governor responsible for it. */
+    REVIEWS_GOVERN;
 
     /** The authority string Spring Security sees. */
     public String authority() {
