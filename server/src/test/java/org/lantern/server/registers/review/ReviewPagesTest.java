@@ -20,13 +20,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The review as the headteacher and the governor meet it: the headteacher starts it, answers what
  * the DfE asks (script in an answer shown as text) and signs as senior leader; the governor sees
  * only their own signature to give, and signing completes the review. Until a review is complete the
- * annual review is due now, on the "due this month" page.
+ * annual review is due now, on the "due this month" page. The API is in the OpenAPI document.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -87,5 +88,20 @@ class ReviewPagesTest {
 
         assertThat(reviews.get(id).complete()).isTrue();
         assertThat(reviews.get(id).governorSignedBy()).isEqualTo("review.governor");
+    }
+
+    @Test
+    void theReviewsApiIsInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews'].get.summary")
+                        .value("Every annual filtering and monitoring review, newest first"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews'].post.summary")
+                        .value("Start a year's review from the last one"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}'].get.summary")
+                        .value("One review with its live evidence"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/answers'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/sign'].post.summary")
+                        .value("Sign a review as senior leader or governor"));
     }
 }
