@@ -156,7 +156,17 @@ public enum Permission {
     /** Approve or refuse a requested cloud service as a senior leader (the headteacher). */
     CLOUD_SERVICE_APPROVE_SENIOR,
     /** Keep the software register: licences and expiry, and an approved service's DPIA and agreement details. */
-    SOFTWARE_MANAGE;
+    SOFTWARE_MANAGE,
+    /**
+     * Read the annual filtering and monitoring reviews and their live evidence (counts, the policy's
+     * categories, the filter test; no names): the senior leaders and governors who sign them, and
+     * the network manager who answers for the filter.
+     */
+    REVIEWS_READ,
+    /** Start a year's filtering and monitoring review, answer its questions, and sign as the senior leader. */
+    REVIEWS_LEAD,
+    /** Sign a filtering and monitoring review as the governor responsible for it. */
+    REVIEWS_GOVERN;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -385,7 +385,22 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/registers/licences/due-soon", Permission.SOFTWARE_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/registers/licences", Permission.SOFTWARE_MANAGE),
             new Row(HttpMethod.PUT, "/api/v1/registers/licences/999999999", Permission.SOFTWARE_MANAGE),
-            new Row(HttpMethod.GET, "/api/v1/registers/licences/export", Permission.SOFTWARE_MANAGE));
+            new Row(HttpMethod.GET, "/api/v1/registers/licences/export", Permission.SOFTWARE_MANAGE),
+            // The annual filtering and monitoring review (issue 18 section 6): a senior leader starts and
+            // signs as leader, a governor signs as governor; office staff do neither.
+            new Row(HttpMethod.GET, "/registers/reviews", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/registers/reviews/999999999", Permission.REVIEWS_READ),
+            new Row(HttpMethod.POST, "/registers/reviews?schoolYear=2026", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/registers/reviews/999999999/answers", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN),
+            new Row(HttpMethod.GET, "/api/v1/registers/reviews", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/registers/due", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/reviews/999999999", Permission.REVIEWS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.PUT, "/api/v1/registers/reviews/999999999/answers", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN));
 
     /**
      * Pages anyone may open, signed in with any role or not at all: what Lantern monitors is told to

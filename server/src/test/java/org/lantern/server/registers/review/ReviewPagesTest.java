@@ -1,0 +1,107 @@
+package org.lantern.server.registers.review;
+
+import org.junit.jupiter.api.Test;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.Role;
+import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The review as the headteacher and the governor meet it: the headteacher starts it, answers what
+ * the DfE asks (script in an answer shown as text) and signs as senior leader; the governor sees
+ * only their own signature to give, and signing completes the review. Until a review is complete the
+ * annual review is due now, on the "due this month" page. The API is in the OpenAPI document.
+ */
+@PersistenceTest
+@AutoConfigureMockMvc
+class ReviewPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    FilteringReviews reviews;
+
+    private Authentication as(Role role) {
+        return TestUsers.signedIn(accountService, accounts, "review." + role.name().toLowerCase(), role);
+    }
+
+    @Test
+    void theHeadteacherAnswersAndSignsThenTheGovernorSigns() throws Exception {
+        String started = mvc.perform(post("/registers/reviews").param("schoolYear", "2026")
+                        .with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(started.substring(started.lastIndexOf('/') + 1));
+        mvc.perform(get("/registers/due").with(authentication(as(Role.HEADTEACHER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The annual filtering and monitoring review")));
+
+        mvc.perform(post("/registers/reviews/" + id + "/sign").param("as", "LEADER")
+                        .with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+                .andExpect(flash().attribute("refused", "Answer what the DfE asks before signing: SEND, EAL, AI tools, BYOD."));
+        mvc.perform(post("/registers/reviews/" + id + "/answers").param("send", "<script>alert(1)</script>")
+                        .param("eal", "Translation sites open.").param("aiTools", "Blocked for pupils.")
+                        .param("byod", "Guest network only.").with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+                .andExpect(flash().attribute("done", "Answers saved."));
+        mvc.perform(get("/registers/reviews/" + id).with(authentication(as(Role.HEADTEACHER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(containsString("Filter test, run now")))
+                .andExpect(content().string(containsString("Sign as the senior leader")))
+                .andExpect(content().string(not(containsString("Sign as the governor"))));
+        mvc.perform(post("/registers/reviews/" + id + "/sign").param("as", "LEADER")
+                        .with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+                .andExpect(flash().attribute("done", "Signed."));
+
+        mvc.perform(get("/registers/reviews/" + id).with(authentication(as(Role.GOVERNOR))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sign as the governor")))
+                .andExpect(content().string(not(containsString("Sign as the senior leader"))))
+                .andExpect(content().string(not(containsString("Save the answers"))));
+        mvc.perform(post("/registers/reviews/" + id + "/sign").param("as", "LEADER")
+                        .with(authentication(as(Role.GOVERNOR))).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/registers/reviews/" + id + "/sign").param("as", "GOVERNOR")
+                        .with(authentication(as(Role.GOVERNOR))).with(csrf()))
+                .andExpect(flash().attribute("done", "Signed."));
+
+        assertThat(reviews.get(id).complete()).isTrue();
+        assertThat(reviews.get(id).governorSignedBy()).isEqualTo("review.governor");
+    }
+
+    @Test
+    void theReviewsApiIsInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews'].get.summary")
+                        .value("Every annual filtering and monitoring review, newest first"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews'].post.summary")
+                        .value("Start a year's review from the last one"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}'].get.summary")
+                        .value("One review with its live evidence"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/answers'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/sign'].post.summary")
+                        .value("Sign a review as senior leader or governor"));
+    }
+}
