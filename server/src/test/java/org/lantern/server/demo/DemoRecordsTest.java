@@ -35,6 +35,7 @@ import org.lantern.server.support.TestUsers;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.registers.cloud.SoftwareLicence;
 import org.lantern.server.registers.cloud.SoftwareLicences;
+import org.lantern.server.registers.due.DueDates;
 import org.lantern.server.registers.training.TrainingRegister;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -88,6 +89,8 @@ class DemoRecordsTest {
     SoftwareLicences licences;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    List<DueDates> dueDates;
 
     @BeforeEach
     void persistentBypassAlertRecorded() {
@@ -147,6 +150,20 @@ class DemoRecordsTest {
                 .containsExactly("Padlet");
         assertThat(licences.dueSoon(today)).extracting(SoftwareLicence::product)
                 .contains("Adobe Creative Cloud for education");
+    }
+
+    @Test
+    void dueThisMonthGathersEveryRegistersDatesWithoutAPupilsName() {
+        LocalDate today = SchoolTime.today();
+        List<DueDates.Due> overdue = dueDates.stream().flatMap(d -> d.dueBy(today).stream()).toList();
+        assertThat(overdue).extracting(DueDates.Due::link)
+                .contains("/registers/training", "/registers/consents/takedowns")
+                .anyMatch(link -> link.startsWith("/registers/loans/"));
+        assertThat(dueDates.stream().flatMap(d -> d.dueBy(today.plusDays(30)).stream()))
+                .extracting(DueDates.Due::what).contains("Licence for Adobe Creative Cloud for education runs out");
+        List<String> pupils = jdbc.sql("SELECT legal_last_name FROM person WHERE kind = 'PUPIL'").query(String.class).list();
+        assertThat(overdue).extracting(DueDates.Due::what)
+                .noneMatch(what -> pupils.stream().anyMatch(what::contains));
     }
 
     @Test

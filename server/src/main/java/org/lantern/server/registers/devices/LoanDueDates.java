@@ -1,0 +1,38 @@
+package org.lantern.server.registers.devices;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.lantern.server.http.SchoolTime;
+import org.lantern.server.registers.due.DueDates;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loans on the "due this month" page: each device due back by then, by the earlier of its due day
+ * and the end of a return request's 72 hours. The device, never the borrower: the page is also the
+ * governors'.
+ */
+@Component
+class LoanDueDates implements DueDates {
+
+    private final Loans loans;
+
+    LoanDueDates(Loans loans) {
+        this.loans = loans;
+    }
+
+    @Override
+    public List<Due> dueBy(LocalDate until) {
+        return loans.open().stream().map(l -> new Due(l.device().label() + " due back", dueBack(l),
+                        "/registers/loans/" + l.id(), "Whoever keeps devices"))
+                .filter(d -> !d.due().isAfter(until)).toList();
+    }
+
+    private static LocalDate dueBack(Loan loan) {
+        if (loan.returnDueAt() == null) {
+            return loan.dueOn();
+        }
+        LocalDate requested = loan.returnDueAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate();
+        return requested.isBefore(loan.dueOn()) ? requested : loan.dueOn();
+    }
+}
