@@ -208,13 +208,16 @@ public final class PhraseMatcher {
             int begin = scan.begins[i];
             int end = scan.ends[i];
             Set<Step> steps = normal.stepsIn(begin, end);
-            if (phraseLevel >= DISGUISE_RAISES_FROM && disguised(steps)) {
+            String original = normal.originalOf(begin, end);
+            // A phrase that has digits of its own (bet365) typed as it is written is not disguised,
+            // though reading it took the leetspeak step.
+            if (phraseLevel >= DISGUISE_RAISES_FROM && disguised(steps) && !original.equalsIgnoreCase(entry.phrase())) {
                 matchLevel++;
             }
             matchLevel = Math.min(matchLevel, Levels.MAX);
             matches.add(new Match(entry.category(), entry.phrase(), entry.language(), matchLevel, entry.rule().text(),
                     coOccurring, entry.helpSeeking(), phrase.library.name(), phrase.library.version(), entry.line(),
-                    normal.originalOf(begin, end), new String(chars, begin, end - begin), steps));
+                    original, new String(chars, begin, end - begin), steps));
             level = Math.max(level, matchLevel);
             helpSeeking |= entry.helpSeeking();
         }

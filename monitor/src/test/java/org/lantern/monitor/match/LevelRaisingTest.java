@@ -27,6 +27,7 @@ class LevelRaisingTest {
             tonight,suicide,en,,term,false,false,intent,test,CC0-1.0
             kill myself,suicide,en,5,raise-with:intent,false,false,,test,CC0-1.0
             weed,drugs,en,2,alone,false,false,,test,CC0-1.0
+            bet365 all in,gambling,en,3,alone,false,false,,test,CC0-1.0
             """;
 
     private static final PhraseMatcher MATCHER = PhraseMatcher.build(List.of(library()));
@@ -52,6 +53,9 @@ class LevelRaisingTest {
             k1ll myself tonight             | 5
             w33d                            | 2
             how to grow weed                | 2
+            bet365 all in                   | 3
+            Bet365 ALL IN                   | 3
+            b e t 3 6 5 all in              | 4
             """)
     void raisesOneLevelPerReasonAndNeverAboveFive(String text, int level) {
         assertThat(MATCHER.classify(text, AgeBand.KS3).level()).isEqualTo(level);
