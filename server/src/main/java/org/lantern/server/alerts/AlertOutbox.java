@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,9 +17,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
+import org.lantern.server.http.PublicUrl;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
+import org.lantern.server.outbox.Outbox;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.slf4j.Logger;
@@ -58,7 +59,6 @@ import org.springframework.stereotype.Component;
 public class AlertOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(AlertOutbox.class);
-    private static final int BATCH = 50;
     private static final ZoneId ZONE = SchoolTime.ZONE;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     static final String NO_RECIPIENTS = "No one to send it to: no enabled DSL or Deputy DSL account is linked to a "
@@ -74,7 +74,7 @@ public class AlertOutbox {
     private final Counter failed;
     private final ExecutorService sender;
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final String serverId = UUID.randomUUID().toString();
+    private final Outbox outbox;
 
     AlertOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, AccountService accounts, People people,
                 AlertProperties settings, MeterRegistry meters,
@@ -84,8 +84,9 @@ public class AlertOutbox {
         this.accounts = accounts;
         this.people = people;
         this.settings = settings.mail();
-        String base = publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl.strip();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = PublicUrl.base(publicUrl, serverPort);
+        this.outbox = new Outbox(jdbc, "alert_email", "alert_id", this.settings.claimLease(),
+                Outbox.Backoff.doubling(this.settings.retryInterval(), this.settings.maxRetryInterval()), false);
         this.sent = Counter.builder("lantern.alerts.emails.sent").description("Alert emails accepted by the mail server")
                 .register(meters);
         this.failed = Counter.builder("lantern.alerts.emails.failed")
@@ -141,28 +142,8 @@ public class AlertOutbox {
         if (mail == null) {
             return 0;
         }
-        long started = System.nanoTime();
-        List<Long> due;
-        try {
-            due = jdbc.sql("SELECT alert_id FROM alert_email WHERE sent_at IS NULL AND next_attempt_at <= :now "
-                            + "AND (claimed_until IS NULL OR claimed_until < :now) "
-                            + "ORDER BY next_attempt_at, alert_id LIMIT " + BATCH)
-                    .param("now", AlertRegister.utc(now)).query(Long.class).list();
-        } catch (RuntimeException e) {
-            log.error("Unsent alert emails could not be read; they will be retried", e);
-            return 0;
-        }
-        if (due.isEmpty()) {
-            return 0;
-        }
         List<String> to = recipients();
-        int delivered = 0;
-        for (long id : due) {
-            // A batch can take minutes when the mail server is slow, and each claim's lease must
-            // run from when it is taken, or it could lapse before its email is even sent.
-            if (!claim(id, now.plusNanos(System.nanoTime() - started))) {
-                continue;
-            }
+        return outbox.deliverDue(now, id -> {
             try {
                 Alert alert = jdbc.sql(AlertRegister.SELECT + " WHERE a.id = :id").param("id", id)
                         .query(AlertRegister::alert).single();
@@ -170,38 +151,25 @@ public class AlertOutbox {
                     throw new IllegalStateException(NO_RECIPIENTS);
                 }
                 mail.send(message(alert, to));
-                jdbc.sql("UPDATE alert_email SET attempts = attempts + 1, sent_at = :now, recipients = :n, "
-                                + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE alert_id = :id")
-                        .param("now", AlertRegister.utc(Instant.now())).param("n", to.size()).param("id", id).update();
-                sent.increment();
-                delivered++;
             } catch (RuntimeException e) {
-                failed(id, now, e);
+                failed.increment();
+                throw e;
             }
-        }
-        return delivered;
+            sent.increment();
+            return to.size();
+        });
     }
 
     /**
      * Takes an email for this server to send, unless it has been sent, is not due or another
-     * server holds a claim on it that has not lapsed. One statement, so of two servers claiming at
-     * once the database lets exactly one have it.
+     * server holds a claim on it that has not lapsed.
      *
      * @param alertId the alert whose email to claim
      * @param at the time the claim is taken; it lasts for the claim lease from then
      * @return whether this server now holds the claim
      */
     boolean claim(long alertId, Instant at) {
-        try {
-            return jdbc.sql("UPDATE alert_email SET claimed_by = :me, claimed_until = :until WHERE alert_id = :id "
-                            + "AND sent_at IS NULL AND next_attempt_at <= :at "
-                            + "AND (claimed_until IS NULL OR claimed_until < :at)")
-                    .param("me", serverId).param("until", AlertRegister.utc(at.plus(settings.claimLease())))
-                    .param("id", alertId).param("at", AlertRegister.utc(at)).update() == 1;
-        } catch (RuntimeException e) {
-            log.error("Email for alert {} could not be claimed for sending; it will be retried", alertId, e);
-            return false;
-        }
+        return outbox.claim(alertId, at);
     }
 
     /** The addresses alerts go to now: the DSL and deputies with an email address, and the extras. */
@@ -248,36 +216,9 @@ public class AlertOutbox {
         return baseUrl + "/alerts?" + query;
     }
 
-    private void failed(long id, Instant now, RuntimeException e) {
-        failed.increment();
-        try {
-            int attempts = jdbc.sql("SELECT attempts FROM alert_email WHERE alert_id = :id").param("id", id)
-                    .query(Integer.class).single() + 1;
-            Instant next = now.plus(backoff(attempts));
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            jdbc.sql("UPDATE alert_email SET attempts = :attempts, next_attempt_at = :next, last_error = :error, "
-                            + "claimed_by = NULL, claimed_until = NULL WHERE alert_id = :id")
-                    .param("attempts", attempts).param("next", AlertRegister.utc(next))
-                    .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason).param("id", id)
-                    .update();
-            log.warn("Email for alert {} could not be sent (attempt {}); next try at {}: {}", id, attempts, next, reason);
-        } catch (RuntimeException again) {
-            log.error("Email for alert {} could not be sent, nor the failure recorded; it will be retried", id, again);
-        }
-    }
-
     /** Doubles from the retry interval with each failure, up to the maximum. */
     Duration backoff(int attempts) {
-        return backoff(attempts, settings.retryInterval(), settings.maxRetryInterval());
-    }
-
-    /** The wait after {@code attempts} failures: {@code first}, doubling with each, up to {@code max}. */
-    static Duration backoff(int attempts, Duration first, Duration max) {
-        Duration wait = first;
-        for (int i = 1; i < attempts && wait.compareTo(max) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(max) > 0 ? max : wait;
+        return outbox.backoff(attempts);
     }
 
     @PreDestroy

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
+import org.lantern.server.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the digests and the on-call chain's emails and webhook posts from a durable outbox
- * ({@code alert_delivery}), with the rules of {@link AlertOutbox}: a row is written in the
+ * ({@code alert_delivery}), with the rules of every {@link Outbox}: a row is written in the
  * transaction that owes it, claimed with one conditional update before it is sent (so two servers
  * sharing the database never both send it), and retried with a growing back-off after a failure,
  * including whatever was unsent when the server last stopped.
@@ -49,7 +49,6 @@ public class DeliveryOutbox {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryOutbox.class);
-    private static final int BATCH = 50;
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -63,7 +62,7 @@ public class DeliveryOutbox {
         return t;
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final String serverId = UUID.randomUUID().toString();
+    private final Outbox outbox;
 
     DeliveryOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, AlertProperties alerts,
                    DeliveryProperties delivery) {
@@ -71,6 +70,8 @@ public class DeliveryOutbox {
         this.mailSender = mailSender;
         this.mail = alerts.mail();
         this.webhook = delivery.webhook();
+        this.outbox = new Outbox(jdbc, "alert_delivery", "id", mail.claimLease(),
+                Outbox.Backoff.doubling(mail.retryInterval(), mail.maxRetryInterval()), true);
         this.http = HttpClient.newBuilder().connectTimeout(webhook.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -120,7 +121,7 @@ public class DeliveryOutbox {
         wake();
     }
 
-    private record Due(long id, Channel channel, String destination, String subject, String body, int attempts) {
+    private record Due(long id, Channel channel, String destination, String subject, String body) {
     }
 
     /**
@@ -130,16 +131,14 @@ public class DeliveryOutbox {
      * @return how many were sent
      */
     synchronized int deliverDue(Instant now) {
+        long started = System.nanoTime();
         List<Due> due;
         try {
-            due = jdbc.sql("SELECT id, channel, destination, subject, body, attempts FROM alert_delivery "
-                            + "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now "
-                            + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at, id LIMIT "
-                            + BATCH)
-                    .param("now", AlertRegister.utc(now))
+            due = jdbc.sql("SELECT id, channel, destination, subject, body FROM alert_delivery "
+                            + "WHERE id IN (:ids) ORDER BY next_attempt_at, id")
+                    .param("ids", withZero(outbox.due(now)))
                     .query((rs, n) -> new Due(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
-                            rs.getString("destination"), rs.getString("subject"), rs.getString("body"),
-                            rs.getInt("attempts"))).list();
+                            rs.getString("destination"), rs.getString("subject"), rs.getString("body"))).list();
         } catch (RuntimeException e) {
             log.error("Unsent alert deliveries could not be read; they will be retried", e);
             return 0;
@@ -149,8 +148,9 @@ public class DeliveryOutbox {
             if (d.channel() == Channel.EMAIL && !emailOn()) {
                 continue;
             }
-            if (claim(d.id(), Instant.now())) {
-                sending.add(senders.submit(() -> send(d)));
+            if (outbox.claim(d.id(), now.plusNanos(System.nanoTime() - started))) {
+                int giveUpAfter = d.channel() == Channel.WEBHOOK ? webhook.maxAttempts() : 0;
+                sending.add(senders.submit(() -> outbox.send(d.id(), Instant.now(), id -> send(d), giveUpAfter)));
             }
         }
         int delivered = 0;
@@ -167,42 +167,23 @@ public class DeliveryOutbox {
         return delivered;
     }
 
-    private boolean claim(long id, Instant at) {
-        try {
-            return jdbc.sql("UPDATE alert_delivery SET claimed_by = :me, claimed_until = :until WHERE id = :id "
-                            + "AND sent_at IS NULL AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < :at)")
-                    .param("me", serverId).param("until", AlertRegister.utc(at.plus(mail.claimLease())))
-                    .param("id", id).param("at", AlertRegister.utc(at)).update() == 1;
-        } catch (RuntimeException e) {
-            log.error("Alert delivery {} could not be claimed; it will be retried", id, e);
-            return false;
-        }
+    /** The ids, or one that matches no row, since {@code IN ()} is not SQL. */
+    private static List<Long> withZero(List<Long> ids) {
+        return ids.isEmpty() ? List.of(0L) : ids;
     }
 
-    private boolean send(Due d) {
-        try {
-            if (d.channel() == Channel.EMAIL) {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(mail.from());
-                message.setTo(d.destination().split(","));
-                message.setSubject(d.subject());
-                message.setText(d.body());
-                mailSender.getObject().send(message);
-            } else {
-                post(d.destination(), d.body());
-            }
-            jdbc.sql("UPDATE alert_delivery SET attempts = attempts + 1, sent_at = :now, last_error = NULL, "
-                            + "claimed_by = NULL, claimed_until = NULL WHERE id = :id")
-                    .param("now", AlertRegister.utc(Instant.now())).param("id", d.id()).update();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failed(d, e);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed(d, e);
-            return false;
+    private Integer send(Due d) throws IOException, InterruptedException {
+        if (d.channel() == Channel.EMAIL) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(mail.from());
+            message.setTo(d.destination().split(","));
+            message.setSubject(d.subject());
+            message.setText(d.body());
+            mailSender.getObject().send(message);
+        } else {
+            post(d.destination(), d.body());
         }
+        return null;
     }
 
     /** Posts the JSON; anything but a 2xx answer within the time limit is a failure. */
@@ -213,30 +194,6 @@ public class DeliveryOutbox {
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the webhook answered HTTP " + response.statusCode());
-        }
-    }
-
-    private void failed(Due d, Exception e) {
-        int attempts = d.attempts() + 1;
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        boolean giveUp = d.channel() == Channel.WEBHOOK && attempts >= webhook.maxAttempts();
-        Instant now = Instant.now();
-        Instant next = now.plus(AlertOutbox.backoff(attempts, mail.retryInterval(), mail.maxRetryInterval()));
-        try {
-            jdbc.sql("UPDATE alert_delivery SET attempts = :attempts, next_attempt_at = :next, last_error = :error, "
-                            + "failed_at = :failed, claimed_by = NULL, claimed_until = NULL WHERE id = :id")
-                    .param("attempts", attempts).param("next", AlertRegister.utc(next))
-                    .param("error", AlertRegister.clip(reason, 1000))
-                    .param("failed", giveUp ? AlertRegister.utc(now) : null).param("id", d.id()).update();
-        } catch (RuntimeException again) {
-            log.error("Alert delivery {} failed, nor could the failure be recorded; it will be retried", d.id(), again);
-            return;
-        }
-        if (giveUp) {
-            log.error("Alert delivery {} ({}) given up after {} attempts: {}", d.id(), d.channel(), attempts, reason);
-        } else {
-            log.warn("Alert delivery {} ({}) failed (attempt {}); next try at {}: {}", d.id(), d.channel(), attempts,
-                    next, reason);
         }
     }
 

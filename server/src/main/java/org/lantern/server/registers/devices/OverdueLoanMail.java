@@ -1,6 +1,5 @@
 package org.lantern.server.registers.devices;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -8,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.lantern.server.alerts.AlertProperties;
+import org.lantern.server.http.PublicUrl;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Permission;
+import org.lantern.server.outbox.Outbox;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public class OverdueLoanMail {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final AlertProperties.Mail settings;
     private final String baseUrl;
+    private final Outbox.Backoff backoff;
 
     OverdueLoanMail(JdbcClient jdbc, Loans loans, People people, AccountService accounts,
                     ObjectProvider<JavaMailSender> mailSender, AlertProperties alerts,
@@ -55,8 +57,8 @@ public class OverdueLoanMail {
         this.accounts = accounts;
         this.mailSender = mailSender;
         this.settings = alerts.mail();
-        String base = publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl.strip();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = PublicUrl.base(publicUrl, serverPort);
+        this.backoff = Outbox.Backoff.linear(settings.retryInterval(), settings.maxRetryInterval());
     }
 
     /** Whether an SMTP server is configured, so overdue loans are emailed. */
@@ -100,7 +102,9 @@ public class OverdueLoanMail {
 
     /**
      * Sends each owed email that is due. Each is taken with one conditional update that moves its
-     * next attempt past the send, so two servers sharing the database never both send it.
+     * next attempt past the send, so two servers sharing the database never both send it: the
+     * {@link Outbox} rules, with the next attempt as the lease, since {@code device_loan_email}
+     * has no claim columns.
      *
      * @return how many were sent
      */
@@ -117,7 +121,7 @@ public class OverdueLoanMail {
         for (long[] row : due) {
             long loanId = row[0];
             int attempts = (int) row[1] + 1;
-            OffsetDateTime next = now.plus(backoff(attempts));
+            OffsetDateTime next = now.plus(backoff.after(attempts));
             if (jdbc.sql("UPDATE device_loan_email SET next_attempt_at = :next, attempts = :attempts WHERE loan_id = :id "
                             + "AND sent_at IS NULL AND next_attempt_at <= :now")
                     .param("next", next).param("attempts", attempts).param("id", loanId).param("now", now)
@@ -137,9 +141,9 @@ public class OverdueLoanMail {
                         .update();
                 sent++;
             } catch (RuntimeException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String reason = Outbox.reason(e);
                 jdbc.sql("UPDATE device_loan_email SET last_error = :error WHERE loan_id = :id")
-                        .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                        .param("error", reason)
                         .param("id", loanId).update();
                 log.warn("Overdue-loan email for loan {} could not be sent (attempt {}); next try at {}: {}", loanId,
                         attempts, next, reason);
@@ -176,11 +180,5 @@ public class OverdueLoanMail {
                 + "Please return it to the school office. Those who keep the loan register can see the loan here:\n"
                 + baseUrl + "/registers/loans/" + loan.id() + "\n");
         return message;
-    }
-
-    /** Waits longer after each failure, by the alerts' retry interval, up to their longest back-off. */
-    private Duration backoff(int attempts) {
-        Duration wait = settings.retryInterval().multipliedBy(attempts);
-        return wait.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : wait;
     }
 }

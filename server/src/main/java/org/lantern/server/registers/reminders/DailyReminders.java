@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lantern.server.http.PublicUrl;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.registers.agreements.AgreementCoverage;
 import org.lantern.server.registers.agreements.Audience;
@@ -55,8 +56,7 @@ public class DailyReminders {
         this.agreements = agreements;
         this.outbox = outbox;
         this.jdbc = jdbc;
-        String base = publicUrl.isBlank() ? "http://localhost:" + serverPort : publicUrl.strip();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = PublicUrl.base(publicUrl, serverPort);
         this.clock = clock;
     }
 
