@@ -3,7 +3,6 @@ package org.lantern.activity.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantern.activity.store.Rows.request;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,10 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore.ActivityQuery;
 
@@ -28,25 +24,9 @@ import org.lantern.activity.ActivityStore.ActivityQuery;
  * nothing a reader can see: the same rows, once each, paged in the same order, with held people's
  * rows kept through retention.
  */
-class DayCompactionTest {
+class DayCompactionTest extends StoreInTempDir {
 
     static final LocalDate DAY = LocalDate.parse("2026-03-02");
-
-    @TempDir
-    Path dir;
-    Path file;
-    DuckDbActivityStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        file = dir.resolve("activity.duckdb");
-        store = DuckDbActivityStore.open(file);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     /** @return {@code n} requests spread over a day's 08:00 to 16:00, people taking turns as a school's do */
     static List<ActivityRow> day(LocalDate day, int n, int people) {

@@ -5,41 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lantern.activity.store.Rows.T0;
 import static org.lantern.activity.store.Rows.batch;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.activity.ActivityStore.SourcePosition;
 
 /** The store as the only keeper of how far each source is stored: stretches follow each other, none twice. */
-class DuckDbActivityStoreSourceTest {
+class DuckDbActivityStoreSourceTest extends StoreInTempDir {
 
     private static final String LOG = "d2049i1835012-5f0c3a9e81b2d467";
-
-    @TempDir
-    Path dir;
-    Path file;
-    DuckDbActivityStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        file = dir.resolve("activity.duckdb");
-        store = DuckDbActivityStore.open(file);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void aNewSourceIsReadFromItsStartAndThenFromWhereItsLastStretchEnded() {

@@ -28,10 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,22 +40,12 @@ import org.lantern.activity.ActivityStore.Count;
 import org.lantern.filter.files.OwnerOnly;
 
 /** The store's promises: each batch once and whole, newest-first paging that loses nothing, retention with holds. */
-class DuckDbActivityStoreTest {
+class DuckDbActivityStoreTest extends StoreInTempDir {
 
-    @TempDir
-    Path dir;
-    Path file;
-    DuckDbActivityStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        file = dir.resolve("data/activity.duckdb");
-        store = DuckDbActivityStore.open(file);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+    /** Under a folder not there yet, so the store makes it owner-only as it does the data folder. */
+    @Override
+    String fileName() {
+        return "data/activity.duckdb";
     }
 
     @Test

@@ -57,7 +57,6 @@ class DemoAgreements implements DemoRegister {
     }
 
     @Override
-
     public void seed(DemoCalendar calendar) {
         Random random = new Random(SEED);
         OffsetDateTime termBegan = calendar.daysAgo(TERM_BEGAN_DAYS_AGO, 9, 0);

@@ -60,7 +60,6 @@ class DemoConsents implements DemoRegister {
     }
 
     @Override
-
     public void seed(DemoCalendar calendar) {
         Random random = new Random(SEED);
         LocalDate today = calendar.today();

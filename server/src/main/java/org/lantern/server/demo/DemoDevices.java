@@ -48,7 +48,6 @@ class DemoDevices implements DemoRegister {
     }
 
     @Override
-
     public void seed(DemoCalendar calendar) {
         Random random = new Random(SEED);
         LocalDate today = calendar.today();

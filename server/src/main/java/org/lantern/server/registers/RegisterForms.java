@@ -1,12 +1,27 @@
 package org.lantern.server.registers;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /** Reads the registers' typed dates and numbers, refusing what cannot be read with a sentence that says so. */
 public final class RegisterForms {
 
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
     private RegisterForms() {
+    }
+
+    /**
+     * A date as a date picker (2026-09-01) or a UK spreadsheet (1/9/2026) writes it, for the registers'
+     * imports: each says in its own words, with its line or column, what it could not read.
+     *
+     * @throws DateTimeParseException when it is neither
+     */
+    public static LocalDate pickerOrSpreadsheetDate(String text) {
+        return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.lantern.server.alerts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,12 +13,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +26,7 @@ import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestSmtp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,16 +57,12 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.maximum-pool-size=3"})
 class AlertEmailTest {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SMTP.mailProperties(registry);
     }
 
     @Autowired
@@ -100,10 +91,7 @@ class AlertEmailTest {
     @BeforeEach
     void safeguardingTeamWithEmailAddresses() throws Exception {
         AlertTables.clear(jdbc);
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-        SMTP.purgeEmailFromAllMailboxes();
+        SMTP.emptied();
         person("mail.dsl", Role.DSL, "dsl@school.example", true);
         person("mail.deputy", Role.DEPUTY_DSL, "deputy@school.example", true);
         person("mail.former", Role.DSL, "former@school.example", false);
@@ -207,7 +195,7 @@ class AlertEmailTest {
             secondServer.stop();
         }
         assertThat(received(3 * count)).isTrue();
-        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(AlertEmailTest::subject)
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(TestSmtp::subject)
                 .collect(Collectors.groupingBy(s -> s, Collectors.counting())))
                 .as("one message per recipient for each alert")
                 .hasSize(count).allSatisfy((subject, copies) -> assertThat(copies).isEqualTo(3));
@@ -282,14 +270,6 @@ class AlertEmailTest {
                 "https://lantern.school.example/", 8080);
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Whether {@code count} messages (one per recipient) have arrived within 15 seconds. */
     private static boolean received(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -300,13 +280,5 @@ class AlertEmailTest {
             Thread.sleep(50);
         }
         return true;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
@@ -42,6 +40,7 @@ import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestSmtp;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -54,6 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.lantern.server.support.TestSmtp.subject;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -95,13 +95,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.datasource.hikari.maximum-pool-size=4"})
 class MonitorDeliveryEndToEndTest {
 
-    private static final int SMTP_PORT = IcapExchange.freePort();
     private static final int ICAP_PORT = IcapExchange.freePort();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final TestSmtp SMTP = new TestSmtp();
 
     /** What each webhook path was sent, and when, in order. */
     private static final Map<String, List<String>> POSTS = new ConcurrentHashMap<>();
@@ -110,8 +108,7 @@ class MonitorDeliveryEndToEndTest {
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SMTP.mailProperties(registry);
         registry.add("lantern.icap.port", () -> ICAP_PORT);
     }
 
@@ -185,10 +182,7 @@ class MonitorDeliveryEndToEndTest {
     @BeforeEach
     void aPupilKnownByProxyUserName() throws Exception {
         AlertTables.clear(jdbc);
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-        SMTP.purgeEmailFromAllMailboxes();
+        SMTP.emptied();
         POSTS.clear();
         POSTED_AT.clear();
         pupil = TestPeople.pupil(jdbc, "Robin", TestPeople.unique("Delivery"));
@@ -328,13 +322,5 @@ class MonitorDeliveryEndToEndTest {
     private static MimeMessage awaitEmail(String address, String subjectStart) {
         await().atMost(WAIT).until(() -> emailsTo(address).stream().anyMatch(m -> subject(m).startsWith(subjectStart)));
         return emailsTo(address).stream().filter(m -> subject(m).startsWith(subjectStart)).findFirst().orElseThrow();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

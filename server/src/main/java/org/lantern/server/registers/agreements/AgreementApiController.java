@@ -8,15 +8,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import org.lantern.server.http.Problems;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -94,16 +91,5 @@ class AgreementApiController {
         Acceptance a = acceptances.acceptOwn(principal.id(), principal.username(), null);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Accepted(a.id(), a.audience(), a.versionNumber(), a.method(), a.signedOn().toString()));
-    }
-
-    @ExceptionHandler(AgreementException.class)
-    ProblemDetail refused(AgreementException e) {
-        return Problems.titled(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "Agreement not accepted",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(AgreementNotFoundException.class)
-    ProblemDetail notFound(AgreementNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "No agreement", e.getMessage());
     }
 }

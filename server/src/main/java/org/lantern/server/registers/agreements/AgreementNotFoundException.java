@@ -1,11 +1,9 @@
 package org.lantern.server.registers.agreements;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.lantern.server.registers.RegisterNotFoundException;
 
 /** No such person, agreement version or agreement for the caller: answered as 404. */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class AgreementNotFoundException extends RuntimeException {
+public class AgreementNotFoundException extends RegisterNotFoundException {
 
     private static final long serialVersionUID = 1L;
 

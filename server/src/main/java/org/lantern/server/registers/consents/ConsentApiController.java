@@ -14,15 +14,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.lantern.server.http.Problems;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.Channel;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -257,16 +254,5 @@ class ConsentApiController {
             throw new ConsentException(problems, false);
         }
         return new ConsentForm(use, b.granted(), b.givenBy(), b.pupilAgreed(), on, ends);
-    }
-
-    @ExceptionHandler(ConsentException.class)
-    ProblemDetail refused(ConsentException e) {
-        return Problems.titled(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "Consent register: refused",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(ConsentNotFoundException.class)
-    ProblemDetail notFound(ConsentNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 }

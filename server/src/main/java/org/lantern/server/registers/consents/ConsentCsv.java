@@ -5,9 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.PersonKind;
+import org.lantern.server.registers.RegisterForms;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ConsentCsv {
 
     static final int MAX_LINES = 20_000;
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final People people;
     private final Consents consents;
@@ -201,7 +198,7 @@ class ConsentCsv {
             return null;
         }
         try {
-            return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
+            return RegisterForms.pickerOrSpreadsheetDate(text);
         } catch (DateTimeParseException e) {
             here.add(column + " '" + text + "' is not a date: use 2025-09-03 or 3/9/2025.");
             return null;

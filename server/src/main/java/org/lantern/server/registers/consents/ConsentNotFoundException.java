@@ -1,11 +1,9 @@
 package org.lantern.server.registers.consents;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.lantern.server.registers.RegisterNotFoundException;
 
 /** No such pupil, consent, scan, publication or takedown task: answered as 404. */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class ConsentNotFoundException extends RuntimeException {
+public class ConsentNotFoundException extends RegisterNotFoundException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,9 @@
 package org.lantern.server.registers.devices;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.lantern.server.registers.RegisterNotFoundException;
 
 /** A device, loan or person the request named is not in the register (404). */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class DeviceNotFoundException extends RuntimeException {
+public class DeviceNotFoundException extends RegisterNotFoundException {
 
     private static final long serialVersionUID = 1L;
 

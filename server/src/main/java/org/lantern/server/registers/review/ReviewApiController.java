@@ -5,17 +5,14 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import org.lantern.server.http.Problems;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -115,16 +112,5 @@ class ReviewApiController {
 
     private static AccountPrincipal principal(Authentication user) {
         return (AccountPrincipal) user.getPrincipal();
-    }
-
-    @ExceptionHandler(ReviewException.class)
-    ProblemDetail refused(ReviewException e) {
-        return Problems.titled(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "Review refused",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(ReviewNotFoundException.class)
-    ProblemDetail notFound(ReviewNotFoundException e) {
-        return Problems.titled(HttpStatus.NOT_FOUND, "No review", e.getMessage());
     }
 }

@@ -2,32 +2,22 @@ package org.lantern.server.registers.review;
 
 import java.util.List;
 
+import org.lantern.server.registers.RegisterException;
+
 /**
  * A review refused: every reason, in words for the person who asked. {@code conflict} when the
  * request was sound but the review's state forbids it (already signed, a review still open).
+ * A {@link RegisterException}, so the registers' API answers it as every register does.
  */
-public class ReviewException extends RuntimeException {
+public class ReviewException extends RegisterException {
 
-    private final transient List<String> problems;
-    private final boolean conflict;
+    private static final long serialVersionUID = 1L;
 
     ReviewException(List<String> problems, boolean conflict) {
-        super(String.join(" ", problems));
-        this.problems = List.copyOf(problems);
-        this.conflict = conflict;
+        super(problems, conflict);
     }
 
     ReviewException(String problem, boolean conflict) {
         this(List.of(problem), conflict);
-    }
-
-    /** @return every reason, one a line */
-    public List<String> problems() {
-        return problems;
-    }
-
-    /** @return whether the review's state forbids it (HTTP 409) rather than the input (400) */
-    public boolean conflict() {
-        return conflict;
     }
 }

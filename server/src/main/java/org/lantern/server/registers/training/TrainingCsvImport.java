@@ -1,14 +1,13 @@
 package org.lantern.server.registers.training;
 
 import org.lantern.server.registers.RegisterException;
+import org.lantern.server.registers.RegisterForms;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +35,6 @@ import org.springframework.stereotype.Service;
 public class TrainingCsvImport {
 
     static final int MAX_ROWS = 5_000;
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final JdbcClient jdbc;
     private final TrainingCourses courses;
@@ -208,7 +205,7 @@ public class TrainingCsvImport {
             return null;
         }
         try {
-            return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
+            return RegisterForms.pickerOrSpreadsheetDate(text);
         } catch (DateTimeParseException e) {
             problems.add("'" + text + "' is not a date (use 2026-09-01 or 01/09/2026)");
             return null;

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +31,7 @@ import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,18 +71,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.datasource.hikari.maximum-pool-size=3"})
 class MonitorScanEndToEndTest {
 
-    private static final int SMTP_PORT = IcapExchange.freePort();
     private static final int ICAP_PORT = IcapExchange.freePort();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SMTP.mailProperties(registry);
         registry.add("lantern.icap.port", () -> ICAP_PORT);
     }
 
@@ -116,10 +112,7 @@ class MonitorScanEndToEndTest {
     @BeforeEach
     void aYear7PupilKnownByProxyUserName() throws Exception {
         AlertTables.clear(jdbc);
-        if (!SMTP.isRunning()) {
-            SMTP.start();
-        }
-        SMTP.purgeEmailFromAllMailboxes();
+        SMTP.emptied();
         pupil = TestPeople.pupil(jdbc, "Robin", TestPeople.unique("Scan"));
         user = TestPeople.unique("robin.");
         people.addIdentity(pupil, NetworkIdentityType.PROXY_USERNAME, user);

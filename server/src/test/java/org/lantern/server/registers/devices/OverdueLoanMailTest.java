@@ -4,20 +4,17 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
-import org.lantern.server.support.IcapExchange;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lantern.server.support.TestSmtp.subject;
 
 /**
  * Overdue-loan emails through a real SMTP server (GreenMail): the daily job owes one email for a
@@ -42,16 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=3"})
 class OverdueLoanMailTest {
 
-    private static final int SMTP_PORT = IcapExchange.freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SMTP.mailProperties(registry);
     }
 
     @Autowired
@@ -102,13 +96,5 @@ class OverdueLoanMailTest {
     private long withEmail(long person, String email) {
         jdbc.sql("UPDATE person SET email = :email WHERE id = :id").param("email", email).param("id", person).update();
         return person;
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,18 +1,11 @@
 package org.lantern.server.registers.reminders;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +17,7 @@ import org.lantern.server.registers.training.TrainingCourses;
 import org.lantern.server.registers.training.TrainingRegister;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lantern.server.support.TestSmtp.subject;
 
 /**
  * The morning reminders through a real SMTP server (GreenMail): a member of staff overdue with
@@ -49,16 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=3"})
 class RemindersEmailTest {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final TestSmtp SMTP = new TestSmtp();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SMTP.mailProperties(registry);
     }
 
     @Autowired
@@ -96,16 +87,16 @@ class RemindersEmailTest {
         assertThat(reminders.remind()).isGreaterThanOrEqualTo(3);
         outbox.deliverDue(Instant.now());
 
-        List<MimeMessage> toOverdue = to(overdueTo);
-        assertThat(toOverdue).extracting(RemindersEmailTest::subject).hasSize(2)
+        List<MimeMessage> toOverdue = SMTP.to(overdueTo);
+        assertThat(toOverdue).extracting(TestSmtp::subject).hasSize(2)
                 .contains("Please accept the acceptable-use agreement")
                 .anyMatch(subject -> subject.matches("Training overdue: \\d+ courses"));
         String training = toOverdue.stream().filter(m -> subject(m).startsWith("Training"))
                 .map(GreenMailUtil::getBody).findFirst().orElseThrow();
         assertThat(training).contains("- Cyber security (never taken)", "- Induction (never taken)")
                 .doesNotContain("Designated Safeguarding Lead training");
-        List<MimeMessage> toUnsigned = to(unsignedTo);
-        assertThat(toUnsigned).extracting(RemindersEmailTest::subject)
+        List<MimeMessage> toUnsigned = SMTP.to(unsignedTo);
+        assertThat(toUnsigned).extracting(TestSmtp::subject)
                 .containsExactly("Please accept the acceptable-use agreement");
         assertThat(GreenMailUtil.getBody(toUnsigned.getFirst())).contains("https://lantern.school.example/agreement");
         assertThat(toUnsigned.getFirst().getFrom()[0].toString()).isEqualTo("lantern@school.example");
@@ -113,33 +104,7 @@ class RemindersEmailTest {
         int before = SMTP.getReceivedMessages().length;
         reminders.remind();
         outbox.deliverDue(Instant.now());
-        assertThat(to(overdueTo)).hasSize(2);
+        assertThat(SMTP.to(overdueTo)).hasSize(2);
         assertThat(SMTP.getReceivedMessages().length).isEqualTo(before);
-    }
-
-    private static List<MimeMessage> to(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
