@@ -8,8 +8,11 @@ final class DataProtectionFixtures {
     private DataProtectionFixtures() {
     }
 
-    /** Empties the data-protection tables, children first. */
+    /** Empties the data-protection tables, children first: a lost device's loan names its breach. */
     static void clear(JdbcClient jdbc) {
+        jdbc.sql("DELETE FROM device_loan_email WHERE loan_id IN (SELECT id FROM device_loan WHERE breach_id IS NOT NULL)")
+                .update();
+        jdbc.sql("DELETE FROM device_loan WHERE breach_id IS NOT NULL").update();
         jdbc.sql("DELETE FROM subject_access_cp_inclusion").update();
         jdbc.sql("DELETE FROM subject_access_export").update();
         jdbc.sql("DELETE FROM subject_access_request").update();

@@ -19,7 +19,9 @@ final class PeopleTables {
     static void clear(JdbcClient jdbc) {
         // Other features' rows that name a person go first, or the foreign keys refuse the delete.
         jdbc.sql("UPDATE incident_action SET person_id = NULL").update();
-        for (String table : new String[] {"agreement_acceptance", "subject_access_cp_inclusion", "subject_access_export",
+        for (String table : new String[] {"training_certificate", "training_completion", "takedown_task",
+                "publication_pupil", "consent_never_publish", "consent", "device_loan_email", "device_loan",
+                "personal_device", "agreement_acceptance", "subject_access_cp_inclusion", "subject_access_export",
                 "subject_access_request", "incident_subject", "unblock_request_person",
                 "person_group", "person_group_change", "access_suspension",
                 "internet_access_event", "network_identity", "person", "people_import"}) {

@@ -26,6 +26,8 @@ public final class IncidentTables {
             "DELETE FROM incident_action WHERE incident_id IN (%s)",
             "DELETE FROM incident_subject WHERE incident_id IN (%s)",
             "DELETE FROM incident_link WHERE incident_id IN (%s)",
+            "DELETE FROM device_loan_email WHERE loan_id IN (SELECT id FROM device_loan WHERE incident_id IN (%s))",
+            "DELETE FROM device_loan WHERE incident_id IN (%s)",
             "DELETE FROM incident WHERE id IN (%s)");
 
     private IncidentTables() {
