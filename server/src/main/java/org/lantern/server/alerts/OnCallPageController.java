@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,6 +62,7 @@ class OnCallPageController {
 
     @PostMapping("/{id:\\d+}/remove")
     String remove(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        mustBeOnList(id);
         return act(redirect, () -> {
             list.remove(id, user.getName());
             return "Taken off the list.";
@@ -69,10 +72,18 @@ class OnCallPageController {
     @PostMapping("/{id:\\d+}/move")
     String move(@PathVariable long id, @RequestParam(defaultValue = "") String direction, Authentication user,
                 RedirectAttributes redirect) {
+        mustBeOnList(id);
         return act(redirect, () -> {
             list.move(id, "up".equals(direction), user.getName());
             return "Order changed.";
         });
+    }
+
+    /** A person not on the list named in the address is not found, as any missing record in an address is. */
+    private void mustBeOnList(long id) {
+        if (list.people().stream().noneMatch(p -> p.id() == id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private interface Change {

@@ -1,5 +1,6 @@
 package org.lantern.server.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.filter.decision.UnblockException.Scope;
 import org.lantern.server.alerts.AlertFixtures;
 import org.lantern.server.alerts.AlertRegister;
+import org.lantern.server.alerts.OnCallList;
 import org.lantern.server.dataprotection.BreachRegister;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.dataprotection.SubjectAccessRequests;
 import org.lantern.server.filtering.LocalLists;
 import org.lantern.server.identity.AccountService;
@@ -45,12 +49,26 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.people.People;
+import org.lantern.server.registers.cloud.CloudServices;
+import org.lantern.server.registers.cloud.SoftwareLicences;
+import org.lantern.server.registers.consents.Consent;
+import org.lantern.server.registers.consents.ConsentForm;
+import org.lantern.server.registers.consents.Consents;
+import org.lantern.server.registers.consents.PhotoUse;
+import org.lantern.server.registers.consents.Publications;
 import org.lantern.server.registers.devices.Device;
 import org.lantern.server.registers.devices.DeviceFields;
 import org.lantern.server.registers.devices.Devices;
 import org.lantern.server.registers.devices.Loans;
 import org.lantern.server.registers.devices.NewLoan;
 import org.lantern.server.registers.devices.PersonalDevices;
+import org.lantern.server.registers.review.FilteringReview;
+import org.lantern.server.registers.review.FilteringReviews;
+import org.lantern.server.registers.review.ReviewAnswers;
+import org.lantern.server.reports.SchoolYear;
+import org.lantern.server.registers.training.Course;
+import org.lantern.server.registers.training.TrainingCompletions;
+import org.lantern.server.registers.training.TrainingCourses;
 import org.lantern.server.retention.RetentionService;
 import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.PersistenceTest;
@@ -105,14 +123,20 @@ class ForgedIdsTest {
     /** Path variables that choose a form or an action rather than a record. */
     static final Set<String> NOT_IDS = Set.of("side", "action",
             // a shipped log's name (a file identity), which the ingest token's holder chose
-            "source");
+            "source",
+            // a monitor library's category, the name of a fixed list (e.g. gambling), not a record
+            "category",
+            // a use a photo consent is given for (e.g. PRESS), one of a fixed list, not a record
+            "use");
     /** Request parameters that page, filter or name a column of a table rather than a record. */
     static final Set<String> NOT_ID_PARAMS = Set.of("page", "size", "limit", "year", "columnId",
             // a row of the policy's Actions / Sanctions table a loss is recorded under
             "categoryId",
             // where a stretch of a shipped log starts (a byte offset and a line number), and how long
             // a line too long to send is
-            "start", "line", "overlong");
+            "start", "line", "overlong",
+            // the school year a filtering review is started for
+            "schoolYear");
 
     @Autowired
     MockMvc mvc;
@@ -144,6 +168,22 @@ class ForgedIdsTest {
     Loans loans;
     @Autowired
     PersonalDevices personalDevices;
+    @Autowired
+    Consents consents;
+    @Autowired
+    Publications publications;
+    @Autowired
+    TrainingCourses courses;
+    @Autowired
+    TrainingCompletions completions;
+    @Autowired
+    CloudServices cloudServices;
+    @Autowired
+    SoftwareLicences licences;
+    @Autowired
+    OnCallList onCall;
+    @Autowired
+    FilteringReviews reviews;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -253,6 +293,53 @@ class ForgedIdsTest {
                 "Forged ids fixture.").id()));
         housekeeping(owner);
         devices(p1);
+        registers(p1, owner);
+    }
+
+    /**
+     * Pupil one's press consent with its scan, withdrawn after a publication so that a takedown is
+     * due; a course and a member of staff's completion of it with a certificate; a cloud service
+     * asked for; a software licence; and someone on the out-of-hours on-call list.
+     */
+    private void registers(long pupil, String owner) {
+        LocalDate today = SchoolTime.today();
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+        Consent press = consents.record(pupil, new ConsentForm(PhotoUse.PRESS, true, "Forged Parent", null,
+                today.minusDays(30), null), "forged.pdf", pdf, "test", Consents.Mode.EITHER);
+        world.put("scan", Long.toString(press.evidenceId()));
+        publications.record(new Publications.Draft(PhotoUse.PRESS, "Forged gazette", "Forged Gazette, page 4",
+                today.minusDays(4), owner, Set.of(pupil)), "test");
+        world.put("takedown", Long.toString(consents.withdraw(pupil, Set.of(PhotoUse.PRESS), today.minusDays(1),
+                "Forged Parent", "test").getFirst().id()));
+        Course course = courses.create(new TrainingCourses.CourseForm(TestPeople.unique("FORGED_").toUpperCase(),
+                "Forged course", 12, Set.of(Role.STAFF), false), "test");
+        world.put("course", Long.toString(course.id()));
+        long staff = TestPeople.person(jdbc, "STAFF", "Forged", TestPeople.unique("Trainee"));
+        world.put("staff", Long.toString(staff));
+        world.put("completion", Long.toString(completions.record(staff, course.id(), today.minusDays(3), "Forged",
+                new TrainingCompletions.Certificate("forged.pdf", pdf), "test", today).id()));
+        world.put("cloud", Long.toString(cloudServices.request(new CloudServices.Details(TestPeople.unique("Forged cloud "),
+                "Forged ids fixture.", "names", false, false), owner).id()));
+        world.put("licence", Long.toString(licences.create(new SoftwareLicences.Form("Forged product", "Forged supplier",
+                TestPeople.unique("FORGED"), 5, today.plusYears(1)), "test").id()));
+        world.put("onCall", Long.toString(onCall.add("Forged On-call", "forged.oncall@example.invalid", null, "test").id()));
+        FilteringReview review = reviews.latest().filter(r -> !r.complete()).orElse(null);
+        if (review == null) {
+            review = reviews.start(new SchoolYear(reviews.latest().map(r -> r.schoolYear() + 1).orElse(2025)),
+                    new ReviewAnswers("", "", "", "", ""), "test");
+            startedReview = review.id();
+        }
+        world.put("filteringReview", Long.toString(review.id()));
+    }
+
+    /** The filtering review this test started, if it did: one left unsigned would stop the next being started. */
+    private Long startedReview;
+
+    @AfterAll
+    void removeStartedReview() {
+        if (startedReview != null) {
+            jdbc.sql("DELETE FROM filtering_review WHERE id = :id").param("id", startedReview).update();
+        }
     }
 
     /** A device on loan to pupil one, one available, and a member of staff's phone on the personal-device register. */
@@ -479,6 +566,77 @@ class ForgedIdsTest {
             specs.add(plain("POST /registers/loans/{id:\\d+}/" + verb, Role.OFFICE, "id=loan", Permission.DEVICES_MANAGE));
             specs.add(plain("POST /api/v1/registers/loans/{loanId}/" + verb, Role.OFFICE, "loanId=loan",
                     Permission.DEVICES_MANAGE));
+        }
+        // The photo consents register: a pupil's consents, the scan of a form, a takedown to mark done, and
+        // the pupils a publication shows (a form's field).
+        specs.add(plain("GET /registers/consents/people/{id:\\d+}", Role.OFFICE, "id=p1", Permission.CONSENTS_READ));
+        for (String path : List.of("", "/withdraw")) {
+            specs.add(plain("POST /registers/consents/people/{id:\\d+}" + path, Role.OFFICE, "id=p1",
+                    Permission.CONSENTS_RECORD));
+        }
+        specs.add(plain("POST /registers/consents/people/{id:\\d+}/never-publish", Role.OFFICE, "id=p1",
+                Permission.CONSENTS_NEVER_PUBLISH));
+        specs.add(plain("GET /registers/consents/scans/{id:\\d+}", Role.OFFICE, "id=scan", Permission.CONSENTS_READ));
+        specs.add(plain("POST /registers/consents/takedowns/{id:\\d+}/done", Role.OFFICE, "id=takedown",
+                Permission.CONSENTS_RECORD));
+        specs.add(new Spec("POST /registers/consents/publications", "?pupil={pupil}", Role.OFFICE, "pupil=p1",
+                List.of(new Hidden("pupil=p1", holding(Permission.CONSENTS_RECORD))), null, null, false));
+        String consentsApi = "/api/v1/registers/consents/{personId:\\d+}";
+        specs.add(plain("GET " + consentsApi, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
+        for (String path : List.of("", "/withdraw")) {
+            specs.add(plain("POST " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_RECORD));
+        }
+        specs.add(plain("PUT " + consentsApi + "/{use}", Role.OFFICE, "personId=p1,use=PRESS",
+                Permission.CONSENTS_RECORD));
+        specs.add(plain("POST /api/v1/registers/consents/takedowns/{id:\\d+}/done", Role.OFFICE, "id=takedown",
+                Permission.CONSENTS_RECORD));
+        // The training register: a member of staff's training, a completion's certificate, a course, and the
+        // course chosen on the form.
+        specs.add(plain("GET /registers/training/people/{id:\\d+}", Role.OFFICE, "id=staff", Permission.TRAINING_READ));
+        specs.add(new Spec("POST /registers/training/people/{id:\\d+}/completions", "?courseId={courseId}", Role.OFFICE,
+                "id=staff,courseId=course", List.of(new Hidden("id=staff,courseId=course",
+                        holding(Permission.TRAINING_RECORD))), null, null, false));
+        specs.add(plain("GET /registers/training/completions/{id:\\d+}/certificate", Role.OFFICE, "id=completion",
+                Permission.TRAINING_READ));
+        specs.add(plain("POST /registers/training/courses/{id:\\d+}", Role.ADMIN, "id=course", Permission.TRAINING_MANAGE));
+        specs.add(plain("PUT /api/v1/registers/training/courses/{id}", Role.ADMIN, "id=course",
+                Permission.TRAINING_MANAGE));
+        specs.add(new Spec("GET /api/v1/registers/training/completions", "?personId={personId}", Role.OFFICE,
+                "personId=staff", List.of(new Hidden("personId=staff", holding(Permission.TRAINING_READ))), null, null,
+                false));
+        specs.add(plain("PUT /api/v1/registers/training/completions/{id}", Role.OFFICE, "id=completion",
+                Permission.TRAINING_RECORD));
+        // The cloud services and software licences registers: approving or refusing takes either approver.
+        Set<Role> approvers = EnumSet.copyOf(holding(Permission.CLOUD_SERVICE_APPROVE_ICT));
+        approvers.addAll(holding(Permission.CLOUD_SERVICE_APPROVE_SENIOR));
+        specs.add(plain("GET /registers/cloud/{id:\\d+}", Role.ADMIN, "id=cloud", Permission.CLOUD_SERVICES_READ));
+        for (String verb : List.of("approve", "refuse")) {
+            specs.add(new Spec("POST /registers/cloud/{id:\\d+}/" + verb, "", Role.ADMIN, "id=cloud",
+                    List.of(new Hidden("id=cloud", approvers)), null, null, false));
+            specs.add(new Spec("POST /api/v1/registers/cloud-services/{id}/" + verb, "", Role.ADMIN, "id=cloud",
+                    List.of(new Hidden("id=cloud", approvers)), null, null, false));
+        }
+        specs.add(plain("POST /registers/cloud/{id:\\d+}/details", Role.ADMIN, "id=cloud", Permission.SOFTWARE_MANAGE));
+        specs.add(plain("PUT /api/v1/registers/cloud-services/{id}", Role.ADMIN, "id=cloud", Permission.SOFTWARE_MANAGE));
+        specs.add(plain("POST /registers/licences/{id:\\d+}", Role.ADMIN, "id=licence", Permission.SOFTWARE_MANAGE));
+        specs.add(plain("PUT /api/v1/registers/licences/{id}", Role.ADMIN, "id=licence", Permission.SOFTWARE_MANAGE));
+        // The out-of-hours on-call list, and acknowledging an alert sent down it.
+        for (String verb : List.of("remove", "move")) {
+            specs.add(plain("POST /alerts/on-call/{id:\\d+}/" + verb, Role.DSL, "id=onCall", Permission.INCIDENT_MANAGE));
+        }
+        specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        specs.add(plain("POST /api/v1/alerts/{id}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        // The yearly filtering review: signing takes either the senior leader or the governor.
+        Set<Role> signers = EnumSet.copyOf(holding(Permission.REVIEWS_LEAD));
+        signers.addAll(holding(Permission.REVIEWS_GOVERN));
+        specs.add(plain("GET /registers/reviews/{id}", Role.DSL, "id=filteringReview", Permission.REVIEWS_READ));
+        specs.add(plain("GET /api/v1/registers/reviews/{id}", Role.DSL, "id=filteringReview", Permission.REVIEWS_READ));
+        specs.add(plain("POST /registers/reviews/{id}/answers", Role.DSL, "id=filteringReview", Permission.REVIEWS_LEAD));
+        specs.add(plain("PUT /api/v1/registers/reviews/{id}/answers", Role.DSL, "id=filteringReview",
+                Permission.REVIEWS_LEAD));
+        for (String prefix : List.of("/registers/reviews", "/api/v1/registers/reviews")) {
+            specs.add(new Spec("POST " + prefix + "/{id}/sign", "", Role.DSL, "id=filteringReview",
+                    List.of(new Hidden("id=filteringReview", signers)), null, null, false));
         }
         // One's own agreement: the version the page showed, which a forged id cannot turn into another's.
         specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",

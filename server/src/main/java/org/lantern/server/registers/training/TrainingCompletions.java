@@ -149,8 +149,17 @@ public class TrainingCompletions {
         return done;
     }
 
-    /** Every completion, newest first, optionally of one person. */
+    /**
+     * Every completion, newest first, optionally of one person.
+     *
+     * @throws RegisterNotFoundException for a person who does not exist, so that an id asked about is
+     *                                   never answered as though it named someone with no training
+     */
     public List<Completion> list(Long personId) {
+        if (personId != null && jdbc.sql("SELECT COUNT(*) FROM person WHERE id = :p").param("p", personId)
+                .query(Long.class).single() == 0) {
+            throw new RegisterNotFoundException("There is no person " + personId + ".");
+        }
         return jdbc.sql(SELECT + (personId == null ? "" : " WHERE person_id = :p")
                         + " ORDER BY completed_on DESC, id DESC")
                 .params(personId == null ? Map.of() : Map.of("p", personId)).query(TrainingCompletions::map).list();
