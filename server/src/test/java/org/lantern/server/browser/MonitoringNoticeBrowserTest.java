@@ -20,7 +20,7 @@ class MonitoringNoticeBrowserTest {
         browser.page().setViewportSize(WIDTH, 844);
         Page page = browser.open("/login");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What Lantern monitors")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What Lantern monitors").setExact(true)).click();
 
         assertThat(page.locator("h1")).hasText("What Lantern monitors");
         assertThat(page.locator("#topic-self-harm")).hasText("Self-harm");
