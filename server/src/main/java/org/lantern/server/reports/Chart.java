@@ -46,7 +46,7 @@ public record Chart(String id, String title, boolean columns, int height, List<B
     }
 
     /** Vertical columns with short labels under them: incidents by month. */
-    static Chart columns(String id, Breakdown breakdown) {
+    public static Chart columns(String id, Breakdown breakdown) {
         int top = 24;
         int plot = 180;
         double slot = 100.0 / Math.max(1, breakdown.rows().size());
@@ -66,7 +66,7 @@ public record Chart(String id, String title, boolean columns, int height, List<B
     }
 
     /** Horizontal bars with the full label above each: incidents by category. */
-    static Chart rows(String id, Breakdown breakdown) {
+    public static Chart rows(String id, Breakdown breakdown) {
         long largest = Math.max(1, breakdown.largestShown());
         List<Bar> bars = new ArrayList<>();
         for (Breakdown.Row row : breakdown.rows()) {

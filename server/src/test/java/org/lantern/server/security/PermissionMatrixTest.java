@@ -389,6 +389,9 @@ class PermissionMatrixTest {
             // The annual filtering and monitoring review (issue 18 section 6): a senior leader starts and
             // signs as leader, a governor signs as governor; office staff do neither.
             new Row(HttpMethod.GET, "/registers/reviews", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/registers/evidence-pack", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/registers/evidence-pack.pdf", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/evidence-pack", Permission.REVIEWS_READ),
             new Row(HttpMethod.GET, "/registers/reviews/999999999", Permission.REVIEWS_READ),
             new Row(HttpMethod.POST, "/registers/reviews?schoolYear=2026", Permission.REVIEWS_LEAD),
             new Row(HttpMethod.POST, "/registers/reviews/999999999/answers", Permission.REVIEWS_LEAD),

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,19 +23,24 @@ import org.springframework.transaction.annotation.Transactional;
  * The annual filtering and monitoring reviews, kept and versioned: each year's review stays, a new
  * one starts from the last one's answers, and one is complete when the senior leader and the
  * governor have both signed it. Starting and signing are appended to the {@link AuditChain} in
- * the same transaction; the chain holds no answer text, only what happened.
+ * the same transaction; the chain holds no answer text, only what happened. Every read of one
+ * review, with its evidence, is in the {@link RecordAccessLog} (record type {@value #RECORD_TYPE}),
+ * as reads of the other registers' sensitive records are.
  */
 @Service
 public class FilteringReviews {
 
-    static final String RECORD_TYPE = "filtering-review";
+    /** The record type of a review in the audit chain and the record-access log. */
+    public static final String RECORD_TYPE = "filtering-review";
 
     private final JdbcClient jdbc;
     private final AuditChain audit;
+    private final RecordAccessLog accessLog;
 
-    FilteringReviews(JdbcClient jdbc, AuditChain audit) {
+    FilteringReviews(JdbcClient jdbc, AuditChain audit, RecordAccessLog accessLog) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.accessLog = accessLog;
     }
 
     /** Every review, newest first. */
@@ -50,6 +58,19 @@ public class FilteringReviews {
     public FilteringReview get(long id) {
         return jdbc.sql("SELECT * FROM filtering_review WHERE id = :id").param("id", id).query(FilteringReviews::map)
                 .optional().orElseThrow(() -> new ReviewNotFoundException(id));
+    }
+
+    /** Review {@code id} read by {@code viewer}: logged in the record-access log once it is found. */
+    @Transactional
+    public FilteringReview read(long id, Viewer viewer, Channel channel) {
+        FilteringReview review = get(id);
+        logRead(id, viewer, channel);
+        return review;
+    }
+
+    /** Logs that {@code viewer} read review {@code id} through {@code channel}, e.g. into an evidence pack. */
+    public void logRead(long id, Viewer viewer, Channel channel) {
+        accessLog.log(viewer, RECORD_TYPE, id, channel, true);
     }
 
     /**

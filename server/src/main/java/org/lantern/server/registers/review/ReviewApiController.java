@@ -6,6 +6,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.http.HttpStatus;
@@ -68,9 +70,10 @@ class ReviewApiController {
             description = "The review and, gathered now, the evidence it is signed on: the policy version in force, "
                     + "the policy versions made in its school year, the year's blocked, alert, bypass and unblock "
                     + "counts (small numbers suppressed, as in the governors' report), and the built-in filter test: "
-                    + "for each category of the policy, an address from the loaded lists put through the filter now.")
-    ReviewWithEvidence get(@PathVariable long id) {
-        FilteringReview review = reviews.get(id);
+                    + "for each category of the policy, an address from the loaded lists put through the filter now. "
+                    + "Each read is logged in the record-access log.")
+    ReviewWithEvidence get(@PathVariable long id, Authentication user) {
+        FilteringReview review = reviews.read(id, Viewer.of(user), Channel.API);
         return new ReviewWithEvidence(review, evidence.gather(new SchoolYear(review.schoolYear())));
     }
 

@@ -1,6 +1,8 @@
 package org.lantern.server.registers.review;
 
 import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,7 +47,7 @@ class ReviewPageController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('REVIEWS_READ')")
     String review(@PathVariable long id, Model model, Authentication user) {
-        FilteringReview review = reviews.get(id);
+        FilteringReview review = reviews.read(id, Viewer.of(user), Channel.PAGE);
         model.addAttribute("review", review);
         model.addAttribute("evidence", evidence.gather(new SchoolYear(review.schoolYear())));
         model.addAttribute("canLead", Permission.REVIEWS_LEAD.heldBy(user));

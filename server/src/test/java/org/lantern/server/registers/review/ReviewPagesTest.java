@@ -1,13 +1,18 @@
 package org.lantern.server.registers.review;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.reports.SchoolYear;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The review as the headteacher and the governor meet it: the headteacher starts it, answers what
  * the DfE asks (script in an answer shown as text) and signs as senior leader; the governor sees
  * only their own signature to give, and signing completes the review. Until a review is complete the
- * annual review is due now, on the "due this month" page. The API is in the OpenAPI document.
+ * annual review is due now, on the "due this month" page. Opening a review is logged as a read.
+ * The API, and the evidence pack's, is in the OpenAPI document.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -41,6 +47,10 @@ class ReviewPagesTest {
     Accounts accounts;
     @Autowired
     FilteringReviews reviews;
+    @Autowired
+    RecordAccessLog access;
+    @Autowired
+    JdbcClient jdbc;
 
     private Authentication as(Role role) {
         return TestUsers.signedIn(accountService, accounts, "review." + role.name().toLowerCase(), role);
@@ -91,6 +101,36 @@ class ReviewPagesTest {
     }
 
     @Test
+    void openingAReviewWithItsEvidenceOnItsPageOrThroughTheApiIsLoggedAsARead() throws Exception {
+        boolean ours = reviews.latest().map(FilteringReview::complete).orElse(true);
+        FilteringReview review = ours
+                ? reviews.start(new SchoolYear(reviews.latest().map(r -> r.schoolYear() + 1).orElse(2026)),
+                        new ReviewAnswers(null, null, null, null, null), "head")
+                : reviews.latest().orElseThrow();
+        try {
+            List<RecordAccessLog.Access> before = access.forRecord(FilteringReviews.RECORD_TYPE, review.id());
+
+            mvc.perform(get("/registers/reviews/" + review.id()).with(authentication(as(Role.GOVERNOR))))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/api/v1/registers/reviews/" + review.id()).with(authentication(as(Role.ADMIN))))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.evidence.filterTest").isArray());
+            mvc.perform(get("/registers/reviews/999999999").with(authentication(as(Role.GOVERNOR))))
+                    .andExpect(status().isNotFound());
+
+            List<RecordAccessLog.Access> reads = access.forRecord(FilteringReviews.RECORD_TYPE, review.id());
+            assertThat(reads.subList(before.size(), reads.size()))
+                    .extracting(a -> a.username() + " " + a.channel() + " " + a.allowed())
+                    .containsExactly("review.governor PAGE true", "review.admin API true");
+            assertThat(access.forRecord(FilteringReviews.RECORD_TYPE, 999999999L)).isEmpty();
+        } finally {
+            if (ours) {
+                // An open review left behind would hold up the next test's start; its reads stay logged.
+                jdbc.sql("DELETE FROM filtering_review WHERE id = :id").param("id", review.id()).update();
+            }
+        }
+    }
+
+    @Test
     void theReviewsApiIsInTheOpenApiDocument() throws Exception {
         mvc.perform(get("/api/openapi.json"))
                 .andExpect(status().isOk())
@@ -102,6 +142,10 @@ class ReviewPagesTest {
                         .value("One review with its live evidence"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/answers'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/sign'].post.summary")
-                        .value("Sign a review as senior leader or governor"));
+                        .value("Sign a review as senior leader or governor"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/evidence-pack'].get.summary")
+                        .value("The inspection evidence pack (PDF)"))
+                .andExpect(jsonPath("$.paths['/api/v1/registers/evidence-pack'].get.responses['200'].content['application/pdf']")
+                        .exists());
     }
 }
