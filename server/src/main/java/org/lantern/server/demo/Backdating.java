@@ -138,6 +138,20 @@ class Backdating {
     }
 
     /** Sets one time of the rows whose {@code key} is {@code id}; every name comes from this class, never from input. */
+    /**
+     * An annual filtering and monitoring review started at {@code started}, and signed at the times
+     * given (null: not signed).
+     */
+    void reviewDated(long reviewId, OffsetDateTime started, OffsetDateTime leaderSigned, OffsetDateTime governorSigned) {
+        set("filtering_review", "created_at", "id", reviewId, started);
+        if (leaderSigned != null) {
+            set("filtering_review", "leader_signed_at", "id", reviewId, leaderSigned);
+        }
+        if (governorSigned != null) {
+            set("filtering_review", "governor_signed_at", "id", reviewId, governorSigned);
+        }
+    }
+
     /** A device asked back at {@code at}: its 72 hours run from then. */
     void loanReturnRequested(long loanId, OffsetDateTime at) {
         set("device_loan", "return_requested_at", "id", loanId, at);

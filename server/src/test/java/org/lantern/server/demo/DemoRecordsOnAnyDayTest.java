@@ -39,7 +39,7 @@ class DemoRecordsOnAnyDayTest {
     private static final List<String> REGISTER_RECORDS = Stream.of("device_loan_email", "device_loan", "personal_device",
             "device", "takedown_task", "publication_pupil", "publication", "consent_never_publish", "consent",
             "consent_evidence", "training_certificate", "training_completion", "register_email", "cloud_service",
-            "software_licence").map(table -> "DELETE FROM " + table).toList();
+            "software_licence", "filtering_review").map(table -> "DELETE FROM " + table).toList();
 
     /** Seeded rows that are not incidents or hang off none, children first. */
     private static final List<String> OTHER_RECORDS = List.of("DELETE FROM alert_email", "DELETE FROM alert_delivery", "DELETE FROM alert_escalation", "DELETE FROM alert_note", "DELETE FROM safeguarding_match",

@@ -59,7 +59,8 @@ class DemoRecordsTest {
             "incident_escalation", "incident_investigation", "access_suspension", "internet_access_event",
             "filter_alert", "alert_note", "bypass_attempt", "data_breach", "subject_access_request", "subject_access_export",
             "case_event", "agreement_version", "agreement_acceptance", "consent", "consent_never_publish", "publication",
-            "publication_pupil", "takedown_task", "training_completion", "cloud_service", "software_licence");
+            "publication_pupil", "takedown_task", "training_completion", "cloud_service", "software_licence",
+            "filtering_review");
 
     @Autowired
     DemoSchoolLoader loader;
@@ -202,6 +203,29 @@ class DemoRecordsTest {
                 .map(id -> people.get(id).displayName()).toList();
         assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(page).doesNotContain(name));
         assertThat(page).contains("&lt;3");
+    }
+
+    @Test
+    void lastYearsReviewIsSignedByBothThisYearsIsInProgressAndTheEvidencePackShowsThemNamingNoPupil() throws Exception {
+        SchoolYear year = SchoolYear.current();
+        assertThat(jdbc.sql("SELECT school_year || ' ' || (leader_signed_by IS NOT NULL) || ' ' || (governor_signed_by IS NOT NULL) "
+                        + "FROM filtering_review ORDER BY number").query(String.class).list())
+                .extracting(row -> row.toLowerCase())
+                .containsExactly((year.startYear() - 1) + " true true", year.startYear() + " false false");
+        assertThat(count("SELECT COUNT(*) FROM filtering_review WHERE school_year = " + (year.startYear() - 1)
+                + " AND governor_signed_at >= '" + year.firstDay() + "'"))
+                .as("signed in last school year's July, not when seeded").isZero();
+
+        String page = mvc.perform(get("/registers/evidence-pack")
+                        .with(authentication(TestUsers.signedIn(accountService, accounts, "governor", Role.GOVERNOR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("signed by head as senior leader on", "and by governor as governor on",
+                "is in progress", "Pupils who must never be published");
+        List<String> names = jdbc.sql("SELECT DISTINCT person_id FROM incident_subject UNION SELECT person_id FROM consent "
+                + "WHERE withdrawn_on IS NOT NULL UNION SELECT person_id FROM consent_never_publish").query(Long.class)
+                .list().stream().map(id -> people.get(id).displayName()).toList();
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(page).doesNotContain(name));
     }
 
     @Test
