@@ -137,7 +137,6 @@ class Backdating {
         set("agreement_acceptance", "recorded_at", "id", acceptanceId, at);
     }
 
-    /** Sets one time of the rows whose {@code key} is {@code id}; every name comes from this class, never from input. */
     /**
      * An annual filtering and monitoring review started at {@code started}, and signed at the times
      * given (null: not signed).
@@ -158,6 +157,7 @@ class Backdating {
         set("device_loan", "return_due_at", "id", loanId, at.plus(Loan.RETURN_WITHIN));
     }
 
+    /** Sets one time of the rows whose {@code key} is {@code id}; every name comes from this class, never from input. */
     private void set(String table, String column, String key, long id, OffsetDateTime at) {
         jdbc.sql("UPDATE " + table + " SET " + column + " = :at WHERE " + key + " = :id")
                 .param("at", utc(at)).param("id", id).update();

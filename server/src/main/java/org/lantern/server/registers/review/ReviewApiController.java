@@ -6,9 +6,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
-import org.lantern.server.identity.Permission;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,9 +1,9 @@
 package org.lantern.server.registers.review;
 
 import org.lantern.server.identity.AccountPrincipal;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
-import org.lantern.server.identity.Permission;
 import org.lantern.server.reports.SchoolYear;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
