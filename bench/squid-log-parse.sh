@@ -44,10 +44,11 @@ fi
 # The peer, timed the same way, on one thread.
 (cd "$here" && java -Xmx1g -cp "$jar" org.lantern.activity.ingest.SquidLogDuckDbPeer 3 2>/dev/null) | tee "$work/duckdb.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-# The best CPU rate of the reads after the first (the first includes JIT compilation).
-tail -n +2 "$work/cpu.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1 | \
-  awk -v wc="$wc_cpu_rate" '{ printf "readFile, CPU time: %.0f lines per CPU second, %.3f of wc -l (wc -l is %.1fx faster)\n", $1, $1 / wc, wc / $1 }'
-lantern_cpu=$(tail -n +2 "$work/cpu.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1)
+# The median and best CPU rates of the reads after the first (the first includes JIT compilation).
+rates() { tail -n +2 "$work/cpu.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n; }
+rates | awk -v wc="$wc_cpu_rate" '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2;
+  printf "readFile, CPU time, reads 2-%d: median %.0f lines per CPU second (%.3f of wc -l), best %.0f\n", NR + 1, m, m / wc, r[NR] }'
+lantern_cpu=$(rates | tail -1)
 for peer in "lines" "lines split into fields"; do
   grep -F "read_csv, $peer, read" "$work/duckdb.txt" | sed -E 's/.*CPU \(([0-9,]+) lines.*/\1/; s/,//g' | sort -n | tail -1 | \
     awk -v l="$lantern_cpu" -v p="$peer" '{ printf "DuckDB read_csv (%s), CPU time: %.0f lines per CPU second; Lantern / DuckDB %.2f\n", p, $1, l / $1 }'

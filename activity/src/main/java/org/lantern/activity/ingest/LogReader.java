@@ -128,7 +128,7 @@ public final class LogReader {
         private final Consumer<Batch> sink;
         private final Instant latest;
         private final List<BadLine> badLines = new ArrayList<>();
-        private List<ActivityRow> rows = new ArrayList<>();
+        private List<ActivityRow> rows = newBatch();
         private long line;
         private long batchStart;
         private long rowCount;
@@ -264,8 +264,13 @@ public final class LogReader {
 
         private void emit(long end) {
             sink.accept(new Batch(identity, batchStart, end, line, Collections.unmodifiableList(rows)));
-            rows = new ArrayList<>();
+            rows = newBatch();
             batchStart = end;
+        }
+
+        /** Sized for a full batch, so that filling it copies nothing. */
+        private List<ActivityRow> newBatch() {
+            return new ArrayList<>(Math.min(batchRows, 1 << 16));
         }
     }
 

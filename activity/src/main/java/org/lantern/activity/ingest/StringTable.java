@@ -1,7 +1,6 @@
 package org.lantern.activity.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Strings for short ASCII byte ranges that repeat from line to line (client addresses, user
@@ -11,21 +10,16 @@ import java.util.Arrays;
  */
 final class StringTable {
 
-    /** Each slot's full hash, checked before its key so that a miss does not read the key's bytes. */
-    private final int[] hashes;
-    private final byte[][] keys;
+    /** Client addresses, user names and methods are short: an IPv4 address is at most 15 bytes. */
+    private static final int INLINE_BYTES = 24;
+
+    private final SlotKeys keys;
     private final String[] values;
-    private final int mask;
 
     /** @param slots the number of entries kept, a power of two */
     StringTable(int slots) {
-        if (Integer.bitCount(slots) != 1) {
-            throw new IllegalArgumentException("slots must be a power of two: " + slots);
-        }
-        hashes = new int[slots];
-        keys = new byte[slots][];
+        keys = new SlotKeys(slots, INLINE_BYTES);
         values = new String[slots];
-        mask = slots - 1;
     }
 
     /**
@@ -35,19 +29,13 @@ final class StringTable {
      * @return the string of those bytes
      */
     String get(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = (h ^ (h >>> 16)) & mask;
-        byte[] key = keys[slot];
-        if (hashes[slot] == h && key != null && Bytes.equal(key, b, from, to)) {
+        int h = SlotKeys.hash(b, from, to);
+        int slot = keys.slot(h);
+        if (keys.holds(slot, h, b, from, to)) {
             return values[slot];
         }
-        byte[] copy = Arrays.copyOfRange(b, from, to);
-        String value = new String(copy, StandardCharsets.ISO_8859_1);
-        hashes[slot] = h;
-        keys[slot] = copy;
+        String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        keys.put(slot, h, b, from, to);
         values[slot] = value;
         return value;
     }

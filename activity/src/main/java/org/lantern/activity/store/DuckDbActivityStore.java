@@ -345,7 +345,8 @@ public final class DuckDbActivityStore implements ActivityStore {
         }
         long from = query.from() == null ? 0 : micros(query.from());
         long end = to == null ? 0 : to;
-        long firstStart = query.from() == null || to == null ? Long.MIN_VALUE : TimeSlices.first(from, end);
+        long firstStart = query.from() == null || to == null ? Long.MIN_VALUE
+                : TimeSlices.first(from, end, query.personId() != null);
         return read(c -> {
             // The page is chosen by time and id alone, newest slice first; then only its rows are read whole.
             List<Key> keys = new ArrayList<>();

@@ -12,15 +12,27 @@ class TimeSlicesTest {
 
     @Test
     void theFirstSliceIsTheNewestSixtyFourth() {
-        assertThat(TimeSlices.first(0, 6_400)).isEqualTo(6_300);
-        assertThat(TimeSlices.first(1_000, 7_400)).isEqualTo(7_300);
-        assertThat(TimeSlices.first(-6_400, 0)).isEqualTo(-100);
+        assertThat(TimeSlices.first(0, 6_400, false)).isEqualTo(6_300);
+        assertThat(TimeSlices.first(1_000, 7_400, false)).isEqualTo(7_300);
+        assertThat(TimeSlices.first(-6_400, 0, false)).isEqualTo(-100);
     }
 
     @ParameterizedTest(name = "from {0} to {1}")
     @CsvSource({"0, 0", "5, 4", "0, 63", "-10, 10"})
     void aRangeTooShortToSplitOrEmptyIsOneSlice(long from, long to) {
-        assertThat(TimeSlices.first(from, to)).isEqualTo(REST);
+        assertThat(TimeSlices.first(from, to, false)).isEqualTo(REST);
+    }
+
+    @ParameterizedTest(name = "one person from {0} to {1} -> {2}")
+    @CsvSource({
+        // a day or less of one person's rows is one slice...
+        "0, 7200000000, " + REST,
+        "0, 86400000000, " + REST,
+        // ...a longer range starts with its newest sixty-fourth, as any search does
+        "0, 172800000000, 170100000000",
+    })
+    void onePersonsDayOrLessIsOneSlice(long from, long to, long first) {
+        assertThat(TimeSlices.first(from, to, true)).isEqualTo(first);
     }
 
     @ParameterizedTest(name = "{4} found, {5} wanted -> {6}")
@@ -44,7 +56,7 @@ class TimeSlicesTest {
     void slicesNeverReachBeforeTheRangeAndEndWithTheRest() {
         long from = -5_000;
         long to = 64 * 1_000;
-        long start = TimeSlices.first(from, to);
+        long start = TimeSlices.first(from, to, false);
         int slices = 1;
         while (start != REST) {
             assertThat(start).isGreaterThan(from).isLessThan(to);

@@ -44,18 +44,18 @@ class ActivitySearches {
     private final ActivityStore store;
     private final People people;
     private final ActivitySearchLog log;
-    private final ActivityPrivacyProperties privacy;
+    private final ActivityNamesSetting setting;
 
-    ActivitySearches(ActivityStore store, People people, ActivitySearchLog log, ActivityPrivacyProperties privacy) {
+    ActivitySearches(ActivityStore store, People people, ActivitySearchLog log, ActivityNamesSetting setting) {
         this.store = store;
         this.people = people;
         this.log = log;
-        this.privacy = privacy;
+        this.setting = setting;
     }
 
     /** The signed-in user as a searcher, with whether they see names by the school's setting. */
     Searcher searcher(Authentication user) {
-        return Searcher.of(user, privacy);
+        return Searcher.of(user, setting.technicalSeesNames());
     }
 
     /** Reads filters; a typed name is looked up in the people directory. */

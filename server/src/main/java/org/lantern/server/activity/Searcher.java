@@ -16,10 +16,14 @@ import org.springframework.security.core.Authentication;
  */
 record Searcher(long accountId, String username, boolean names) {
 
-    static Searcher of(Authentication user, ActivityPrivacyProperties privacy) {
+    /**
+     * @param user               who is signed in
+     * @param technicalSeesNames the school's setting now ({@link ActivityNamesSetting})
+     */
+    static Searcher of(Authentication user, boolean technicalSeesNames) {
         AccountPrincipal principal = (AccountPrincipal) user.getPrincipal();
         boolean names = Permission.ACTIVITY_READ.heldBy(user)
-                || Permission.ACTIVITY_READ_TECHNICAL.heldBy(user) && privacy.technicalSeesNames();
+                || Permission.ACTIVITY_READ_TECHNICAL.heldBy(user) && technicalSeesNames;
         return new Searcher(principal.id(), principal.username(), names);
     }
 }

@@ -80,6 +80,12 @@ public enum Permission {
     /** See who has searched the activity log for a person (the DSL and headteacher). */
     ACTIVITY_ACCESS_READ,
     /**
+     * Choose whether the network manager (ACTIVITY_READ_TECHNICAL) sees pupils' names in the
+     * activity log: the DSL and headteacher, who answer for pupils' privacy; never the network
+     * manager, who would otherwise grant it to themselves.
+     */
+    ACTIVITY_NAMES_MANAGE,
+    /**
      * Send web requests into the activity log (a proxy shipping its decision log, a Squid
      * access.log import); an ingest-only API token carries this and nothing else.
      */

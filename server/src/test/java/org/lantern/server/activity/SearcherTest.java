@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who sees names in the activity log: the safeguarding team and headteacher always; the network
- * manager only when the school has turned {@code lantern.activity.technical-sees-names} on.
+ * manager only when the school's setting ({@link ActivityNamesSetting}) says so.
  */
 class SearcherTest {
 
@@ -21,12 +21,13 @@ class SearcherTest {
             "DEPUTY_DSL, false, true",
             "HEADTEACHER, false, true",
             "ADMIN, false, false",
-            "ADMIN, true, true"})
+            "ADMIN, true, true",
+            "DSL, true, true"})
     void namesAreShownByRoleAndTheSchoolsSetting(Role role, boolean technicalSeesNames, boolean names) {
         var user = UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(7, "someone"), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
 
-        Searcher searcher = Searcher.of(user, new ActivityPrivacyProperties(technicalSeesNames));
+        Searcher searcher = Searcher.of(user, technicalSeesNames);
 
         assertThat(searcher.names()).isEqualTo(names);
         assertThat(searcher.username()).isEqualTo("someone");

@@ -95,6 +95,33 @@ class ActivityBrowserTest {
         screenshot(page, "around-" + width);
     }
 
+    /** The headteacher turns names on for the network manager from the activity page, by keyboard, on a phone. */
+    @org.junit.jupiter.api.Test
+    void theHeadteacherChangesWhetherTheNetworkManagerSeesNamesOnAPhone(Browser browser) {
+        jdbc.sql("DELETE FROM activity_names_setting").update();
+        try {
+            browser.page().setViewportSize(390, 844);
+            Page page = browser.signIn(BrowserAccounts.ensure(accounts, "b.activity.head", Role.HEADTEACHER),
+                    BrowserAccounts.PASSWORD);
+            browser.open("/activity");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Whether the network manager sees names")).click();
+            assertThat(page.locator("#names-now")).containsText("does not see names");
+
+            page.getByLabel("sees pupils' names and may search by person").check();
+            page.getByLabel("Reason for the change").fill("The network manager is also a deputy DSL.");
+            page.getByLabel("Reason for the change").press("Enter");
+
+            assertThat(page.locator("[role=status]")).containsText("now sees pupils' names");
+            assertThat(page.locator("#names-now")).containsText("the network manager sees names.");
+            assertThat(page.locator("#names-history")).containsText("The network manager is also a deputy DSL.");
+            noSidewaysScroll(page);
+            screenshot(page, "settings-390");
+        } finally {
+            jdbc.sql("DELETE FROM activity_names_setting").update();
+        }
+    }
+
     private static ActivityRow row(Instant at, long personId, String user, String url, String action, String term) {
         String host = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
         return new ActivityRow(at, personId, user, "pupils", "7", "10.63.0.4", null, "GET", host, host, url,

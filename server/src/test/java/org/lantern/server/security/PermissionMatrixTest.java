@@ -225,6 +225,8 @@ class PermissionMatrixTest {
                     Permission.ACTIVITY_READ_TECHNICAL),
             new Row(HttpMethod.GET, "/activity/people.json?q=ada", Permission.ACTIVITY_READ),
             new Row(HttpMethod.GET, "/activity/people/1/searches", Permission.ACTIVITY_ACCESS_READ),
+            new Row(HttpMethod.GET, "/activity/settings", Permission.ACTIVITY_NAMES_MANAGE),
+            new Row(HttpMethod.POST, "/activity/settings/names", Permission.ACTIVITY_NAMES_MANAGE),
             new Row(HttpMethod.POST, "/incidents/1/case/status", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/incidents/1/case/priority", Permission.INCIDENT_RECORD),
             new Row(HttpMethod.POST, "/incidents/1/case/owner", Permission.INCIDENT_RECORD),
