@@ -80,6 +80,7 @@ class RegistersBrowserTest {
     void aTeachersRequestIsApprovedByTheNetworkManagerAndTheHeadOnTheirPhones(Browser browser) {
         String service = "Quizlet " + UUID.randomUUID().toString().substring(0, 6);
         Page page = signInAs(browser, account("reg.teacher", Role.STAFF));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registers")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cloud services")).click();
         page.getByLabel("Service").fill(service);
         page.getByLabel("What it is for").fill("Vocabulary practice in French");
