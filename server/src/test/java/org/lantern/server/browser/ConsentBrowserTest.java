@@ -129,6 +129,7 @@ class ConsentBrowserTest {
         browser.page().setViewportSize(width, 844);
         Page page = browser.signIn(teacher, BrowserAccounts.PASSWORD);
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registers")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who may not be photographed")).click();
         page.getByLabel(className).check();
         page.getByLabel("Trip or event").fill("Museum trip");

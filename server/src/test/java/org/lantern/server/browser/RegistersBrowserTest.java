@@ -23,9 +23,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The training and cloud services registers in a real browser at phone width (390 CSS pixels):
- * the office records a completion with its certificate; a teacher asks for a cloud service, and
- * the network manager and the headteacher each approve it from their phones.
+ * The registers in a real browser at phone width (390 CSS pixels): the Registers page, reached
+ * from the navigation's one link, lists the headteacher's registers with their counts on the
+ * screen and opens one from the keyboard; the office records a training completion with its
+ * certificate; a teacher asks for a cloud service, and the network manager and the headteacher
+ * each approve it from their phones.
  */
 @BrowserTest
 class RegistersBrowserTest {
@@ -50,6 +52,36 @@ class RegistersBrowserTest {
 
     private String account(String prefix, Role role) {
         return BrowserAccounts.ensure(accountService, prefix + UUID.randomUUID().toString().substring(0, 8), role);
+    }
+
+    @Test
+    void theRegistersPageFitsAPhoneAndOpensARegisterFromTheKeyboard(Browser browser) {
+        Page page = signInAs(browser, account("reg.head", Role.HEADTEACHER));
+        Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Loans"))).hasCount(0);
+        nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Registers")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Registers").setLevel(1)))
+                .isVisible();
+        Locator cards = page.locator("#registers > li");
+        assertThat(cards).hasCount(10);
+        Locator loans = cards.filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Loans").setExact(true))));
+        assertThat(loans).containsText("overdue");
+        assertThat(cards.filter(new Locator.FilterOptions().setHasText("Software licences")).first())
+                .containsText("within 60 days");
+        fitsTheScreen(page);
+        for (int i = 0; i < cards.count(); i++) {
+            var box = cards.nth(i).boundingBox();
+            assertThat(box.x + box.width).as("card %s inside the screen", i).isLessThanOrEqualTo(PHONE);
+        }
+
+        loans.getByRole(AriaRole.LINK).focus();
+        page.keyboard().press("Enter");
+        page.waitForURL("**/registers/loans");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Loans");
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Registers")))
+                .hasAttribute("aria-current", "page");
     }
 
     @Test
@@ -80,6 +112,7 @@ class RegistersBrowserTest {
     void aTeachersRequestIsApprovedByTheNetworkManagerAndTheHeadOnTheirPhones(Browser browser) {
         String service = "Quizlet " + UUID.randomUUID().toString().substring(0, 6);
         Page page = signInAs(browser, account("reg.teacher", Role.STAFF));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registers")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cloud services")).click();
         page.getByLabel("Service").fill(service);
         page.getByLabel("What it is for").fill("Vocabulary practice in French");

@@ -126,9 +126,9 @@ class CsrfOnEveryFormTest {
         assertThat(web).hasSizeGreaterThan(50).contains("POST /accounts", "POST /incidents",
                 "POST /incidents/1/evidence/upload", "POST /policy/edit", "POST /unblock/1/grant",
                 "POST /data-protection/breaches", "POST /report-concern", "POST /people/import/apply",
-                "POST /incidents/1/category");
+                "POST /incidents/1/category", "POST /registers/consents/takedowns/days");
         assertThat(routes(mappings, true).map(Route::toString).toList()).contains("POST /api/v1/incidents",
-                "POST /api/v1/incidents/1/category");
+                "POST /api/v1/incidents/1/category", "PUT /api/v1/registers/consents/takedown-days");
     }
 
     @ParameterizedTest(name = "{0} with {1}")

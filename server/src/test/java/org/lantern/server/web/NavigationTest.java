@@ -30,8 +30,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Every page a role may open is linked from a page that role sees: the dashboard, the navigation
- * or a page the navigation leads to. The pages are every parameterless GET page the server maps,
+ * Every page a role may open is linked from a page that role sees: the dashboard, the navigation,
+ * a page the navigation leads to, or a page one step further (a register's page from Registers). The pages are every parameterless GET page the server maps,
  * so a new page nobody links to fails here. The navigation marks the page being shown.
  */
 @PersistenceTest
@@ -93,12 +93,12 @@ class NavigationTest {
         return TestUsers.signedIn(accountService, accounts, "nav." + role.name().toLowerCase(), role);
     }
 
-    /** Paths linked from the dashboard and from every page it links to. */
+    /** Paths linked from the dashboard, from every page it links to, and from every page those link to. */
     private Set<String> crawl(Authentication user) throws Exception {
         Set<String> linked = new LinkedHashSet<>();
         Deque<String> toVisit = new ArrayDeque<>(List.of("/"));
         Set<String> visited = new LinkedHashSet<>();
-        for (int depth = 0; depth < 2; depth++) {
+        for (int depth = 0; depth < 3; depth++) {
             Deque<String> next = new ArrayDeque<>();
             while (!toVisit.isEmpty()) {
                 String page = toVisit.pop();

@@ -3,6 +3,7 @@ package org.lantern.server.registers.cloud;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ class LicenceDueDates implements DueDates {
     public List<Due> dueBy(LocalDate until) {
         return licences.list().stream().filter(l -> l.expiresOn() != null && !l.expiresOn().isAfter(until))
                 .map(l -> new Due("Licence for " + l.product() + " runs out", l.expiresOn(), "/registers/licences",
-                        "Whoever keeps software"))
+                        "Whoever keeps software", Permission.SOFTWARE_MANAGE, Permission.SOFTWARE_MANAGE))
                 .toList();
     }
 }

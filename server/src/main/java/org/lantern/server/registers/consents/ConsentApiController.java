@@ -43,14 +43,16 @@ class ConsentApiController {
     private final Publications publications;
     private final Takedowns takedowns;
     private final ConsentExport export;
+    private final TakedownDays days;
 
     ConsentApiController(Consents consents, WhoMayAppear whoMayAppear, Publications publications, Takedowns takedowns,
-                         ConsentExport export) {
+                         ConsentExport export, TakedownDays days) {
         this.consents = consents;
         this.whoMayAppear = whoMayAppear;
         this.publications = publications;
         this.takedowns = takedowns;
         this.export = export;
+        this.days = days;
     }
 
     /**
@@ -241,6 +243,24 @@ class ConsentApiController {
     TakedownTask done(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
                       Authentication user) {
         return takedowns.done(id, body == null ? null : body.get("note"), user.getName());
+    }
+
+    @GetMapping("/takedown-days")
+    @PreAuthorize("hasAuthority('CONSENTS_READ')")
+    @Operation(summary = "How many days after a withdrawal new takedown tasks are due")
+    Map<String, Integer> takedownDays() {
+        return Map.of("days", days.current());
+    }
+
+    @PutMapping("/takedown-days")
+    @PreAuthorize("hasAuthority('CONSENTS_RECORD')")
+    @Operation(summary = "Choose how many days after a withdrawal new takedown tasks are due",
+            description = "Send {\"days\": 10}: a whole number from 1 to 60 (400 otherwise). Tasks already created "
+                    + "keep their due date. Audited.")
+    Map<String, Integer> chooseTakedownDays(@RequestBody(required = false) Map<String, Object> body,
+                                            Authentication user) {
+        Object typed = body == null ? null : body.get("days");
+        return Map.of("days", days.choose(typed == null ? null : String.valueOf(typed), user.getName()));
     }
 
     private static ConsentForm form(PhotoUse use, FormBody b) {

@@ -30,11 +30,14 @@ class PublicationController {
     private final Publications publications;
     private final Takedowns takedowns;
     private final WhoMayAppear whoMayAppear;
+    private final TakedownDays days;
 
-    PublicationController(Publications publications, Takedowns takedowns, WhoMayAppear whoMayAppear) {
+    PublicationController(Publications publications, Takedowns takedowns, WhoMayAppear whoMayAppear,
+                          TakedownDays days) {
         this.publications = publications;
         this.takedowns = takedowns;
         this.whoMayAppear = whoMayAppear;
+        this.days = days;
     }
 
     @GetMapping("/publications")
@@ -81,7 +84,23 @@ class PublicationController {
         model.addAttribute("tasks", takedowns.list(!all));
         model.addAttribute("all", all);
         model.addAttribute("today", SchoolTime.today());
+        model.addAttribute("days", days.current());
+        model.addAttribute("minDays", TakedownDays.MIN);
+        model.addAttribute("maxDays", TakedownDays.MAX);
         return "registers/takedowns";
+    }
+
+    @PostMapping("/takedowns/days")
+    @PreAuthorize("hasAuthority('CONSENTS_RECORD')")
+    String chooseDays(@RequestParam(defaultValue = "") String days, Authentication user, RedirectAttributes redirect) {
+        try {
+            int chosen = this.days.choose(days, user.getName());
+            redirect.addFlashAttribute("done", "Takedown tasks created from now on are due " + chosen
+                    + (chosen == 1 ? " day" : " days") + " after the withdrawal.");
+        } catch (ConsentException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/registers/consents/takedowns#days";
     }
 
     @PostMapping("/takedowns/{id:\\d+}/done")

@@ -3,6 +3,7 @@ package org.lantern.server.registers.consents;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ class TakedownDueDates implements DueDates {
     public List<Due> dueBy(LocalDate until) {
         return takedowns.list(true).stream().filter(t -> !t.dueOn().isAfter(until))
                 .map(t -> new Due("Take a pupil out of \"" + t.title() + "\" (" + t.use().label() + ")", t.dueOn(),
-                        "/registers/consents/takedowns", t.owner()))
+                        "/registers/consents/takedowns", t.owner(), Permission.CONSENTS_READ,
+                        Permission.CONSENTS_RECORD, t.owner()))
                 .toList();
     }
 }

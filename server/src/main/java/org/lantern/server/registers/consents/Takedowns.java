@@ -22,23 +22,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takedown tasks (seed 000 §5: "staff must make every effort to remove/destroy these images
  * wherever they have been published"): one per publication a pupil appears in, created when their
- * consent for its use is withdrawn, owned by whoever looks after the publication, due
- * {@value #DAYS_TO_TAKE_DOWN} days after the withdrawal, and tracked until someone marks it done.
+ * consent for its use is withdrawn, owned by whoever looks after the publication, due the
+ * school's {@link TakedownDays} after the withdrawal, and tracked until someone marks it done.
  */
 @Service
 public class Takedowns {
 
     static final String RECORD_TYPE = "takedown-task";
-    /** A week: long enough to reach a printed display or a newspaper's web desk, short enough to matter. */
-    static final int DAYS_TO_TAKE_DOWN = 7;
     static final int MAX_NOTE = 500;
 
     private final JdbcClient jdbc;
     private final AuditChain audit;
+    private final TakedownDays days;
 
-    Takedowns(JdbcClient jdbc, AuditChain audit) {
+    Takedowns(JdbcClient jdbc, AuditChain audit, TakedownDays days) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.days = days;
     }
 
     /** The tasks for a withdrawn consent: one for each publication of its use the pupil appears in. */
@@ -49,10 +49,11 @@ public class Takedowns {
                 .param("person", consent.personId()).param("use", consent.use().name()).query().listOfRows();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         List<TakedownTask> tasks = new ArrayList<>();
+        int daysToTakeDown = days.current();
         for (Map<String, Object> p : publications) {
             KeyHolder key = new GeneratedKeyHolder();
             long publication = ((Number) p.get("id")).longValue();
-            LocalDate due = withdrawnOn.plusDays(DAYS_TO_TAKE_DOWN);
+            LocalDate due = withdrawnOn.plusDays(daysToTakeDown);
             jdbc.sql("INSERT INTO takedown_task (consent_id, publication_id, person_id, withdrawn_on, owner, due_on, "
                             + "created_at) VALUES (:c, :pub, :person, :on, :owner, :due, :at)")
                     .param("c", consent.id()).param("pub", publication).param("person", consent.personId())

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,8 @@ class LoanDueDates implements DueDates {
     @Override
     public List<Due> dueBy(LocalDate until) {
         return loans.open().stream().map(l -> new Due(l.device().label() + " due back", dueBack(l),
-                        "/registers/loans/" + l.id(), "Whoever keeps devices"))
+                        "/registers/loans/" + l.id(), "Whoever keeps devices", Permission.DEVICES_READ,
+                        Permission.DEVICES_MANAGE))
                 .filter(d -> !d.due().isAfter(until)).toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.lantern.policy.School;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.policy.PolicyService;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +32,13 @@ class ReviewDueDates implements DueDates {
         List<Due> due = new ArrayList<>();
         School school = policies.current().isPresent() ? policies.currentDocument().school() : null;
         if (school != null && school.nextReview() != null && !school.nextReview().isAfter(until)) {
-            due.add(new Due("The policy's review", school.nextReview(), "/policy", "Governors"));
+            due.add(new Due("The policy's review", school.nextReview(), "/policy", "Governors",
+                    Permission.POLICY_READ, Permission.POLICY_EDIT));
         }
         LocalDate next = nextAnnualReview();
         if (!next.isAfter(until)) {
             due.add(new Due("The annual filtering and monitoring review", next, "/registers/reviews",
-                    "The senior leader and the governor"));
+                    "The senior leader and the governor", Permission.REVIEWS_READ, Permission.REVIEWS_LEAD));
         }
         return due;
     }

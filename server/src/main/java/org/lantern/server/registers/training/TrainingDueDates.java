@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class TrainingDueDates implements DueDates {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return byCourse.entrySet().stream().map(e -> new Due(e.getKey() + ": " + people(e.getValue().size()),
                 e.getValue().stream().min(LocalDate::compareTo).orElseThrow(), "/registers/training",
-                "Whoever keeps training")).toList();
+                "Whoever keeps training", Permission.TRAINING_READ, Permission.TRAINING_RECORD)).toList();
     }
 
     private static String people(int n) {

@@ -106,7 +106,7 @@ class ConsentPagesTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.takedownTasks", hasSize(1)))
                 .andExpect(jsonPath("$.takedownTasks[0].publicationId").value(post.id()))
                 .andExpect(jsonPath("$.takedownTasks[0].owner").value("consent.office"))
-                .andExpect(jsonPath("$.takedownTasks[0].dueOn").value(today.plusDays(Takedowns.DAYS_TO_TAKE_DOWN).toString()));
+                .andExpect(jsonPath("$.takedownTasks[0].dueOn").value(today.plusDays(TakedownDays.DEFAULT).toString()));
         mvc.perform(post("/api/v1/registers/consents/" + pupil + "/withdraw").contentType(MediaType.APPLICATION_JSON)
                         .content(body).with(authentication(as(Role.OFFICE))).with(csrf()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("already withdrawn")));

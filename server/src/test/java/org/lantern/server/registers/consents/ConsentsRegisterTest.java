@@ -157,7 +157,7 @@ class ConsentsRegisterTest {
         assertThat(tasks).extracting(TakedownTask::publicationId).containsExactlyInAnyOrder(gallery.id(), news.id());
         assertThat(tasks).allSatisfy(t -> {
             assertThat(t.owner()).isEqualTo(owner);
-            assertThat(t.dueOn()).isEqualTo(today.minusDays(1).plusDays(Takedowns.DAYS_TO_TAKE_DOWN));
+            assertThat(t.dueOn()).isEqualTo(today.minusDays(1).plusDays(TakedownDays.DEFAULT));
             assertThat(t.open()).isTrue();
         });
         assertThat(whoMayAppear.pupil(consents.pupil(ada), today).notAllowed()).containsExactly(PhotoUse.WEBSITE,
