@@ -10,6 +10,23 @@ final class RepeatedLetters implements NormalisationStep {
 
     private static final int OBFUSCATION = 3;
 
+    /** The shortest run this pass folds: 2 folds every run, 3 only the stretched ones. */
+    private final int shortest;
+
+    /** Folds every run of a letter, doubled or stretched. */
+    RepeatedLetters() {
+        this(2);
+    }
+
+    /**
+     * @param shortest the shortest run to fold: 3 folds only stretched letters, so that
+     *                 {@code diiiie} is {@code die} before its ending is read, and keeps
+     *                 {@code kill} for a later pass
+     */
+    RepeatedLetters(int shortest) {
+        this.shortest = shortest;
+    }
+
     @Override
     public void apply(TextBuffer t) {
         char[] c = t.chars;
@@ -33,8 +50,10 @@ final class RepeatedLetters implements NormalisationStep {
                     run++;
                 }
             }
-            if (run == 1) {
-                t.move(w++, r++);
+            if (run < shortest) {
+                for (int k = 0; k < run; k++) {
+                    t.move(w++, r++);
+                }
             } else {
                 t.put(w++, ch, r, r + run, run >= OBFUSCATION ? mark : 0);
                 r += run;
