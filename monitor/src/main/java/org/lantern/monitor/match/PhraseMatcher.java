@@ -81,7 +81,7 @@ public final class PhraseMatcher {
             for (PhraseEntry entry : library.entries()) {
                 phrases.add(new CompiledPhrase(phrases.size(), entry, library, listIds.get(entry.list()),
                         listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry),
-                        listIndex(listIds, entry.rule().raiseWithList(), entry)));
+                        listIndex(listIds, entry.rule().raiseWithList(), entry), PhraseGaps.parts(entry.phrase()).size() > 1));
                 normalised.add(NORMALISER.normalise(entry.phrase()).text());
             }
         }
@@ -207,7 +207,7 @@ public final class PhraseMatcher {
             CompiledPhrase phrase = scan.found[i];
             PhraseEntry entry = phrase.entry;
             int phraseLevel = entry.levels().level(band);
-            if (!entry.alerts() || phraseLevel == 0
+            if (!entry.alerts() || phraseLevel == 0 || (phrase.gapped && insideHelpSeeking(scan, i))
                     || (phrase.withList != CompiledPhrase.NO_LIST && scan.othersIn(phrase.withList, phrase) == 0)
                     || scan.othersIn(phrase.notWithList, phrase) > 0) {
                 continue;
@@ -238,6 +238,19 @@ public final class PhraseMatcher {
             helpSeeking |= entry.helpSeeking();
         }
         return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
+    }
+
+    /**
+     * A phrase with gaps has no contexts in the automaton: a help-seeking phrase found around it
+     * ("she wants to die" around {@code want ... to die}) cancels it here instead.
+     */
+    private static boolean insideHelpSeeking(Scan scan, int i) {
+        for (int j = 0; j < scan.count; j++) {
+            if (j != i && scan.found[j].entry.helpSeeking() && scan.begins[j] <= scan.begins[i] && scan.ends[j] >= scan.ends[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean disguised(Set<Step> steps) {

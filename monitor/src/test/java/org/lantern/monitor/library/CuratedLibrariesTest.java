@@ -77,7 +77,8 @@ class CuratedLibrariesTest {
         Map<String, String> seen = new HashMap<>();
         for (PhraseLibrary library : CuratedLibraries.load()) {
             for (PhraseEntry entry : library.entries()) {
-                String key = entry.category().id() + ": " + normaliser.normalise(entry.phrase()).text();
+                String key = entry.category().id() + ": " + PhraseGaps.parts(entry.phrase()).stream()
+                        .map(part -> normaliser.normalise(part).text()).collect(Collectors.joining(PhraseGaps.GAP));
                 String where = library.name() + " line " + entry.line();
                 assertThat(seen.putIfAbsent(key, where)).as(key + " at " + where).isNull();
             }

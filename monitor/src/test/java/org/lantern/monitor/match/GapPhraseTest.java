@@ -20,6 +20,7 @@ class GapPhraseTest {
             want ... to die,suicide,en,5,alone,false,false,test,CC0-1.0
             he ... make me ... send,grooming,en,4,alone,false,false,test,CC0-1.0
             kill myself,suicide,en,5,alone,false,false,test,CC0-1.0
+            she wants to die,suicide,en,2,alone,true,false,test,CC0-1.0
             """)));
 
     private static PhraseLibrary library(String csv) {
@@ -55,6 +56,14 @@ class GapPhraseTest {
                 assertThat(m.original()).isEqualTo(original);
             });
         }
+    }
+
+    @Test
+    void aHelpSeekingPhraseAroundItCancelsIt() {
+        Classification result = MATCHER.classify("my friend says she wants to die what do i do", AgeBand.KS3);
+        assertThat(result.level()).isEqualTo(2);
+        assertThat(result.helpSeeking()).isTrue();
+        assertThat(result.matches()).extracting(Match::phrase).containsExactly("she wants to die");
     }
 
     @Test
