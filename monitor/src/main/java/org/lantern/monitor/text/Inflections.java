@@ -21,8 +21,8 @@ package org.lantern.monitor.text;
 final class Inflections implements NormalisationStep {
 
     /**
-     * What {@link #stem} adds after the letters it keeps: nothing, {@code i}, {@code ie}, or an
-     * {@code e} in place of the fourth letter kept ({@code hati} of {@code hating} as {@code hate}).
+     * What {@link #stem} adds after the letters it keeps: nothing, {@code i}, {@code ie}, or (for
+     * a short stem) an {@code e} after its three letters ({@code hating} as {@code hate}).
      */
     private static final String[] TAILS = {"", "i", "ie", "e"};
 

@@ -3,14 +3,16 @@ package org.lantern.monitor.text;
 /**
  * Turns a text (a search term, a URL's query value, a typed message) into the form phrases are
  * matched in, undoing the ways people hide words: URL escapes, invisible characters, compatibility
- * forms, case, accents, look-alike letters, spelled-out letters, leetspeak, then reads the ways
- * the same words are typed as one (contractions and text-speak written out, English word endings
- * as one stem) and folds repeated letters, in that order (each undoes what would hide the next). Library phrases go through the same
- * normaliser, so the two always agree. Stateless and thread-safe; never throws on text.
+ * forms, case, accents, look-alike letters, spelled-out letters and leetspeak; then it reads the
+ * ways one word is typed as one (stretched letters, contractions and text-speak written out,
+ * English word endings as one stem) and folds repeated letters, in that order (each undoes what
+ * would hide the next). Library phrases go through the same normaliser, so the two always agree.
+ * Stateless and thread-safe; never throws on text.
  *
  * <p>ICU4J does what Unicode defines (NFKC, case folding, decompositions, confusable skeletons);
- * the obfuscation steps (leetspeak, spelled-out letters, repeated letters, word breaks) have no
- * maintained library and are small passes of their own.
+ * the obfuscation steps (leetspeak, spelled-out letters, repeated letters, word breaks) and the
+ * short forms and word endings have no maintained library that fits (see {@link Inflections}) and
+ * are small passes of their own.
  */
 public final class Normaliser {
 

@@ -196,6 +196,19 @@ class StepsTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            diiiie          | die         | true
+            kill            | kill        | false
+            kisssses        | kisses      | true
+            cuttttting      | cutting     | true
+            aa bbb          | aa bb       | true
+            """)
+    void stretchedLettersOnly(String in, String out, boolean changed) {
+        assertThat(apply(new RepeatedLetters(3), in)).isEqualTo(out);
+        assertThat(marked(new RepeatedLetters(3), in, Step.REPEATED_LETTERS)).isEqualTo(changed);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "im going to do it"         | "i am going to do it"          | true
             "i m so done"               | "i am so done"                 | true
