@@ -201,16 +201,11 @@ public final class LibraryCsv {
                     + (PhraseGaps.MAX_PARTS - 1));
             return null;
         }
-        List<String> normal = new ArrayList<>();
-        for (String part : parts) {
-            String form = NORMALISER.normalise(part).text();
-            if (form.isEmpty()) {
-                errors.add("line " + line + ": phrase '" + phrase + "' has a gap ('...') with no words on one side");
-                return null;
-            }
-            normal.add(form);
+        if (parts.stream().anyMatch(part -> NORMALISER.normalise(part).text().isEmpty())) {
+            errors.add("line " + line + ": phrase '" + phrase + "' has a gap ('...') with no words on one side");
+            return null;
         }
-        return String.join(PhraseGaps.GAP, normal);
+        return PhraseGaps.matchingForm(phrase);
     }
 
     private static PhraseEntry entry(CSVRecord record, int line, int columns, List<String> errors, Map<String, Integer> seen) {

@@ -2,6 +2,8 @@ package org.lantern.monitor.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.lantern.monitor.text.Normaliser;
 
 /**
  * A gap in a library phrase: {@code kill ... myself} finds "kill myself" and also up to
@@ -21,7 +23,19 @@ public final class PhraseGaps {
     /** Most parts a phrase has. */
     public static final int MAX_PARTS = 4;
 
+    private static final Normaliser NORMALISER = new Normaliser();
+
     private PhraseGaps() {}
+
+    /**
+     * @param phrase a library phrase as written
+     * @return its matching form, a gapped phrase's parts joined by {@link #GAP}, so that
+     *         {@code want ... to die} and {@code want to die} stay two phrases wherever phrases
+     *         are compared (duplicates, a school's edits)
+     */
+    public static String matchingForm(String phrase) {
+        return parts(phrase).stream().map(part -> NORMALISER.normalise(part).text()).collect(Collectors.joining(GAP));
+    }
 
     /**
      * @param phrase a library phrase as written
