@@ -22,7 +22,7 @@ public final class CuratedLibraries {
     /** The source every curated phrase records. */
     public static final String SOURCE = "lantern-curated";
     /** The curated libraries' version: change it with every edit of any of their files. */
-    public static final String VERSION = "2026.12.3";
+    public static final String VERSION = "2026.12.4";
     private static final String DIRECTORY = "curated/";
 
     private CuratedLibraries() {}

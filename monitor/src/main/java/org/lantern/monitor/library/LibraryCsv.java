@@ -190,6 +190,24 @@ public final class LibraryCsv {
         return errors.isEmpty();
     }
 
+    /**
+     * @return the matching form of a phrase with gaps, its parts' matching forms joined by
+     *         {@link PhraseGaps#GAP}, or null with an error when a part is empty or there are too many
+     */
+    private static String gapped(String phrase, int line, List<String> errors) {
+        List<String> parts = PhraseGaps.parts(phrase);
+        if (parts.size() > PhraseGaps.MAX_PARTS) {
+            errors.add("line " + line + ": phrase '" + phrase + "' has " + (parts.size() - 1) + " gaps; at most "
+                    + (PhraseGaps.MAX_PARTS - 1));
+            return null;
+        }
+        if (parts.stream().anyMatch(part -> NORMALISER.normalise(part).text().isEmpty())) {
+            errors.add("line " + line + ": phrase '" + phrase + "' has a gap ('...') with no words on one side");
+            return null;
+        }
+        return PhraseGaps.matchingForm(phrase);
+    }
+
     private static PhraseEntry entry(CSVRecord record, int line, int columns, List<String> errors, Map<String, Integer> seen) {
         int before = errors.size();
         if (record.size() != columns) {
@@ -202,6 +220,8 @@ public final class LibraryCsv {
             errors.add("line " + line + ": empty phrase");
         } else if (phrase.length() > MAX_PHRASE) {
             errors.add("line " + line + ": phrase of " + phrase.length() + " characters; at most " + MAX_PHRASE);
+        } else if (PhraseGaps.parts(phrase).size() > 1) {
+            normal = gapped(phrase, line, errors);
         } else {
             normal = NORMALISER.normalise(phrase).text();
             if (normal.codePointCount(0, normal.length()) < MIN_PHRASE) {
@@ -243,7 +263,9 @@ public final class LibraryCsv {
         if (licence.isEmpty()) {
             errors.add("line " + line + ": empty licence");
         }
-        if (normal != null && rule != null) {
+        if (normal != null && rule != null && normal.contains(PhraseGaps.GAP) && !rule.notIn().isEmpty()) {
+            errors.add("line " + line + ": a phrase with a gap ('...') takes no not-in contexts; write the contexts' words as a not-with list");
+        } else if (normal != null && rule != null) {
             for (String context : rule.notIn()) {
                 String normalContext = NORMALISER.normalise(context).text();
                 if (!(" " + normalContext + " ").contains(" " + normal + " ")) {

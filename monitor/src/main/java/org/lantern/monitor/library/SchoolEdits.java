@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lantern.monitor.text.Normaliser;
 
 /**
  * Replays a school's {@link LibraryEdit}s over a shipped library, giving the library in force.
@@ -14,7 +13,6 @@ import org.lantern.monitor.text.Normaliser;
  */
 public final class SchoolEdits {
 
-    private static final Normaliser NORMALISER = new Normaliser();
 
     private SchoolEdits() {}
 
@@ -46,7 +44,7 @@ public final class SchoolEdits {
      * @return its matching form, as libraries and exclusions compare phrases
      */
     public static String normal(String phrase) {
-        return NORMALISER.normalise(phrase).text();
+        return PhraseGaps.matchingForm(phrase);
     }
 
     /**

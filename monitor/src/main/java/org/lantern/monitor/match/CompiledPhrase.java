@@ -18,9 +18,11 @@ final class CompiledPhrase {
     final int withList;
     final int notWithList;
     final int raiseWithList;
+    /** Whether the phrase has gaps ({@code kill ... myself}), so it is joined from parts and has no contexts of its own. */
+    final boolean gapped;
 
     CompiledPhrase(int id, PhraseEntry entry, PhraseLibrary library, int list, int withList, int notWithList,
-            int raiseWithList) {
+            int raiseWithList, boolean gapped) {
         this.id = id;
         this.entry = entry;
         this.library = library;
@@ -28,5 +30,6 @@ final class CompiledPhrase {
         this.withList = withList;
         this.notWithList = notWithList;
         this.raiseWithList = raiseWithList;
+        this.gapped = gapped;
     }
 }

@@ -3,18 +3,37 @@ package org.lantern.monitor.match;
 /**
  * What finding one automaton key means for one phrase: the phrase, and the longer contexts
  * ({@code not-in:}, and help-seeking phrases that contain it) that cancel it, each with where the
- * key sits inside it, so a hit is checked against the text around it without a second search.
+ * key sits inside it, so a hit is checked against the text around it without a second search. A
+ * phrase with gaps ({@code kill ... myself}) has one key per part, each knowing its place.
  */
 final class KeyTarget {
 
     final CompiledPhrase phrase;
     final char[][] contexts;
     final int[] offsets;
+    /** For a part of a phrase with gaps, the scan's slot of its first part, else -1. */
+    final int slot;
+    /** Which part of a phrase with gaps this key is, from 0. */
+    final int part;
+    /** How many parts the phrase has: 1 for a phrase without gaps. */
+    final int parts;
 
     KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets) {
+        this(phrase, contexts, offsets, -1, 0, 1);
+    }
+
+    private KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets, int slot, int part, int parts) {
         this.phrase = phrase;
         this.contexts = contexts;
         this.offsets = offsets;
+        this.slot = slot;
+        this.part = part;
+        this.parts = parts;
+    }
+
+    /** @return the target of part {@code part} of {@code parts} of a phrase with gaps, whose first part has scan slot {@code slot} */
+    static KeyTarget gapPart(CompiledPhrase phrase, int slot, int part, int parts) {
+        return new KeyTarget(phrase, new char[0][], new int[0], slot, part, parts);
     }
 
     /** @return whether the hit at {@code begin} lies inside one of the contexts, as a whole phrase */

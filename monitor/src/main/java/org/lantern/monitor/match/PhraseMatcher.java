@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Levels;
 import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.PhraseGaps;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.text.NormalisedText;
 import org.lantern.monitor.text.Normaliser;
@@ -25,6 +26,8 @@ import org.lantern.monitor.text.Step;
  * one linear pass per text, however many phrases), then the rules are applied to what was found:
  * co-occurring lists, contexts that cancel a phrase, identity terms that never alert alone and
  * help-seeking phrases that contain a risk phrase ("how to help a friend who self-harms").
+ * A phrase with gaps ({@code kill ... myself}) puts each part in the automaton and is joined from
+ * them in the same pass ({@link PhraseGaps}).
  * The automaton is {@code com.hankcs:aho-corasick-double-array-trie} rather than
  * {@code org.ahocorasick}: it reports each hit through a callback, where the other builds an
  * {@code Emit} object and an interval tree per text.
@@ -52,10 +55,12 @@ public final class PhraseMatcher {
 
     private final AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton;
     private final int lists;
+    private final int gapSlots;
 
-    private PhraseMatcher(AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton, int lists) {
+    private PhraseMatcher(AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton, int lists, int gapSlots) {
         this.automaton = automaton;
         this.lists = lists;
+        this.gapSlots = gapSlots;
     }
 
     /**
@@ -76,12 +81,22 @@ public final class PhraseMatcher {
             for (PhraseEntry entry : library.entries()) {
                 phrases.add(new CompiledPhrase(phrases.size(), entry, library, listIds.get(entry.list()),
                         listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry),
-                        listIndex(listIds, entry.rule().raiseWithList(), entry)));
+                        listIndex(listIds, entry.rule().raiseWithList(), entry), PhraseGaps.parts(entry.phrase()).size() > 1));
                 normalised.add(NORMALISER.normalise(entry.phrase()).text());
             }
         }
         Map<String, List<KeyTarget>> keys = new LinkedHashMap<>();
+        int gapSlots = 0;
         for (CompiledPhrase phrase : phrases) {
+            List<String> parts = PhraseGaps.parts(phrase.entry.phrase());
+            if (parts.size() > 1) {
+                for (int part = 0; part < parts.size(); part++) {
+                    String key = NORMALISER.normalise(parts.get(part)).text();
+                    keys.computeIfAbsent(key, k -> new ArrayList<>()).add(KeyTarget.gapPart(phrase, gapSlots, part, parts.size()));
+                }
+                gapSlots += parts.size();
+                continue;
+            }
             String key = normalised.get(phrase.id);
             List<String> contexts = contexts(phrase, key, phrases, normalised);
             addKey(keys, key, phrase, contexts);
@@ -91,13 +106,13 @@ public final class PhraseMatcher {
             }
         }
         if (keys.isEmpty()) {
-            return new PhraseMatcher(null, listIds.size());
+            return new PhraseMatcher(null, listIds.size(), 0);
         }
         TreeMap<String, KeyTarget[]> sorted = new TreeMap<>();
         keys.forEach((key, targets) -> sorted.put(key, targets.toArray(KeyTarget[]::new)));
         AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton = new AhoCorasickDoubleArrayTrie<>();
         automaton.build(sorted);
-        return new PhraseMatcher(automaton, listIds.size());
+        return new PhraseMatcher(automaton, listIds.size(), gapSlots);
     }
 
     private static int listIndex(Map<String, Integer> listIds, Optional<String> list, PhraseEntry entry) {
@@ -121,7 +136,8 @@ public final class PhraseMatcher {
         if (!phrase.entry.helpSeeking()) {
             for (CompiledPhrase other : phrases) {
                 String help = normalised.get(other.id);
-                if (other.entry.helpSeeking() && !help.equals(key) && (" " + help + " ").contains(" " + key + " ")) {
+                if (other.entry.helpSeeking() && !help.equals(key) && (" " + help + " ").contains(" " + key + " ")
+                        && PhraseGaps.parts(other.entry.phrase()).size() == 1) {
                     contexts.add(help);
                 }
             }
@@ -191,7 +207,7 @@ public final class PhraseMatcher {
             CompiledPhrase phrase = scan.found[i];
             PhraseEntry entry = phrase.entry;
             int phraseLevel = entry.levels().level(band);
-            if (!entry.alerts() || phraseLevel == 0
+            if (!entry.alerts() || phraseLevel == 0 || (phrase.gapped && insideHelpSeeking(scan, i))
                     || (phrase.withList != CompiledPhrase.NO_LIST && scan.othersIn(phrase.withList, phrase) == 0)
                     || scan.othersIn(phrase.notWithList, phrase) > 0) {
                 continue;
@@ -224,6 +240,19 @@ public final class PhraseMatcher {
         return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
     }
 
+    /**
+     * A phrase with gaps has no contexts in the automaton: a help-seeking phrase found around it
+     * ("she wants to die" around {@code want ... to die}) cancels it here instead.
+     */
+    private static boolean insideHelpSeeking(Scan scan, int i) {
+        for (int j = 0; j < scan.count; j++) {
+            if (j != i && scan.found[j].entry.helpSeeking() && scan.begins[j] <= scan.begins[i] && scan.ends[j] >= scan.ends[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean disguised(Set<Step> steps) {
         // contains() on each, not an iterator over the set: no allocation per match
         for (Step disguise : DISGUISES) {
@@ -250,7 +279,7 @@ public final class PhraseMatcher {
     }
 
     private Scan scan(char[] chars) {
-        Scan scan = new Scan(chars, lists);
+        Scan scan = new Scan(chars, lists, gapSlots);
         if (automaton != null && chars.length > 0) {
             automaton.parseText(chars, scan);
         }

@@ -2,6 +2,7 @@ package org.lantern.monitor.match;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.Arrays;
+import org.lantern.monitor.library.PhraseGaps;
 
 /**
  * One text's pass through the automaton: keeps the first uncancelled occurrence of each phrase
@@ -15,8 +16,19 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
     /** Above this many phrases found, membership moves from a linear search to a bit set. */
     private static final int SMALL = 16;
 
+    /**
+     * Most characters a gap spans: {@link PhraseGaps#MAX_WORDS} words of ordinary length. Bounds
+     * the work of joining two parts, so a text is still read in linear time.
+     */
+    private static final int MAX_GAP_CHARS = PhraseGaps.MAX_WORDS * 25;
+
     private final char[] text;
     private final int lists;
+    private final int gapSlots;
+    // per part of a phrase with gaps: where the latest chain of its parts up to it starts and ends,
+    // allocated at the first part found
+    private int[] gapStarts;
+    private int[] gapEnds;
     int[] listCounts;
     // allocated at the first phrase found: most texts have none
     CompiledPhrase[] found;
@@ -25,9 +37,10 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
     int count;
     private java.util.BitSet foundIds;
 
-    Scan(char[] text, int lists) {
+    Scan(char[] text, int lists, int gapSlots) {
         this.text = text;
         this.lists = lists;
+        this.gapSlots = gapSlots;
     }
 
     @Override
@@ -37,10 +50,58 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
         }
         for (KeyTarget target : targets) {
             CompiledPhrase phrase = target.phrase;
-            if (!isFound(phrase.id) && !target.cancelled(text, begin)) {
+            if (target.slot >= 0) {
+                gapPart(target, begin, end);
+            } else if (!isFound(phrase.id) && !target.cancelled(text, begin)) {
                 add(phrase, begin, end);
             }
         }
+    }
+
+    /**
+     * A part of a phrase with gaps: the first starts a chain; each next one continues the latest
+     * chain that ended at most {@link PhraseGaps#MAX_WORDS} words before it; the last finds the
+     * phrase, from the chain's start. Hits come in order of their end, so the part before has
+     * always been seen.
+     */
+    private void gapPart(KeyTarget target, int begin, int end) {
+        if (isFound(target.phrase.id)) {
+            return;
+        }
+        if (gapStarts == null) {
+            gapStarts = new int[gapSlots];
+            gapEnds = new int[gapSlots];
+            Arrays.fill(gapEnds, -1);
+        }
+        int slot = target.slot + target.part;
+        int start = begin;
+        if (target.part > 0) {
+            int before = gapEnds[slot - 1];
+            if (before < 0 || before >= begin || !near(before, begin)) {
+                return;
+            }
+            start = gapStarts[slot - 1];
+        }
+        if (target.part == target.parts - 1) {
+            add(target.phrase, start, end);
+        } else {
+            gapStarts[slot] = start;
+            gapEnds[slot] = end;
+        }
+    }
+
+    /** @return whether at most {@link PhraseGaps#MAX_WORDS} words lie between {@code from} (a space) and {@code to} */
+    private boolean near(int from, int to) {
+        if (to - from > MAX_GAP_CHARS) {
+            return false;
+        }
+        int spaces = 0;
+        for (int i = from; i < to; i++) {
+            if (text[i] == ' ') {
+                spaces++;
+            }
+        }
+        return spaces - 1 <= PhraseGaps.MAX_WORDS;
     }
 
     private boolean isFound(int id) {

@@ -3,13 +3,16 @@ package org.lantern.monitor.text;
 /**
  * Turns a text (a search term, a URL's query value, a typed message) into the form phrases are
  * matched in, undoing the ways people hide words: URL escapes, invisible characters, compatibility
- * forms, case, accents, look-alike letters, spelled-out letters, leetspeak and repeated letters,
- * in that order (each undoes what would hide the next). Library phrases go through the same
- * normaliser, so the two always agree. Stateless and thread-safe; never throws on text.
+ * forms, case, accents, look-alike letters, spelled-out letters and leetspeak; then it reads the
+ * ways one word is typed as one (stretched letters, contractions and text-speak written out,
+ * English word endings as one stem) and folds repeated letters, in that order (each undoes what
+ * would hide the next). Library phrases go through the same normaliser, so the two always agree.
+ * Stateless and thread-safe; never throws on text.
  *
  * <p>ICU4J does what Unicode defines (NFKC, case folding, decompositions, confusable skeletons);
- * the obfuscation steps (leetspeak, spelled-out letters, repeated letters, word breaks) have no
- * maintained library and are small passes of their own.
+ * the obfuscation steps (leetspeak, spelled-out letters, repeated letters, word breaks) and the
+ * short forms and word endings have no maintained library that fits (see {@link Inflections}) and
+ * are small passes of their own.
  */
 public final class Normaliser {
 
@@ -24,6 +27,9 @@ public final class Normaliser {
     private static final Separators SEPARATORS = new Separators();
     private static final WordBreaks WORD_BREAKS = new WordBreaks();
     private static final Leetspeak LEETSPEAK = new Leetspeak();
+    private static final RepeatedLetters STRETCHED_LETTERS = new RepeatedLetters(3);
+    private static final Shorthand SHORTHAND = new Shorthand();
+    private static final Inflections INFLECTIONS = new Inflections();
     private static final RepeatedLetters REPEATED_LETTERS = new RepeatedLetters();
 
     /**
@@ -57,6 +63,11 @@ public final class Normaliser {
         SEPARATORS.apply(buffer);
         WORD_BREAKS.apply(buffer);
         LEETSPEAK.apply(buffer);
+        // stretched letters first, so that a word's ending is read (diiiie is die); doubled
+        // letters only after it, as endings are read with them (kissed, cutting)
+        STRETCHED_LETTERS.apply(buffer);
+        SHORTHAND.apply(buffer);
+        INFLECTIONS.apply(buffer);
         REPEATED_LETTERS.apply(buffer);
         // leetspeak turns the symbols it does not read as letters into spaces
         WORD_BREAKS.apply(buffer);

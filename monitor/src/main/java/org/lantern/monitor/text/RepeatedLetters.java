@@ -10,6 +10,24 @@ final class RepeatedLetters implements NormalisationStep {
 
     private static final int OBFUSCATION = 3;
 
+    /** The shortest run this pass folds: 2 folds every run, 3 only the stretched ones. */
+    private final int shortest;
+
+    /** Folds every run of a letter, doubled or stretched. */
+    RepeatedLetters() {
+        this(2);
+    }
+
+    /**
+     * @param shortest the shortest run to fold: 3 folds only stretched letters, so that
+     *                 {@code diiiie} is {@code die} and {@code cuttttting} {@code cutting}
+     *                 before its ending is read (a stretched consonant stays doubled), and
+     *                 keeps {@code kill} for a later pass
+     */
+    RepeatedLetters(int shortest) {
+        this.shortest = shortest;
+    }
+
     @Override
     public void apply(TextBuffer t) {
         char[] c = t.chars;
@@ -33,14 +51,26 @@ final class RepeatedLetters implements NormalisationStep {
                     run++;
                 }
             }
-            if (run == 1) {
-                t.move(w++, r++);
+            if (run < shortest) {
+                for (int k = 0; k < run; k++) {
+                    t.move(w++, r++);
+                }
+            } else if (shortest > 2 && !isVowel(ch)) {
+                // a stretched consonant may have been a doubled one (cuttttting): keep it doubled
+                // for the endings, and the later pass folds it as it folds every double
+                t.put(w++, ch, r, r + 1, mark);
+                t.put(w++, ch, r + 1, r + run, mark);
+                r += run;
             } else {
                 t.put(w++, ch, r, r + run, run >= OBFUSCATION ? mark : 0);
                 r += run;
             }
         }
         t.length = w;
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 
     private static boolean isLetter(char c) {

@@ -28,6 +28,10 @@ public enum Step {
     SEPARATORS("separators between letters removed"),
     /** Digits and symbols standing for letters inside a word ({@code k1ll}, {@code $uicide}). */
     LEETSPEAK("leetspeak"),
+    /** Contractions, text-speak and split pronouns written out ({@code im}, {@code gonna}, {@code my self}). */
+    SHORTHAND("contractions and text-speak written out"),
+    /** English word endings read as one stem ({@code cutting}, {@code cuts} as {@code cut}). */
+    INFLECTIONS("word endings read as one stem"),
     /** A letter repeated three or more times ({@code suiiiicide}). */
     REPEATED_LETTERS("repeated letters");
 

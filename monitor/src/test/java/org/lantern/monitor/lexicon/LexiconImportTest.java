@@ -75,7 +75,7 @@ class LexiconImportTest {
             tell I to kill myself | a lemmatised form
             kms                | a single word out of context
             attempt            | a single word out of context
-            killing me         | reviewed: everyday hyperbole
+            I'm dying          | reviewed: everyday hyperbole
             stick and poke tattoo | reviewed: a home-made tattoo
             insomnia           | sleep issues are not a safeguarding concern by themselves
             girl               | reviewed: an everyday word, not an identity term

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lantern.monitor.text.Normaliser;
 
 /**
  * The shipped curated libraries as data: each file loads whole, holds only its own category, and
@@ -73,11 +72,10 @@ class CuratedLibrariesTest {
     void noPhraseIsListedTwiceForOneCategoryUnderAnotherLanguage() {
         // the matcher reads every language at once: a word shared by two languages (suicidio) is
         // listed once, or one text would show the same match twice
-        Normaliser normaliser = new Normaliser();
         Map<String, String> seen = new HashMap<>();
         for (PhraseLibrary library : CuratedLibraries.load()) {
             for (PhraseEntry entry : library.entries()) {
-                String key = entry.category().id() + ": " + normaliser.normalise(entry.phrase()).text();
+                String key = entry.category().id() + ": " + PhraseGaps.matchingForm(entry.phrase());
                 String where = library.name() + " line " + entry.line();
                 assertThat(seen.putIfAbsent(key, where)).as(key + " at " + where).isNull();
             }

@@ -87,6 +87,9 @@ class LibraryCsvTest {
             "kys,bullying,en,4,alone,false,false,,CC0-1.0"                         | "line 2: empty source; say where the phrase came from"
             "kys,bullying,en,4,alone,false,false,curated,"                         | "line 2: empty licence"
             "kys,bullying,en,4,alone,false,false,curated"                          | "line 2: 8 fields, the header has 9"
+            "... kill myself,suicide,en,5,alone,false,false,curated,CC0-1.0"        | "line 2: phrase '... kill myself' has a gap ('...') with no words on one side"
+            "a ... b ... c ... d ... e,suicide,en,5,alone,false,false,curated,CC0-1.0" | "line 2: phrase 'a ... b ... c ... d ... e' has 4 gaps; at most 3"
+            "kill ... myself,suicide,en,5,not-in:kill it myself,false,false,curated,CC0-1.0" | "line 2: a phrase with a gap ('...') takes no not-in contexts; write the contexts' words as a not-with list"
             """)
     void reportsABadLineWithItsNumber(String row, String error) {
         assertThat(errors(HEADER + row + "\n")).containsExactly(error);

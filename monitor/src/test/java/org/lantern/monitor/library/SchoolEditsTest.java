@@ -39,6 +39,16 @@ class SchoolEditsTest {
     }
 
     @Test
+    void aPhraseWithGapsAndItsPlainFormStayTwoPhrases() throws Exception {
+        PhraseLibrary shipped = LibraryCsv.read(new StringReader(HEADER
+                + "want to die,suicide,en,5,alone,false,false,curated,CC0-1.0\n"
+                + "want ... to die,suicide,en,5,alone,false,false,curated,CC0-1.0\n"), "lantern-suicide", "1");
+
+        assertThat(SchoolEdits.apply(shipped, "1+school.1", List.of()).entries())
+                .extracting(PhraseEntry::phrase).containsExactly("want to die", "want ... to die");
+    }
+
+    @Test
     void anAddedPhraseMatchesAndSaysItsVersion() throws Exception {
         PhraseLibrary library = SchoolEdits.apply(shipped(), "2026.12.2+school.1",
                 List.of(new LibraryEdit.Put(entry("end it all tonight,suicide,en,5,alone,false,false,school,CC0-1.0\n"))));

@@ -194,4 +194,97 @@ class StepsTest {
         assertThat(apply(new RepeatedLetters(), in)).isEqualTo(out);
         assertThat(marked(new RepeatedLetters(), in, Step.REPEATED_LETTERS)).isEqualTo(changed);
     }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            diiiie          | die         | true
+            kill            | kill        | false
+            kisssses        | kisses      | true
+            cuttttting      | cutting     | true
+            aa bbb          | aa bb       | true
+            """)
+    void stretchedLettersOnly(String in, String out, boolean changed) {
+        assertThat(apply(new RepeatedLetters(3), in)).isEqualTo(out);
+        assertThat(marked(new RepeatedLetters(3), in, Step.REPEATED_LETTERS)).isEqualTo(changed);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "im going to do it"         | "i am going to do it"          | true
+            "i m so done"               | "i am so done"                 | true
+            "iam done"                  | "i am done"                    | true
+            "ima end it"                | "i am going to end it"         | true
+            "imma end it"               | "i am going to end it"         | true
+            "gonna kill my self"        | "going to kill myself"         | true
+            "wanna die"                 | "want to die"                  | true
+            "i ll do it"                | "i will do it"                 | true
+            "don t tell"                | "do not tell"                  | true
+            "dont tell anyone"          | "do not tell anyone"           | true
+            "can not go on"             | "cannot go on"                 | true
+            "cant go on"                | "cannot go on"                 | true
+            "kill ur self"              | "kill yourself"                | true
+            "kill urself"               | "kill yourself"                | true
+            "hurt meself"               | "hurt myself"                  | true
+            "u r ugly"                  | "you are ugly"                 | true
+            "he s older"                | "he is older"                  | true
+            "meet tmrw rn"              | "meet tomorrow right now"      | true
+            "sumi"                      | "someone"                      | true
+            "i feel ill"                | "i feel ill"                   | false
+            "its well"                  | "its well"                     | false
+            "my selfie"                 | "my selfie"                    | false
+            "i am fine"                 | "i am fine"                    | false
+            "chcę umrzeć"               | "chcę umrzeć"                  | false
+            "  im  "                    | " i am"                        | true
+            ""                          | ""                             | false
+            """)
+    void shorthand(String in, String out, boolean changed) {
+        assertThat(apply(new Shorthand(), in)).isEqualTo(out);
+        assertThat(marked(new Shorthand(), in, Step.SHORTHAND)).isEqualTo(changed);
+    }
+
+    /** Forms of one word must agree; words of another stem or another level must not. */
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "cutting cuts cut"              | "cutt cut cut"                 | true
+            "starving starved starves starve" | "starv starv starv starv"    | true
+            "dying died dies die"           | "die die die die"              | true
+            "lying lies lie"                | "lie lie lie"                  | true
+            "bullied bullies bullying bully" | "bulli bulli bulli bulli"     | true
+            "crying cries cried cry"        | "cri cri cri cri"              | true
+            "killed killing kills kill"     | "kill kill kill kill"          | true
+            "nudes nude"                    | "nude nude"                    | true
+            "hated hating hates hate"       | "hate hate hate hate"          | true
+            "vaping vapes vape"             | "vape vape vape"               | true
+            "eating eats eat"               | "eat eat eat"                  | true
+            "fixing fixed fix"              | "fix fix fix"                  | true
+            "here note cute chce"           | "here note cute chce"          | false
+            "suicides suicide"              | "suicid suicid"                | true
+            "suicidal"                      | "suicidal"                     | false
+            "killer"                        | "killer"                       | false
+            "kiss kisses"                   | "kiss kiss"                    | true
+            "this isis virus"               | "this isis virus"              | false
+            "thing bring using being going" | "thing bring using being going" | false
+            "need speed"                    | "need speed"                   | false
+            "kms yes was mi ti si"          | "kms yes was mi ti si"         | false
+            "k1ll café 2024 кill"          | "k1ll café 2024 кill"         | false
+            "chce umrzec"                   | "chce umrzec"                  | false
+            "  a  "                         | "  a  "                        | false
+            """)
+    void inflections(String in, String out, boolean changed) {
+        assertThat(apply(new Inflections(), in)).isEqualTo(out);
+        assertThat(marked(new Inflections(), in, Step.INFLECTIONS)).isEqualTo(changed);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} spans {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cutting myself    | 0 | cutting
+            dying             | 0 | dying
+            bullied           | 0 | bullied
+            """)
+    void anInflectedWordKeepsItsWholeSpan(String in, int word, String original) {
+        TextBuffer buffer = new TextBuffer(in, true);
+        new Inflections().apply(buffer);
+        int end = buffer.toString().indexOf(' ') < 0 ? buffer.length : buffer.toString().indexOf(' ');
+        assertThat(in.substring(buffer.from[word], buffer.to[end - 1])).isEqualTo(original);
+    }
 }
