@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Classifying search terms: Lantern's monitor against GNU grep -F -i -f of the phrases of every
-# library Lantern ships, flattened to one a line (C locale, grep's fastest mode), over the search
+# library `lantern classify` uses (the curated ones), flattened to one a line (C locale, grep's fastest mode), over the search
 # terms of the shared request stream, in one run so both see the same machine load: in process
 # (JMH, one core), then `./lantern classify --file` end to end (JVM start, library, reading,
 # JSON out) against grep over the same file, taking turns for ROUNDS rounds, with the medians.
@@ -27,8 +27,9 @@ fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1); grep: $(grep --version | head -1)"
 
-# Every shipped library's phrases, one a line (the phrase column; comments skipped, quotes read as CSV).
-python3 - "$LIBRARIES"/*.csv > "$work/phrases" <<'EOF'
+# The phrases of every library `lantern classify` uses (the curated ones), one a line (the phrase
+# column; comments skipped, quotes read as CSV).
+python3 - "$LIBRARIES"/curated/*.csv > "$work/phrases" <<'EOF'
 import csv, sys
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8", newline="") as f:

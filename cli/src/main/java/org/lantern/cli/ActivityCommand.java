@@ -53,14 +53,29 @@ class ActivityCommand implements Runnable {
         String dataDir;
 
         IngestClient client() {
-            if (token == null || token.isBlank()) {
-                throw new CliException("no API token: give --token TOKEN or set LANTERN_TOKEN (make one with "
-                        + "'./lantern token create --user admin --scope ingest')");
-            }
-            return new IngestClient(serverUrl(), token.strip());
+            return new IngestClient(serverUrl(server, dataDir), token(token, "'./lantern token create --user admin --scope ingest'"));
         }
 
-        private String serverUrl() {
+        /**
+         * @param token  the token given, or null
+         * @param create the command that makes a fitting one, for the error
+         * @return the token, stripped
+         * @throws CliException when none is given
+         */
+        static String token(String token, String create) {
+            if (token == null || token.isBlank()) {
+                throw new CliException("no API token: give --token TOKEN or set LANTERN_TOKEN (make one with " + create + ")");
+            }
+            return token.strip();
+        }
+
+        /**
+         * @param server  the address given, or null or blank for none
+         * @param dataDir a demo's data directory
+         * @return the address given, else $LANTERN_SERVER, else the demo's running from {@code dataDir},
+         *         else http://localhost:8080
+         */
+        static String serverUrl(String server, String dataDir) {
             if (server != null && !server.isBlank()) {
                 return server.strip();
             }

@@ -6,19 +6,21 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
-import org.lantern.monitor.match.Classification;
 import org.lantern.monitor.match.ClassificationJson;
-import org.lantern.monitor.match.Match;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.server.monitoring.ClassifyLimits;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +32,10 @@ import picocli.CommandLine.Parameters;
  * monitor makes of texts (level, categories, help-seeking, and why), with Lantern's curated phrase
  * libraries and, with {@code --lexicons DIR}, the outside lexicons a school keeps there.
  * Plain Java, no server and no database, so a DSL can try a phrase and a technician can run a log
- * through it anywhere. The JSON is {@link ClassificationJson}'s, the same as the server's API.
+ * through it anywhere. With {@code --server}, the school's server classifies instead
+ * ({@code POST /api/v1/monitor/classify}, a file in batches: {@link ClassifyBatches}), with the
+ * libraries as the school has edited them and its exclusions; the lines printed are the same.
+ * The JSON is {@link ClassificationJson}'s, the same as the server's API.
  * Texts exit 1 when any is at level 3 or more, else 0; a file exits 0 once read through; 2 is an error.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -39,6 +44,7 @@ class ClassifyCommand implements Callable<Integer> {
 
     /** The level from which a text is worth someone's attention now, hence exit code 1. */
     private static final int ALERT_LEVEL = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +67,20 @@ class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object a line (always so with --file).")
     boolean json;
 
+    @Option(names = "--server", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "Ask the Lantern server at URL, which uses the school's edited libraries and exclusions "
+                    + "(no URL: $$LANTERN_SERVER, else the demo running from --data-dir, else http://localhost:8080).")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:LANTERN_TOKEN}",
+            description = "With --server, an API token whose account may classify (default: $$LANTERN_TOKEN).")
+    String token;
+
+    @Option(names = "--data-dir", defaultValue = DataDirectory.DEFAULT,
+            description = "With --server and no URL, a demo's data directory, to find the demo's address "
+                    + "(default: $$LANTERN_DATA_DIR, else ./data).")
+    String dataDir;
+
     @Override
     public Integer call() throws IOException {
         AgeBand band = AgeBand.ofId(ageBand.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new CliException(
@@ -71,17 +91,42 @@ class ClassifyCommand implements Callable<Integer> {
         if (file != null && !texts.isEmpty()) {
             throw new CliException("give texts to classify or --file FILE, not both");
         }
-        PhraseMatcher matcher = PhraseMatcher.build(libraries());
         PrintWriter out = spec.commandLine().getOut();
+        if (server != null) {
+            if (lexicons != null) {
+                throw new CliException("--lexicons is for classifying here; the server uses the lexicons it was "
+                        + "started with (give one of --lexicons or --server)");
+            }
+            ClassifyClient client = new ClassifyClient(ActivityCommand.ServerOptions.serverUrl(server, dataDir),
+                    ActivityCommand.ServerOptions.token(token, "'./lantern token create --user dsl'"));
+            if (file != null) {
+                read((in, progress) -> new ClassifyBatches(client, band, source(), out, spec.commandLine().getErr(),
+                        progress).classify(in));
+                return 0;
+            }
+            List<String> results = new ArrayList<>();
+            for (int from = 0; from < texts.size(); from += ClassifyLimits.MAX_TEXTS) {
+                results.addAll(client.classify(texts.subList(from, Math.min(texts.size(), from + ClassifyLimits.MAX_TEXTS)),
+                        band));
+            }
+            return print(results, out);
+        }
+        PhraseMatcher matcher = PhraseMatcher.build(libraries());
         if (file != null) {
-            classifyFile(matcher, band, out);
+            read((in, progress) -> new ClassifyFile(matcher, band, source(), out, spec.commandLine().getErr(), progress)
+                    .classify(in));
             return 0;
         }
+        return print(texts.stream().map(text -> ClassificationJson.toJson(matcher.classify(text, band))).toList(), out);
+    }
+
+    /** Prints each text's JSON, or its summary for a person; exit code 1 when any is at level 3 or more. */
+    private int print(List<String> results, PrintWriter out) throws IOException {
         int highest = 0;
-        for (String text : texts) {
-            Classification classification = matcher.classify(text, band);
-            out.println(json ? ClassificationJson.toJson(classification) : summary(classification));
-            highest = Math.max(highest, classification.level());
+        for (String result : results) {
+            JsonNode classification = JSON.readTree(result);
+            out.println(json ? result : summary(classification));
+            highest = Math.max(highest, classification.path("level").asInt());
         }
         out.flush();
         return highest >= ALERT_LEVEL ? 1 : 0;
@@ -95,18 +140,25 @@ class ClassifyCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads the file through, here or on the server. */
+    private interface FileClassifier {
+        long classify(InputStream in, Progress progress) throws IOException;
+    }
+
     /** Streams the file in chunks of lines: constant memory however long it is. */
-    private void classifyFile(PhraseMatcher matcher, AgeBand band, PrintWriter out) throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    private void read(FileClassifier classifier) throws IOException {
         // progress only for a person watching: a pipeline's stderr stays for errors
         Progress progress = ActivityCommand.onTerminal()
-                ? new Progress(err, "lantern classify: ") : null;
-        String source = file.equals("-") ? "standard input" : file;
+                ? new Progress(spec.commandLine().getErr(), "lantern classify: ") : null;
         try (InputStream in = open()) {
-            new ClassifyFile(matcher, band, source, out, err, progress).classify(in);
+            classifier.classify(in, progress);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + CliException.rootMessage(e));
         }
+    }
+
+    private String source() {
+        return file.equals("-") ? "standard input" : file;
     }
 
     private InputStream open() {
@@ -124,19 +176,19 @@ class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** One line for a person: level, what was found and the text, with illegal content masked. */
-    private static String summary(Classification classification) {
-        String found = classification.matches().isEmpty() ? "nothing found"
-                : classification.matches().stream()
-                        .map(match -> describe(match, ClassificationJson.masked(match, classification)))
-                        .collect(Collectors.joining("; "));
-        return "level " + classification.level() + (classification.helpSeeking() ? " (help-seeking)" : "")
-                + ": " + found + " | " + ClassificationJson.maskedText(classification);
-    }
-
-    private static String describe(Match match, boolean masked) {
-        return match.category().id() + " " + match.level() + " \""
-                + (masked ? ClassificationJson.mask(match.phrase()) + "\" (" + ClassificationJson.MASKED_NOTE + ")"
-                        : match.phrase() + "\"");
+    /**
+     * One line for a person from a text's JSON: level, what was found and the text, with illegal
+     * content masked as the JSON masks it.
+     */
+    private static String summary(JsonNode classification) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode match : classification.path("categories")) {
+            found.add(match.path("id").asText() + " " + match.path("level").asInt() + " \"" + match.path("phrase").asText()
+                    + "\"" + (match.has("note") ? " (" + match.path("note").asText() + ")" : ""));
+        }
+        return "level " + classification.path("level").asInt()
+                + (classification.path("helpSeeking").asBoolean() ? " (help-seeking)" : "")
+                + ": " + (found.isEmpty() ? "nothing found" : String.join("; ", found)) + " | "
+                + classification.path("text").asText();
     }
 }

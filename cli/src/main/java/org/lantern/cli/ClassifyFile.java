@@ -96,9 +96,7 @@ final class ClassifyFile {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
         for (long line : output.invalidLines) {
-            // one bad line must not stop a long run: say which, and read it as the matcher would
-            err.println("lantern classify: line " + line + " of " + source
-                    + " is not valid UTF-8; classified with replacement characters");
+            err.println(notUtf8(line, source));
         }
         if (!output.invalidLines.isEmpty()) {
             err.flush();
@@ -117,20 +115,7 @@ final class ClassifyFile {
         StringBuilder json = new StringBuilder(chunk.length + chunk.lines * 64);
         String newline = System.lineSeparator();
         for (int i = 0; i < chunk.lines; i++) {
-            int start = chunk.starts[i];
-            int length = chunk.ends[i] - start;
-            String text;
-            if (ascii(chunk.bytes, start, length)) {
-                text = new String(chunk.bytes, start, length, StandardCharsets.ISO_8859_1);
-            } else {
-                ByteBuffer line = ByteBuffer.wrap(chunk.bytes, start, length);
-                try {
-                    text = strict.decode(line.duplicate()).toString();
-                } catch (CharacterCodingException e) {
-                    invalid.add(chunk.firstLine + i);
-                    text = StandardCharsets.UTF_8.decode(line).toString();
-                }
-            }
+            String text = text(chunk, i, strict, invalid);
             if (matcher.findsNothing(text)) {
                 ClassificationJson.appendNothingFound(json, text);
             } else {
@@ -139,6 +124,32 @@ final class ClassifyFile {
             json.append(newline);
         }
         return new Output(json.toString(), chunk.lines, chunk.firstLine + chunk.lines - 1, invalid);
+    }
+
+    /**
+     * @param strict  a decoder that reports what is not UTF-8
+     * @param invalid where the line's number goes when it is not valid UTF-8
+     * @return line {@code i} of the chunk as text: one bad line must not stop a long run, so one
+     *         that is not valid UTF-8 is read as the matcher would, with replacement characters
+     */
+    static String text(LineChunks.Chunk chunk, int i, CharsetDecoder strict, List<Long> invalid) {
+        int start = chunk.starts[i];
+        int length = chunk.ends[i] - start;
+        if (ascii(chunk.bytes, start, length)) {
+            return new String(chunk.bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+        ByteBuffer line = ByteBuffer.wrap(chunk.bytes, start, length);
+        try {
+            return strict.decode(line.duplicate()).toString();
+        } catch (CharacterCodingException e) {
+            invalid.add(chunk.firstLine + i);
+            return StandardCharsets.UTF_8.decode(line).toString();
+        }
+    }
+
+    /** @return the warning for a line that is not valid UTF-8 */
+    static String notUtf8(long line, String source) {
+        return "lantern classify: line " + line + " of " + source + " is not valid UTF-8; classified with replacement characters";
     }
 
     /** ASCII is decoded by copying: most texts are, and it is the same as decoding them as UTF-8. */

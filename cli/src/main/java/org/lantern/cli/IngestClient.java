@@ -33,16 +33,27 @@ final class IngestClient {
     private final String token;
 
     IngestClient(String server, String token) {
+        this.server = baseUri(server);
+        this.token = token;
+    }
+
+    /**
+     * @param server a server's address as given
+     * @return it as a URI without a trailing slash, to which an API path is appended
+     * @throws CliException when it is not an http(s) address
+     */
+    static URI baseUri(String server) {
         String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+        URI uri;
         try {
-            this.server = URI.create(base);
+            uri = URI.create(base);
         } catch (IllegalArgumentException e) {
             throw new CliException("--server: '" + server + "' is not a URL such as http://lantern.school.example:8080");
         }
-        if (this.server.getScheme() == null || this.server.getHost() == null) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
             throw new CliException("--server: '" + server + "' is not a URL such as http://lantern.school.example:8080");
         }
-        this.token = token;
+        return uri;
     }
 
     /** The server could not be reached, or broke off: nothing of the stretch is known to be stored. */

@@ -20,12 +20,15 @@ import java.util.Optional;
  *                           policy written before the list existed (see {@link #concerns()})
  * @param monitoring         what the school says about safeguarding monitoring; null in a policy
  *                           that says nothing of it (see {@link #monitoringInForce()})
+ * @param tlsInspection      whether the school's proxies decrypt HTTPS, and which categories they
+ *                           never decrypt; null in a policy that does not say (see
+ *                           {@link #tlsInspectionInForce()})
  * @param assumptions        what Lantern assumed where the published policy is silent
  */
 public record PolicyDocument(School school, List<Group> groups, List<Category> categories, List<TimeWindow> windows,
                              List<Activity> activities, Communications communications,
                              MobileTechnologies mobileTechnologies, Sanctions sanctions, Safeguarding safeguarding,
-                             Monitoring monitoring, List<String> assumptions) {
+                             Monitoring monitoring, TlsInspection tlsInspection, List<String> assumptions) {
     public PolicyDocument {
         groups = Lists.copy(groups);
         categories = Lists.copy(categories);
@@ -45,6 +48,11 @@ public record PolicyDocument(School school, List<Group> groups, List<Category> c
     /** The monitoring settings in force: the policy's own, or {@link Monitoring#DEFAULT} (typed text not read). */
     public Monitoring monitoringInForce() {
         return monitoring != null ? monitoring : Monitoring.DEFAULT;
+    }
+
+    /** Whether HTTPS is decrypted: the policy's own answer, or {@link TlsInspection#DEFAULT} (not decrypted). */
+    public TlsInspection tlsInspectionInForce() {
+        return tlsInspection != null ? tlsInspection : TlsInspection.DEFAULT;
     }
 
     /** The group with this id, if any. */

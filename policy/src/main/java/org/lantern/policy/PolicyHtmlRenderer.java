@@ -42,7 +42,7 @@ public final class PolicyHtmlRenderer {
             sanctions(h, "Staff", policy.sanctions().staff());
         }
         safeguarding(h, policy.concerns());
-        monitoring(h, policy.monitoringInForce());
+        monitoring(h, policy.monitoringInForce(), policy);
         groups(h, policy);
         categories(h, policy);
         windows(h, policy);
@@ -185,9 +185,16 @@ public final class PolicyHtmlRenderer {
     }
 
     /** The monitoring settings, so whoever reads the policy sees whether typed text is read. */
-    private static void monitoring(StringBuilder h, Monitoring m) {
+    private static void monitoring(StringBuilder h, Monitoring m, PolicyDocument policy) {
         open(h, "Safeguarding monitoring");
         h.append("<tr><th scope=\"col\">Setting</th><th scope=\"col\">Value</th></tr>\n</thead>\n<tbody>\n");
+        TlsInspection tls = policy.tlsInspectionInForce();
+        h.append("<tr><th scope=\"row\">Secure (HTTPS) connections are inspected</th><td>")
+                .append(!tls.enabled() ? "No: only the names of secure sites are seen"
+                        : tls.exemptCategories().isEmpty() ? "Yes"
+                        : "Yes, except " + esc(String.join(", ", tls.exemptCategories().stream()
+                                .map(id -> policy.category(id).map(Category::name).orElse(id)).toList())))
+                .append("</td></tr>\n");
         h.append("<tr><th scope=\"row\">What pupils type into web pages is read</th><td>")
                 .append(m.typedText() ? "Yes, up to " + m.typedTextMaxBytes() + " bytes of each" : "No")
                 .append("</td></tr>\n");

@@ -378,6 +378,17 @@ public final class PolicyParser {
                             concerns.get(c).steps().stream().map(Safeguarding.Step::id).toList());
                 }
             }
+            TlsInspection tls = d.tlsInspectionInForce();
+            refs("tlsInspection.exemptCategories", tls.exemptCategories(), categories, "category");
+            if (!tls.enabled() && !tls.exemptCategories().isEmpty()) {
+                error("tlsInspection.exemptCategories", "categories are exempt from TLS inspection, but it is not enabled: "
+                        + "set \"enabled: true\" or leave the list out");
+            }
+            if (d.monitoringInForce().typedText() && !tls.enabled()) {
+                error("monitoring.typedText", "reading what pupils type into web pages needs TLS inspection (the proxies "
+                        + "see nothing inside an encrypted connection): set \"tlsInspection: {enabled: true}\" if the "
+                        + "school's proxies decrypt HTTPS, or \"typedText: false\"");
+            }
             if (d.sanctions() != null) {
                 table("sanctions.pupil", d.sanctions().pupil());
                 table("sanctions.staff", d.sanctions().staff());

@@ -11,6 +11,7 @@ import java.util.List;
 import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryFormatException;
+import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.PhraseMatcher;
 
@@ -121,15 +122,25 @@ public final class MonitorEvaluation {
         }
     }
 
+    /** The files as libraries; a rule may name a term list of any of them, as a split category's files do. */
     private static List<PhraseLibrary> libraries(List<Path> files) throws UsageException {
         List<PhraseLibrary> libraries = new ArrayList<>();
         for (Path file : files) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                libraries.add(LibraryCsv.read(reader, file.getFileName().toString(), "file"));
+                libraries.add(new PhraseLibrary(file.getFileName().toString(), "file",
+                        LibraryCsv.readEntries(reader, List.of(), false)));
             } catch (IOException e) {
                 throw new UsageException("cannot read library " + file + ": " + e.getMessage());
             } catch (LibraryFormatException e) {
                 throw new UsageException("library " + file + ": " + e.getMessage());
+            }
+        }
+        List<PhraseEntry> all = libraries.stream().flatMap(l -> l.entries().stream()).toList();
+        for (PhraseLibrary library : libraries) {
+            try {
+                LibraryCsv.checkLists(library.entries(), all);
+            } catch (LibraryFormatException e) {
+                throw new UsageException("library " + library.name() + ": " + e.getMessage());
             }
         }
         return libraries;

@@ -7,15 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The libraries Lantern writes and ships: one CSV file per {@link Category} (so a DSL reviews and
+ * The libraries Lantern writes and ships: a CSV file per {@link Category} (so a DSL reviews and
  * a reviewer diffs one subject at a time), each in English and, for the highest-risk categories,
  * French, German, Spanish, Polish, Portuguese, Italian, Arabic and Urdu, with help-seeking
  * phrases, identity terms (in {@code hate}, never alerting alone), levels per age band and the
  * contexts that make a word benign. All are CC0-1.0, source {@value #SOURCE}. Each file is a
- * library of its own, named {@code lantern-<category>}, so a match names the file and line it
- * came from; a rule's term list is defined in the same file.
+ * library of its own, named {@code lantern-<file>}, so a match names the file and line it came
+ * from. A category too long to read in one sitting is split into several files ({@link #files}):
+ * suicide into its English phrases, its phrases in the other eight languages and the term lists
+ * their rules name. A rule's term list is defined in one of its category's files.
  */
 public final class CuratedLibraries {
 
@@ -24,50 +27,81 @@ public final class CuratedLibraries {
     /** The curated libraries' version: change it with every edit of any of their files. */
     public static final String VERSION = "2026.12.4";
     private static final String DIRECTORY = "curated/";
+    /** The categories kept in several files, each file's name without {@code .csv}, the first its own. */
+    private static final Map<Category, List<String>> SPLIT = Map.of(
+            Category.SUICIDE, List.of("suicide", "suicide-languages", "suicide-terms"));
 
     private CuratedLibraries() {}
 
     /**
      * @param category a category
-     * @return the name of its curated library, as matches show it
+     * @return the name of its first (or only) curated library, as matches show it, where phrases
+     *         the school adds to the category go
      */
     public static String name(Category category) {
-        return "lantern-" + category.id();
-    }
-
-    /** @return the path of a category's file on the class path, relative to this package */
-    public static String resource(Category category) {
-        return DIRECTORY + category.id() + ".csv";
+        return name(category.id());
     }
 
     /**
-     * @return every curated library, one per category, in {@link Category} order
+     * @param file a curated file's name without {@code .csv}, from {@link #files}
+     * @return the name of its library, as matches show it
+     */
+    public static String name(String file) {
+        return "lantern-" + file;
+    }
+
+    /** @return the names, without {@code .csv}, of a category's files, its own first */
+    public static List<String> files(Category category) {
+        return SPLIT.getOrDefault(category, List.of(category.id()));
+    }
+
+    /** @return the path of a curated file on the class path, relative to this package */
+    public static String resource(String file) {
+        return DIRECTORY + file + ".csv";
+    }
+
+    /**
+     * @return every curated library, one per file, in {@link Category} order
      * @throws IllegalStateException if a shipped file is missing or invalid (a build that a test
      *                               would have failed)
      */
     public static List<PhraseLibrary> load() {
         List<PhraseLibrary> libraries = new ArrayList<>();
         for (Category category : Category.values()) {
-            libraries.add(load(category));
+            libraries.addAll(load(category));
         }
         return List.copyOf(libraries);
     }
 
     /**
      * @param category a category
-     * @return its curated library
+     * @return its curated libraries, one per file, its own first; a rule may name a term list of
+     *         any of them
      */
-    public static PhraseLibrary load(Category category) {
-        String resource = resource(category);
-        try (InputStream in = CuratedLibraries.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("curated library missing from the class path: " + resource);
+    public static List<PhraseLibrary> load(Category category) {
+        List<PhraseLibrary> libraries = new ArrayList<>();
+        for (String file : files(category)) {
+            String resource = resource(file);
+            try (InputStream in = CuratedLibraries.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("curated library missing from the class path: " + resource);
+                }
+                libraries.add(new PhraseLibrary(name(file), VERSION,
+                        LibraryCsv.readEntries(new InputStreamReader(in, StandardCharsets.UTF_8), List.of(), false)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (LibraryFormatException e) {
+                throw new IllegalStateException("the curated library " + resource + " is invalid: " + e.getMessage(), e);
             }
-            return LibraryCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8), name(category), VERSION);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (LibraryFormatException e) {
-            throw new IllegalStateException("the curated library " + resource + " is invalid: " + e.getMessage(), e);
         }
+        List<PhraseEntry> all = libraries.stream().flatMap(l -> l.entries().stream()).toList();
+        for (PhraseLibrary library : libraries) {
+            try {
+                LibraryCsv.checkLists(library.entries(), all);
+            } catch (LibraryFormatException e) {
+                throw new IllegalStateException("the curated library " + library.name() + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(libraries);
     }
 }

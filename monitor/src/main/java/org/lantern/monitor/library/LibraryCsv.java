@@ -91,6 +91,22 @@ public final class LibraryCsv {
         return entries;
     }
 
+    /**
+     * Checks the lists a library's rules name when its term lists may be in other files: one file of
+     * a category kept in several.
+     *
+     * @param entries a library's entries, read with {@link #readEntries} without checking lists
+     * @param all     every entry whose list the rules may name, these included
+     * @throws LibraryFormatException listing every rule that names a list no entry belongs to
+     */
+    public static void checkLists(List<PhraseEntry> entries, List<PhraseEntry> all) throws LibraryFormatException {
+        List<String> errors = new ArrayList<>();
+        checkLists(entries, all, errors);
+        if (!errors.isEmpty()) {
+            throw new LibraryFormatException(errors);
+        }
+    }
+
     /** @return every column, in the order {@link #row} writes them */
     public static List<String> columns() {
         List<String> columns = new ArrayList<>(REQUIRED);

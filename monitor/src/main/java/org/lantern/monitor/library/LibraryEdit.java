@@ -43,4 +43,17 @@ public sealed interface LibraryEdit {
             }
         }
     }
+
+    /**
+     * A school exclusion withdrawn: the phrase counts again where it is part of {@code context}
+     * (that context taken out of the {@code not-in} of its entries in {@code category}). A context
+     * the shipped library itself gives the phrase stays: only what the school added is withdrawn.
+     */
+    record Unexclude(Category category, String phrase, String context) implements LibraryEdit {
+        public Unexclude {
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(phrase, "phrase");
+            Objects.requireNonNull(context, "context");
+        }
+    }
 }

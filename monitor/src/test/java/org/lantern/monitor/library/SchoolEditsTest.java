@@ -87,6 +87,48 @@ class SchoolEditsTest {
         assertThat(Rule.parse(suicide.rule().text()).notIn()).isEqualTo(suicide.rule().notIn());
     }
 
+    @Test
+    void aWithdrawnExclusionAlertsAgainAndKeepsTheShippedContexts() throws Exception {
+        LibraryEdit.Exclude exclude = new LibraryEdit.Exclude(Category.SUICIDE, "suicide", "suicide prevention week");
+        PhraseLibrary library = SchoolEdits.apply(shipped(), "v", List.of(exclude,
+                new LibraryEdit.Unexclude(Category.SUICIDE, "Suicide", "SUICIDE prevention  week")));
+
+        assertThat(classify(library, "Suicide Prevention Week assembly", AgeBand.KS3).level()).isEqualTo(3);
+        assertThat(classify(library, "suicide squad", AgeBand.KS3).level()).isZero();
+        assertThat(SchoolEdits.find(library, "suicide", "en").orElseThrow().rule().text()).isEqualTo("not-in:suicide squad");
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @CsvSource({
+            "SUICIDE, suicide, suicide squad, a context the shipped library gives stays",
+            "SELF_HARM, suicide, suicide prevention week, another category's withdrawal changes nothing",
+            "SUICIDE, kill myself, suicide prevention week, another phrase's withdrawal changes nothing"})
+    void aWithdrawalTakesOutOnlyWhatTheSchoolAddedToThatPhrase(Category category, String phrase, String context,
+                                                                String why) throws Exception {
+        LibraryEdit.Exclude exclude = new LibraryEdit.Exclude(Category.SUICIDE, "suicide", "suicide prevention week");
+        PhraseLibrary excluded = SchoolEdits.apply(shipped(), "v", List.of(exclude));
+        PhraseLibrary library = SchoolEdits.apply(shipped(), "v", List.of(exclude,
+                new LibraryEdit.Unexclude(category, phrase, context)));
+
+        assertThat(library.entries()).as(why).isEqualTo(excluded.entries());
+    }
+
+    @Test
+    void aWithdrawalAfterARelevelKeepsTheNewLevelAndTheOtherClauses() throws Exception {
+        PhraseLibrary excluded = SchoolEdits.apply(shipped(), "v", List.of(
+                new LibraryEdit.Exclude(Category.SUICIDE, "kill myself", "i dont want to kill myself")));
+        PhraseEntry relevelled = SchoolEdits.find(excluded, "kill myself", "en").orElseThrow().withLevels(Levels.of(4));
+        PhraseLibrary library = SchoolEdits.apply(shipped(), "v", List.of(
+                new LibraryEdit.Exclude(Category.SUICIDE, "kill myself", "i dont want to kill myself"),
+                new LibraryEdit.Put(relevelled),
+                new LibraryEdit.Unexclude(Category.SUICIDE, "kill myself", "i dont want to kill myself")));
+
+        PhraseEntry entry = SchoolEdits.find(library, "kill myself", "en").orElseThrow();
+        assertThat(entry.rule()).isEqualTo(Rule.ALONE);
+        assertThat(entry.levels().level()).isEqualTo(4);
+        assertThat(classify(library, "i dont want to kill myself", AgeBand.KS3).level()).isEqualTo(4);
+    }
+
     @ParameterizedTest(name = "{0} in ''{1}''")
     @CsvSource({
             "SUICIDE, kill myself, i dont want to kill myself, an alone rule gains a context",

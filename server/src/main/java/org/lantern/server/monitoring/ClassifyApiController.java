@@ -39,10 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClassifyApiController {
 
-    static final int MAX_TEXTS = 1000;
-    static final int MAX_CHARS = 256 * 1024;
-    /** The body read at most: the texts' characters with room for JSON's quotes and escapes. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_TEXTS = ClassifyLimits.MAX_TEXTS;
+    static final int MAX_CHARS = ClassifyLimits.MAX_CHARS;
+    static final int MAX_BODY_BYTES = ClassifyLimits.MAX_BODY_BYTES;
 
     private final MonitorEngine engine;
     private final ObjectMapper json;

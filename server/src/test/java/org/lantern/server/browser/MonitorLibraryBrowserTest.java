@@ -12,12 +12,14 @@ import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lantern.monitor.library.AgeBand;
+import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.CuratedLibraries;
 import org.lantern.server.alerts.Alert;
 import org.lantern.server.alerts.SafeguardingAlerts;
 import org.lantern.server.alerts.SafeguardingRisk;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
+import org.lantern.server.monitoring.library.LibraryChanges;
 import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
@@ -29,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The DSL edits a monitor library on a phone (390 CSS pixels wide) with the keyboard: finds a
  * phrase, adds one, changes its levels, removes another, sees every version in the history, and is
  * told line by line why a bad CSV changes nothing; then closes a safeguarding alert as a false
- * positive with an exclusion, after which the same words no longer match.
+ * positive with an exclusion, after which the same words no longer match; and removes a school
+ * exclusion, after which they match again.
  */
 @BrowserTest
 class MonitorLibraryBrowserTest {
@@ -44,6 +47,8 @@ class MonitorLibraryBrowserTest {
     MonitorEngine engine;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LibraryChanges changes;
 
     @AfterEach
     void shipped() {
@@ -146,6 +151,35 @@ class MonitorLibraryBrowserTest {
         org.assertj.core.api.Assertions.assertThat(engine.matcher().classify(words, AgeBand.KS4).matches()).isEmpty();
         org.assertj.core.api.Assertions.assertThat(engine.matcher().classify("online casino", AgeBand.KS4).matches())
                 .isNotEmpty();
+    }
+
+    @Test
+    void theDslRemovesASchoolExclusionWithTheKeyboardAndThePhraseAlertsThereAgain(Browser browser) {
+        String dsl = BrowserAccounts.ensure(accounts, "b.library.dsl", Role.DSL);
+        String words = "online casino maths project";
+        int made = changes.exclude(Category.GAMBLING, "online casino", words, "Year 10 <i>probability</i> project",
+                "b.library.dsl");
+        browser.page().setViewportSize(WIDTH, 844);
+        Page page = browser.signIn(dsl, BrowserAccounts.PASSWORD);
+        browser.open("/monitoring/libraries/gambling");
+        assertThat(page.locator("#exclusion-" + made)).containsText("'online casino' does not alert in '" + words + "'");
+        assertThat(page.locator("#exclusion-" + made)).containsText("Year 10 <i>probability</i> project");
+        assertNoSidewaysScroll(page, "the exclusions");
+
+        page.locator("#unexclude-reason-" + made).focus();
+        page.keyboard().type("The project has ended");
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#unexclude-button-" + made)).isFocused();
+        page.keyboard().press("Enter");
+
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Exclusion removed: the library is now at school version 2.");
+        assertThat(page.locator("#exclusion-list")).hasCount(0);
+        assertThat(page.locator("#exclusions")).containsText("The school has no exclusions in this library.");
+        assertThat(page.locator("#history")).containsText("Exclusion removed: 'online casino' alerts again in '" + words + "'");
+        assertThat(page.locator("#history")).containsText("The project has ended");
+        assertNoSidewaysScroll(page, "the library after the removal");
+        org.assertj.core.api.Assertions.assertThat(engine.matcher().classify(words, AgeBand.KS4).matches())
+                .extracting(m -> m.phrase()).containsExactly("online casino");
     }
 
     private static void assertNoSidewaysScroll(Page page, String what) {

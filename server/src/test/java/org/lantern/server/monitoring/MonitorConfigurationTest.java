@@ -25,7 +25,8 @@ class MonitorConfigurationTest {
     @Test
     void withoutALexiconsDirectoryTheCuratedLibrariesAreAll() {
         assertThat(MonitorConfiguration.libraries("")).extracting(PhraseLibrary::name)
-                .containsExactly(Arrays.stream(Category.values()).map(CuratedLibraries::name).toArray(String[]::new));
+                .containsExactly(Arrays.stream(Category.values()).flatMap(c -> CuratedLibraries.files(c).stream())
+                        .map(CuratedLibraries::name).toArray(String[]::new));
     }
 
     @Test

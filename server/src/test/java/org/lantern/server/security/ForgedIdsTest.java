@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.filter.decision.UnblockException.Scope;
+import org.lantern.monitor.library.Category;
 import org.lantern.server.alerts.AlertFixtures;
 import org.lantern.server.alerts.AlertRegister;
 import org.lantern.server.alerts.OnCallList;
@@ -48,6 +49,8 @@ import org.lantern.server.incidents.RecordKind;
 import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
+import org.lantern.server.monitoring.library.LibraryChanges;
+import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.people.People;
 import org.lantern.server.registers.cloud.CloudServices;
 import org.lantern.server.registers.cloud.SoftwareLicences;
@@ -71,6 +74,7 @@ import org.lantern.server.registers.training.TrainingCompletions;
 import org.lantern.server.registers.training.TrainingCourses;
 import org.lantern.server.retention.RetentionService;
 import org.lantern.server.support.DatabaseState;
+import org.lantern.server.support.LibraryTables;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
@@ -185,6 +189,10 @@ class ForgedIdsTest {
     @Autowired
     FilteringReviews reviews;
     @Autowired
+    LibraryChanges libraryChanges;
+    @Autowired
+    MonitorEngine engine;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -289,6 +297,8 @@ class ForgedIdsTest {
         world.put("missing", MISSING);
         world.put("alert", Long.toString(alerts.record(AlertFixtures.illegal("http://forged-ids.invalid/", p1,
                 "Forged One", "forged.one", "10.0.0.7", now.toInstant())).id()));
+        world.put("exclusion", Integer.toString(libraryChanges.exclude(Category.GAMBLING, "online casino",
+                "online casino forged ids project", "Forged ids fixture.", owner)));
         world.put("entry", Long.toString(lists.add(LocalLists.ListName.BLOCK, "forged-ids.example", owner,
                 "Forged ids fixture.").id()));
         housekeeping(owner);
@@ -334,6 +344,11 @@ class ForgedIdsTest {
 
     /** The filtering review this test started, if it did: one left unsigned would stop the next being started. */
     private Long startedReview;
+
+    @AfterAll
+    void shippedLibraries() {
+        LibraryTables.clear(jdbc, engine);
+    }
 
     @AfterAll
     void removeStartedReview() {
@@ -641,6 +656,11 @@ class ForgedIdsTest {
         // One's own agreement: the version the page showed, which a forged id cannot turn into another's.
         specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",
                 List.of(), null, null, false));
+        // A school exclusion, named by the version of its library that made it: another library's is not there.
+        String unexclude = "POST /monitoring/libraries/{category}/exclusions/{version:\\d+}/remove";
+        specs.add(new Spec(unexclude, "", Role.DSL, "category=gambling,version=exclusion",
+                List.of(new Hidden("category=gambling,version=exclusion", holding(Permission.INCIDENT_MANAGE))),
+                "category=self-harm,version=exclusion", "version", false));
         // The requester withdraws their own request, an approver any; to anyone else it is not there.
         specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         return specs;

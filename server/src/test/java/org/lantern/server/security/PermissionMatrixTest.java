@@ -256,6 +256,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/monitoring/libraries/gambling/phrases/levels", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/monitoring/libraries/gambling/phrases/remove", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/monitoring/libraries/gambling/exclusions", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.POST, "/monitoring/libraries/gambling/exclusions/999999999/remove", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/monitoring/libraries/gambling/import", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/api/v1/monitor/libraries", Permission.MONITOR_CLASSIFY),
             new Row(HttpMethod.GET, "/api/v1/monitor/libraries/gambling", Permission.MONITOR_CLASSIFY),

@@ -133,6 +133,24 @@ public class LibraryCatalogue {
     }
 
     /**
+     * @return the school exclusions in force in the category, oldest first: made and not withdrawn,
+     *         and still a context of the phrase in the libraries in force (a phrase removed since,
+     *         or put back with another rule, has nothing left to withdraw)
+     * @throws LibraryRejectedException for the illegal category, whose phrases are never listed
+     */
+    public List<LibraryVersions.Exclusion> exclusions(Category category) {
+        LibraryChanges.editable(category);
+        List<PhraseEntry> entries = engine.libraries().stream().flatMap(l -> l.entries().stream())
+                .filter(e -> e.category() == category && !e.rule().notIn().isEmpty()).toList();
+        return versions.exclusions(category).stream().filter(x -> {
+            String phrase = SchoolEdits.normal(x.phrase());
+            String context = SchoolEdits.normal(x.context());
+            return entries.stream().anyMatch(e -> SchoolEdits.normal(e.phrase()).equals(phrase)
+                    && e.rule().notIn().stream().anyMatch(c -> SchoolEdits.normal(c).equals(context)));
+        }).toList();
+    }
+
+    /**
      * @param id a category id from a path
      * @throws LibraryNotFoundException when it names no category
      */

@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The DSL's team changing the monitor's libraries: add a phrase, remove one, change its levels
- * (per age band), add a school exclusion (a phrase that must not alert in a context, with why),
- * import a whole library from CSV ({@link LibraryImport}). Each change is checked whole (the
+ * (per age band), add a school exclusion (a phrase that must not alert in a context, with why) or
+ * withdraw one, import a whole library from CSV ({@link LibraryImport}). Each change is checked whole (the
  * libraries must still build), stored as the library's next version with who, when and why, and
  * entered in the audit chain in one transaction; once that has committed the matcher in use is
  * rebuilt. A refused change says why and stores nothing.
@@ -52,13 +52,15 @@ public class LibraryChanges {
 
     private final MonitorEngine engine;
     private final LibraryVersions versions;
+    private final LibraryCatalogue catalogue;
     private final AuditChain audit;
     private final TransactionTemplate transaction;
 
-    LibraryChanges(MonitorEngine engine, LibraryVersions versions, AuditChain audit,
+    LibraryChanges(MonitorEngine engine, LibraryVersions versions, LibraryCatalogue catalogue, AuditChain audit,
                    PlatformTransactionManager transactions) {
         this.engine = engine;
         this.versions = versions;
+        this.catalogue = catalogue;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -156,6 +158,23 @@ public class LibraryChanges {
         }
         return commit(category, "exclusion", "Exclusion: '" + p + "' not in '" + c + "'", reason, actor,
                 List.of(new LibraryEdit.Exclude(category, p, c)));
+    }
+
+    /**
+     * Withdraws a school exclusion: the phrase alerts again in that context, from the next text on.
+     *
+     * @param version the library version that made the exclusion, which identifies it
+     * @return the new version's number
+     * @throws LibraryNotFoundException when no exclusion in force was made by that version
+     */
+    public int unexclude(Category category, int version, String reason, String actor) {
+        editable(category);
+        LibraryVersions.Exclusion exclusion = catalogue.exclusions(category).stream().filter(x -> x.version() == version)
+                .findFirst().orElseThrow(() -> new LibraryNotFoundException("There is no school exclusion of version "
+                        + version + " in force in the " + category.id() + " library."));
+        return commit(category, "unexclusion", "Exclusion removed: '" + exclusion.phrase() + "' alerts again in '"
+                        + exclusion.context() + "' (made by version " + version + ")", reason, actor,
+                List.of(new LibraryEdit.Unexclude(category, exclusion.phrase(), exclusion.context())));
     }
 
     /**

@@ -26,7 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code /monitoring/libraries}: the monitor's libraries, one per category, with their phrases
  * (searched, a page at a time), their version history, export and, for the DSL's team
  * (INCIDENT_MANAGE), the forms that change them: add a phrase, change its levels or remove it, add
- * a school exclusion, import a library. Reading needs MONITOR_CLASSIFY, as classifying does. A
+ * a school exclusion or remove one, import a library. Reading needs MONITOR_CLASSIFY, as classifying does. A
  * refused change goes back saying why, with what was typed kept.
  */
 @Controller
@@ -60,6 +60,7 @@ class LibraryPageController {
         model.addAttribute("bands", AgeBand.values());
         if (c != Category.ILLEGAL) {
             model.addAttribute("page", catalogue.phrases(c, q, Math.max(0, page), LibraryCatalogue.PAGE_SIZE));
+            model.addAttribute("exclusions", catalogue.exclusions(c));
         }
         return "monitoring/library";
     }
@@ -132,6 +133,15 @@ class LibraryPageController {
         return act(redirect, libraryPath(c) + "#exclude", form, "exclude",
                 () -> changes.exclude(c, form.get("phrase"), form.get("context"), form.get("reason"), user.getName()),
                 "Exclusion added");
+    }
+
+    @PostMapping("/{category}/exclusions/{version:\\d+}/remove")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    String unexclude(@PathVariable String category, @PathVariable int version, @RequestParam(defaultValue = "") String reason,
+                     Authentication user, RedirectAttributes redirect) {
+        Category c = category(category);
+        return act(redirect, libraryPath(c) + "#exclusions", Map.of("reason", reason, "version", Integer.toString(version)),
+                "unexclude", () -> changes.unexclude(c, version, reason, user.getName()), "Exclusion removed");
     }
 
     @PostMapping("/{category}/import")

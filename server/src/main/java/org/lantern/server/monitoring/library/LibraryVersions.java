@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryEdit;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.SchoolEdits;
 import org.lantern.server.http.SafeCsv;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,11 +37,19 @@ public class LibraryVersions {
     /**
      * One version of a library, for its history.
      *
-     * @param kind    add, remove, level, exclusion or import
+     * @param kind    add, remove, level, exclusion, unexclusion or import
      * @param summary what changed, in words
      */
     public record Version(Category library, int number, String kind, String summary, String reason, String changedBy,
                           Instant changedAt) {
+    }
+
+    /**
+     * A school exclusion still standing: made by version {@code version} (which identifies it within
+     * its library) and not withdrawn since.
+     */
+    public record Exclusion(Category library, int version, String phrase, String context, String reason,
+                            String changedBy, Instant changedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -81,6 +91,9 @@ public class LibraryVersions {
                         .param("language", remove.language()).param("entry", null).param("context", null);
                 case LibraryEdit.Exclude exclude -> insert.param("action", "exclude").param("phrase", exclude.phrase())
                         .param("language", null).param("entry", null).param("context", exclude.context());
+                case LibraryEdit.Unexclude unexclude -> insert.param("action", "unexclude")
+                        .param("phrase", unexclude.phrase()).param("language", null).param("entry", null)
+                        .param("context", unexclude.context());
             }
             insert.update();
         }
@@ -125,11 +138,37 @@ public class LibraryVersions {
                         case "put" -> new LibraryEdit.Put(entry(rs.getString("entry_csv")));
                         case "remove" -> new LibraryEdit.Remove(rs.getString("phrase"), rs.getString("language"));
                         case "exclude" -> new LibraryEdit.Exclude(library, rs.getString("phrase"), rs.getString("context"));
+                        case "unexclude" -> new LibraryEdit.Unexclude(library, rs.getString("phrase"), rs.getString("context"));
                         default -> throw new IllegalStateException("unknown library edit " + rs.getString("action"));
                     };
                     edits.computeIfAbsent(library, c -> new ArrayList<>()).add(edit);
                 });
         return edits;
+    }
+
+    /**
+     * @return the library's school exclusions not withdrawn since, oldest first (an exclusion and a
+     *         withdrawal are matched by phrase and context in matching form, as the libraries compare them)
+     */
+    public List<Exclusion> exclusions(Category library) {
+        Map<String, Exclusion> standing = new LinkedHashMap<>();
+        jdbc.sql("SELECT v.version, v.reason, v.changed_by, v.changed_at, e.action, e.phrase, e.context "
+                        + "FROM monitor_library_edit e JOIN monitor_library_version v ON v.id = e.version_id "
+                        + "WHERE v.library = :library AND e.action IN ('exclude', 'unexclude') ORDER BY v.version, e.position")
+                .param("library", library.id())
+                .query(rs -> {
+                    String phrase = rs.getString("phrase");
+                    String context = rs.getString("context");
+                    String key = SchoolEdits.normal(phrase) + '\u0000' + SchoolEdits.normal(context);
+                    if (rs.getString("action").equals("exclude")) {
+                        standing.putIfAbsent(key, new Exclusion(library, rs.getInt("version"), phrase, context,
+                                rs.getString("reason"), rs.getString("changed_by"),
+                                rs.getObject("changed_at", OffsetDateTime.class).toInstant()));
+                    } else {
+                        standing.remove(key);
+                    }
+                });
+        return List.copyOf(standing.values());
     }
 
     private static PhraseEntry entry(String csv) {

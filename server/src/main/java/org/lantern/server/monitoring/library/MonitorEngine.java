@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.CuratedLibraries;
@@ -22,7 +21,9 @@ import org.lantern.monitor.match.PhraseMatcher;
  *
  * <p>A curated library the school has changed carries the version {@code <shipped>+school.<n>},
  * n being the school's version of it, in every match it explains. A school exclusion also applies
- * to the outside lexicons' phrases of its category, which keep their own version.
+ * to the outside lexicons' phrases of its category, which keep their own version. A category
+ * kept in several curated files is one library to the school: its changes apply to the files
+ * together, each keeping its own name.
  */
 public final class MonitorEngine {
 
@@ -54,7 +55,10 @@ public final class MonitorEngine {
         return inForce.libraries();
     }
 
-    /** @return a category's curated library in force */
+    /**
+     * @return a category's curated library in force: for a category kept in several files, their
+     *         entries as one library, under the name of its own
+     */
     public PhraseLibrary library(Category category) {
         return find(inForce.libraries(), category);
     }
@@ -85,28 +89,50 @@ public final class MonitorEngine {
 
     private InForce build(Map<Category, List<LibraryEdit>> edits, Map<Category, Integer> latest) {
         List<LibraryEdit> exclusions = edits.values().stream().flatMap(List::stream)
-                .filter(e -> e instanceof LibraryEdit.Exclude).toList();
+                .filter(e -> e instanceof LibraryEdit.Exclude || e instanceof LibraryEdit.Unexclude).toList();
+        Map<String, Category> curated = curatedNames();
         List<PhraseLibrary> libraries = new ArrayList<>();
-        Map<String, Category> curated = new HashMap<>();
-        for (Category category : Category.values()) {
-            curated.put(CuratedLibraries.name(category), category);
-        }
-        for (PhraseLibrary library : shipped) {
+        for (int i = 0; i < shipped.size(); i++) {
+            PhraseLibrary library = shipped.get(i);
             Category category = curated.get(library.name());
             if (category == null) {
                 libraries.add(exclusions.isEmpty() ? library : SchoolEdits.apply(library, library.version(), exclusions));
-            } else {
-                int version = latest.getOrDefault(category, 0);
-                libraries.add(version == 0 ? library : SchoolEdits.apply(library,
-                        library.version() + "+school." + version, edits.getOrDefault(category, List.of())));
+                continue;
             }
+            // a category kept in several files is changed as one: they come together, its own first
+            List<PhraseLibrary> files = new ArrayList<>();
+            while (i < shipped.size() && curated.get(shipped.get(i).name()) == category) {
+                files.add(shipped.get(i++));
+            }
+            i--;
+            int version = latest.getOrDefault(category, 0);
+            libraries.addAll(version == 0 ? files : SchoolEdits.apply(files, v -> v + "+school." + version,
+                    edits.getOrDefault(category, List.of())));
         }
         return new InForce(PhraseMatcher.build(libraries), List.copyOf(libraries));
     }
 
+    private static Map<String, Category> curatedNames() {
+        Map<String, Category> curated = new HashMap<>();
+        for (Category category : Category.values()) {
+            for (String file : CuratedLibraries.files(category)) {
+                curated.put(CuratedLibraries.name(file), category);
+            }
+        }
+        return curated;
+    }
+
+    /** The category's curated libraries as one: every file's entries, under its own library's name and version. */
     private static PhraseLibrary find(List<PhraseLibrary> libraries, Category category) {
-        String name = CuratedLibraries.name(category);
-        Optional<PhraseLibrary> library = libraries.stream().filter(l -> l.name().equals(name)).findFirst();
-        return library.orElseThrow(() -> new IllegalStateException("no curated library " + name));
+        List<String> names = CuratedLibraries.files(category).stream().map(CuratedLibraries::name).toList();
+        List<PhraseLibrary> files = libraries.stream().filter(l -> names.contains(l.name())).toList();
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no curated library " + names.getFirst());
+        }
+        if (files.size() == 1) {
+            return files.getFirst();
+        }
+        return new PhraseLibrary(files.getFirst().name(), files.getFirst().version(),
+                files.stream().flatMap(l -> l.entries().stream()).toList());
     }
 }

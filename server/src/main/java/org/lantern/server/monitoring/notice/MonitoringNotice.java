@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param school          the school's name, from the policy
  * @param topics          the categories that can raise an alert, in the libraries' order
+ * @param tlsInspected    whether the school's proxies decrypt secure (HTTPS) connections, so that
+ *                        secure pages' full addresses and searches are seen (the policy's setting)
+ * @param notInspected    the names of the kinds of site never decrypted, when they are
  * @param typedText       whether what pupils type into web pages is read (the policy's setting)
  * @param typedTextBytes  how much of each typed text is read, when it is
  * @param helpSeeking     whether the libraries label help-seeking searches (Childline...) as such
@@ -21,13 +24,15 @@ import java.util.List;
  * @param incidentsKept   how long a record made from an alert is kept, in words
  * @param contact         who to ask, when the policy gives it
  */
-public record MonitoringNotice(String school, List<Topic> topics, boolean typedText, int typedTextBytes,
+public record MonitoringNotice(String school, List<Topic> topics, boolean tlsInspected, List<String> notInspected,
+                               boolean typedText, int typedTextBytes,
                                boolean helpSeeking, int languages, List<String> libraries, List<String> thresholds,
                                List<String> alertRoles, List<String> actRoles, String dslName, String activityLogKept,
                                String incidentsKept, String contact) {
 
     public MonitoringNotice {
         topics = List.copyOf(topics);
+        notInspected = List.copyOf(notInspected);
         libraries = List.copyOf(libraries);
         thresholds = List.copyOf(thresholds);
         alertRoles = List.copyOf(alertRoles);

@@ -12,6 +12,7 @@ import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.policy.Monitoring;
 import org.lantern.policy.PolicyDocument;
+import org.lantern.policy.TlsInspection;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
 import org.lantern.server.monitoring.library.MonitorEngine;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds "What Lantern monitors" from what is in force: the categories the libraries can raise an
- * alert for at the school's thresholds, the policy's typed-text setting, DSL and contact, the roles
+ * alert for at the school's thresholds, the policy's TLS inspection and typed-text settings, DSL and
+ * contact, the roles
  * that hold the permission to read alerts, and the retention settings. Nothing on it is written by
  * hand, so changing the policy, a library or a role changes the page.
  */
@@ -78,8 +80,12 @@ public class MonitoringNotices {
     public MonitoringNotice current() {
         PolicyDocument policy = policies.currentDocument();
         Monitoring settings = policy.monitoringInForce();
+        TlsInspection tls = policy.tlsInspectionInForce();
         Summary s = summary();
-        return new MonitoringNotice(policy.school().name(), s.topics(), settings.typedText(), settings.typedTextMaxBytes(),
+        List<String> notInspected = tls.exemptCategories().stream()
+                .map(id -> policy.category(id).map(org.lantern.policy.Category::name).orElse(id)).toList();
+        return new MonitoringNotice(policy.school().name(), s.topics(), tls.enabled(), notInspected,
+                settings.typedText(), settings.typedTextMaxBytes(),
                 s.helpSeeking(), s.languages(), s.libraryNames(), Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
                 roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
                 activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), settings.contact());

@@ -123,6 +123,84 @@ class LibraryChangesTest {
     }
 
     @Test
+    void aRemovedExclusionIsANewAuditedVersionAndThePhraseAlertsThereAgain() {
+        int made = changes.exclude(Category.GAMBLING, "online casino", "Online casino maths project",
+                "Year 10 probability project", "lib.dsl");
+        assertThat(catalogue.exclusions(Category.GAMBLING)).extracting(LibraryVersions.Exclusion::version,
+                LibraryVersions.Exclusion::context, LibraryVersions.Exclusion::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(made, "Online casino maths project",
+                        "Year 10 probability project"));
+
+        int removed = changes.unexclude(Category.GAMBLING, made, "The project has ended", "lib.deputy");
+
+        assertThat(removed).isEqualTo(2);
+        Classification again = classify("online casino maths project", AgeBand.KS4);
+        assertThat(again.matches()).extracting(m -> m.phrase(), m -> m.libraryVersion())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("online casino", CuratedLibraries.VERSION + "+school.2"));
+        assertThat(catalogue.exclusions(Category.GAMBLING)).isEmpty();
+        assertThat(catalogue.phrase(Category.GAMBLING, "online casino", "en").rule())
+                .isEqualTo(CuratedLibraries.load(Category.GAMBLING).getFirst().entries().stream()
+                        .filter(e -> e.phrase().equals("online casino")).findFirst().orElseThrow().rule().text());
+        assertThat(versions.history(Category.GAMBLING).getFirst()).satisfies(v -> {
+            assertThat(v.kind()).isEqualTo("unexclusion");
+            assertThat(v.summary()).isEqualTo("Exclusion removed: 'online casino' alerts again in "
+                    + "'Online casino maths project' (made by version 1)");
+            assertThat(v.reason()).isEqualTo("The project has ended");
+            assertThat(v.changedBy()).isEqualTo("lib.deputy");
+        });
+        assertThat(audited()).extracting(AuditEntry::actor).containsExactly("lib.dsl", "lib.deputy");
+        assertThat(audited().getLast().detailJson()).contains("\"version\":2", "\"kind\":\"unexclusion\"")
+                .doesNotContain("project has ended");
+        // the versions replayed from the database give the same library as the one built after the change
+        engine.rebuild();
+        assertThat(classify("online casino maths project", AgeBand.KS4).matches()).hasSize(1);
+    }
+
+    @Test
+    void anExclusionNotInForceCannotBeRemovedAndNothingIsStored() {
+        int made = changes.exclude(Category.GAMBLING, "online casino", "online casino maths project", "Project", "lib.dsl");
+        changes.unexclude(Category.GAMBLING, made, "Project over", "lib.dsl");
+
+        assertThatThrownBy(() -> changes.unexclude(Category.GAMBLING, made, "Again", "lib.dsl"))
+                .isInstanceOf(LibraryNotFoundException.class);
+        assertThatThrownBy(() -> changes.unexclude(Category.GAMBLING, 999, "Never made", "lib.dsl"))
+                .isInstanceOf(LibraryNotFoundException.class);
+        assertThatThrownBy(() -> changes.unexclude(Category.SELF_HARM, made, "Another library's", "lib.dsl"))
+                .isInstanceOf(LibraryNotFoundException.class);
+        int again = changes.exclude(Category.GAMBLING, "online casino", "online casino maths project", "New project",
+                "lib.dsl");
+        assertThatThrownBy(() -> changes.unexclude(Category.GAMBLING, again, " ", "lib.dsl"))
+                .isInstanceOf(LibraryRejectedException.class).hasMessageContaining("Reason: say why");
+
+        assertThat(versions.latest(Category.GAMBLING)).isEqualTo(3);
+        assertThat(catalogue.exclusions(Category.GAMBLING)).extracting(LibraryVersions.Exclusion::version).containsExactly(again);
+        assertThat(classify("online casino maths project", AgeBand.KS4).matches()).isEmpty();
+    }
+
+    @Test
+    void aCategoryKeptInSeveralFilesIsOneLibraryToTheSchoolAndEachFileKeepsItsName() {
+        int total = CuratedLibraries.load(Category.SUICIDE).stream().mapToInt(l -> l.entries().size()).sum();
+        assertThat(catalogue.summary(Category.SUICIDE).phrases()).isEqualTo(total);
+
+        changes.add(Category.SUICIDE, phrase("cant see a future", "4", Map.of()), "Heard in Year 9", "lib.dsl");
+        changes.levels(Category.SUICIDE, "je veux mourir", "fr", "4", Map.of(), "Reviewed with the French department",
+                "lib.dsl");
+
+        String version = CuratedLibraries.VERSION + "+school.2";
+        assertThat(classify("i cant see a future", AgeBand.KS3).matches()).extracting(m -> m.library(), m -> m.libraryVersion())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lantern-suicide", version));
+        assertThat(classify("je veux mourir", AgeBand.KS3).matches()).extracting(m -> m.library(), m -> m.level())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lantern-suicide-languages", 4));
+        assertThat(engine.libraries()).filteredOn(l -> l.name().startsWith("lantern-suicide"))
+                .extracting(l -> l.name(), l -> l.version()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("lantern-suicide", version),
+                        org.assertj.core.groups.Tuple.tuple("lantern-suicide-languages", version),
+                        org.assertj.core.groups.Tuple.tuple("lantern-suicide-terms", version));
+        assertThat(catalogue.summary(Category.SUICIDE).phrases()).isEqualTo(total + 1);
+        assertThat(new String(catalogue.export(Category.SUICIDE), StandardCharsets.UTF_8).lines().count()).isEqualTo(total + 2);
+    }
+
+    @Test
     void aClassificationUnderWayKeepsTheMatcherItStartedWith() {
         PhraseMatcher before = engine.matcher();
 

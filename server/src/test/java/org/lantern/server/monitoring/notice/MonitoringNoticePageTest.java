@@ -71,20 +71,35 @@ class MonitoringNoticePageTest {
     @Test
     void changingThePolicyChangesThePageAndTheSchoolsWordsAreEscaped() throws Exception {
         restore = policies.current().orElseThrow().yaml();
+        org.lantern.policy.Category exempt = policies.currentDocument().categories().getFirst();
         policies.propose(restore + """
 
+                tlsInspection:
+                  enabled: true
+                  exemptCategories: [%s]
                 monitoring:
                   typedText: true
                   typedTextMaxBytes: 4096
                   dslName: Ms Okafor
                   contact: "<script>alert(1)</script> office@school.example"
-                """, "test", "read what pupils type");
+                """.formatted(exempt.id()), "test", "read what pupils type");
 
-        String page = page();
+        String page = page().replaceAll("\\s+", " ");
 
         assertThat(page).contains("What is typed into web pages", "4096", "Ms Okafor",
-                "&lt;script&gt;alert(1)&lt;/script&gt; office@school.example")
-                .doesNotContain("does <strong>not</strong> read", "<script>alert(1)");
+                "&lt;script&gt;alert(1)&lt;/script&gt; office@school.example",
+                "secure (HTTPS) pages included, and what is typed into search engines",
+                "only the name of the site is seen", exempt.name())
+                .doesNotContain("does <strong>not</strong> read", "<script>alert(1)", "<strong>not</strong> the page's full address");
+    }
+
+    @Test
+    void withoutTlsInspectionThePageSaysOnlySecureSitesNamesAreSeen() throws Exception {
+        String page = page();
+
+        assertThat(page.replaceAll("\\s+", " ")).contains("only the name of the site is seen",
+                "<strong>not</strong> the page's full address, not what is searched for on it and not what is typed into it")
+                .doesNotContain("secure (HTTPS) pages included");
     }
 
     @Test

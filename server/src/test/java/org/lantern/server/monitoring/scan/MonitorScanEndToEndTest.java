@@ -119,7 +119,8 @@ class MonitorScanEndToEndTest {
         people.grantAccess(pupil, "test", "a pupil who may browse");
         filter.listsLoaded().join();
         if (policies.currentDocument().monitoring() == null) {
-            policies.propose(policies.current().orElseThrow().yaml() + "\nmonitoring: {typedText: true}\n", "test",
+            policies.propose(policies.current().orElseThrow().yaml()
+                    + "\ntlsInspection: {enabled: true}\nmonitoring: {typedText: true}\n", "test",
                     "read what pupils type");
         }
     }

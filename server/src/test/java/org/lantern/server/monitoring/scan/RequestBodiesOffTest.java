@@ -61,7 +61,7 @@ class RequestBodiesOffTest {
         filter.listsLoaded().join();
         String before = policies.current().orElseThrow().yaml();
         try {
-            policies.propose(before + "\nmonitoring: {typedText: true, typedTextMaxBytes: 2048}\n", "test", "read typed text");
+            policies.propose(before + "\ntlsInspection: {enabled: true}\nmonitoring: {typedText: true, typedTextMaxBytes: 2048}\n", "test", "read typed text");
 
             assertThat(options()).contains("Preview: 2048\r\n");
         } finally {
