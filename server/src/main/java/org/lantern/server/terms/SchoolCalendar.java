@@ -66,7 +66,7 @@ public record SchoolCalendar(List<SchoolTerm> terms, List<SchoolClosure> closure
     /** Where a day falls in the school's year, in words for the term dates page, whatever its weekday. */
     public String describe(LocalDate day) {
         if (!kept()) {
-            return "no term dates are kept, so only the days of the week and the hours count";
+            return "not in a term, since no term dates are kept";
         }
         Optional<SchoolTerm> term = terms.stream().filter(t -> t.covers(day)).findFirst();
         if (term.isEmpty()) {

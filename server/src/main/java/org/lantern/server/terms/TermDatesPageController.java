@@ -42,7 +42,9 @@ class TermDatesPageController {
         SchoolCalendar calendar = terms.calendar();
         LocalDate today = SchoolTime.today();
         model.addAttribute("calendar", calendar);
-        model.addAttribute("today", SchoolTime.day(today) + " is " + calendar.describe(today) + ".");
+        model.addAttribute("today", calendar.kept()
+                ? "Today, " + SchoolTime.day(today) + ", is " + calendar.describe(today) + "."
+                : "No term dates are kept, so only the days of the week and the hours count.");
         calendar.lastTermDay().filter(last -> last.isBefore(today.plusDays(WARN_DAYS))).ifPresent(last ->
                 model.addAttribute("runningOut", "The last term entered ends on " + SchoolTime.day(last) + ". Every day "
                         + "after it counts as a holiday until the next terms are added."));
