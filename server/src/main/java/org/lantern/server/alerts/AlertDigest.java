@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.terms.SchoolCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,8 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The daily and weekly digests of the safeguarding alerts that were not emailed at once (below
  * level {@value SafeguardingAlerts#EMAIL_LEVEL}, or about events too old when they reached
  * Lantern), emailed to the same people as alert emails at {@code lantern.alerts.delivery.digest.time}
- * (school time): the daily one about the day before, the weekly one, on
- * {@code lantern.alerts.delivery.digest.weekly-day}, about the seven days before.
+ * (school time): the daily one on school days only ({@link OutOfHours}: not at weekends, in
+ * half-terms, holidays or on INSET days), about the days since the school day before, so the first
+ * day back gathers the weekend or the holiday; the weekly one, on
+ * {@code lantern.alerts.delivery.digest.weekly-day}, about the seven days before, whatever the
+ * calendar, so whoever covers safeguarding in the holidays still sees the week's count.
  *
  * <p>A digest gives counts by level and category and links to the queue, nothing else: no name,
  * no words, as for alert emails. Each period is recorded ({@code alert_digest}) in the transaction
@@ -58,25 +65,56 @@ class AlertDigest {
     private static final Logger log = LoggerFactory.getLogger(AlertDigest.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
+    /** How far back a digest looks for a school day: past any summer holiday. */
+    static final int LOOK_BACK_DAYS = 400;
+
     private final JdbcClient jdbc;
     private final DeliveryOutbox deliveries;
     private final AlertOutbox alertEmail;
     private final DeliveryProperties settings;
+    private final OutOfHours outOfHours;
     private final TransactionTemplate transaction;
 
     AlertDigest(JdbcClient jdbc, DeliveryOutbox deliveries, AlertOutbox alertEmail, DeliveryProperties settings,
-                PlatformTransactionManager transactions) {
+                OutOfHours outOfHours, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.alertEmail = alertEmail;
         this.settings = settings;
+        this.outOfHours = outOfHours;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The first day of the latest daily period whose send time has passed at {@code now}. */
-    static LocalDate dailyPeriod(ZonedDateTime now, LocalTime time) {
+    /**
+     * The days a digest covers.
+     *
+     * @param start its first day
+     * @param end   the day after its last
+     */
+    record Span(LocalDate start, LocalDate end) {
+        int days() {
+            return (int) ChronoUnit.DAYS.between(start, end);
+        }
+    }
+
+    /**
+     * The latest daily period whose send time has passed at {@code now}: sent on the latest school
+     * day by then, it covers the days from the school day before it; empty when no school day is
+     * within {@link #LOOK_BACK_DAYS}.
+     */
+    static Optional<Span> dailyPeriod(ZonedDateTime now, LocalTime time, Predicate<LocalDate> schoolDay) {
         LocalDate sendDay = now.toLocalTime().isBefore(time) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
-        return sendDay.minusDays(1);
+        Optional<LocalDate> sent = latestSchoolDay(sendDay, schoolDay);
+        return sent.map(day -> new Span(latestSchoolDay(day.minusDays(1), schoolDay).orElse(day.minusDays(1)), day));
+    }
+
+    private static Optional<LocalDate> latestSchoolDay(LocalDate from, Predicate<LocalDate> schoolDay) {
+        for (int back = 0; back < LOOK_BACK_DAYS; back++) {
+            if (schoolDay.test(from.minusDays(back))) {
+                return Optional.of(from.minusDays(back));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first day of the latest weekly period whose send time has passed at {@code now}. */
@@ -109,8 +147,11 @@ class AlertDigest {
         }
         ZonedDateTime local = now.atZone(SchoolTime.ZONE);
         DeliveryProperties.Digest digest = settings.digest();
-        int owed = make(Period.DAILY, dailyPeriod(local, digest.time()))
-                + make(Period.WEEKLY, weeklyPeriod(local, digest.time(), digest.weeklyDay()));
+        SchoolCalendar calendar = outOfHours.calendar();
+        LocalDate weekly = weeklyPeriod(local, digest.time(), digest.weeklyDay());
+        int owed = dailyPeriod(local, digest.time(), day -> calendar.schoolDay(day, outOfHours.openDays()))
+                .map(span -> make(Period.DAILY, span)).orElse(0)
+                + make(Period.WEEKLY, new Span(weekly, weekly.plusDays(Period.WEEKLY.days)));
         if (owed > 0) {
             deliveries.wake();
         }
@@ -120,7 +161,8 @@ class AlertDigest {
     private record Count(String kind, String category, int level, int alerts, int late) {
     }
 
-    private int make(Period period, LocalDate start) {
+    private int make(Period period, Span span) {
+        LocalDate start = span.start();
         boolean made = jdbc.sql("SELECT COUNT(*) FROM alert_digest WHERE period = :p AND starts_on = :d")
                 .param("p", period.name()).param("d", start).query(Long.class).single() > 0;
         if (made) {
@@ -128,7 +170,7 @@ class AlertDigest {
         }
         try {
             Integer owed = transaction.execute(status -> {
-                List<Count> counts = counts(start, start.plusDays(period.days));
+                List<Count> counts = counts(start, span.end());
                 int alerts = counts.stream().mapToInt(Count::alerts).sum();
                 jdbc.sql("INSERT INTO alert_digest (period, starts_on, created_at, alerts) VALUES (:p, :d, :now, :n)")
                         .param("p", period.name()).param("d", start).param("now", AlertRegister.utc(Instant.now()))
@@ -142,7 +184,7 @@ class AlertDigest {
                     return 0;
                 }
                 deliveries.owe(DeliveryOutbox.Channel.EMAIL, String.join(",", to), subject(period, start, alerts),
-                        body(period, start, counts), "DIGEST_" + period.name(), null);
+                        body(period, span, counts), "DIGEST_" + period.name(), null);
                 return 1;
             });
             return owed == null ? 0 : owed;
@@ -181,10 +223,11 @@ class AlertDigest {
     }
 
     /** Counts by level and category, links to the queue; never a name or the words. */
-    String body(Period period, LocalDate start, List<Count> counts) {
-        LocalDate last = start.plusDays(period.days - 1L);
+    String body(Period period, Span span, List<Count> counts) {
+        LocalDate start = span.start();
+        LocalDate last = span.end().minusDays(1);
         StringBuilder text = new StringBuilder("Lantern's " + period.word + " digest of the safeguarding alerts that "
-                + "were not emailed at once, recorded " + (period.days == 1 ? "on " + DAY.format(start)
+                + "were not emailed at once, recorded " + (span.days() == 1 ? "on " + DAY.format(start)
                 : "from " + DAY.format(start) + " to " + DAY.format(last)) + ".\n\n");
         Map<Integer, Map<String, Integer>> byLevel = new TreeMap<>(Comparator.reverseOrder());
         Set<String> kinds = new LinkedHashSet<>();

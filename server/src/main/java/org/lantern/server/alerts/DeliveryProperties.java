@@ -2,13 +2,10 @@ package org.lantern.server.alerts;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.lantern.server.http.SchoolTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    log of yesterday) is not emailed at once nor sent down the on-call list; it
  *                    goes into the digest
  * @param digest      when the digests are sent
- * @param schoolHours when the school is open; a level-5 alert outside them goes down the on-call list
+ * @param schoolHours when the school is open on the school days of the term dates; a level-5 alert
+ *                    outside them goes down the on-call list (see {@link OutOfHours})
  * @param onCall      the on-call chain
  * @param webhook     the posts to on-call webhooks
  */
@@ -33,7 +31,7 @@ public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours
         lateWindow = lateWindow == null ? Duration.ofHours(1) : lateWindow;
         digest = digest == null ? new Digest(null, null, null) : digest;
         schoolHours = schoolHours == null ? new SchoolHours(null, null, null) : schoolHours;
-        onCall = onCall == null ? new OnCall(null, null) : onCall;
+        onCall = onCall == null ? new OnCall(null, null, null) : onCall;
         webhook = webhook == null ? new Webhook(null, null) : webhook;
         if (lateWindow.isNegative() || lateWindow.isZero()) {
             throw new IllegalArgumentException("lantern.alerts.delivery.late-window must be positive");
@@ -74,14 +72,20 @@ public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours
     /**
      * @param ackTimeout    how long a person on call has to acknowledge before the next is told
      * @param checkInterval how often the server looks for chains to move on
+     * @param rounds        how many times the list is gone through, from the top, before the chain
+     *                      ends and the DSL's team is emailed that nobody acknowledged
      */
-    public record OnCall(Duration ackTimeout, Duration checkInterval) {
-        /** Defaults: 15 minutes to acknowledge, checked every 30 seconds. */
+    public record OnCall(Duration ackTimeout, Duration checkInterval, Integer rounds) {
+        /** Defaults: 15 minutes to acknowledge, checked every 30 seconds, three rounds. */
         public OnCall {
             ackTimeout = ackTimeout == null ? Duration.ofMinutes(15) : ackTimeout;
             checkInterval = checkInterval == null ? Duration.ofSeconds(30) : checkInterval;
+            rounds = rounds == null ? 3 : rounds;
             if (ackTimeout.isNegative() || ackTimeout.isZero()) {
                 throw new IllegalArgumentException("lantern.alerts.delivery.on-call.ack-timeout must be positive");
+            }
+            if (rounds < 1 || rounds > 20) {
+                throw new IllegalArgumentException("lantern.alerts.delivery.on-call.rounds must be from 1 to 20");
             }
         }
     }
@@ -99,13 +103,5 @@ public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours
                 throw new IllegalArgumentException("lantern.alerts.delivery.webhook.max-attempts must be at least 1");
             }
         }
-    }
-
-    /** Whether {@code at} falls outside school hours. */
-    boolean outsideSchoolHours(Instant at) {
-        ZonedDateTime local = at.atZone(SchoolTime.ZONE);
-        LocalTime time = local.toLocalTime();
-        return !schoolHours.days().contains(local.getDayOfWeek()) || time.isBefore(schoolHours.start())
-                || !time.isBefore(schoolHours.end());
     }
 }

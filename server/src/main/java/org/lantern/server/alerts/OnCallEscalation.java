@@ -3,7 +3,6 @@ package org.lantern.server.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a level-5 safeguarding alert raised outside school hours down the DSL's on-call list: the
  * first person is emailed and, if they have a webhook, posted to, through the durable
  * {@link DeliveryOutbox}; if no one acknowledges within the timeout the next person is told, and so
- * on to the end of the list. Acknowledging (on the alert's page or through the API) stops it.
- * Every step is an entry of the audit chain.
+ * on to the end of the list, then round again from the top, up to
+ * {@code lantern.alerts.delivery.on-call.rounds} times (3). When the last round ends unanswered
+ * the DSL's team is emailed and the alert gets a note saying so ({@link OnCallMessages}).
+ * Acknowledging (on the alert's page or through the API) stops it. Every step is an entry of the
+ * audit chain.
  *
- * <p>The messages name the kind of alert, its level and link to it, never the words or a name,
- * as the alert email does. Moving a chain on is one conditional update on its step, so of two
- * servers sharing the database only one tells the next person.
+ * <p>Where a chain stands (person, round, deadline) is in the database, and what it owes is in the
+ * outbox, written in the same transaction, so a chain carries on after a restart from where it
+ * was. Moving a chain on is one conditional update on its step and round, so of two servers
+ * sharing the database only one tells the next person.
  */
 @Service
 public class OnCallEscalation {
 
-    static final String PURPOSE = "ON_CALL";
     /** The level that goes down the on-call list out of hours. */
     static final int LEVEL = 5;
 
@@ -45,8 +47,9 @@ public class OnCallEscalation {
     private final AuditChain audit;
     private final OnCallList onCall;
     private final DeliveryOutbox deliveries;
-    private final AlertOutbox alertEmail;
+    private final OnCallMessages messages;
     private final AlertRegister register;
+    private final OutOfHours outOfHours;
     private final DeliveryProperties settings;
     private final EscalationSchedule schedule;
     private final Clock clock;
@@ -54,23 +57,24 @@ public class OnCallEscalation {
 
     @Autowired
     OnCallEscalation(JdbcClient jdbc, AuditChain audit, OnCallList onCall, DeliveryOutbox deliveries,
-                     AlertOutbox alertEmail, AlertRegister register, DeliveryProperties settings,
+                     OnCallMessages messages, AlertRegister register, OutOfHours outOfHours, DeliveryProperties settings,
                      PlatformTransactionManager transactions) {
-        this(jdbc, audit, onCall, deliveries, alertEmail, register, settings, transactions, Clock.systemUTC());
+        this(jdbc, audit, onCall, deliveries, messages, register, outOfHours, settings, transactions, Clock.systemUTC());
     }
 
     OnCallEscalation(JdbcClient jdbc, AuditChain audit, OnCallList onCall, DeliveryOutbox deliveries,
-                     AlertOutbox alertEmail, AlertRegister register, DeliveryProperties settings,
+                     OnCallMessages messages, AlertRegister register, OutOfHours outOfHours, DeliveryProperties settings,
                      PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.onCall = onCall;
         this.deliveries = deliveries;
-        this.alertEmail = alertEmail;
+        this.messages = messages;
         this.register = register;
+        this.outOfHours = outOfHours;
         this.settings = settings;
         this.clock = clock;
-        this.schedule = new EscalationSchedule(settings.onCall().ackTimeout(), clock);
+        this.schedule = new EscalationSchedule(settings.onCall().ackTimeout(), settings.onCall().rounds(), clock);
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -80,12 +84,14 @@ public class OnCallEscalation {
      * @param startedAt      when the first person was told
      * @param told           the name of the person told last
      * @param step           their position when told, from 0
+     * @param round          the time round the list they were told in, from 1
+     * @param rounds         how many rounds a chain goes before it ends unanswered
      * @param deadline       when the next is told unless someone acknowledges; {@code null} once ended
      * @param acknowledgedAt when it was acknowledged, or {@code null}
      * @param acknowledgedBy who acknowledged it, or {@code null}
      */
-    public record Status(Instant startedAt, String told, int step, Instant deadline, Instant acknowledgedAt,
-                         String acknowledgedBy) {
+    public record Status(Instant startedAt, String told, int step, int round, int rounds, Instant deadline,
+                         Instant acknowledgedAt, String acknowledgedBy) {
         /** Whether the chain ended with no one acknowledging. */
         public boolean unanswered() {
             return acknowledgedAt == null && deadline == null;
@@ -99,18 +105,18 @@ public class OnCallEscalation {
      * @return whether the chain was started
      */
     boolean startIfDue(long alertId, int level, Instant seenAt) {
-        if (level < LEVEL || !settings.outsideSchoolHours(seenAt)) {
+        if (level < LEVEL || !outOfHours.includes(seenAt)) {
             return false;
         }
         List<OnCallPerson> people = onCall.people();
         if (people.isEmpty() || status(alertId).isPresent()) {
             return false;
         }
-        jdbc.sql("INSERT INTO alert_escalation (alert_id, started_at, step, told_name, next_step_at) "
-                        + "VALUES (:id, :now, 0, :name, :next)")
+        jdbc.sql("INSERT INTO alert_escalation (alert_id, started_at, step, round_number, told_name, next_step_at) "
+                        + "VALUES (:id, :now, 0, 1, :name, :next)")
                 .param("id", alertId).param("name", people.getFirst().name()).param("now", AlertRegister.utc(clock.instant()))
                 .param("next", AlertRegister.utc(schedule.deadlineFromNow())).update();
-        tell(alertId, level, people.getFirst());
+        messages.tell(alertId, level, people.getFirst(), 1);
         return true;
     }
 
@@ -127,21 +133,21 @@ public class OnCallEscalation {
         }
     }
 
-    private record Chain(long alertId, int step, Instant deadline, int level) {
+    private record Chain(long alertId, int step, int round, Instant deadline, int level) {
     }
 
     /**
-     * Tells the next person on every chain whose deadline has passed, or ends those at the end of
-     * the list.
+     * Tells the next person on every chain whose deadline has passed, going round again from the
+     * top after the last, or ends those whose last round is over.
      *
      * @return how many chains moved
      */
     int advanceDue() {
-        List<Chain> due = jdbc.sql("SELECT e.alert_id, e.step, e.next_step_at, a.level FROM alert_escalation e "
-                        + "JOIN filter_alert a ON a.id = e.alert_id WHERE e.acknowledged_at IS NULL "
+        List<Chain> due = jdbc.sql("SELECT e.alert_id, e.step, e.round_number, e.next_step_at, a.level "
+                        + "FROM alert_escalation e JOIN filter_alert a ON a.id = e.alert_id WHERE e.acknowledged_at IS NULL "
                         + "AND e.next_step_at IS NOT NULL AND e.next_step_at <= :now ORDER BY e.next_step_at")
                 .param("now", AlertRegister.utc(clock.instant()))
-                .query((rs, n) -> new Chain(rs.getLong("alert_id"), rs.getInt("step"),
+                .query((rs, n) -> new Chain(rs.getLong("alert_id"), rs.getInt("step"), rs.getInt("round_number"),
                         rs.getObject("next_step_at", OffsetDateTime.class).toInstant(), rs.getInt("level")))
                 .list();
         int moved = 0;
@@ -154,22 +160,21 @@ public class OnCallEscalation {
 
     private boolean advance(Chain c) {
         List<OnCallPerson> people = onCall.people();
-        Move move = schedule.move(c.step(), c.deadline(), false, people.size());
+        Move move = schedule.move(c.step(), c.round(), c.deadline(), false, people.size());
         switch (move.action()) {
             case TELL_NEXT -> {
                 OnCallPerson next = people.get(move.step());
-                if (!moveOn(c, move.step(), next.name(), AlertRegister.utc(schedule.deadlineFromNow()))) {
+                if (!moveOn(c, move, next.name(), AlertRegister.utc(schedule.deadlineFromNow()))) {
                     return false;
                 }
-                tell(c.alertId(), c.level(), next);
+                messages.tell(c.alertId(), c.level(), next, move.round());
                 return true;
             }
             case EXHAUSTED -> {
                 if (!end(c)) {
                     return false;
                 }
-                audit.append(SafeguardingAlerts.MONITOR, "alert.on-call-unanswered", AlertAccessLog.ALERT,
-                        Long.toString(c.alertId()), AlertRegister.json(Map.of("step", c.step())));
+                messages.unanswered(c.alertId(), c.step(), c.round());
                 return true;
             }
             default -> {
@@ -179,47 +184,21 @@ public class OnCallEscalation {
     }
 
     /** Takes the chain from where this server read it; false when another server or an acknowledgement got there first. */
-    private boolean moveOn(Chain c, int step, String toldName, OffsetDateTime deadline) {
-        return jdbc.sql("UPDATE alert_escalation SET step = :step, told_name = :name, next_step_at = :next "
-                        + "WHERE alert_id = :id AND step = :was AND acknowledged_at IS NULL AND next_step_at = :deadline")
-                .param("step", step).param("name", toldName).param("next", deadline).param("id", c.alertId())
-                .param("was", c.step()).param("deadline", AlertRegister.utc(c.deadline())).update() == 1;
+    private boolean moveOn(Chain c, Move move, String toldName, OffsetDateTime deadline) {
+        return jdbc.sql("UPDATE alert_escalation SET step = :step, round_number = :round, told_name = :name, "
+                        + "next_step_at = :next WHERE alert_id = :id AND step = :was AND round_number = :wasRound "
+                        + "AND acknowledged_at IS NULL AND next_step_at = :deadline")
+                .param("step", move.step()).param("round", move.round()).param("name", toldName).param("next", deadline)
+                .param("id", c.alertId()).param("was", c.step()).param("wasRound", c.round())
+                .param("deadline", AlertRegister.utc(c.deadline())).update() == 1;
     }
 
     /** Ends the chain unanswered, unless another server or an acknowledgement got there first. */
     private boolean end(Chain c) {
         return jdbc.sql("UPDATE alert_escalation SET next_step_at = NULL WHERE alert_id = :id AND step = :was "
-                        + "AND acknowledged_at IS NULL AND next_step_at = :deadline")
-                .param("id", c.alertId()).param("was", c.step()).param("deadline", AlertRegister.utc(c.deadline()))
-                .update() == 1;
-    }
-
-    /** Owes the person an email and, if they have one, a webhook post; audited. */
-    private void tell(long alertId, int level, OnCallPerson person) {
-        Alert alert = register.find(alertId).orElseThrow();
-        String link = alertEmail.link(alertId);
-        deliveries.owe(DeliveryOutbox.Channel.EMAIL, person.email(), "Lantern on-call alert " + alertId + ": "
-                + alert.kind().label(), "You are on call for Lantern's safeguarding alerts out of school hours.\n\n"
-                + alertEmail.message(alert, List.of(person.email())).getText() + "\nIf no one acknowledges it within "
-                + settings.onCall().ackTimeout().toMinutes() + " minutes, the next person on the on-call list is told.\n",
-                PURPOSE, alertId);
-        if (person.webhookUrl() != null) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("text", "Lantern alert " + alertId + ": " + alert.kind().label() + ", level " + level
-                    + ". Open and acknowledge it: " + link);
-            json.put("kind", alert.kind().name());
-            json.put("level", level);
-            json.put("alertId", alertId);
-            json.put("link", link);
-            deliveries.owe(DeliveryOutbox.Channel.WEBHOOK, person.webhookUrl(), null, AlertRegister.json(json), PURPOSE,
-                    alertId);
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("onCall", person.id());
-        detail.put("position", person.position());
-        detail.put("webhook", person.webhookUrl() != null);
-        audit.append(SafeguardingAlerts.MONITOR, "alert.on-call-told", AlertAccessLog.ALERT, Long.toString(alertId),
-                AlertRegister.json(detail));
+                        + "AND round_number = :wasRound AND acknowledged_at IS NULL AND next_step_at = :deadline")
+                .param("id", c.alertId()).param("was", c.step()).param("wasRound", c.round())
+                .param("deadline", AlertRegister.utc(c.deadline())).update() == 1;
     }
 
     /**
@@ -239,7 +218,7 @@ public class OnCallEscalation {
                     "This alert was not sent to the on-call list, so there is nothing to acknowledge."));
             if (changed == 1) {
                 audit.append(viewer.username(), "alert.acknowledged", AlertAccessLog.ALERT, Long.toString(alertId),
-                        AlertRegister.json(Map.of("step", now.step())));
+                        AlertRegister.json(Map.of("step", now.step(), "round", now.round())));
             }
             return now;
         });
@@ -248,10 +227,11 @@ public class OnCallEscalation {
 
     /** Where the alert's chain stands, if it has one. */
     public Optional<Status> status(long alertId) {
-        return jdbc.sql("SELECT started_at, told_name, step, next_step_at, acknowledged_at, acknowledged_by "
-                        + "FROM alert_escalation WHERE alert_id = :id").param("id", alertId)
+        return jdbc.sql("SELECT started_at, told_name, step, round_number, next_step_at, acknowledged_at, "
+                        + "acknowledged_by FROM alert_escalation WHERE alert_id = :id").param("id", alertId)
                 .query((rs, n) -> new Status(AlertRegister.instant(rs, "started_at"), rs.getString("told_name"),
-                        rs.getInt("step"), AlertRegister.instant(rs, "next_step_at"),
+                        rs.getInt("step"), rs.getInt("round_number"), settings.onCall().rounds(),
+                        AlertRegister.instant(rs, "next_step_at"),
                         AlertRegister.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by")))
                 .optional();
     }

@@ -172,7 +172,13 @@ public enum Permission {
     /** Start a year's filtering and monitoring review, answer its questions, and sign as the senior leader. */
     REVIEWS_LEAD,
     /** Sign a filtering and monitoring review as the governor responsible for it. */
-    REVIEWS_GOVERN;
+    REVIEWS_GOVERN,
+    /**
+     * Keep the school's term dates, half-terms and INSET days, which decide when alerts go down the
+     * out-of-hours on-call list and when the daily digest is sent: the DSL, who runs that list, and
+     * the network manager, who keeps the school's settings.
+     */
+    SCHOOL_CALENDAR_MANAGE;
 
     /** The authority string Spring Security sees. */
     public String authority() {

@@ -134,11 +134,7 @@ public class ActivityLogRetention {
     @Transactional
     public Run enforce(LocalDate today) {
         LocalDate firstKept = period().firstKeptDay(today);
-        TreeSet<Long> held = new TreeSet<>(jdbc.sql("SELECT target_id FROM legal_hold WHERE lifted_at IS NULL "
-                        + "AND target_type = 'PERSON' UNION SELECT s.person_id FROM legal_hold h "
-                        + "JOIN incident_subject s ON s.incident_id = h.target_id "
-                        + "WHERE h.lifted_at IS NULL AND h.target_type = 'INCIDENT'")
-                .query(Long.class).list());
+        TreeSet<Long> held = new TreeSet<>(jdbc.sql(LegalHolds.HELD_PEOPLE).query(Long.class).list());
         // The store is not in the database's transaction: were the audit append to fail after this,
         // the rows would be gone unaudited, and the next night's entry would say it found none.
         long deleted = store.deleteBefore(firstKept, held);

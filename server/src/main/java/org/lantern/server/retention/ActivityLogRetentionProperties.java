@@ -1,7 +1,6 @@
 package org.lantern.server.retention;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.Period;
 
 import org.lantern.server.reports.SchoolYear;
@@ -26,9 +25,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "lantern.retention.activity-log")
 public record ActivityLogRetentionProperties(Period period) {
 
-    /** The month the summer term is taken to start in: the one term kept before the current school year. */
-    static final int SUMMER_TERM_MONTH = Month.APRIL.getValue();
-
     /** Rejects a period that would keep nothing or run backwards. */
     public ActivityLogRetentionProperties {
         if (period != null && (period.isNegative() || period.isZero())) {
@@ -44,12 +40,12 @@ public record ActivityLogRetentionProperties(Period period) {
         if (period != null) {
             return today.minus(period);
         }
-        return LocalDate.of(SchoolYear.containing(today).startYear(), SUMMER_TERM_MONTH, 1);
+        return RetentionRules.schoolYearAndTermBefore(today);
     }
 
     /** @return what the log keeps, in words for the retention page */
     public String describe() {
-        return period == null ? "the current school year and the summer term before it (from 1 April)"
+        return period == null ? RetentionRules.SCHOOL_YEAR_AND_TERM
                 : "the last " + words(period);
     }
 

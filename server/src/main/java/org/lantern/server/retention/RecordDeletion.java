@@ -73,8 +73,13 @@ class RecordDeletion {
                 .list();
         summary.put("evidence", evidence);
         List<Object> evidenceIds = evidence.stream().map(e -> e.get("id")).toList();
+        List<Object> alertIds = jdbc.sql("SELECT id FROM filter_alert WHERE incident_id = :id ORDER BY id").param("id", id)
+                .query((rs, n) -> (Object) rs.getLong("id")).list();
+        summary.put("alerts", alertIds);
         Map<String, Integer> rows = new TreeMap<>();
-        rows.put("record_access", forgetLooks("incident", List.of(id)) + forgetLooks("evidence", evidenceIds));
+        rows.put("record_access", forgetLooks("incident", List.of(id)) + forgetLooks("evidence", evidenceIds)
+                + forgetLooks(ALERT_LOOKS, alertIds));
+        delete("filter_alert", "id", alertIds, rows, 0);
         delete("incident", "id", List.of(id), rows, 0);
         summary.put("rowsDeleted", rows);
         return summary;
@@ -106,6 +111,21 @@ class RecordDeletion {
         return batchWithChildren("activity_search", ACTIVITY_SEARCH_DUE, cutOff);
     }
 
+    /**
+     * Deletes the closed alerts due before the cut-off ({@link #ALERT_DUE}), with their notes,
+     * matches, deliveries and the looks at them.
+     */
+    Map<String, Object> alerts(LocalDate cutOff) {
+        List<Object> ids = jdbc.sql("SELECT id FROM filter_alert WHERE " + ALERT_DUE + " ORDER BY id")
+                .param("cutOff", start(cutOff)).query((rs, n) -> (Object) rs.getLong("id")).list();
+        int looks = forgetLooks(ALERT_LOOKS, ids);
+        Map<String, Object> summary = batchWithChildren("filter_alert", ALERT_DUE, cutOff);
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> rows = (Map<String, Integer>) summary.get("rowsDeleted");
+        rows.merge("record_access", looks, Integer::sum);
+        return summary;
+    }
+
     /** Deletes unblock requests whose period ended before the cut-off, with their history. */
     Map<String, Object> unblockRequests(LocalDate cutOff) {
         return batchWithChildren("unblock_request", UNBLOCK_DUE, cutOff);
@@ -130,6 +150,17 @@ class RecordDeletion {
             + "AND NOT (record_type = 'evidence' AND record_id IN (SELECT id FROM evidence))";
     static final String UNBLOCK_DUE = "valid_until < :cutOff";
     static final String ACTIVITY_SEARCH_DUE = "searched_at < :cutOff";
+    /** What {@code record_access} calls an alert. */
+    static final String ALERT_LOOKS = "alert";
+    /**
+     * Closed alerts that led to no record of their own, closed before the cut-off, unless about a
+     * person a legal hold covers. An alert escalated to an incident follows the incident, so it is
+     * due here only once that incident is gone.
+     */
+    static final String ALERT_DUE = "status = 'CLOSED' AND closed_at < :cutOff "
+            + "AND (outcome IN ('NO_FURTHER_ACTION', 'FALSE_POSITIVE', 'ALREADY_KNOWN') "
+            + "OR (outcome = 'ESCALATED' AND (incident_id IS NULL OR incident_id NOT IN (SELECT id FROM incident)))) "
+            + "AND (person_id IS NULL OR person_id NOT IN (" + LegalHolds.HELD_PEOPLE + "))";
 
     /** How many rows of {@code table} match a batch condition. */
     long count(String table, String where, LocalDate cutOff) {

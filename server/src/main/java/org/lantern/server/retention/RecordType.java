@@ -22,7 +22,13 @@ public enum RecordType {
     /** The filter's daily decision-log files. */
     DECISION_LOG("Filter decision-log files", true),
     /** Searches of the activity log: who looked at whose browsing, and when. */
-    ACTIVITY_SEARCH("Activity-log searches", true);
+    ACTIVITY_SEARCH("Activity-log searches", true),
+    /**
+     * The alerts register's closed alerts that led to no record of their own (no further action,
+     * false positive, already known), with their notes, matches and deliveries. An alert escalated
+     * to an incident is kept and deleted with its incident instead.
+     */
+    ALERT("Closed alerts (no further action, false positive, already known)", true);
 
     private final String label;
     private final boolean batch;

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,14 +33,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RetentionController {
 
     private final RetentionService retention;
+    private final LegalHolds holds;
     private final ActivityLogRetention activityLog;
     private final RetentionRules rules;
     private final RetentionJob job;
     private final ScanProgress progress;
 
-    RetentionController(RetentionService retention, ActivityLogRetention activityLog, RetentionRules rules, RetentionJob job,
-                        ScanProgress progress) {
+    RetentionController(RetentionService retention, LegalHolds holds, ActivityLogRetention activityLog, RetentionRules rules,
+                        RetentionJob job, ScanProgress progress) {
         this.retention = retention;
+        this.holds = holds;
         this.activityLog = activityLog;
         this.rules = rules;
         this.job = job;
@@ -60,11 +63,15 @@ class RetentionController {
         List<RetentionService.Review> reviews = retention.reviews();
         model.addAttribute("pending", reviews.stream().filter(r -> "PENDING".equals(r.status())).toList());
         model.addAttribute("decided", reviews.stream().filter(r -> !"PENDING".equals(r.status())).limit(50).toList());
-        model.addAttribute("holds", retention.holds());
+        model.addAttribute("holds", holds.inForce());
         model.addAttribute("progress", now);
-        model.addAttribute("rules", List.of(RecordType.values()).stream().map(t -> new RuleView(t.label(),
-                t == RecordType.CHILD_PROTECTION ? "date of birth + " + rules.years(t) + ", then review"
-                        : rules.years(t) + ", then review")).toList());
+        model.addAttribute("rules", List.of(RecordType.values()).stream().map(t -> new RuleView(t.label(), switch (t) {
+            case CHILD_PROTECTION -> "date of birth + " + rules.years(t) + ", then review";
+            case ALERT -> "closed within " + rules.years(t) + " (now: closed on or after "
+                    + SchoolTime.day(rules.cutOff(t, People.today())) + "), then review; an alert escalated to an "
+                    + "incident goes with the incident, and a legal hold on the person keeps theirs";
+            default -> rules.years(t) + ", then review";
+        })).toList());
         model.addAttribute("activityKeeps", activityLog.keeps());
         model.addAttribute("activityFirstKept", activityLog.firstKeptDay(People.today()));
         model.addAttribute("activityLastRun", activityLog.lastRun().orElse(null));
@@ -117,7 +124,7 @@ class RetentionController {
             } catch (NumberFormatException e) {
                 throw new RetentionRejectedException("Give the incident's or person's number.");
             }
-            retention.placeHold(targetType, id, reason, user.getName());
+            holds.place(targetType, id, reason, user.getName());
         });
     }
 
@@ -125,7 +132,7 @@ class RetentionController {
     @PreAuthorize("hasAuthority('RETENTION_MANAGE')")
     String lift(@PathVariable long holdId, @RequestParam(defaultValue = "") String reason, Authentication user,
                 RedirectAttributes redirect) {
-        return act(redirect, "Legal hold lifted.", () -> retention.liftHold(holdId, reason, user.getName()));
+        return act(redirect, "Legal hold lifted.", () -> holds.lift(holdId, reason, user.getName()));
     }
 
     private static LocalDate date(String text) {

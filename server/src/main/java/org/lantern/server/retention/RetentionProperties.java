@@ -48,7 +48,7 @@ public record RetentionProperties(Map<RecordType, Period> periods) {
         periods = Map.copyOf(merged);
     }
 
-    /** The period for one type. */
+    /** The period for one type; {@code null} for the alerts register unless one is set (its default is by school year). */
     public Period period(RecordType type) {
         return periods.get(type);
     }

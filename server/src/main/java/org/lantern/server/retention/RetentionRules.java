@@ -1,6 +1,7 @@
 package org.lantern.server.retention;
 
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.Period;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.lantern.policy.Sanctions;
+import org.lantern.server.reports.SchoolYear;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RetentionRules {
 
-    /** The action column that makes a pupil incident a child-protection record, with the police one. */
+    /** How the page says the default of the types kept for the school year and a term. */
+    static final String SCHOOL_YEAR_AND_TERM = "the current school year and the summer term before it (from 1 April)";
 
     private final RetentionProperties properties;
 
@@ -72,12 +75,25 @@ public class RetentionRules {
 
     /** For batch types: everything dated before this day is past retention on {@code today}. */
     public LocalDate cutOff(RecordType type, LocalDate today) {
-        return today.minus(properties.period(type));
+        Period period = properties.period(type);
+        return period == null ? schoolYearAndTermBefore(today) : today.minus(period);
+    }
+
+    /**
+     * The first day of "the current school year plus one term": 1 April before the current school
+     * year began, taken as the start of the summer term before it (before any English school's
+     * summer term starts, so no school loses a day of that term). On 6 December 2026 it is 1 April 2026.
+     */
+    static LocalDate schoolYearAndTermBefore(LocalDate today) {
+        return LocalDate.of(SchoolYear.containing(today).startYear(), Month.APRIL, 1);
     }
 
     /** The period in words, e.g. "25 years" or "13 months". */
     public String years(RecordType type) {
         Period p = properties.period(type);
+        if (p == null) {
+            return SCHOOL_YEAR_AND_TERM;
+        }
         if (p.getMonths() == 0 && p.getDays() == 0) {
             return p.getYears() + (p.getYears() == 1 ? " year" : " years");
         }

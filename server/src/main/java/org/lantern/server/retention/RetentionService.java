@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * understood data retention policies and routines for the deletion and disposal of data").
  * Nothing is deleted by Lantern on its own: {@link #scan} lists records past their
  * {@link RetentionRules retention period}, and a person with RETENTION_MANAGE confirms each deletion
- * or keeps the record longer with a reason. A legal hold on an incident or a person stops deletion
- * until it is lifted. Every decision and hold is appended to the {@link AuditChain}, deletions with
+ * or keeps the record longer with a reason. A {@link LegalHolds legal hold} on an incident or a
+ * person stops deletion until it is lifted. Every decision and hold is appended to the {@link AuditChain}, deletions with
  * ids and digests only.
  */
 @Service
@@ -50,14 +50,16 @@ public class RetentionService {
     private final RecordDeletion deletion;
     private final AuditChain audit;
     private final ScanProgress progress;
+    private final LegalHolds holds;
 
     RetentionService(JdbcClient jdbc, RetentionRules rules, RecordDeletion deletion, AuditChain audit,
-                     ScanProgress progress) {
+                     ScanProgress progress, LegalHolds holds) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.deletion = deletion;
         this.audit = audit;
         this.progress = progress;
+        this.holds = holds;
     }
 
     /**
@@ -79,19 +81,6 @@ public class RetentionService {
     public record Review(long id, RecordType type, String key, String summary, LocalDate dueOn, String basis,
                          String status, String decidedBy, OffsetDateTime decidedAt, String reason,
                          LocalDate extendedUntil, boolean held) {
-    }
-
-    /**
-     * A legal hold.
-     *
-     * @param id         its id
-     * @param targetType INCIDENT or PERSON
-     * @param targetId   the incident's or person's id
-     * @param reason     why it is held
-     * @param placedBy   who placed it
-     * @param placedAt   when
-     */
-    public record Hold(long id, String targetType, long targetId, String reason, String placedBy, OffsetDateTime placedAt) {
     }
 
     /**
@@ -166,7 +155,7 @@ public class RetentionService {
                 .list().stream()
                 .map(r -> new Review(r.id(), r.type(), r.key(), r.summary(), r.dueOn(), r.basis(), r.status(),
                         r.decidedBy(), r.decidedAt(), r.reason(), r.extendedUntil(),
-                        "PENDING".equals(r.status()) && heldBy(r.type(), r.key()).isPresent()))
+                        "PENDING".equals(r.status()) && holds.heldBy(r.type(), r.key()).isPresent()))
                 .toList();
     }
 
@@ -181,7 +170,7 @@ public class RetentionService {
     public void confirmDeletion(long reviewId, String reason, String actor) {
         Review review = pending(reviewId);
         requireReason(reason);
-        Optional<Hold> hold = heldBy(review.type(), review.key());
+        Optional<LegalHolds.Hold> hold = holds.heldBy(review.type(), review.key());
         if (hold.isPresent()) {
             audit.append(actor, "retention.deletion-refused", review.type().name().toLowerCase(Locale.ROOT), review.key(),
                     json(Map.of("reviewId", reviewId, "holdId", hold.get().id())));
@@ -196,6 +185,7 @@ public class RetentionService {
             case UNBLOCK_REQUEST -> deletion.unblockRequests(LocalDate.parse(review.key()));
             case DECISION_LOG -> deletion.decisionLogs(LocalDate.parse(review.key()));
             case ACTIVITY_SEARCH -> deletion.activitySearches(LocalDate.parse(review.key()));
+            case ALERT -> deletion.alerts(LocalDate.parse(review.key()));
         };
         decide(reviewId, "DELETED", reason, null, actor);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -225,67 +215,6 @@ public class RetentionService {
                 json(Map.of("reviewId", reviewId, "until", until.toString(), "reasonSha256", sha256(reason.strip()))));
     }
 
-    /** The legal holds in force, newest first. */
-    public List<Hold> holds() {
-        return jdbc.sql("SELECT * FROM legal_hold WHERE lifted_at IS NULL ORDER BY id DESC")
-                .query((rs, n) -> new Hold(rs.getLong("id"), rs.getString("target_type"), rs.getLong("target_id"),
-                        rs.getString("reason"), rs.getString("placed_by"),
-                        school(rs.getObject("placed_at", OffsetDateTime.class))))
-                .list();
-    }
-
-    /**
-     * Places a legal hold on an incident or on everything about a person.
-     *
-     * @throws RetentionRejectedException for an unknown target or a blank reason
-     */
-    @Transactional
-    public Hold placeHold(String targetType, long targetId, String reason, String actor) {
-        String type = targetType == null ? "" : targetType.strip().toUpperCase(Locale.ROOT);
-        String table = switch (type) {
-            case "INCIDENT" -> "incident";
-            case "PERSON" -> "person";
-            default -> throw new RetentionRejectedException("A legal hold is on an incident or a person.");
-        };
-        requireReason(reason);
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = :id").param("id", targetId)
-                .query(Long.class).single() > 0;
-        if (!exists) {
-            throw new RetentionRejectedException("There is no " + table + " " + targetId + ".");
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO legal_hold (target_type, target_id, reason, placed_by, placed_at) "
-                        + "VALUES (:type, :id, :reason, :actor, :now)")
-                .param("type", type).param("id", targetId).param("reason", reason.strip()).param("actor", actor)
-                .param("now", now).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM legal_hold WHERE target_type = :type AND target_id = :id")
-                .param("type", type).param("id", targetId).query(Long.class).single();
-        audit.append(actor, "retention.hold-placed", table, Long.toString(targetId),
-                json(Map.of("holdId", id, "reasonSha256", sha256(reason.strip()))));
-        return new Hold(id, type, targetId, reason.strip(), actor, school(now));
-    }
-
-    /**
-     * Lifts a legal hold, saying why.
-     *
-     * @throws RetentionNotFoundException when there is no such hold
-     * @throws RetentionRejectedException for a hold already lifted or a blank reason
-     */
-    @Transactional
-    public void liftHold(long holdId, String reason, String actor) {
-        if (jdbc.sql("SELECT COUNT(*) FROM legal_hold WHERE id = :id").param("id", holdId).query(Long.class).single() == 0) {
-            throw new RetentionNotFoundException("legal hold", holdId);
-        }
-        Hold hold = holds().stream().filter(h -> h.id() == holdId).findFirst()
-                .orElseThrow(() -> new RetentionRejectedException("That legal hold is not in force."));
-        requireReason(reason);
-        jdbc.sql("UPDATE legal_hold SET lifted_by = :actor, lifted_at = :now, lift_reason = :reason WHERE id = :id")
-                .param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("reason", reason.strip())
-                .param("id", holdId).update();
-        audit.append(actor, "retention.hold-lifted", hold.targetType().toLowerCase(Locale.ROOT),
-                Long.toString(hold.targetId()), json(Map.of("holdId", holdId, "reasonSha256", sha256(reason.strip()))));
-    }
-
     private boolean list(RecordType type, String key, List<String> sameRecord, String summary, RetentionRules.Due due,
                          LocalDate today) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM retention_review WHERE record_key = :key AND record_type IN (:types) "
@@ -306,6 +235,7 @@ public class RetentionService {
             case UNBLOCK_REQUEST -> deletion.count("unblock_request", RecordDeletion.UNBLOCK_DUE, cutOff);
             case DECISION_LOG -> deletion.decisionLogFiles(cutOff).size();
             case ACTIVITY_SEARCH -> deletion.count("activity_search", RecordDeletion.ACTIVITY_SEARCH_DUE, cutOff);
+            case ALERT -> deletion.count("filter_alert", RecordDeletion.ALERT_DUE, cutOff);
             default -> throw new IllegalArgumentException(type + " is reviewed record by record");
         };
         if (count == 0) {
@@ -318,7 +248,7 @@ public class RetentionService {
             return false;
         }
         String summary = String.format(Locale.ROOT, "%,d %s dated before %s", count,
-                type == RecordType.DECISION_LOG ? "files" : "rows", cutOff);
+                type == RecordType.DECISION_LOG ? "files" : type == RecordType.ALERT ? "closed alerts" : "rows", cutOff);
         String basis = "kept " + rules.years(type);
         int updated = jdbc.sql("UPDATE retention_review SET record_key = :key, summary = :summary, due_on = :due "
                         + "WHERE record_type = :type AND status = 'PENDING'")
@@ -352,22 +282,6 @@ public class RetentionService {
                         + "extended_until = :until WHERE id = :id AND status = 'PENDING'")
                 .param("status", status).param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .param("reason", reason.strip()).param("until", until).param("id", reviewId).update();
-    }
-
-    /** The hold in force that stops deletion of this record, if any. */
-    private Optional<Hold> heldBy(RecordType type, String key) {
-        List<Hold> holds = holds();
-        if (holds.isEmpty() || type.batch()) {
-            return Optional.empty();
-        }
-        long id = Long.parseLong(key);
-        if (type == RecordType.LEAVER) {
-            return holds.stream().filter(h -> h.targetType().equals("PERSON") && h.targetId() == id).findFirst();
-        }
-        List<Long> subjects = jdbc.sql("SELECT person_id FROM incident_subject WHERE incident_id = :id")
-                .param("id", id).query(Long.class).list();
-        return holds.stream().filter(h -> (h.targetType().equals("INCIDENT") && h.targetId() == id)
-                || (h.targetType().equals("PERSON") && subjects.contains(h.targetId()))).findFirst();
     }
 
     private record IncidentFacts(long id, boolean aboutStaff, boolean childProtection, LocalDate recordedOn, List<String> actions,
@@ -406,11 +320,11 @@ public class RetentionService {
         }
     }
 
-    private static OffsetDateTime school(OffsetDateTime stored) {
+    static OffsetDateTime school(OffsetDateTime stored) {
         return stored == null ? null : stored.atZoneSameInstant(SchoolTime.ZONE).toOffsetDateTime();
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -418,7 +332,7 @@ public class RetentionService {
         }
     }
 
-    private static String json(Map<String, Object> detail) {
+    static String json(Map<String, Object> detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

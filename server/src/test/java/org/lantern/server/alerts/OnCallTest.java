@@ -75,7 +75,9 @@ class OnCallTest {
     @Autowired
     DeliveryOutbox deliveries;
     @Autowired
-    AlertOutbox alertEmail;
+    OnCallMessages messages;
+    @Autowired
+    OutOfHours outOfHours;
     @Autowired
     AlertRegister register;
     @Autowired
@@ -100,7 +102,7 @@ class OnCallTest {
 
     /** The chain as another server's clock sees it, {@code later} from now. */
     private OnCallEscalation after(Duration later) {
-        return new OnCallEscalation(jdbc, audit, onCall, deliveries, alertEmail, register, settings, transactions,
+        return new OnCallEscalation(jdbc, audit, onCall, deliveries, messages, register, outOfHours, settings, transactions,
                 Clock.fixed(Instant.now().plus(later), ZoneOffset.UTC));
     }
 
@@ -202,16 +204,28 @@ class OnCallTest {
     }
 
     @Test
-    void nobodyAcknowledgingEndsTheChainAfterTheLastPerson() {
+    void nobodyAcknowledgingGoesRoundTheListThreeTimesThenEndsTheChainAndSaysSo() throws Exception {
         list.add("Ann Dsl", "ann@school.example", null, "dsl");
         long id = safeguarding.record(risk(5, Instant.now(), "suicide")).id();
 
-        assertThat(after(Duration.ofMinutes(16)).advanceDue()).isEqualTo(1);
+        assertThat(after(Duration.ofMinutes(16)).advanceDue()).as("round 2").isEqualTo(1);
+        assertThat(escalation.status(id).orElseThrow().round()).isEqualTo(2);
+        assertThat(after(Duration.ofMinutes(32)).advanceDue()).as("round 3").isEqualTo(1);
+        assertThat(escalation.status(id).orElseThrow().unanswered()).isFalse();
+        assertThat(after(Duration.ofMinutes(48)).advanceDue()).as("the end").isEqualTo(1);
+        assertThat(after(Duration.ofHours(5)).advanceDue()).as("ended: nothing more").isZero();
 
         assertThat(escalation.status(id).orElseThrow().unanswered()).isTrue();
-        assertThat(deliveries(id)).containsExactly("EMAIL ann@school.example");
+        assertThat(jdbc.sql("SELECT destination FROM alert_delivery WHERE alert_id = :id AND purpose = 'ON_CALL' ORDER BY id")
+                .param("id", id).query(String.class).list()).as("Ann once a round")
+                .containsExactly("ann@school.example", "ann@school.example", "ann@school.example");
         assertThat(audit.entriesFor(AlertAccessLog.ALERT, Long.toString(id))).extracting(AuditEntry::action)
-                .contains("alert.on-call-unanswered");
+                .containsSubsequence("alert.on-call-told", "alert.on-call-told", "alert.on-call-told",
+                        "alert.on-call-unanswered", "alert.noted");
+        mvc.perform(get("/alerts/" + id).with(as(Role.DSL))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Round 3 of 3 down the list.")))
+                .andExpect(content().string(containsString("Nobody on the on-call list acknowledged this alert: the list "
+                        + "was gone through 3 times and the DSL&#39;s team was emailed.")));
     }
 
     @Test

@@ -49,6 +49,8 @@ class ActivityLogRetentionTest {
     @Autowired
     RetentionService retention;
     @Autowired
+    LegalHolds holds;
+    @Autowired
     ActivityStore store;
     @Autowired
     AuditChain audit;
@@ -87,7 +89,7 @@ class ActivityLogRetentionTest {
         long target = on == HoldOn.PERSON ? held : incidents.record(new NewIncident(SubjectType.PUPIL,
                 "mobile-device-misuse", List.of(held), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), null,
                 "Saw the screen.", null, List.of()), Viewer.of(dsl)).id();
-        retention.placeHold(on.name(), target, "Police investigation", "alr.dsl");
+        holds.place(on.name(), target, "Police investigation", "alr.dsl");
 
         ActivityLogRetention.Run run = activityLog.enforce(TODAY);
 

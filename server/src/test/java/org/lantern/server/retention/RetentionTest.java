@@ -54,6 +54,8 @@ class RetentionTest {
     @Autowired
     RetentionService retention;
     @Autowired
+    LegalHolds holds;
+    @Autowired
     IncidentService incidents;
     @Autowired
     EvidenceService evidence;
@@ -202,7 +204,7 @@ class RetentionTest {
         long id = incident(CHILD_PROTECTION_ROW, pupil);
         retention.scan(today);
         long review = pending(RecordType.CHILD_PROTECTION, id).orElseThrow().id();
-        RetentionService.Hold hold = retention.placeHold("person", pupil, "Police investigation 42/2026", "ret.dsl");
+        LegalHolds.Hold hold = holds.place("person", pupil, "Police investigation 42/2026", "ret.dsl");
 
         assertThat(pending(RecordType.CHILD_PROTECTION, id)).hasValueSatisfying(r -> assertThat(r.held()).isTrue());
         assertThatThrownBy(() -> retention.confirmDeletion(review, "Past retention.", "ret.dsl"))
@@ -211,7 +213,7 @@ class RetentionTest {
         assertThat(audit.entriesFor("child_protection", Long.toString(id))).extracting(AuditEntry::action)
                 .containsExactly("retention.deletion-refused");
 
-        retention.liftHold(hold.id(), "Investigation closed.", "ret.dsl");
+        holds.lift(hold.id(), "Investigation closed.", "ret.dsl");
         retention.confirmDeletion(review, "Past retention.", "ret.dsl");
 
         assertThat(count("SELECT COUNT(*) FROM incident WHERE id = :id", id)).isZero();
@@ -221,7 +223,7 @@ class RetentionTest {
 
     @Test
     void aHoldOnAnIncidentThatDoesNotExistIsRefused() {
-        assertThatThrownBy(() -> retention.placeHold("INCIDENT", 999_999_999L, "Just in case.", "ret.dsl"))
+        assertThatThrownBy(() -> holds.place("INCIDENT", 999_999_999L, "Just in case.", "ret.dsl"))
                 .isInstanceOf(RetentionRejectedException.class).hasMessage("There is no incident 999999999.");
     }
 

@@ -72,10 +72,13 @@ import org.lantern.server.reports.SchoolYear;
 import org.lantern.server.registers.training.Course;
 import org.lantern.server.registers.training.TrainingCompletions;
 import org.lantern.server.registers.training.TrainingCourses;
+import org.lantern.server.retention.LegalHolds;
 import org.lantern.server.retention.RetentionService;
+import org.lantern.server.terms.TermDates;
 import org.lantern.server.support.DatabaseState;
 import org.lantern.server.support.LibraryTables;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TermTables;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestUsers;
 import org.lantern.server.unblocking.UnblockDraft;
@@ -167,6 +170,8 @@ class ForgedIdsTest {
     @Autowired
     RetentionService retention;
     @Autowired
+    LegalHolds holds;
+    @Autowired
     Devices devices;
     @Autowired
     Loans loans;
@@ -186,6 +191,8 @@ class ForgedIdsTest {
     SoftwareLicences licences;
     @Autowired
     OnCallList onCall;
+    @Autowired
+    TermDates termDates;
     @Autowired
     FilteringReviews reviews;
     @Autowired
@@ -333,6 +340,9 @@ class ForgedIdsTest {
         world.put("licence", Long.toString(licences.create(new SoftwareLicences.Form("Forged product", "Forged supplier",
                 TestPeople.unique("FORGED"), 5, today.plusYears(1)), "test").id()));
         world.put("onCall", Long.toString(onCall.add("Forged On-call", "forged.oncall@example.invalid", null, "test").id()));
+        TermTables.clear(jdbc);
+        world.put("term", Long.toString(termDates.addTerm("Forged term", "2095-09-01", "2095-10-01", "", "", "test").id()));
+        world.put("closure", Long.toString(termDates.addClosure("INSET", "Forged INSET", "2095-09-02", "", "test").id()));
         FilteringReview review = reviews.latest().filter(r -> !r.complete()).orElse(null);
         if (review == null) {
             review = reviews.start(new SchoolYear(reviews.latest().map(r -> r.schoolYear() + 1).orElse(2025)),
@@ -355,6 +365,7 @@ class ForgedIdsTest {
         if (startedReview != null) {
             jdbc.sql("DELETE FROM filtering_review WHERE id = :id").param("id", startedReview).update();
         }
+        TermTables.clear(jdbc);
     }
 
     /** A device on loan to pupil one, one available, and a member of staff's phone on the personal-device register. */
@@ -377,7 +388,7 @@ class ForgedIdsTest {
         retention.scan(People.today());
         world.put("review", Long.toString(retention.reviews().stream()
                 .filter(r -> r.key().equals(Long.toString(old))).findFirst().orElseThrow().id()));
-        world.put("hold", Long.toString(retention.placeHold("PERSON", Long.parseLong(world.get("p2")),
+        world.put("hold", Long.toString(holds.place("PERSON", Long.parseLong(world.get("p2")),
                 "Forged ids fixture.", owner).id()));
     }
 
@@ -641,6 +652,11 @@ class ForgedIdsTest {
         }
         specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
         specs.add(plain("POST /api/v1/alerts/{id}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
+        // The term dates page.
+        specs.add(plain("POST /settings/term-dates/terms/{id:\\d+}/remove", Role.DSL, "id=term",
+                Permission.SCHOOL_CALENDAR_MANAGE));
+        specs.add(plain("POST /settings/term-dates/closures/{id:\\d+}/remove", Role.DSL, "id=closure",
+                Permission.SCHOOL_CALENDAR_MANAGE));
         // The yearly filtering review: signing takes either the senior leader or the governor.
         Set<Role> signers = EnumSet.copyOf(holding(Permission.REVIEWS_LEAD));
         signers.addAll(holding(Permission.REVIEWS_GOVERN));

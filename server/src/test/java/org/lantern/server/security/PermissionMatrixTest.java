@@ -210,6 +210,12 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/alerts/on-call", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/alerts/on-call/999999999/move", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/alerts/on-call/999999999/remove", Permission.INCIDENT_MANAGE),
+            // Term dates (issue 17): the DSL and the network manager keep the school's calendar.
+            new Row(HttpMethod.GET, "/settings/term-dates", Permission.SCHOOL_CALENDAR_MANAGE),
+            new Row(HttpMethod.POST, "/settings/term-dates/terms", Permission.SCHOOL_CALENDAR_MANAGE),
+            new Row(HttpMethod.POST, "/settings/term-dates/closures", Permission.SCHOOL_CALENDAR_MANAGE),
+            new Row(HttpMethod.POST, "/settings/term-dates/terms/999999999/remove", Permission.SCHOOL_CALENDAR_MANAGE),
+            new Row(HttpMethod.POST, "/settings/term-dates/closures/999999999/remove", Permission.SCHOOL_CALENDAR_MANAGE),
             new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),

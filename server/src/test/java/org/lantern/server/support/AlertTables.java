@@ -21,5 +21,7 @@ public final class AlertTables {
                 "DELETE FROM record_access WHERE record_type IN ('alert', 'bypass-report')"}) {
             jdbc.sql(sql).update();
         }
+        // Term dates decide when alerts go down the on-call list and when digests are due.
+        TermTables.clear(jdbc);
     }
 }

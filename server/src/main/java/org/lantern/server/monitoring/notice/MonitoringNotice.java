@@ -22,13 +22,14 @@ import java.util.List;
  * @param dslName         the Designated Safeguarding Lead's name, when the policy gives one
  * @param activityLogKept how long the activity log is kept, in words
  * @param incidentsKept   how long a record made from an alert is kept, in words
+ * @param alertsKept      how long an alert that led to no record is kept after it is closed, in words
  * @param contact         who to ask, when the policy gives it
  */
 public record MonitoringNotice(String school, List<Topic> topics, boolean tlsInspected, List<String> notInspected,
                                boolean typedText, int typedTextBytes,
                                boolean helpSeeking, int languages, List<String> libraries, List<String> thresholds,
                                List<String> alertRoles, List<String> actRoles, String dslName, String activityLogKept,
-                               String incidentsKept, String contact) {
+                               String incidentsKept, String alertsKept, String contact) {
 
     public MonitoringNotice {
         topics = List.copyOf(topics);

@@ -88,7 +88,8 @@ public class MonitoringNotices {
                 settings.typedText(), settings.typedTextMaxBytes(),
                 s.helpSeeking(), s.languages(), s.libraryNames(), Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
                 roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
-                activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), settings.contact());
+                activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), retention.years(RecordType.ALERT),
+                settings.contact());
     }
 
     /** The categories of which some phrase can raise an alert for some age group, in the categories' order. */

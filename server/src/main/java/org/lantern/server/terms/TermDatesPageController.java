@@ -1,0 +1,97 @@
+package org.lantern.server.terms;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.lantern.server.http.SchoolTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The term dates page, where the DSL or the network manager keeps the terms, half-terms, INSET
+ * days and closures (SCHOOL_CALENDAR_MANAGE). Plain forms that work without script; a refused
+ * form comes back with what was typed and every problem. A term or closure named in the address
+ * that does not exist is a 404, as any missing record is.
+ */
+@Controller
+@RequestMapping("/settings/term-dates")
+@PreAuthorize("hasAuthority('SCHOOL_CALENDAR_MANAGE')")
+class TermDatesPageController {
+
+    /** How near the last term's end the page starts asking for next year's dates. */
+    private static final int WARN_DAYS = 42;
+
+    private final TermDates terms;
+
+    TermDatesPageController(TermDates terms) {
+        this.terms = terms;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        SchoolCalendar calendar = terms.calendar();
+        LocalDate today = SchoolTime.today();
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("today", calendar.kept()
+                ? "Today, " + SchoolTime.day(today) + ", is " + calendar.describe(today) + "."
+                : "No term dates are kept, so only the days of the week and the hours count.");
+        calendar.lastTermDay().filter(last -> last.isBefore(today.plusDays(WARN_DAYS))).ifPresent(last ->
+                model.addAttribute("runningOut", "The last term entered ends on " + SchoolTime.day(last) + ". Every day "
+                        + "after it counts as a holiday until the next terms are added."));
+        return "terms/term-dates";
+    }
+
+    @PostMapping("/terms")
+    String addTerm(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String startsOn,
+                   @RequestParam(defaultValue = "") String endsOn, @RequestParam(defaultValue = "") String halfTermStart,
+                   @RequestParam(defaultValue = "") String halfTermEnd, Authentication user, RedirectAttributes redirect) {
+        try {
+            SchoolTerm term = terms.addTerm(name, startsOn, endsOn, halfTermStart, halfTermEnd, user.getName());
+            redirect.addFlashAttribute("message", term.name() + " added.");
+        } catch (TermDatesRejectedException e) {
+            redirect.addFlashAttribute("termProblems", e.problems());
+            redirect.addFlashAttribute("typedTerm", List.of(name, startsOn, endsOn, halfTermStart, halfTermEnd));
+        }
+        return "redirect:/settings/term-dates";
+    }
+
+    @PostMapping("/closures")
+    String addClosure(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String name,
+                      @RequestParam(defaultValue = "") String firstDay, @RequestParam(defaultValue = "") String lastDay,
+                      Authentication user, RedirectAttributes redirect) {
+        try {
+            SchoolClosure closure = terms.addClosure(kind, name, firstDay, lastDay, user.getName());
+            redirect.addFlashAttribute("message", closure.kind().label() + " added: " + closure.name() + ".");
+        } catch (TermDatesRejectedException e) {
+            redirect.addFlashAttribute("closureProblems", e.problems());
+            redirect.addFlashAttribute("typedClosure", List.of(kind, name, firstDay, lastDay));
+        }
+        return "redirect:/settings/term-dates";
+    }
+
+    @PostMapping("/terms/{id:\\d+}/remove")
+    String removeTerm(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        SchoolTerm term = terms.term(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        terms.removeTerm(id, user.getName());
+        redirect.addFlashAttribute("message", term.name() + " removed.");
+        return "redirect:/settings/term-dates";
+    }
+
+    @PostMapping("/closures/{id:\\d+}/remove")
+    String removeClosure(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        SchoolClosure closure = terms.closure(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        terms.removeClosure(id, user.getName());
+        redirect.addFlashAttribute("message", closure.name() + " removed.");
+        return "redirect:/settings/term-dates";
+    }
+}
