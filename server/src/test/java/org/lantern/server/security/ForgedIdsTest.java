@@ -49,6 +49,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.people.People;
+import org.lantern.server.registers.agreements.Acceptances;
 import org.lantern.server.registers.cloud.CloudServices;
 import org.lantern.server.registers.cloud.SoftwareLicences;
 import org.lantern.server.registers.consents.Consent;
@@ -170,6 +171,8 @@ class ForgedIdsTest {
     PersonalDevices personalDevices;
     @Autowired
     Consents consents;
+    @Autowired
+    Acceptances acceptances;
     @Autowired
     Publications publications;
     @Autowired
@@ -297,7 +300,7 @@ class ForgedIdsTest {
     }
 
     /**
-     * Pupil one's press consent with its scan, withdrawn after a publication so that a takedown is
+     * Pupil one's parents' paper agreement with its scan; pupil one's press consent with its scan, withdrawn after a publication so that a takedown is
      * due; a course and a member of staff's completion of it with a certificate; a cloud service
      * asked for; a software licence; and someone on the out-of-hours on-call list.
      */
@@ -307,6 +310,9 @@ class ForgedIdsTest {
         Consent press = consents.record(pupil, new ConsentForm(PhotoUse.PRESS, true, "Forged Parent", null,
                 today.minusDays(30), null), "forged.pdf", pdf, "test", Consents.Mode.EITHER);
         world.put("scan", Long.toString(press.evidenceId()));
+        world.put("agreementScan", Long.toString(acceptances.recordPaper(pupil, jdbc.sql(
+                        "SELECT MAX(id) FROM agreement_version WHERE audience = 'PARENTS'").query(Long.class).single(),
+                today, "Forged Parent", "forged.pdf", pdf, "test").scanId()));
         publications.record(new Publications.Draft(PhotoUse.PRESS, "Forged gazette", "Forged Gazette, page 4",
                 today.minusDays(4), owner, Set.of(pupil)), "test");
         world.put("takedown", Long.toString(consents.withdraw(pupil, Set.of(PhotoUse.PRESS), today.minusDays(1),
@@ -550,6 +556,8 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/agreements/people/{id:\\d+}/paper", "?versionId={versionId}", Role.ADMIN,
                 "id=p1,versionId=agreementVersion", List.of(new Hidden("id=p1,versionId=agreementVersion",
                         holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        specs.add(plain("GET /registers/agreements/scans/{id:\\d+}", Role.OFFICE, "id=agreementScan",
+                Permission.AGREEMENTS_READ));
         // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
         specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
         specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));

@@ -273,6 +273,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/registers/agreements/people/999999999", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.POST, "/registers/agreements/people/999999999/paper?versionId=999999999",
                     Permission.AGREEMENTS_RECORD),
+            new Row(HttpMethod.GET, "/registers/agreements/scans/999999999", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.GET, "/registers/agreements/texts", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.GET, "/registers/agreements/texts/history?audience=STAFF", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.GET, "/registers/agreements/texts/edit?audience=STAFF", Permission.AGREEMENTS_EDIT),
