@@ -13,3 +13,13 @@ CREATE TABLE agreement_scan (
 );
 
 ALTER TABLE agreement_acceptance ADD COLUMN scan_id BIGINT REFERENCES agreement_scan (id);
+
+-- A policy change marked material (what is allowed, filtered or monitored changed, rather than a
+-- correction): the agreements register then asks whether each agreement needs a new version.
+ALTER TABLE policy_version ADD COLUMN material BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- The policy version in force when an agreement version was published (null: there was none).
+ALTER TABLE agreement_version ADD COLUMN policy_version INTEGER;
+
+UPDATE agreement_version SET policy_version = (SELECT MAX(p.version_number) FROM policy_version p
+                                               WHERE p.created_at <= agreement_version.created_at);

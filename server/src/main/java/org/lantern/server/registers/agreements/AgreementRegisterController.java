@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agreements register under {@code /registers/agreements}: coverage by audience, year group
- * and class; who has not signed, on a page and as CSV; one person's agreements, where a paper form
+ * and class, with a prompt for the agreements that predate a material policy change; who has not signed, on a page and as CSV; one person's agreements, where a paper form
  * is recorded with its scan, and the scan viewed (each look logged).
  */
 @Controller
@@ -45,9 +45,11 @@ class AgreementRegisterController {
     private final Acceptances acceptances;
     private final People people;
     private final AgreementScans scans;
+    private final PolicyChangePrompts policyPrompts;
 
     AgreementRegisterController(AgreementCoverage coverage, AgreementTexts texts, Acceptances acceptances, People people,
-                                AgreementScans scans) {
+                                AgreementScans scans, PolicyChangePrompts policyPrompts) {
+        this.policyPrompts = policyPrompts;
         this.coverage = coverage;
         this.texts = texts;
         this.acceptances = acceptances;
@@ -79,6 +81,7 @@ class AgreementRegisterController {
     @PreAuthorize("hasAuthority('AGREEMENTS_READ')")
     String coverage(Model model) {
         model.addAttribute("coverage", coverage.coverage(SchoolTime.today()));
+        model.addAttribute("policyPrompts", policyPrompts.stale(texts.allInForce()));
         return "registers/agreements";
     }
 
