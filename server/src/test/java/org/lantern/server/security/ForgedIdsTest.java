@@ -568,6 +568,8 @@ class ForgedIdsTest {
                 List.of(new Hidden("personId=p1", holding(Permission.DEVICES_MANAGE))), null, null, false));
         specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
+        specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",
+                Permission.DEVICES_MANAGE));
         specs.add(plain("GET /registers/loans/{id:\\d+}", Role.OFFICE, "id=loan", Permission.DEVICES_READ));
         specs.add(plain("PUT /api/v1/registers/devices/{id}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
         for (String verb : List.of("return", "return-request", "loss")) {
@@ -591,7 +593,7 @@ class ForgedIdsTest {
                 List.of(new Hidden("pupil=p1", holding(Permission.CONSENTS_RECORD))), null, null, false));
         String consentsApi = "/api/v1/registers/consents/{personId:\\d+}";
         specs.add(plain("GET " + consentsApi, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
-        for (String path : List.of("", "/withdraw")) {
+        for (String path : List.of("", "/withdraw", "/scans")) {
             specs.add(plain("POST " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_RECORD));
         }
         specs.add(plain("PUT " + consentsApi + "/{use}", Role.OFFICE, "personId=p1,use=PRESS",
