@@ -13,8 +13,9 @@ import org.lantern.server.alerts.AlertNote;
  * Everything Lantern holds about one person, gathered to answer a subject access request: their
  * directory record, network identities, internet access register, login account with its logon
  * history and changes, incidents they are a subject of (with actions and the log of who looked at
- * them), the filter's alerts about them, their attempts to get round the filter and the unblock
- * requests they made.
+ * them), the filter's alerts about them, their attempts to get round the filter, the unblock
+ * requests they made, and what the school's registers hold about them (agreements accepted, photo
+ * consents, devices lent and personal devices registered).
  *
  * <p>Other people appear only where the record cannot be understood without them, and those parts
  * are flagged for review: incident text may name others, staff names show who recorded or read a
@@ -34,13 +35,15 @@ import org.lantern.server.alerts.AlertNote;
  * @param bypassAttempts  their attempts to get round the filter, newest first
  * @param activity        their rows in the activity log: counted here, the rows in the export's CSV part
  * @param unblockRequests unblock requests they made
+ * @param registers       what the school's registers hold about them, one part per register
  * @param warnings        what must be done before release
  */
 public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, String generatedBy, PersonDetails person,
                                  List<Identity> networkIdentities, List<AccessEntry> accessRegister,
                                  AccountDetails account, List<Logon> logons, List<AccountChange> accountEvents,
                                  Incidents incidents, Section<AlertEntry> alerts, Section<BypassEntry> bypassAttempts,
-                                 Activity activity, List<UnblockEntry> unblockRequests, List<String> warnings) {
+                                 Activity activity, List<UnblockEntry> unblockRequests,
+                                 List<RegisterSection> registers, List<String> warnings) {
 
     /** The directory record. */
     public record PersonDetails(long id, String kind, String legalFirstName, String legalLastName,
@@ -48,6 +51,18 @@ public record PersonalDataExport(long requestId, OffsetDateTime generatedAt, Str
                                 String yearGroup, String registrationClass, String staffCode, String jobTitle,
                                 String staffRole, String email, LocalDate startDate, LocalDate leavingDate,
                                 boolean internetAccess, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /**
+     * What one of the school's registers holds about the person, as a table in words (dates as the
+     * pages show them), the same on the page, in the PDF and in the JSON.
+     *
+     * @param title   e.g. "Acceptable-use agreements"
+     * @param note    what is left out and who can add it, or what to review before release; null when nothing
+     * @param columns the table's headings
+     * @param rows    one list of cells per record, in the columns' order (an empty cell is "")
+     */
+    public record RegisterSection(String title, String note, List<String> columns, List<List<String>> rows) {
     }
 
     /** A network identity, e.g. proxy username {@code jsmith23}. */

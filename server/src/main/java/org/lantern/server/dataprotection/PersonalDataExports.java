@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.lantern.server.people.Person;
 import org.lantern.server.unblocking.Unblocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * parent. The filter's alerts, bypass attempts and activity log follow the DSL's-team rule, each look
  * logged as for their own pages; an alert's address is left out when it may be illegal material.
  * The activity log is counted in the export and its rows are a CSV part of their own
- * ({@link #activityCsv}), downloaded and logged separately.
+ * ({@link #activityCsv}), downloaded and logged separately. The registers' parts come from each
+ * register's {@link SubjectAccessSection}, which applies that register's own rules on who sees what.
  */
 @Service
 public class PersonalDataExports {
@@ -73,12 +76,14 @@ public class PersonalDataExports {
     private final BypassAttempts bypassAttempts;
     private final ChildProtectionInclusions inclusions;
     private final PersonalActivity activity;
+    private final List<SubjectAccessSection> registers;
     private final JdbcClient jdbc;
 
     PersonalDataExports(SubjectAccessRequests requests, People people, AccountService accounts, LogonAudit logons,
                         AccountEvents accountEvents, IncidentService incidents, RecordAccessLog recordAccess,
                         Unblocks unblocks, AlertRegister alerts, AlertTriage triage, BypassAttempts bypassAttempts,
-                        ChildProtectionInclusions inclusions, PersonalActivity activity, JdbcClient jdbc) {
+                        ChildProtectionInclusions inclusions, PersonalActivity activity,
+                        List<SubjectAccessSection> registers, JdbcClient jdbc) {
         this.requests = requests;
         this.people = people;
         this.accounts = accounts;
@@ -92,19 +97,21 @@ public class PersonalDataExports {
         this.bypassAttempts = bypassAttempts;
         this.inclusions = inclusions;
         this.activity = activity;
+        this.registers = registers.stream().sorted(Comparator.comparingInt(SubjectAccessSection::order)).toList();
         this.jdbc = jdbc;
     }
 
     /**
      * Gathers the export for request {@code requestId}, logs and audits it.
      *
-     * @param viewer who is exporting; incident records are included only when they may read every
-     *               incident, and child-protection records only when they may read those too and the
-     *               DSL included them in this request
+     * @param user   who is exporting; incident records are included only when they may read every
+     *               incident, child-protection records only when they may read those too and the DSL
+     *               included them in this request, and each register's records as that register allows
      * @param format the form it is delivered in (JSON, HTML, PDF), for the log
      */
     @Transactional
-    public PersonalDataExport export(long requestId, Viewer viewer, String format) {
+    public PersonalDataExport export(long requestId, Authentication user, String format) {
+        Viewer viewer = Viewer.of(user);
         SubjectAccessRequest request = requests.get(requestId);
         Person person = people.get(request.personId());
         requests.exported(requestId, format, viewer.username());
@@ -135,6 +142,7 @@ public class PersonalDataExports {
                                 r.until(), r.requestedAt(), r.status().name(), r.decidedBy(), r.decidedAt(),
                                 r.decisionReason(), r.groupIds(), r.personIds().size()))
                         .toList()).orElse(List.of()),
+                registers.stream().flatMap(r -> r.sections(person, user).stream()).toList(),
                 List.copyOf(warnings));
     }
 

@@ -207,7 +207,7 @@ class SubjectAccessController {
     @GetMapping("/{id:\\d+}/export")
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
     String exportPage(@PathVariable long id, Authentication user, Model model) {
-        model.addAttribute("export", exports.export(id, Viewer.of(user), "HTML"));
+        model.addAttribute("export", exports.export(id, user, "HTML"));
         model.addAttribute("sar", requests.get(id));
         return "dataprotection/export";
     }
@@ -216,7 +216,7 @@ class SubjectAccessController {
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
     @ResponseBody
     ResponseEntity<PersonalDataExport> exportJson(@PathVariable long id, Authentication user) {
-        PersonalDataExport export = exports.export(id, Viewer.of(user), "JSON");
+        PersonalDataExport export = exports.export(id, user, "JSON");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("subject-access-" + id + ".json").build().toString()).body(export);
     }
@@ -234,7 +234,7 @@ class SubjectAccessController {
     @GetMapping("/{id:\\d+}/export.pdf")
     @PreAuthorize("hasAuthority('DATA_PROTECTION_MANAGE')")
     ResponseEntity<byte[]> exportPdf(@PathVariable long id, Authentication user) {
-        PersonalDataExport export = exports.export(id, Viewer.of(user), "PDF");
+        PersonalDataExport export = exports.export(id, user, "PDF");
         byte[] body = pdf.render("dataprotection/export-pdf", Map.of("export", export, "sar", requests.get(id)));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("subject-access-" + id + ".pdf").build().toString())

@@ -51,7 +51,8 @@ class DemoSchoolLoader implements ApplicationRunner {
             new DemoAccount("head", "Hana Head", Role.HEADTEACHER),
             new DemoAccount("teacher", "Tom Teacher", Role.STAFF),
             new DemoAccount("governor", "Gill Governor", Role.GOVERNOR),
-            new DemoAccount("pupil", "Pip Pupil", Role.PUPIL));
+            new DemoAccount("pupil", "Pip Pupil", Role.PUPIL),
+            new DemoAccount("office", "Olive Office", Role.OFFICE));
 
     private final DemoSchool school;
     private final DemoSchoolName schoolName;

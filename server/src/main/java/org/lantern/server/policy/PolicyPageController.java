@@ -65,6 +65,7 @@ class PolicyPageController {
         PolicyVersion current = policies.current().orElseThrow(() -> new NoSuchElementException("no policy version exists"));
         model.addAttribute("yaml", current.yaml());
         model.addAttribute("reason", "");
+        model.addAttribute("material", false);
         model.addAttribute("errors", List.of());
         model.addAttribute("version", current);
         PolicyGrids.addAll(model, current);
@@ -74,15 +75,17 @@ class PolicyPageController {
     @PostMapping("/edit")
     @PreAuthorize("hasAuthority('POLICY_EDIT')")
     String edit(@RequestParam(defaultValue = "") String yaml, @RequestParam(defaultValue = "") String reason,
-                Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "false") boolean material, Principal principal, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            PolicyVersion saved = policies.propose(yaml, principal.getName(), reason);
+            PolicyVersion saved = policies.propose(yaml, principal.getName(), reason, material);
             redirect.addFlashAttribute("saved", saved.number());
             return "redirect:/policy";
         } catch (PolicyChangeRejectedException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("yaml", yaml);
             model.addAttribute("reason", reason);
+            model.addAttribute("material", material);
             model.addAttribute("errors", e.errors());
             PolicyVersion current = policies.current().orElseThrow();
             model.addAttribute("version", current);

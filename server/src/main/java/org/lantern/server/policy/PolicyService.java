@@ -81,6 +81,12 @@ public class PolicyService {
         return jdbc.sql(SELECT + " ORDER BY version_number DESC").query(PolicyService::map).list();
     }
 
+    /** The newest version marked a material change, if any is. */
+    public Optional<PolicyVersion> latestMaterial() {
+        return jdbc.sql(SELECT + " WHERE material = TRUE ORDER BY version_number DESC LIMIT 1").query(PolicyService::map)
+                .optional();
+    }
+
     /** Version {@code number}, if it exists. */
     public Optional<PolicyVersion> version(int number) {
         return jdbc.sql(SELECT + " WHERE version_number = :n").param("n", number).query(PolicyService::map).optional();
@@ -94,7 +100,20 @@ public class PolicyService {
      */
     @Transactional
     public PolicyVersion propose(String yaml, String author, String reason) {
-        return add(yaml, author, reason, null);
+        return propose(yaml, author, reason, false);
+    }
+
+    /**
+     * Puts a new policy text in force, if it is valid, marked a material change or not.
+     *
+     * @param material whether what is allowed, filtered or monitored changed: the agreements register
+     *                 then asks whether each acceptable-use agreement needs a new version
+     * @return the new version
+     * @throws PolicyChangeRejectedException if the text or the reason is invalid; nothing changes
+     */
+    @Transactional
+    public PolicyVersion propose(String yaml, String author, String reason, boolean material) {
+        return add(yaml, author, reason, null, material);
     }
 
     /**
@@ -106,18 +125,18 @@ public class PolicyService {
     @Transactional
     public PolicyVersion restore(int number, String author, String reason) {
         PolicyVersion old = version(number).orElseThrow(() -> new NoSuchElementException("no policy version " + number));
-        return add(old.yaml(), author, reason, number);
+        return add(old.yaml(), author, reason, number, false);
     }
 
     /** Loads a first version if the school has none yet; does nothing otherwise. */
     @Transactional
     public void initialiseIfEmpty(String yaml, String author, String reason) {
         if (current().isEmpty()) {
-            add(yaml, author, reason, null);
+            add(yaml, author, reason, null, false);
         }
     }
 
-    private PolicyVersion add(String yaml, String author, String reason, Integer restoredFrom) {
+    private PolicyVersion add(String yaml, String author, String reason, Integer restoredFrom, boolean material) {
         List<String> errors = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
             errors.add("reason: say why the policy is changing");
@@ -135,22 +154,23 @@ public class PolicyService {
         int number = jdbc.sql("SELECT COALESCE(MAX(version_number), 0) + 1 FROM policy_version").query(Integer.class).single();
         Instant now = Instant.now();
         jdbc.sql("""
-                INSERT INTO policy_version (version_number, yaml_text, author, created_at, reason, restored_from)
-                VALUES (:n, :yaml, :author, :at, :reason, :from)""")
+                INSERT INTO policy_version (version_number, yaml_text, author, created_at, reason, restored_from, material)
+                VALUES (:n, :yaml, :author, :at, :reason, :from, :material)""")
                 .param("n", number).param("yaml", yaml).param("author", author)
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("reason", reason.strip())
-                .param("from", restoredFrom)
+                .param("from", restoredFrom).param("material", material)
                 .update();
         events.publishEvent(new PolicyChanged(number));
         return version(number).orElseThrow();
     }
 
     private static final String SELECT =
-            "SELECT version_number, yaml_text, author, created_at, reason, restored_from FROM policy_version";
+            "SELECT version_number, yaml_text, author, created_at, reason, restored_from, material FROM policy_version";
 
     private static PolicyVersion map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("created_at");
         return new PolicyVersion(rs.getInt("version_number"), rs.getString("yaml_text"), rs.getString("author"),
-                at.toInstant(), rs.getString("reason"), rs.getObject("restored_from", Integer.class));
+                at.toInstant(), rs.getString("reason"), rs.getObject("restored_from", Integer.class),
+                rs.getBoolean("material"));
     }
 }

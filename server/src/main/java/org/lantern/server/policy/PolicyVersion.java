@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param createdAt    when the version came into force
  * @param reason       why the change was made
  * @param restoredFrom the version whose text this one restores, or null
+ * @param material     whether its author marked it a material change (what is allowed, filtered or
+ *                     monitored changed), after which the acceptable-use agreements may need a new version
  */
 public record PolicyVersion(int number, String yaml, String author, Instant createdAt, String reason,
-                            Integer restoredFrom) {
+                            Integer restoredFrom, boolean material) {
 }

@@ -53,9 +53,24 @@ class DemoModeStartupTest {
     @Test
     void demoModeStartsWithTheDemoSchoolItsAccountsAndThePolicyInForce() {
         assertThat(jdbc.sql("SELECT username FROM account ORDER BY username").query(String.class).list())
-                .containsExactly("admin", "dsl", "governor", "head", "pupil", "teacher");
+                .containsExactly("admin", "dsl", "governor", "head", "office", "pupil", "teacher");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Long.class).single()).isGreaterThan(200L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM policy_version").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void theOfficeAccountKeepsTheRegistersAndIsRefusedEverySafeguardingPage() throws Exception {
+        assertThat(jdbc.sql("SELECT role FROM account WHERE username = 'office'").query(String.class).single())
+                .isEqualTo(Role.OFFICE.name());
+        Authentication office = TestUsers.signedIn(accountService, accounts, "office", Role.OFFICE);
+        for (String register : List.of("/registers/agreements", "/registers/consents", "/registers/devices",
+                "/registers/training")) {
+            mvc.perform(get(register).with(authentication(office))).andExpect(status().isOk());
+        }
+        for (String safeguarding : List.of("/incidents", "/alerts", "/activity", "/filtering/bypass-attempts",
+                "/data-protection")) {
+            mvc.perform(get(safeguarding).with(authentication(office))).andExpect(status().isForbidden());
+        }
     }
 
     @Test

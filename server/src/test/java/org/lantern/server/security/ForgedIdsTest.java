@@ -52,6 +52,7 @@ import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.monitoring.library.LibraryChanges;
 import org.lantern.server.monitoring.library.MonitorEngine;
 import org.lantern.server.people.People;
+import org.lantern.server.registers.agreements.Acceptances;
 import org.lantern.server.registers.cloud.CloudServices;
 import org.lantern.server.registers.cloud.SoftwareLicences;
 import org.lantern.server.registers.consents.Consent;
@@ -179,6 +180,8 @@ class ForgedIdsTest {
     PersonalDevices personalDevices;
     @Autowired
     Consents consents;
+    @Autowired
+    Acceptances acceptances;
     @Autowired
     Publications publications;
     @Autowired
@@ -314,7 +317,7 @@ class ForgedIdsTest {
     }
 
     /**
-     * Pupil one's press consent with its scan, withdrawn after a publication so that a takedown is
+     * Pupil one's parents' paper agreement with its scan; pupil one's press consent with its scan, withdrawn after a publication so that a takedown is
      * due; a course and a member of staff's completion of it with a certificate; a cloud service
      * asked for; a software licence; and someone on the out-of-hours on-call list.
      */
@@ -324,6 +327,9 @@ class ForgedIdsTest {
         Consent press = consents.record(pupil, new ConsentForm(PhotoUse.PRESS, true, "Forged Parent", null,
                 today.minusDays(30), null), "forged.pdf", pdf, "test", Consents.Mode.EITHER);
         world.put("scan", Long.toString(press.evidenceId()));
+        world.put("agreementScan", Long.toString(acceptances.recordPaper(pupil, jdbc.sql(
+                        "SELECT MAX(id) FROM agreement_version WHERE audience = 'PARENTS'").query(Long.class).single(),
+                today, "Forged Parent", "forged.pdf", pdf, "test").scanId()));
         publications.record(new Publications.Draft(PhotoUse.PRESS, "Forged gazette", "Forged Gazette, page 4",
                 today.minusDays(4), owner, Set.of(pupil)), "test");
         world.put("takedown", Long.toString(consents.withdraw(pupil, Set.of(PhotoUse.PRESS), today.minusDays(1),
@@ -576,6 +582,8 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/agreements/people/{id:\\d+}/paper", "?versionId={versionId}", Role.ADMIN,
                 "id=p1,versionId=agreementVersion", List.of(new Hidden("id=p1,versionId=agreementVersion",
                         holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        specs.add(plain("GET /registers/agreements/scans/{id:\\d+}", Role.OFFICE, "id=agreementScan",
+                Permission.AGREEMENTS_READ));
         // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
         specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
         specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
@@ -585,6 +593,8 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/devices/personal", "?personId={personId}", Role.OFFICE, "personId=p1",
                 List.of(new Hidden("personId=p1", holding(Permission.DEVICES_MANAGE))), null, null, false));
         specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
+                Permission.DEVICES_MANAGE));
+        specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
         specs.add(plain("GET /registers/loans/{id:\\d+}", Role.OFFICE, "id=loan", Permission.DEVICES_READ));
         specs.add(plain("PUT /api/v1/registers/devices/{id}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
@@ -609,7 +619,7 @@ class ForgedIdsTest {
                 List.of(new Hidden("pupil=p1", holding(Permission.CONSENTS_RECORD))), null, null, false));
         String consentsApi = "/api/v1/registers/consents/{personId:\\d+}";
         specs.add(plain("GET " + consentsApi, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
-        for (String path : List.of("", "/withdraw")) {
+        for (String path : List.of("", "/withdraw", "/scans")) {
             specs.add(plain("POST " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_RECORD));
         }
         specs.add(plain("PUT " + consentsApi + "/{use}", Role.OFFICE, "personId=p1,use=PRESS",

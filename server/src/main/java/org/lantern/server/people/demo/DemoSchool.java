@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The people of the demo school, {@value org.lantern.server.LanternProperties#DEMO_SCHOOL_NAME}: a
  * made-up all-through special school, whose policy comes from the Astley Park preset. About 200
- * pupils from Reception to Year 13, 30 staff, 3 governors, with proxy usernames, device IPs and
+ * pupils from Reception to Year 13, 31 staff, 3 governors, with proxy usernames, device IPs and
  * addresses on a made-up domain, all with obviously made-up surnames, plus the people behind the
  * demo accounts (Alex Admin, Dee Lead, Hana Head, Tom Teacher, Gill Governor, Pip Pupil). It is
  * generated from a fixed seed, written as an MIS-style CSV and loaded through
@@ -119,6 +119,8 @@ public class DemoSchool {
             }
         }
         g.pupil(csv, 6, "Pip", "Pupil", "pupil");
+        // Last, so the names drawn for everyone above stay as they were before the office had an account.
+        g.staff(csv, "Olive", "Office", "School Office Manager", "Support", "office");
         return csv.toString();
     }
 

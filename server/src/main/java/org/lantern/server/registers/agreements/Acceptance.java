@@ -16,8 +16,9 @@ import java.time.OffsetDateTime;
  * @param signedBy      who signed: the person's name online, the name on a paper form (e.g. a parent)
  * @param recordedBy    the account that recorded it: the person themselves online, the member of staff for paper
  * @param recordedAt    when it was recorded
+ * @param scanId        the scan of the paper form kept as evidence, or null
  */
 public record Acceptance(long id, long personId, long versionId, Audience audience, int versionNumber,
                          AcceptanceMethod method, LocalDate signedOn, String signedBy, String recordedBy,
-                         OffsetDateTime recordedAt) {
+                         OffsetDateTime recordedAt, Long scanId) {
 }

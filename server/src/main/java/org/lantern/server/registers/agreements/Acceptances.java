@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.registers.FormScans;
 import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who accepted which version of which agreement, when and how: online by the person signed in,
- * or a paper form recorded by a member of staff. Each acceptance is appended to the {@link
+ * or a paper form recorded by a member of staff, with the form's scan as evidence if they have
+ * it ({@link AgreementScans}). Each acceptance is appended to the {@link
  * AuditChain} in its transaction and announced as a {@link PeopleChanged}, so the filter's network
  * gate lets the person through from their next request.
  */
@@ -42,13 +43,16 @@ public class Acceptances {
     private final JdbcClient jdbc;
     private final People people;
     private final AgreementTexts texts;
+    private final AgreementScans scans;
     private final AuditChain audit;
     private final ApplicationEventPublisher events;
 
-    Acceptances(JdbcClient jdbc, People people, AgreementTexts texts, AuditChain audit, ApplicationEventPublisher events) {
+    Acceptances(JdbcClient jdbc, People people, AgreementTexts texts, AgreementScans scans, AuditChain audit,
+                ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.people = people;
         this.texts = texts;
+        this.scans = scans;
         this.audit = audit;
         this.events = events;
     }
@@ -102,20 +106,32 @@ public class Acceptances {
                     + version.audience().label() + " agreement, on " + SchoolTime.day(a.signedOn()) + ".");
         }
         return insert(owed.person(), version, AcceptanceMethod.ONLINE, SchoolTime.today(),
-                owed.person().displayName(), username);
+                owed.person().displayName(), null, username);
+    }
+
+    /** Records a paper form kept without a scan: see {@link #recordPaper(long, long, LocalDate, String, String, byte[], String)}. */
+    @Transactional
+    public Acceptance recordPaper(long personId, long versionId, LocalDate signedOn, String signedBy, String actor) {
+        return recordPaper(personId, versionId, signedOn, signedBy, null, null, actor);
     }
 
     /**
-     * Records a paper form: a person's own agreement, or a parent's or carer's for their child.
+     * Records a paper form: a person's own agreement, or a parent's or carer's for their child,
+     * with the scan of the form if one is given. A scan that cannot be kept refuses the whole
+     * form, so nothing is half-recorded.
      *
-     * @param signedOn the date on the form
-     * @param signedBy who signed it (a parent's or carer's name; for one's own form, blank means the person)
+     * @param signedOn    the date on the form
+     * @param signedBy    who signed it (a parent's or carer's name; for one's own form, blank means the person)
+     * @param scanName    the scan's file name as uploaded, or null
+     * @param scanContent the scan's bytes, or null for none
      * @throws AgreementNotFoundException when there is no such person or version
      * @throws AgreementException for a version of another audience, a date in the future or before the
-     *     version was published, a missing parent's name, or a version already recorded
+     *     version was published, a missing parent's name, a scan that is empty, too large or not an
+     *     image or PDF, or a version already recorded
      */
     @Transactional
-    public Acceptance recordPaper(long personId, long versionId, LocalDate signedOn, String signedBy, String actor) {
+    public Acceptance recordPaper(long personId, long versionId, LocalDate signedOn, String signedBy, String scanName,
+                                  byte[] scanContent, String actor) {
         Person person = people.find(personId)
                 .orElseThrow(() -> new AgreementNotFoundException("There is no person " + personId + "."));
         AgreementVersion version = texts.find(versionId)
@@ -141,6 +157,9 @@ public class Acceptances {
         } else if (name.length() > MAX_SIGNED_BY) {
             problems.add("The name is " + name.length() + " characters long; at most " + MAX_SIGNED_BY + ".");
         }
+        if (scanContent != null) {
+            problems.addAll(FormScans.problems(scanContent));
+        }
         if (!problems.isEmpty()) {
             throw new AgreementException(problems, false);
         }
@@ -148,8 +167,9 @@ public class Acceptances {
             throw AgreementException.conflict(person.displayName() + "'s acceptance of version " + version.number()
                     + " of the " + version.audience().label() + " agreement is already recorded.");
         }
+        Long scanId = scanContent == null ? null : scans.store(scanName, scanContent, actor);
         return insert(person, version, AcceptanceMethod.PAPER, signedOn, name.isEmpty() ? person.displayName() : name,
-                actor);
+                scanId, actor);
     }
 
     /** Every acceptance recorded against a person, newest first. */
@@ -180,13 +200,13 @@ public class Acceptances {
     }
 
     private Acceptance insert(Person person, AgreementVersion version, AcceptanceMethod method, LocalDate signedOn,
-                              String signedBy, String actor) {
+                              String signedBy, Long scanId, String actor) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO agreement_acceptance (version_id, person_id, method, signed_on, signed_by, recorded_by, "
-                        + "recorded_at) VALUES (:v, :p, :m, :on, :by, :actor, :at)")
+                        + "recorded_at, scan_id) VALUES (:v, :p, :m, :on, :by, :actor, :at, :scan)")
                 .param("v", version.id()).param("p", person.id()).param("m", method.name()).param("on", signedOn)
-                .param("by", signedBy).param("actor", actor).param("at", now).update(key, "id");
+                .param("by", signedBy).param("actor", actor).param("at", now).param("scan", scanId).update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("personId", person.id());
@@ -195,11 +215,14 @@ public class Acceptances {
         detail.put("number", version.number());
         detail.put("method", method.name());
         detail.put("signedOn", signedOn.toString());
+        if (scanId != null) {
+            detail.putAll(scans.auditDetail(scanId));
+        }
         audit.append(actor, "agreement.accepted", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
         events.publishEvent(new PeopleChanged(Set.of(person.id()), "accepted the " + version.audience().name()
                 + " agreement"));
         return new Acceptance(id, person.id(), version.id(), version.audience(), version.number(), method, signedOn,
-                signedBy, actor, now);
+                signedBy, actor, now, scanId);
     }
 
     private static final String SELECT = "SELECT a.*, v.audience, v.number FROM agreement_acceptance a "
@@ -210,6 +233,6 @@ public class Acceptances {
                 Audience.valueOf(rs.getString("audience")), rs.getInt("number"),
                 AcceptanceMethod.valueOf(rs.getString("method")), rs.getObject("signed_on", LocalDate.class),
                 rs.getString("signed_by"), rs.getString("recorded_by"),
-                rs.getObject("recorded_at", OffsetDateTime.class));
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getObject("scan_id", Long.class));
     }
 }

@@ -12,9 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lantern.server.http.CsvDownload;
 import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
+import org.lantern.server.incidents.Channel;
+import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.YearGroup;
+import org.lantern.server.registers.FormScans;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,12 +28,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agreements register under {@code /registers/agreements}: coverage by audience, year group
- * and class; who has not signed, on a page and as CSV; one person's agreements, where a paper form
- * is recorded.
+ * and class, with a prompt for the agreements that predate a material policy change; who has not signed, on a page and as CSV; one person's agreements, where a paper form
+ * is recorded with its scan, and the scan viewed (each look logged).
  */
 @Controller
 @RequestMapping("/registers/agreements")
@@ -39,12 +44,17 @@ class AgreementRegisterController {
     private final AgreementTexts texts;
     private final Acceptances acceptances;
     private final People people;
+    private final AgreementScans scans;
+    private final PolicyChangePrompts policyPrompts;
 
-    AgreementRegisterController(AgreementCoverage coverage, AgreementTexts texts, Acceptances acceptances, People people) {
+    AgreementRegisterController(AgreementCoverage coverage, AgreementTexts texts, Acceptances acceptances, People people,
+                                AgreementScans scans, PolicyChangePrompts policyPrompts) {
+        this.policyPrompts = policyPrompts;
         this.coverage = coverage;
         this.texts = texts;
         this.acceptances = acceptances;
         this.people = people;
+        this.scans = scans;
     }
 
     /** The unsigned list's filters as typed, and what was wrong with them. */
@@ -71,6 +81,7 @@ class AgreementRegisterController {
     @PreAuthorize("hasAuthority('AGREEMENTS_READ')")
     String coverage(Model model) {
         model.addAttribute("coverage", coverage.coverage(SchoolTime.today()));
+        model.addAttribute("policyPrompts", policyPrompts.stale(texts.allInForce()));
         return "registers/agreements";
     }
 
@@ -127,7 +138,9 @@ class AgreementRegisterController {
     @PostMapping("/people/{id:\\d+}/paper")
     @PreAuthorize("hasAuthority('AGREEMENTS_RECORD')")
     String paper(@PathVariable long id, @RequestParam long versionId, @RequestParam(defaultValue = "") String signedOn,
-                 @RequestParam(defaultValue = "") String signedBy, Authentication user, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String signedBy,
+                 @RequestParam(name = "scan", required = false) MultipartFile scan, Authentication user,
+                 RedirectAttributes redirect) {
         LocalDate on;
         try {
             on = signedOn.isBlank() ? null : LocalDate.parse(signedOn.strip());
@@ -136,11 +149,18 @@ class AgreementRegisterController {
             return "redirect:/registers/agreements/people/" + id + "#paper";
         }
         try {
-            acceptances.recordPaper(id, versionId, on, signedBy, user.getName());
+            acceptances.recordPaper(id, versionId, on, signedBy, scan == null ? null : scan.getOriginalFilename(),
+                    FormScans.bytes(scan), user.getName());
             redirect.addFlashAttribute("recorded", "The paper form is recorded.");
         } catch (AgreementException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/agreements/people/" + id + "#paper";
+    }
+
+    @GetMapping("/scans/{id:\\d+}")
+    @PreAuthorize("hasAuthority('AGREEMENTS_READ')")
+    ResponseEntity<byte[]> scan(@PathVariable long id, Authentication user) {
+        return scans.download(scans.read(id, Viewer.of(user), Channel.PAGE));
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.audit.AuditChain;
+import org.lantern.server.policy.PolicyService;
+import org.lantern.server.policy.PolicyVersion;
 import org.lantern.server.registers.RegisterJson;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The agreement texts: every version of every audience's agreement. The version in force is an
  * audience's latest; the version that must have been signed is its latest {@linkplain
  * ChangeKind#needsSigning() material} one, so a correction asks nobody to sign again. Publishing a
- * version is appended to the {@link AuditChain} in the same transaction.
+ * version is appended to the {@link AuditChain} in the same transaction, and each version records the
+ * school's policy version in force when it was published.
  */
 @Service
 public class AgreementTexts {
@@ -39,11 +41,13 @@ public class AgreementTexts {
     private final JdbcClient jdbc;
     private final AuditChain audit;
     private final ApplicationEventPublisher events;
+    private final PolicyService policies;
 
-    AgreementTexts(JdbcClient jdbc, AuditChain audit, ApplicationEventPublisher events) {
+    AgreementTexts(JdbcClient jdbc, AuditChain audit, ApplicationEventPublisher events, PolicyService policies) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
+        this.policies = policies;
     }
 
     /** The version in force for an audience, if it has one. */
@@ -133,12 +137,14 @@ public class AgreementTexts {
         ChangeKind chosen = current.isEmpty() ? ChangeKind.FIRST : kind;
         int number = current.map(v -> v.number() + 1).orElse(1);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        Integer policy = policies.current().map(PolicyVersion::number).orElse(null);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO agreement_version (audience, number, title, body, change_kind, change_note, created_by, "
-                        + "created_at) VALUES (:audience, :number, :title, :body, :kind, :note, :by, :at)")
+                        + "created_at, policy_version) VALUES (:audience, :number, :title, :body, :kind, :note, :by, :at, "
+                        + ":policy)")
                 .param("audience", audience.name()).param("number", number).param("title", t).param("body", b)
                 .param("kind", chosen.name()).param("note", n.isEmpty() ? "First version." : n).param("by", actor)
-                .param("at", now).update(key, "id");
+                .param("at", now).param("policy", policy).update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("audience", audience.name());
@@ -146,6 +152,7 @@ public class AgreementTexts {
         detail.put("changeKind", chosen.name());
         detail.put("title", t);
         detail.put("note", n);
+        detail.put("policyVersion", policy);
         audit.append(actor, "agreement.published", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
         if (chosen.needsSigning()) {
             // Everyone of the audience owes the new version now: the filter must read them afresh.
@@ -158,6 +165,6 @@ public class AgreementTexts {
         return new AgreementVersion(rs.getLong("id"), Audience.valueOf(rs.getString("audience")), rs.getInt("number"),
                 rs.getString("title"), rs.getString("body"), ChangeKind.valueOf(rs.getString("change_kind")),
                 rs.getString("change_note"), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("policy_version", Integer.class));
     }
 }

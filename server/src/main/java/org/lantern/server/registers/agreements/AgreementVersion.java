@@ -16,9 +16,11 @@ import java.util.List;
  * @param changeNote what changed, in the editor's words
  * @param createdBy  who published it
  * @param createdAt  when
+ * @param policyVersion the number of the school's policy version in force when it was published, or
+ *                   null when there was none
  */
 public record AgreementVersion(long id, Audience audience, int number, String title, String body, ChangeKind changeKind,
-                               String changeNote, String createdBy, OffsetDateTime createdAt) {
+                               String changeNote, String createdBy, OffsetDateTime createdAt, Integer policyVersion) {
 
     /** The body's blocks, for a page to show each as a paragraph or a list (always as text, never HTML). */
     public List<Block> blocks() {

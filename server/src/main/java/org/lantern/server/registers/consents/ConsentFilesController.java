@@ -11,6 +11,7 @@ import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
+import org.lantern.server.registers.FormScans;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,7 +46,7 @@ class ConsentFilesController {
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Authentication user,
                       RedirectAttributes redirect) {
         try {
-            int n = csv.importAll(file == null ? null : ConsentRegisterController.bytes(file), user.getName(),
+            int n = csv.importAll(FormScans.bytes(file), user.getName(),
                     SchoolTime.today());
             redirect.addFlashAttribute("done", n + (n == 1 ? " consent form was" : " consent forms were") + " imported.");
         } catch (ConsentException e) {

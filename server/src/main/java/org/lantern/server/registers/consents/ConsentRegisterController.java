@@ -1,7 +1,5 @@
 package org.lantern.server.registers.consents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +15,7 @@ import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.YearGroup;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.lantern.server.registers.FormScans;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -111,7 +107,7 @@ class ConsentRegisterController {
             redirect.addFlashAttribute("problems", problems);
             return back(id, "record");
         }
-        byte[] content = scan == null || scan.isEmpty() ? null : bytes(scan);
+        byte[] content = FormScans.bytes(scan);
         try {
             consents.record(id, form, scan == null ? null : scan.getOriginalFilename(), content, user.getName(),
                     Consents.Mode.EITHER);
@@ -172,12 +168,8 @@ class ConsentRegisterController {
 
     @GetMapping("/scans/{id:\\d+}")
     @PreAuthorize("hasAuthority('CONSENTS_READ')")
-    ResponseEntity<byte[]> scan(@PathVariable long id) {
-        ConsentScans.Scan scan = scans.get(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(scan.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(scan.downloadName()).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(scan.content());
+    ResponseEntity<byte[]> scan(@PathVariable long id, Authentication user) {
+        return scans.download(scans.read(id, Viewer.of(user), Channel.PAGE));
     }
 
     static Set<Long> ids(List<WhoMayAppear.Pupil> rows) {
@@ -186,13 +178,5 @@ class ConsentRegisterController {
 
     private static String back(long id, String anchor) {
         return "redirect:/registers/consents/people/" + id + "#" + anchor;
-    }
-
-    static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The upload could not be read", e);
-        }
     }
 }

@@ -146,6 +146,39 @@ public class Consents {
     }
 
     /**
+     * Keeps the scan of the signed form as evidence of a pupil's consent for one use already
+     * recorded (a form recorded without one, or sent through the API), replacing any earlier scan.
+     *
+     * @param scanName    the uploaded file's name
+     * @param scanContent the scan's bytes, or null when no file was sent
+     * @throws ConsentException         for no use, or a scan that is empty, too large or not an image or PDF
+     * @throws ConsentNotFoundException for no such pupil, or no consent recorded for that use
+     */
+    @Transactional
+    public Consent attachScan(long personId, PhotoUse use, String scanName, byte[] scanContent, String actor) {
+        pupil(personId);
+        List<String> problems = new ArrayList<>();
+        if (use == null) {
+            problems.add("Say which use's form the scan is of: WEBSITE, SOCIAL_MEDIA, PRESS, DISPLAYS or CLASS_PHOTOS.");
+        }
+        problems.addAll(ConsentScans.problems(scanContent));
+        if (!problems.isEmpty()) {
+            throw new ConsentException(problems, false);
+        }
+        Consent consent = Optional.ofNullable(of(personId).get(use)).orElseThrow(() -> new ConsentNotFoundException(
+                "No consent for " + use.label().toLowerCase() + " is recorded for this pupil: record the form first."));
+        long scanId = scans.store(scanName, scanContent, actor);
+        jdbc.sql("UPDATE consent SET evidence_id = :scan WHERE id = :id").param("scan", scanId).param("id", consent.id())
+                .update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("personId", personId);
+        detail.put("use", use.name());
+        detail.putAll(scans.auditDetail(scanId));
+        audit.append(actor, "consent.scan-attached", RECORD_TYPE, Long.toString(consent.id()), RegisterJson.of(detail));
+        return get(consent.id());
+    }
+
+    /**
      * Withdraws a pupil's consent for some uses, or for every use now given, and creates a
      * takedown task for each publication of those uses the pupil appears in.
      *

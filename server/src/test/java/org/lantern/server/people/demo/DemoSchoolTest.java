@@ -53,7 +53,7 @@ class DemoSchoolTest {
         demoSchool.load("demo");
 
         assertThat(people.list(PersonKind.PUPIL)).hasSizeBetween(190, 210);
-        assertThat(people.list(PersonKind.STAFF)).hasSize(30);
+        assertThat(people.list(PersonKind.STAFF)).hasSize(31);
         assertThat(people.list(PersonKind.GOVERNOR)).hasSize(3);
     }
 
@@ -74,6 +74,8 @@ class DemoSchoolTest {
         assertThat(people.findByProxyUsername("teacher")).hasValueSatisfying(p -> assertThat(p.displayName()).isEqualTo("Tom Teacher"));
         assertThat(people.findByProxyUsername("governor")).hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(PersonKind.GOVERNOR));
         assertThat(people.findByProxyUsername("pupil")).hasValueSatisfying(p -> assertThat(p.yearGroup()).isEqualTo(YearGroup.Y6));
+        assertThat(people.findByProxyUsername("office")).hasValueSatisfying(p -> assertThat(p.jobTitle())
+                .isEqualTo("School Office Manager"));
     }
 
     @Test

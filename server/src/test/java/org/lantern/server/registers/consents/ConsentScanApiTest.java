@@ -1,0 +1,135 @@
+package org.lantern.server.registers.consents;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.server.http.SchoolTime;
+import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
+import org.lantern.server.identity.ApiTokenService;
+import org.lantern.server.identity.Role;
+import org.lantern.server.registers.FormScans;
+import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestPeople;
+import org.lantern.server.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Uploading the scan of a signed consent form through the API with an API token (H2 and PostgreSQL):
+ * it becomes the consent's evidence and is audited; a file that is not an image or PDF, is empty or
+ * too large, or names no use, is refused with nothing kept; a pupil with no consent for the use is 404.
+ */
+@PersistenceTest
+@AutoConfigureMockMvc
+class ConsentScanApiTest {
+
+    static final byte[] PNG = ConsentsRegisterTest.PNG;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    Consents consents;
+    @Autowired
+    ConsentScans scans;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final LocalDate today = SchoolTime.today();
+
+    private String office() {
+        TestUsers.signedIn(accountService, accounts, "scanapi.office", Role.OFFICE);
+        return "Bearer " + tokens.create("scanapi.office", "scan test", 1, "test").token();
+    }
+
+    private long pupilWithPressConsent() {
+        long pupil = TestPeople.pupil(jdbc, "Scan", TestPeople.unique("Api"));
+        consents.record(pupil, new ConsentForm(PhotoUse.PRESS, true, "Grace Parent", null, today, null), null, null,
+                "office", Consents.Mode.CREATE);
+        return pupil;
+    }
+
+    private long scanCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM consent_evidence").query(Long.class).single();
+    }
+
+    @Test
+    void aScanSentThroughTheApiBecomesTheConsentsEvidenceAndIsAudited() throws Exception {
+        long pupil = pupilWithPressConsent();
+
+        mvc.perform(multipart("/api/v1/registers/consents/" + pupil + "/scans")
+                        .file(new MockMultipartFile("file", "press form.png", "image/png", PNG)).param("use", "PRESS")
+                        .header("Authorization", office()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.use").value("PRESS"))
+                .andExpect(jsonPath("$.evidenceId").isNumber());
+
+        Consent press = consents.of(pupil).get(PhotoUse.PRESS);
+        assertThat(scans.get(press.evidenceId()).content()).isEqualTo(PNG);
+        assertThat(jdbc.sql("SELECT detail FROM audit_chain WHERE record_type = 'photo-consent' AND record_id = :id "
+                        + "AND action = 'consent.scan-attached'").param("id", Long.toString(press.id()))
+                .query(String.class).single()).contains("\"mediaType\":\"image/png\"", "\"sha256\"");
+    }
+
+    static Stream<Arguments> badUploads() {
+        byte[] big = new byte[(int) FormScans.MAX_BYTES + 1];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+        return Stream.of(
+                Arguments.of("PRESS", "form.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+                        "The scan is a web page (HTML) (text/html), whatever its name says: a scan must be a PNG, "
+                                + "JPEG, GIF or WebP image or a PDF. Nothing was recorded."),
+                Arguments.of("PRESS", "form.png", new byte[0],
+                        "The scan is empty: choose the photo or PDF of the signed form."),
+                Arguments.of("PRESS", "form.png", big,
+                        "The scan is 5.0 MB; a scan may be at most 5 MB. Nothing was recorded."),
+                Arguments.of("", "form.png", PNG, "Say which use's form the scan is of: WEBSITE, SOCIAL_MEDIA, PRESS, "
+                        + "DISPLAYS or CLASS_PHOTOS."));
+    }
+
+    @ParameterizedTest(name = "use ''{0}'': {3}")
+    @MethodSource("badUploads")
+    void aBadUploadIsRefusedWithItsReasonAndNothingIsKept(String use, String name, byte[] content, String problem)
+            throws Exception {
+        long pupil = pupilWithPressConsent();
+        long before = scanCount();
+
+        mvc.perform(multipart("/api/v1/registers/consents/" + pupil + "/scans")
+                        .file(new MockMultipartFile("file", name, "image/png", content)).param("use", use)
+                        .header("Authorization", office()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]").value(problem));
+
+        assertThat(scanCount()).isEqualTo(before);
+        assertThat(consents.of(pupil).get(PhotoUse.PRESS).evidenceId()).isNull();
+    }
+
+    @Test
+    void aScanForAUseWithNoConsentRecordedIsNotFoundAndNothingIsKept() throws Exception {
+        long pupil = pupilWithPressConsent();
+        long before = scanCount();
+
+        mvc.perform(multipart("/api/v1/registers/consents/" + pupil + "/scans")
+                        .file(new MockMultipartFile("file", "form.png", "image/png", PNG)).param("use", "WEBSITE")
+                        .header("Authorization", office()))
+                .andExpect(status().isNotFound());
+
+        assertThat(scanCount()).isEqualTo(before);
+    }
+}
