@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Test helpers for the people tables. Spring may reuse one application context (and so one
  * database) across test classes, so each people test starts by emptying the people tables.
  */
-final class PeopleTables {
+public final class PeopleTables {
 
     private PeopleTables() {
     }
 
-    static void clear(JdbcClient jdbc) {
+    public static void clear(JdbcClient jdbc) {
         // Other features' rows that name a person go first, or the foreign keys refuse the delete.
         jdbc.sql("UPDATE incident_action SET person_id = NULL").update();
         for (String table : new String[] {"training_certificate", "training_completion", "takedown_task",

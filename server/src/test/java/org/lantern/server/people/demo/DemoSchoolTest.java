@@ -8,6 +8,7 @@ import org.lantern.server.people.ImportResult;
 import org.lantern.server.people.MisCsvParser;
 import org.lantern.server.people.People;
 import org.lantern.server.people.PeopleImporter;
+import org.lantern.server.people.PeopleTables;
 import org.lantern.server.people.Person;
 import org.lantern.server.people.PersonKind;
 import org.lantern.server.people.YearGroup;
@@ -32,10 +33,7 @@ class DemoSchoolTest {
     @BeforeEach
     void emptyDirectory() {
         demoSchool = new DemoSchool(importer, jdbc);
-        for (String table : new String[] {"person_group", "person_group_change", "access_suspension",
-                "internet_access_event", "network_identity", "person", "people_import"}) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        PeopleTables.clear(jdbc);
     }
 
     @Test
