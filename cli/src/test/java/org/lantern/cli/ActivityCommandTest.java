@@ -1,9 +1,6 @@
 package org.lantern.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,26 +49,13 @@ class ActivityCommandTest {
 
     @BeforeAll
     void startTheDemoAndMakeAnIngestToken() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            assertThat(new CliRun().lantern("demo", "--port", String.valueOf(port), "--data-dir", dataDir)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        CliRun create = new CliRun();
-        assertThat(create.lantern("token", "create", "--user", "admin", "--scope", "ingest", "--data-dir", dataDir))
-                .as(create.err.toString()).isZero();
-        token = create.out.toString().lines().filter(l -> l.startsWith("lan_")).findFirst().orElseThrow();
+        RunningDemo.start(dataDir);
+        token = RunningDemo.token(dataDir, "admin", "--scope", "ingest");
     }
 
     @AfterAll
     void stopTheDemo() {
-        ServerLauncher.stop();
+        RunningDemo.stop();
     }
 
     private CliRun activity(String... args) {
@@ -271,9 +255,7 @@ class ActivityCommandTest {
 
     /** A token of the demo's DSL: a real token, but of an account that may not send activity in. */
     private String dslToken() {
-        CliRun create = new CliRun();
-        assertThat(create.lantern("token", "create", "--user", "dsl", "--data-dir", dataDir)).isZero();
-        return create.out.toString().lines().filter(l -> l.startsWith("lan_")).findFirst().orElseThrow();
+        return RunningDemo.token(dataDir, "dsl");
     }
 
     static Stream<Arguments> failures() {

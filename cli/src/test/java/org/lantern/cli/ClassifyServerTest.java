@@ -1,9 +1,6 @@
 package org.lantern.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,21 +41,8 @@ class ClassifyServerTest {
 
     @BeforeAll
     void startTheDemoAndExcludeAPhrase() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            assertThat(new CliRun().lantern("demo", "--port", String.valueOf(port), "--data-dir", dataDir)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        url = "http://localhost:" + port;
-        CliRun create = new CliRun();
-        assertThat(create.lantern("token", "create", "--user", "dsl", "--data-dir", dataDir)).as(create.err.toString()).isZero();
-        token = create.out.toString().lines().filter(l -> l.startsWith("lan_")).findFirst().orElseThrow();
+        url = RunningDemo.start(dataDir);
+        token = RunningDemo.token(dataDir, "dsl");
         HttpResponse<String> excluded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url + "/api/v1/monitor/libraries/gambling/exclusions"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -70,7 +54,7 @@ class ClassifyServerTest {
 
     @AfterAll
     void stopTheDemo() {
-        ServerLauncher.stop();
+        RunningDemo.stop();
     }
 
     private CliRun classify(String... args) {

@@ -24,7 +24,9 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.AlertTables;
+import org.lantern.server.support.OnCallOutOfHours;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestRisks;
 import org.lantern.server.support.TestSmtp;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,16 +59,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
+@OnCallOutOfHours
 @TestPropertySource(properties = {
-        "lantern.alerts.delivery.school-hours.days=SUNDAY",
-        "lantern.alerts.delivery.school-hours.start=00:00",
-        "lantern.alerts.delivery.school-hours.end=00:01",
-        "lantern.alerts.delivery.on-call.check-interval=PT1H",
         "lantern.alerts.delivery.retry-interval=PT1H",
         "lantern.alerts.mail.initial-delay=PT1H",
         "lantern.alerts.mail.from=lantern@school.example",
-        "lantern.alerts.mail.extra-recipients=safeguarding@school.example",
-        "lantern.public-url=https://lantern.school.example/"})
+        "lantern.alerts.mail.extra-recipients=safeguarding@school.example"})
 class OnCallRoundsTest {
 
     @RegisterExtension
@@ -135,9 +133,7 @@ class OnCallRoundsTest {
     }
 
     private static SafeguardingRisk risk() {
-        return new SafeguardingRisk(Instant.now(), null, "Robin", "robin.rounds", null, "https://www.google.com/search?q=x",
-                SafeguardingRisk.Seen.SEARCH, "ks3", 5, "suicide", false, "kill myself", "kill myself",
-                "k1ll myself", null, "alone", "lantern-suicide", "3", false, 1, Duration.ofMinutes(10));
+        return TestRisks.search("robin.rounds", 5, Instant.now(), "suicide");
     }
 
     /** The chain as a server started {@code later} from now sees it. */

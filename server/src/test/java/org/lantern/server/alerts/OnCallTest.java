@@ -16,12 +16,13 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.AlertTables;
+import org.lantern.server.support.OnCallOutOfHours;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.TestRisks;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,12 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {
-        "lantern.alerts.delivery.school-hours.days=SUNDAY",
-        "lantern.alerts.delivery.school-hours.start=00:00",
-        "lantern.alerts.delivery.school-hours.end=00:01",
-        "lantern.alerts.delivery.on-call.check-interval=PT1H",
-        "lantern.public-url=https://lantern.school.example/"})
+@OnCallOutOfHours
 class OnCallTest {
 
     @Autowired
@@ -95,9 +91,7 @@ class OnCallTest {
     }
 
     private static SafeguardingRisk risk(int level, Instant at, String category) {
-        return new SafeguardingRisk(at, null, "Robin", "robin.oncall", null, "https://www.google.com/search?q=x",
-                SafeguardingRisk.Seen.SEARCH, "ks3", level, category, false, "kill myself", "kill myself",
-                "k1ll myself", null, "alone", "lantern-suicide", "3", false, 1, Duration.ofMinutes(10));
+        return TestRisks.search("robin.oncall", level, at, category);
     }
 
     /** The chain as another server's clock sees it, {@code later} from now. */

@@ -27,6 +27,7 @@ import org.lantern.server.incidents.SubjectType;
 import org.lantern.server.incidents.Viewer;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.RetentionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -71,8 +72,7 @@ class AlertRetentionTest {
     @BeforeEach
     void clear() {
         AlertTables.clear(jdbc);
-        jdbc.sql("DELETE FROM retention_review").update();
-        jdbc.sql("DELETE FROM legal_hold").update();
+        RetentionTables.clear(jdbc);
     }
 
     private long pupil() {

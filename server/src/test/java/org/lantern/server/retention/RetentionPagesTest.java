@@ -22,6 +22,7 @@ import org.lantern.server.incidents.Viewer;
 import org.lantern.server.people.People;
 import org.lantern.server.reports.SchoolYear;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.RetentionTables;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -66,8 +67,7 @@ class RetentionPagesTest {
 
     @BeforeEach
     void setUp() {
-        jdbc.sql("DELETE FROM retention_review").update();
-        jdbc.sql("DELETE FROM legal_hold").update();
+        RetentionTables.clear(jdbc);
         jdbc.sql("DELETE FROM activity_log_retention_setting").update();
         dsl = TestUsers.signedIn(accountService, accounts, "retp.dsl", Role.DSL);
         String surname = "Pupil" + UUID.randomUUID().toString().substring(0, 8);

@@ -35,6 +35,7 @@ import org.lantern.server.incidents.Viewer;
 import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.people.People;
 import org.lantern.server.support.PersistenceTest;
+import org.lantern.server.support.RetentionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -77,8 +78,7 @@ class RetentionTest {
 
     @BeforeEach
     void setUp() {
-        jdbc.sql("DELETE FROM retention_review").update();
-        jdbc.sql("DELETE FROM legal_hold").update();
+        RetentionTables.clear(jdbc);
         String username = "ret.teacher";
         long id = accounts.idOf(username)
                 .orElseGet(() -> accountService.create(username, "Test " + username, Role.STAFF, "retention password 1", "test"));
