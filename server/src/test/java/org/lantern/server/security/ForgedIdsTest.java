@@ -584,6 +584,9 @@ class ForgedIdsTest {
                         holding(Permission.AGREEMENTS_RECORD))), null, null, false));
         specs.add(plain("GET /registers/agreements/scans/{id:\\d+}", Role.OFFICE, "id=agreementScan",
                 Permission.AGREEMENTS_READ));
+        specs.add(new Spec("GET /api/v1/registers/agreements/acceptances", "?audience=KS3&version={version}", Role.ADMIN,
+                "version=version", List.of(new Hidden("version=version", holding(Permission.AGREEMENTS_READ))), null,
+                null, false));
         // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
         specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
         specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));

@@ -291,6 +291,11 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/registers/agreements/gate", Permission.AGREEMENTS_EDIT),
             new Row(HttpMethod.GET, "/api/v1/registers/agreements/coverage", Permission.AGREEMENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/agreements/accept", Permission.AGREEMENT_ACCEPT),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements/acceptances?audience=STAFF",
+                    Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/agreements/paper", Permission.AGREEMENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements/unsigned.csv", Permission.AGREEMENTS_READ),
             // The photo and video consent register (issue 18 section 2).
             new Row(HttpMethod.GET, "/registers/consents", Permission.CONSENTS_READ),
             new Row(HttpMethod.GET, "/registers/consents/people/999999999", Permission.CONSENTS_READ),

@@ -178,6 +178,19 @@ public class Acceptances {
                 .query(Acceptances::map).list();
     }
 
+    /** Up to {@code limit} of one version's acceptances from {@code offset}, the latest signed first. */
+    public List<Acceptance> ofVersion(long versionId, int limit, int offset) {
+        return jdbc.sql(SELECT + " WHERE a.version_id = :v ORDER BY a.signed_on DESC, a.id DESC "
+                        + "OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
+                .param("v", versionId).param("o", offset).param("l", limit).query(Acceptances::map).list();
+    }
+
+    /** How many acceptances one version has. */
+    public long countOf(long versionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM agreement_acceptance WHERE version_id = :v").param("v", versionId)
+                .query(Long.class).single();
+    }
+
     /** Whether a person has yet to accept the version in force of their own agreement (false when there is none). */
     public boolean owes(Person person) {
         Optional<Audience> audience = Audience.own(person);

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.lantern.server.http.CsvDownload;
-import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.Viewer;
@@ -46,9 +44,11 @@ class AgreementRegisterController {
     private final People people;
     private final AgreementScans scans;
     private final PolicyChangePrompts policyPrompts;
+    private final UnsignedCsv unsignedCsv;
 
     AgreementRegisterController(AgreementCoverage coverage, AgreementTexts texts, Acceptances acceptances, People people,
-                                AgreementScans scans, PolicyChangePrompts policyPrompts) {
+                                AgreementScans scans, PolicyChangePrompts policyPrompts, UnsignedCsv unsignedCsv) {
+        this.unsignedCsv = unsignedCsv;
         this.policyPrompts = policyPrompts;
         this.coverage = coverage;
         this.texts = texts;
@@ -104,21 +104,7 @@ class AgreementRegisterController {
     void unsignedCsv(@RequestParam(required = false) String audience, @RequestParam(required = false) String year,
                      @RequestParam(name = "class", required = false) String className, HttpServletResponse response)
             throws IOException {
-        Filters filters = Filters.read(audience, year, className);
-        if (CsvDownload.refused(response, filters.problems())) {
-            return;
-        }
-        LocalDate today = SchoolTime.today();
-        try (SafeCsv csv = CsvDownload.attachment(response, "agreements-unsigned-" + today + ".csv")) {
-            csv.row("Agreement", "Version in force", "Name", "Kind", "Year group", "Class");
-            Map<Audience, AgreementVersion> inForce = texts.allInForce();
-            for (AgreementCoverage.Entry e : coverage.unsigned(today, filters.audience(), filters.year(),
-                    filters.className())) {
-                AgreementVersion v = inForce.get(e.audience());
-                csv.row(e.audience().label(), v == null ? null : v.number(), e.name(), e.kind().label(), e.yearLabel(),
-                        e.className());
-            }
-        }
+        unsignedCsv.write(response, audience, year, className);
     }
 
     @GetMapping("/people/{id:\\d+}")
