@@ -35,6 +35,8 @@ import org.lantern.server.support.TestUsers;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.registers.cloud.SoftwareLicence;
 import org.lantern.server.registers.cloud.SoftwareLicences;
+import org.lantern.server.registers.devices.Loan;
+import org.lantern.server.registers.devices.Loans;
 import org.lantern.server.registers.due.DueDates;
 import org.lantern.server.registers.training.TrainingRegister;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,8 @@ class DemoRecordsTest {
     TrainingRegister training;
     @Autowired
     SoftwareLicences licences;
+    @Autowired
+    Loans loans;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -151,6 +155,18 @@ class DemoRecordsTest {
                 .containsExactly("Padlet");
         assertThat(licences.dueSoon(today)).extracting(SoftwareLicence::product)
                 .contains("Adobe Creative Cloud for education");
+    }
+
+    @Test
+    void theDemoHasOneLoanPastItsDueDayStillOut() {
+        List<Loan> overdue = loans.overdue();
+
+        assertThat(overdue).hasSize(1);
+        Loan loan = overdue.getFirst();
+        assertThat(loan.device().assetTag()).isEqualTo("CB-002");
+        assertThat(loan.dueOn()).isBefore(loans.today());
+        assertThat(loan.returnedOn()).isNull();
+        assertThat(loan.conditionOut()).isEqualTo("Small scratch on the lid");
     }
 
     @Test

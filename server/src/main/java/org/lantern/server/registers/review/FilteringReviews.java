@@ -36,11 +36,13 @@ public class FilteringReviews {
     private final JdbcClient jdbc;
     private final AuditChain audit;
     private final RecordAccessLog accessLog;
+    private final ReviewEvidence evidence;
 
-    FilteringReviews(JdbcClient jdbc, AuditChain audit, RecordAccessLog accessLog) {
+    FilteringReviews(JdbcClient jdbc, AuditChain audit, RecordAccessLog accessLog, ReviewEvidence evidence) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.accessLog = accessLog;
+        this.evidence = evidence;
     }
 
     /** Every review, newest first. */
@@ -66,6 +68,17 @@ public class FilteringReviews {
         FilteringReview review = get(id);
         logRead(id, viewer, channel);
         return review;
+    }
+
+    /**
+     * The evidence review {@code review} shows: the snapshot stored at its final signature, or the
+     * evidence gathered now for a review still open or signed before snapshots were kept.
+     */
+    public SignedEvidence evidenceOf(FilteringReview review) {
+        String snapshot = jdbc.sql("SELECT signed_evidence FROM filtering_review WHERE id = :id")
+                .param("id", review.id()).query(String.class).optional().orElse(null);
+        return SignedEvidence.of(review, snapshot,
+                snapshot == null ? evidence.gather(new SchoolYear(review.schoolYear())) : null);
     }
 
     /** Logs that {@code viewer} read review {@code id} through {@code channel}, e.g. into an evidence pack. */
@@ -167,9 +180,16 @@ public class FilteringReviews {
         if (updated == 0) {
             throw new ReviewException("Review " + review.number() + " was signed by someone else just now.", true);
         }
+        FilteringReview signed = get(id);
+        if (signed.complete()) {
+            // The final signature is given to the evidence as it stands now, so that is what the review keeps.
+            jdbc.sql("UPDATE filtering_review SET signed_evidence = :evidence WHERE id = :id")
+                    .param("evidence", SignedEvidence.write(evidence.gather(new SchoolYear(signed.schoolYear()))))
+                    .param("id", id).update();
+        }
         audit.append(actor, "filtering-review.signed", RECORD_TYPE, Long.toString(id),
                 "{\"number\":" + review.number() + ",\"as\":\"" + signer.name() + "\"}");
-        return get(id);
+        return signed;
     }
 
     private static OffsetDateTime now() {

@@ -1,5 +1,6 @@
 package org.lantern.server.registers.review;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -30,20 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewApiController {
 
     private final FilteringReviews reviews;
-    private final ReviewEvidence evidence;
 
-    ReviewApiController(FilteringReviews reviews, ReviewEvidence evidence) {
+    ReviewApiController(FilteringReviews reviews) {
         this.reviews = reviews;
-        this.evidence = evidence;
     }
 
     /**
      * A review with the evidence it is signed on.
      *
-     * @param review   the review
-     * @param evidence its school year's live evidence
+     * @param review       the review
+     * @param evidence     the evidence stored when it was signed, or its school year's live evidence
+     * @param signedOn     the day of the final signature when {@code evidence} is the stored one, else null
+     * @param evidenceNote where the evidence came from, in words
      */
-    record ReviewWithEvidence(FilteringReview review, ReviewEvidence.Evidence evidence) {
+    record ReviewWithEvidence(FilteringReview review, ReviewEvidence.Evidence evidence, LocalDate signedOn,
+                              String evidenceNote) {
     }
 
     /**
@@ -66,15 +68,18 @@ class ReviewApiController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('REVIEWS_READ')")
-    @Operation(summary = "One review with its live evidence",
-            description = "The review and, gathered now, the evidence it is signed on: the policy version in force, "
+    @Operation(summary = "One review with its evidence",
+            description = "The review and the evidence it is signed on: for a review signed by both, the evidence "
+                    + "stored at the final signature (signedOn says when); otherwise gathered now. The evidence is "
+                    + "the policy version in force, "
                     + "the policy versions made in its school year, the year's blocked, alert, bypass and unblock "
                     + "counts (small numbers suppressed, as in the governors' report), and the built-in filter test: "
                     + "for each category of the policy, an address from the loaded lists put through the filter now. "
                     + "Each read is logged in the record-access log.")
     ReviewWithEvidence get(@PathVariable long id, Authentication user) {
         FilteringReview review = reviews.read(id, Viewer.of(user), Channel.API);
-        return new ReviewWithEvidence(review, evidence.gather(new SchoolYear(review.schoolYear())));
+        SignedEvidence shown = reviews.evidenceOf(review);
+        return new ReviewWithEvidence(review, shown.evidence(), shown.signedOn(), shown.note());
     }
 
     @PostMapping

@@ -11,12 +11,12 @@ import org.lantern.server.reports.SchoolYear;
 import org.springframework.stereotype.Service;
 
 /**
- * The live evidence a filtering and monitoring review is signed on, gathered when the review is
- * read rather than stored, so it is always what is true now: the policy in force and its
+ * The evidence a filtering and monitoring review is signed on, gathered now: the policy in force and its
  * categories, the change-control log of policy versions in the year, the year's alert, bypass and
  * unblock counts (the governors' report's own, {@link FilteringOversight}, with its small-number
  * suppression), and the built-in {@link FilterTest}. Counts only: no name or address of anyone's
- * browsing.
+ * browsing. An open review shows it live; at the final signature {@link FilteringReviews} stores
+ * it, so a signed review keeps showing what it was signed against.
  */
 @Service
 public class ReviewEvidence {

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review's pages: every year's review, and one review as a guided checklist with its live
- * evidence, the DfE's questions to answer, and the two signatures. A refusal comes back to the
+ * The review's pages: every year's review, and one review as a guided checklist with its evidence
+ * (as signed, once it is signed), the DfE's questions to answer, and the two signatures. A refusal comes back to the
  * page with its reason and nothing kept.
  */
 @Controller
@@ -28,11 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewPageController {
 
     private final FilteringReviews reviews;
-    private final ReviewEvidence evidence;
 
-    ReviewPageController(FilteringReviews reviews, ReviewEvidence evidence) {
+    ReviewPageController(FilteringReviews reviews) {
         this.reviews = reviews;
-        this.evidence = evidence;
     }
 
     @GetMapping
@@ -49,7 +47,9 @@ class ReviewPageController {
     String review(@PathVariable long id, Model model, Authentication user) {
         FilteringReview review = reviews.read(id, Viewer.of(user), Channel.PAGE);
         model.addAttribute("review", review);
-        model.addAttribute("evidence", evidence.gather(new SchoolYear(review.schoolYear())));
+        SignedEvidence shown = reviews.evidenceOf(review);
+        model.addAttribute("evidence", shown.evidence());
+        model.addAttribute("evidenceSource", shown);
         model.addAttribute("canLead", Permission.REVIEWS_LEAD.heldBy(user));
         model.addAttribute("canGovern", Permission.REVIEWS_GOVERN.heldBy(user));
         return "registers/review";

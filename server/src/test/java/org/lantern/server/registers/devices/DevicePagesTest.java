@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The register's pages and API as the office meets them: a return request answering its due
  * time; a theft with personal data on the device opening an incident and a breach end to end,
- * while the office sees neither's contents; a loss with the personal-data question unanswered
+ * while the office sees neither's contents; a loss with no personal data opening an incident and no
+ * breach; a loss with the personal-data question unanswered
  * recording nothing; duplicate serials and a bad import refused through the API; the CSV export
  * with formulas disarmed and script in a field shown as text.
  */
@@ -147,6 +148,29 @@ class DevicePagesTest {
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single()).isEqualTo(incidents);
         assertThat(loans.get(loan.id()).open()).isTrue();
+    }
+
+    @Test
+    void aLossWithNoPersonalDataOpensAnIncidentAndNoBreach() throws Exception {
+        Loan loan = lend(TestPeople.pupil(jdbc, "Noah", TestPeople.unique("Lost")));
+        long breaches = jdbc.sql("SELECT COUNT(*) FROM data_breach").query(Long.class).single();
+
+        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(authentication(as(Role.OFFICE))).with(csrf())
+                        .param("kind", "LOST").param("lostAt", SchoolTime.today().minusDays(1) + "T15:00")
+                        .param("description", "Left on the bus").param("categoryId", "mobile-device-misuse")
+                        .param("personalData", "no"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("done", not(containsString("72-hour"))));
+
+        Loan lost = loans.get(loan.id());
+        assertThat(lost.lossKind()).isEqualTo(LossKind.LOST);
+        assertThat(lost.personalData()).isFalse();
+        assertThat(lost.incidentId()).isNotNull();
+        assertThat(lost.breachId()).isNull();
+        assertThat(devices.get(loan.device().id()).state()).isEqualTo(DeviceState.LOST);
+        assertThat(jdbc.sql("SELECT category_id FROM incident WHERE id = :id").param("id", lost.incidentId())
+                .query(String.class).single()).isEqualTo("mobile-device-misuse");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM data_breach").query(Long.class).single()).isEqualTo(breaches);
     }
 
     @Test

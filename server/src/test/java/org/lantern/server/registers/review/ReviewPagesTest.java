@@ -3,6 +3,7 @@ package org.lantern.server.registers.review;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -98,6 +99,17 @@ class ReviewPagesTest {
 
         assertThat(reviews.get(id).complete()).isTrue();
         assertThat(reviews.get(id).governorSignedBy()).isEqualTo("review.governor");
+        String signedOn = SchoolTime.day(SchoolTime.today());
+        mvc.perform(get("/registers/reviews/" + id).with(authentication(as(Role.GOVERNOR))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("As signed on " + signedOn + ".")))
+                .andExpect(content().string(containsString("Filter test, as signed")))
+                .andExpect(content().string(not(containsString("Filter test, run now"))));
+        mvc.perform(get("/api/v1/registers/reviews/" + id).with(authentication(as(Role.ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signedOn").value(SchoolTime.today().toString()))
+                .andExpect(jsonPath("$.evidenceNote").value("As signed on " + signedOn + "."))
+                .andExpect(jsonPath("$.evidence.filterTest").isArray());
     }
 
     @Test
@@ -139,7 +151,7 @@ class ReviewPagesTest {
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews'].post.summary")
                         .value("Start a year's review from the last one"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}'].get.summary")
-                        .value("One review with its live evidence"))
+                        .value("One review with its evidence"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/answers'].put").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/sign'].post.summary")
                         .value("Sign a review as senior leader or governor"))
