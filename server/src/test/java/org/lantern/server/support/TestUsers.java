@@ -2,6 +2,7 @@ package org.lantern.server.support;
 
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,5 +25,11 @@ public final class TestUsers {
                 .orElseGet(() -> service.create(username, "Test " + username, role, "test password 1", "test"));
         return UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+    }
+
+    /** An {@code Authorization} header value: a fresh API token for the user, signed in as {@link #signedIn} makes them. */
+    public static String bearer(AccountService service, Accounts accounts, ApiTokenService tokens, String username, Role role) {
+        signedIn(service, accounts, username, role);
+        return "Bearer " + tokens.create(username, "test token", 1, "test").token();
     }
 }

@@ -58,9 +58,7 @@ class AgreementApiTest {
     JdbcClient jdbc;
 
     private String token(Role role) {
-        String username = "agreeapi." + role.name().toLowerCase();
-        TestUsers.signedIn(accountService, accounts, username, role);
-        return "Bearer " + tokens.create(username, "agreements test", 1, "test").token();
+        return TestUsers.bearer(accountService, accounts, tokens, "agreeapi." + role.name().toLowerCase(), role);
     }
 
     private long count() {

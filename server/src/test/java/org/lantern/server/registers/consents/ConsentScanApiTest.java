@@ -57,8 +57,7 @@ class ConsentScanApiTest {
     private final LocalDate today = SchoolTime.today();
 
     private String office() {
-        TestUsers.signedIn(accountService, accounts, "scanapi.office", Role.OFFICE);
-        return "Bearer " + tokens.create("scanapi.office", "scan test", 1, "test").token();
+        return TestUsers.bearer(accountService, accounts, tokens, "scanapi.office", Role.OFFICE);
     }
 
     private long pupilWithPressConsent() {

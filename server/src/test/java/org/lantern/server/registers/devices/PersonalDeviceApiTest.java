@@ -45,9 +45,7 @@ class PersonalDeviceApiTest {
     JdbcClient jdbc;
 
     private String token(Role role) {
-        String username = "byodapi." + role.name().toLowerCase();
-        TestUsers.signedIn(accountService, accounts, username, role);
-        return "Bearer " + tokens.create(username, "byod test", 1, "test").token();
+        return TestUsers.bearer(accountService, accounts, tokens, "byodapi." + role.name().toLowerCase(), role);
     }
 
     private long count() {
