@@ -164,6 +164,7 @@ e2guardian_icap() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); server on CPU $server_cpu, client on CPU $client_cpu"
+source "$here/bench/scheduler.sh"
 rounds="${ROUNDS:-1}"
 echo "requests=$requests connections=$connections warmup=$warmup rounds=$rounds"
 for round in $(seq 1 "$rounds"); do

@@ -25,6 +25,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+source bench/scheduler.sh
 echo "java: $(java -version 2>&1 | head -1); grep: $(grep --version | head -1)"
 
 # The phrases of every library `lantern classify` uses (the curated ones), one a line (the phrase
