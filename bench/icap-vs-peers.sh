@@ -39,9 +39,8 @@ client_warmup="${CLIENT_WARMUP:-100000}"
 server_cpu="${SERVER_CPU:-0}"
 client_cpu="${CLIENT_CPU:-1}"
 peers="${PEERS:-floor lantern c-icap e2guardian}"
-data=""
-for d in "$here" "$here/.." "$here/../.."; do [ -d "$d/shared/data" ] && data="$(cd "$d/shared/data" && pwd)" && break; done
-[ -n "$data" ] || { echo "bench: shared/data not found above $here" >&2; exit 1; }
+source "$here/bench/common.sh"
+data="$(shared_data)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
 lists="$data/lists/ut1"
 stream="$data/urls/stream-200k.txt"
@@ -164,7 +163,7 @@ e2guardian_icap() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); server on CPU $server_cpu, client on CPU $client_cpu"
-source "$here/bench/scheduler.sh"
+scheduler_note
 rounds="${ROUNDS:-1}"
 echo "requests=$requests connections=$connections warmup=$warmup rounds=$rounds"
 for round in $(seq 1 "$rounds"); do

@@ -14,7 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-1000000}
-DATA=${DATA:-$(cd .. && pwd)/shared/data}
+source bench/common.sh
+DATA=$(shared_data)
 LIBRARIES=monitor/src/main/resources/org/lantern/monitor/library
 ROUNDS=${ROUNDS:-3}
 work=$(mktemp -d)
@@ -25,7 +26,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-source bench/scheduler.sh
+scheduler_note
 echo "java: $(java -version 2>&1 | head -1); grep: $(grep --version | head -1)"
 
 # The phrases of every library `lantern classify` uses (the curated ones), one a line (the phrase

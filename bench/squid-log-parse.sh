@@ -18,7 +18,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-source "$here/bench/scheduler.sh"
+source "$here/bench/common.sh"
+scheduler_note
 echo "file: $file, $(stat -c %s "$file") bytes, $lines lines"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The fastest of 5 runs of wc -l: the run least disturbed by other processes.

@@ -11,9 +11,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lines="${1:-200000}"
 concurrency="${2:-1}"
-data=""
-for d in "$here" "$here/.." "$here/../.."; do [ -d "$d/shared/data" ] && data="$(cd "$d/shared/data" && pwd)" && break; done
-[ -n "$data" ] || { echo "bench: shared/data not found above $here" >&2; exit 1; }
+source "$here/bench/common.sh"
+data="$(shared_data)"
 command -v squidGuard >/dev/null || { echo "bench: squidGuard is not installed (apt-get install squidguard)" >&2; exit 1; }
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
 
