@@ -44,7 +44,8 @@ public class PhraseMatcherBenchmark {
     private int nextObfuscated;
 
     /**
-     * Builds the matcher from the starter library and reads the stream's searches.
+     * Builds the matcher from the curated libraries (what {@code lantern classify} and the server use) and
+     * reads the stream's searches.
      *
      * @throws IOException if the stream cannot be read
      */
