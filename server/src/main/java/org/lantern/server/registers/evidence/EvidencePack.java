@@ -74,6 +74,16 @@ public record EvidencePack(String school, String schoolYear, LocalDate today, Of
     public record TrainingLine(String course, String renewal, long done, long dueSoon, long overdue) {
     }
 
+    /**
+     * An inspector reads a past review date as a lapse, so the pack says so rather than printing
+     * the date as if it were still to come.
+     *
+     * @return whether the policy's own review date has passed on the day the pack was counted
+     */
+    public boolean policyReviewOverdue() {
+        return policy.nextReview() != null && policy.nextReview().isBefore(today);
+    }
+
     /** How many categories of the filter test passed. */
     public long filterTestPassed() {
         return filterTest.stream().filter(FilterTest.Check::passed).count();

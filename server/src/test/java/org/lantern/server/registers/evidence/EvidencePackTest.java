@@ -239,6 +239,7 @@ class EvidencePackTest {
         String pdf = text(result.getResponse().getContentAsByteArray());
 
         assertThat(pdf).contains("1. The filtering policy in force", "Version 1, in force since",
+                "The policy's review was due on 1 September 2021 and is overdue.",
                 "Categories blocked for each group", "2. Acceptable-use agreements", "3. Training",
                 "4. The annual filtering and monitoring review", "5. Photo and video consent exceptions",
                 "6. Incidents and alerts, " + SchoolYear.containing(today).label());
