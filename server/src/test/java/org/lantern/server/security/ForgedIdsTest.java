@@ -599,6 +599,8 @@ class ForgedIdsTest {
                 Permission.DEVICES_MANAGE));
         specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
+        specs.add(plain("PUT /api/v1/registers/devices/personal/{id}", Role.OFFICE, "id=personalDevice",
+                Permission.DEVICES_MANAGE));
         specs.add(plain("GET /registers/loans/{id:\\d+}", Role.OFFICE, "id=loan", Permission.DEVICES_READ));
         specs.add(plain("PUT /api/v1/registers/devices/{id}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
         for (String verb : List.of("return", "return-request", "loss")) {
