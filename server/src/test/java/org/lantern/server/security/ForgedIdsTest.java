@@ -330,8 +330,8 @@ class ForgedIdsTest {
         world.put("agreementScan", Long.toString(acceptances.recordPaper(pupil, jdbc.sql(
                         "SELECT MAX(id) FROM agreement_version WHERE audience = 'PARENTS'").query(Long.class).single(),
                 today, "Forged Parent", "forged.pdf", pdf, "test").scanId()));
-        publications.record(new Publications.Draft(PhotoUse.PRESS, "Forged gazette", "Forged Gazette, page 4",
-                today.minusDays(4), owner, Set.of(pupil)), "test");
+        world.put("publication", Long.toString(publications.record(new Publications.Draft(PhotoUse.PRESS,
+                "Forged gazette", "Forged Gazette, page 4", today.minusDays(4), owner, Set.of(pupil)), "test").id()));
         world.put("takedown", Long.toString(consents.withdraw(pupil, Set.of(PhotoUse.PRESS), today.minusDays(1),
                 "Forged Parent", "test").getFirst().id()));
         Course course = courses.create(new TrainingCourses.CourseForm(TestPeople.unique("FORGED_").toUpperCase(),
@@ -630,6 +630,8 @@ class ForgedIdsTest {
         specs.add(plain("PUT " + consentsApi + "/{use}", Role.OFFICE, "personId=p1,use=PRESS",
                 Permission.CONSENTS_RECORD));
         specs.add(plain("POST /api/v1/registers/consents/takedowns/{id:\\d+}/done", Role.OFFICE, "id=takedown",
+                Permission.CONSENTS_RECORD));
+        specs.add(plain("PUT /api/v1/registers/consents/publications/{id:\\d+}", Role.OFFICE, "id=publication",
                 Permission.CONSENTS_RECORD));
         // The training register: a member of staff's training, a completion's certificate, a course, and the
         // course chosen on the form.

@@ -322,6 +322,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.GET, "/api/v1/registers/consents/export", Permission.CONSENTS_READ),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/publications", Permission.CONSENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/publications", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.PUT, "/api/v1/registers/consents/publications/999999999", Permission.CONSENTS_RECORD),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/takedowns", Permission.CONSENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/takedowns/999999999/done", Permission.CONSENTS_RECORD),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/takedown-days", Permission.CONSENTS_READ),
