@@ -416,6 +416,8 @@ class PermissionMatrixTest {
             // signs as leader, a governor signs as governor; office staff do neither.
             new Row(HttpMethod.GET, "/registers/reviews", Permission.REVIEWS_READ),
             new Row(HttpMethod.GET, "/registers/evidence-pack", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/registers/reviews/export.csv", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/reviews/export", Permission.REVIEWS_READ),
             new Row(HttpMethod.GET, "/registers/evidence-pack.pdf", Permission.REVIEWS_READ),
             new Row(HttpMethod.GET, "/api/v1/registers/evidence-pack", Permission.REVIEWS_READ),
             new Row(HttpMethod.GET, "/registers/reviews/999999999", Permission.REVIEWS_READ),
