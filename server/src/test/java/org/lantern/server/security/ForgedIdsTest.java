@@ -587,6 +587,13 @@ class ForgedIdsTest {
         specs.add(new Spec("GET /api/v1/registers/agreements/acceptances", "?audience=KS3&version={version}", Role.ADMIN,
                 "version=version", List.of(new Hidden("version=version", holding(Permission.AGREEMENTS_READ))), null,
                 null, false));
+        String agreementScansApi = "/api/v1/registers/agreements/people/{personId:\\d+}/scans";
+        specs.add(plain("GET " + agreementScansApi, Role.OFFICE, "personId=p1", Permission.AGREEMENTS_READ));
+        specs.add(new Spec("POST " + agreementScansApi, "?audience=PARENTS&version={version}", Role.OFFICE,
+                "personId=p1,version=version", List.of(new Hidden("personId=p1,version=version",
+                        holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        specs.add(plain("GET /api/v1/registers/agreements/scans/{scanId:\\d+}", Role.OFFICE, "scanId=agreementScan",
+                Permission.AGREEMENTS_READ));
         // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
         specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
         specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));

@@ -296,6 +296,10 @@ class PermissionMatrixTest {
                     Permission.AGREEMENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/agreements/paper", Permission.AGREEMENTS_RECORD),
             new Row(HttpMethod.GET, "/api/v1/registers/agreements/unsigned.csv", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements/people/999999999/scans", Permission.AGREEMENTS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/agreements/people/999999999/scans",
+                    Permission.AGREEMENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/agreements/scans/999999999", Permission.AGREEMENTS_READ),
             // The photo and video consent register (issue 18 section 2).
             new Row(HttpMethod.GET, "/registers/consents", Permission.CONSENTS_READ),
             new Row(HttpMethod.GET, "/registers/consents/people/999999999", Permission.CONSENTS_READ),
