@@ -147,6 +147,35 @@ public class FormScans {
                 .optional().orElseThrow(() -> new RegisterNotFoundException("There is no scan " + id + "."));
     }
 
+    /**
+     * What a register's list says of a scan without showing it: never its content, nor the name it
+     * was uploaded with, which may name the child; a download, which is logged, carries that.
+     *
+     * @param id         its id
+     * @param mediaType  as detected
+     * @param sizeBytes  its size
+     * @param sha256     its digest, taken when it was stored
+     * @param uploadedBy who uploaded it
+     * @param uploadedAt when, with offset
+     */
+    public record ScanInfo(long id, String mediaType, long sizeBytes, String sha256, String uploadedBy,
+                           OffsetDateTime uploadedAt) {
+    }
+
+    /**
+     * What a register's list says of a scan.
+     *
+     * @throws RegisterNotFoundException when there is no such scan
+     */
+    public ScanInfo info(long id) {
+        return jdbc.sql("SELECT id, media_type, size_bytes, sha256, uploaded_by, uploaded_at FROM " + table
+                        + " WHERE id = :id").param("id", id)
+                .query((rs, n) -> new ScanInfo(rs.getLong("id"), rs.getString("media_type"), rs.getLong("size_bytes"),
+                        rs.getString("sha256"), rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class)))
+                .optional().orElseThrow(() -> new RegisterNotFoundException("There is no scan " + id + "."));
+    }
+
     /** What the audit chain keeps of a scan: its id, type and digest, never its content. */
     public Map<String, Object> auditDetail(long id) {
         return jdbc.sql("SELECT id, media_type, size_bytes, sha256 FROM " + table + " WHERE id = :id").param("id", id)

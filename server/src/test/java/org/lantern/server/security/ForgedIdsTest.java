@@ -330,8 +330,8 @@ class ForgedIdsTest {
         world.put("agreementScan", Long.toString(acceptances.recordPaper(pupil, jdbc.sql(
                         "SELECT MAX(id) FROM agreement_version WHERE audience = 'PARENTS'").query(Long.class).single(),
                 today, "Forged Parent", "forged.pdf", pdf, "test").scanId()));
-        publications.record(new Publications.Draft(PhotoUse.PRESS, "Forged gazette", "Forged Gazette, page 4",
-                today.minusDays(4), owner, Set.of(pupil)), "test");
+        world.put("publication", Long.toString(publications.record(new Publications.Draft(PhotoUse.PRESS,
+                "Forged gazette", "Forged Gazette, page 4", today.minusDays(4), owner, Set.of(pupil)), "test").id()));
         world.put("takedown", Long.toString(consents.withdraw(pupil, Set.of(PhotoUse.PRESS), today.minusDays(1),
                 "Forged Parent", "test").getFirst().id()));
         Course course = courses.create(new TrainingCourses.CourseForm(TestPeople.unique("FORGED_").toUpperCase(),
@@ -587,6 +587,13 @@ class ForgedIdsTest {
         specs.add(new Spec("GET /api/v1/registers/agreements/acceptances", "?audience=KS3&version={version}", Role.ADMIN,
                 "version=version", List.of(new Hidden("version=version", holding(Permission.AGREEMENTS_READ))), null,
                 null, false));
+        String agreementScansApi = "/api/v1/registers/agreements/people/{personId:\\d+}/scans";
+        specs.add(plain("GET " + agreementScansApi, Role.OFFICE, "personId=p1", Permission.AGREEMENTS_READ));
+        specs.add(new Spec("POST " + agreementScansApi, "?audience=PARENTS&version={version}", Role.OFFICE,
+                "personId=p1,version=version", List.of(new Hidden("personId=p1,version=version",
+                        holding(Permission.AGREEMENTS_RECORD))), null, null, false));
+        specs.add(plain("GET /api/v1/registers/agreements/scans/{scanId:\\d+}", Role.OFFICE, "scanId=agreementScan",
+                Permission.AGREEMENTS_READ));
         // The devices and loans register: a device, its loans and the borrower chosen on the form, a personal device.
         specs.add(plain("GET /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_READ));
         specs.add(plain("POST /registers/devices/{id:\\d+}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
@@ -598,6 +605,8 @@ class ForgedIdsTest {
         specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
         specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",
+                Permission.DEVICES_MANAGE));
+        specs.add(plain("PUT /api/v1/registers/devices/personal/{id}", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
         specs.add(plain("GET /registers/loans/{id:\\d+}", Role.OFFICE, "id=loan", Permission.DEVICES_READ));
         specs.add(plain("PUT /api/v1/registers/devices/{id}", Role.OFFICE, "id=device", Permission.DEVICES_MANAGE));
@@ -628,6 +637,8 @@ class ForgedIdsTest {
         specs.add(plain("PUT " + consentsApi + "/{use}", Role.OFFICE, "personId=p1,use=PRESS",
                 Permission.CONSENTS_RECORD));
         specs.add(plain("POST /api/v1/registers/consents/takedowns/{id:\\d+}/done", Role.OFFICE, "id=takedown",
+                Permission.CONSENTS_RECORD));
+        specs.add(plain("PUT /api/v1/registers/consents/publications/{id:\\d+}", Role.OFFICE, "id=publication",
                 Permission.CONSENTS_RECORD));
         // The training register: a member of staff's training, a completion's certificate, a course, and the
         // course chosen on the form.

@@ -172,6 +172,47 @@ public class Acceptances {
                 scanId, actor);
     }
 
+    /**
+     * Keeps the scan of a signed paper form as evidence of an acceptance already recorded (a form
+     * recorded without one, or through the API), replacing any earlier scan, which stays stored.
+     *
+     * @param scanName    the uploaded file's name
+     * @param scanContent the scan's bytes, or null when no file was sent
+     * @throws AgreementException         (400) for a scan that is empty, too large or not an image or PDF;
+     *                                    (409) for an acceptance given online, which has no paper form
+     * @throws AgreementNotFoundException for no such person or version, or no acceptance of that version recorded
+     */
+    @Transactional
+    public Acceptance attachScan(long personId, long versionId, String scanName, byte[] scanContent, String actor) {
+        Person person = people.find(personId)
+                .orElseThrow(() -> new AgreementNotFoundException("There is no person " + personId + "."));
+        AgreementVersion version = texts.find(versionId)
+                .orElseThrow(() -> new AgreementNotFoundException("There is no agreement version " + versionId + "."));
+        List<String> problems = FormScans.problems(scanContent);
+        if (!problems.isEmpty()) {
+            throw new AgreementException(problems, false);
+        }
+        Acceptance acceptance = jdbc.sql(SELECT + " WHERE a.person_id = :p AND a.version_id = :v")
+                .param("p", personId).param("v", versionId).query(Acceptances::map).optional()
+                .orElseThrow(() -> new AgreementNotFoundException("No acceptance of version " + version.number()
+                        + " of the " + version.audience().label() + " agreement is recorded for "
+                        + person.displayName() + ": record the paper form first."));
+        if (acceptance.method() != AcceptanceMethod.PAPER) {
+            throw AgreementException.conflict(person.displayName() + " accepted version " + version.number() + " of the "
+                    + version.audience().label() + " agreement online, so there is no paper form to scan.");
+        }
+        long scanId = scans.store(scanName, scanContent, actor);
+        jdbc.sql("UPDATE agreement_acceptance SET scan_id = :scan WHERE id = :id").param("scan", scanId)
+                .param("id", acceptance.id()).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("personId", personId);
+        detail.put("versionId", versionId);
+        detail.putAll(scans.auditDetail(scanId));
+        audit.append(actor, "agreement.scan-attached", RECORD_TYPE, Long.toString(acceptance.id()),
+                RegisterJson.of(detail));
+        return of(personId).stream().filter(a -> a.id() == acceptance.id()).findFirst().orElseThrow();
+    }
+
     /** Every acceptance recorded against a person, newest first. */
     public List<Acceptance> of(long personId) {
         return jdbc.sql(SELECT + " WHERE a.person_id = :p ORDER BY a.signed_on DESC, a.id DESC").param("p", personId)

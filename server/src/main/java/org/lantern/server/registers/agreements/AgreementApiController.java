@@ -166,7 +166,7 @@ class AgreementApiController {
         if (!problems.isEmpty()) {
             throw new AgreementException(problems, false);
         }
-        AgreementVersion v = version(a, version);
+        AgreementVersion v = version(texts, a, version);
         Map<Long, String> names = new HashMap<>();
         List<AcceptanceView> rows = acceptances.ofVersion(v.id(), PAGE_SIZE, (page - 1) * PAGE_SIZE).stream()
                 .map(x -> AcceptanceView.of(x, names.computeIfAbsent(x.personId(),
@@ -210,7 +210,7 @@ class AgreementApiController {
         if (!problems.isEmpty()) {
             throw new AgreementException(problems, false);
         }
-        Acceptance recorded = acceptances.recordPaper(form.personId(), version(a, form.version()).id(), on,
+        Acceptance recorded = acceptances.recordPaper(form.personId(), version(texts, a, form.version()).id(), on,
                 form.signedBy(), user.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(AcceptanceView.of(recorded, AgreementApiViews.name(people.find(recorded.personId()))));
@@ -229,7 +229,8 @@ class AgreementApiController {
         unsignedCsv.write(response, audience, year, className);
     }
 
-    private static Audience audience(String text, List<String> problems) {
+    /** The audience named, or null with the problem added: none named, or no such agreement. */
+    static Audience audience(String text, List<String> problems) {
         if (text == null || text.isBlank()) {
             problems.add("Give the audience, e.g. STAFF or PARENTS.");
             return null;
@@ -241,8 +242,12 @@ class AgreementApiController {
         return a;
     }
 
-    /** The audience's version {@code number}, or the one in force when no number is given. */
-    private AgreementVersion version(Audience audience, Integer number) {
+    /**
+     * The audience's version {@code number}, or the one in force when no number is given.
+     *
+     * @throws AgreementNotFoundException when there is no such version
+     */
+    static AgreementVersion version(AgreementTexts texts, Audience audience, Integer number) {
         List<AgreementVersion> history = texts.history(audience);
         return history.stream().filter(v -> number == null || v.number() == number).findFirst()
                 .orElseThrow(() -> new AgreementNotFoundException(number == null

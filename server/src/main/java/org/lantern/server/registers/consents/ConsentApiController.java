@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The consent register's API: list, create, update and export consents, withdraw them (answering
- * with the takedown tasks created), and the publications and takedown tasks. The never-publish flag
- * is not in the API: it shows only as "mayAppear": false, like a missing consent.
+ * with the takedown tasks created), record and change publications, and the takedown tasks. The
+ * never-publish flag is not in the API: it shows only as "mayAppear": false, like a missing consent.
  */
 @RestController
 @RequestMapping("/api/v1/registers/consents")
@@ -220,14 +220,34 @@ class ConsentApiController {
     @Operation(summary = "Record a publication", description = "400 listing each pupil who may not appear in its use "
             + "on its date; nothing is recorded.")
     ResponseEntity<Publication> publish(@RequestBody PublicationBody body, Authentication user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(publications.record(draft(body, user), user.getName()));
+    }
+
+    /** A publication as sent, its date read; the owner is the caller when left out. */
+    private static Publications.Draft draft(PublicationBody body, Authentication user) {
         List<String> problems = new ArrayList<>();
         LocalDate on = body.publishedOn() == null ? null : ConsentCsv.date(body.publishedOn().strip(), "publishedOn", problems);
         if (!problems.isEmpty()) {
             throw new ConsentException(problems, false);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(publications.record(new Publications.Draft(
-                PhotoUse.parse(body.use()).orElse(null), body.title(), body.location(), on,
-                body.owner() == null ? user.getName() : body.owner(), body.pupilIds()), user.getName()));
+        return new Publications.Draft(PhotoUse.parse(body.use()).orElse(null), body.title(), body.location(), on,
+                body.owner() == null ? user.getName() : body.owner(), body.pupilIds());
+    }
+
+    @PutMapping("/publications/{id:\\d+}")
+    @PreAuthorize("hasAuthority('CONSENTS_RECORD')")
+    @Operation(summary = "Change what is recorded of a publication",
+            description = "The whole publication as when recording it (use, title, location, publishedOn, owner, "
+                    + "pupilIds), replacing what is recorded. A pupil added is checked as when recording; those already "
+                    + "in it are checked again only when the use or date changes. A new owner takes over its open "
+                    + "takedown tasks. 400 listing every problem, each pupil who may not appear included, and nothing "
+                    + "changes; 404 when there is no such publication.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = """
+                            {"id":3,"use":"WEBSITE","title":"Sports day gallery","location":"https://school.example/sports",\
+                            "publishedOn":"2026-07-10","owner":"office","pupils":[{"personId":41,"name":"Ada Smith"}]}"""))))
+    Publication updatePublication(@PathVariable long id, @RequestBody PublicationBody body, Authentication user) {
+        return publications.update(id, draft(body, user), user.getName());
     }
 
     @GetMapping("/takedowns")

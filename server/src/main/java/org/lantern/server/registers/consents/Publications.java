@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.http.SchoolTime;
@@ -40,9 +41,12 @@ public class Publications {
     private final WhoMayAppear whoMayAppear;
     private final Accounts accounts;
     private final AuditChain audit;
+    private final Takedowns takedowns;
 
-    Publications(JdbcClient jdbc, Consents consents, WhoMayAppear whoMayAppear, Accounts accounts, AuditChain audit) {
+    Publications(JdbcClient jdbc, Consents consents, WhoMayAppear whoMayAppear, Accounts accounts, AuditChain audit,
+                 Takedowns takedowns) {
         this.jdbc = jdbc;
+        this.takedowns = takedowns;
         this.consents = consents;
         this.whoMayAppear = whoMayAppear;
         this.accounts = accounts;
@@ -70,6 +74,87 @@ public class Publications {
      */
     @Transactional
     public Publication record(Draft d, String actor) {
+        Checked c = check(d, Set.of());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO publication (use_kind, title, location, published_on, owner, recorded_by, recorded_at) "
+                        + "VALUES (:u, :t, :l, :on, :owner, :by, :at)")
+                .param("u", d.use().name()).param("t", c.title()).param("l", c.location()).param("on", d.publishedOn())
+                .param("owner", c.owner()).param("by", actor)
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)).update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        addPupils(id, c.pupils());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("use", d.use().name());
+        detail.put("publishedOn", d.publishedOn().toString());
+        detail.put("owner", c.owner());
+        detail.put("pupils", List.copyOf(c.pupils()));
+        audit.append(actor, "publication.recorded", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
+        return get(id);
+    }
+
+    /**
+     * Replaces what is recorded of a publication: its use, title, location, date, owner and pupils,
+     * checked as recording checks them. A pupil already in it is checked again only when its use or
+     * date changes (a withdrawal since is handled by its takedown task); one added always is. A new
+     * owner takes over its open takedown tasks, since the owner is who takes pupils out of it.
+     *
+     * @throws ConsentNotFoundException for no such publication
+     * @throws ConsentException with every problem; nothing changes
+     */
+    @Transactional
+    public Publication update(long id, Draft d, String actor) {
+        Publication before = get(id);
+        Set<Long> kept = before.use() == d.use() && before.publishedOn().equals(d.publishedOn())
+                ? before.pupils().stream().map(Publication.Appearing::personId).collect(Collectors.toSet()) : Set.of();
+        Checked c = check(d, kept);
+        jdbc.sql("UPDATE publication SET use_kind = :u, title = :t, location = :l, published_on = :on, owner = :owner "
+                        + "WHERE id = :id")
+                .param("u", d.use().name()).param("t", c.title()).param("l", c.location()).param("on", d.publishedOn())
+                .param("owner", c.owner()).param("id", id).update();
+        Set<Long> was = before.pupils().stream().map(Publication.Appearing::personId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Long> added = new TreeSet<>(c.pupils());
+        added.removeAll(was);
+        Set<Long> removed = new TreeSet<>(was);
+        removed.removeAll(c.pupils());
+        addPupils(id, added);
+        for (long pupil : removed) {
+            jdbc.sql("DELETE FROM publication_pupil WHERE publication_id = :pub AND person_id = :p")
+                    .param("pub", id).param("p", pupil).update();
+        }
+        int reassigned = before.owner().equals(c.owner()) ? 0 : takedowns.reassignOpen(id, c.owner());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("use", d.use().name());
+        detail.put("publishedOn", d.publishedOn().toString());
+        detail.put("owner", c.owner());
+        detail.put("pupilsAdded", List.copyOf(added));
+        detail.put("pupilsRemoved", List.copyOf(removed));
+        detail.put("takedownsReassigned", reassigned);
+        audit.append(actor, "publication.changed", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
+        return get(id);
+    }
+
+    /**
+     * A publication.
+     *
+     * @throws ConsentNotFoundException for no such publication
+     */
+    public Publication get(long id) {
+        return list(id).stream().findFirst()
+                .orElseThrow(() -> new ConsentNotFoundException("There is no publication " + id + "."));
+    }
+
+    /** A draft's text as it is kept, and its pupils, once every check has passed. */
+    private record Checked(String title, String location, String owner, Set<Long> pupils) {
+    }
+
+    /**
+     * Every check of a draft: each pupil not in {@code alreadyChecked} must be allowed to appear in
+     * its use on its date.
+     *
+     * @throws ConsentException with every problem
+     */
+    private Checked check(Draft d, Set<Long> alreadyChecked) {
         List<String> problems = new ArrayList<>();
         if (d.use() == null) {
             problems.add("Choose where it was published: the use.");
@@ -99,6 +184,9 @@ public class Publications {
             problems.add("Choose the pupils who appear in it.");
         }
         for (long id : ids) {
+            if (alreadyChecked.contains(id)) {
+                continue;
+            }
             Person pupil;
             try {
                 pupil = consents.pupil(id);
@@ -115,24 +203,14 @@ public class Publications {
         if (!problems.isEmpty()) {
             throw new ConsentException(problems, false);
         }
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO publication (use_kind, title, location, published_on, owner, recorded_by, recorded_at) "
-                        + "VALUES (:u, :t, :l, :on, :owner, :by, :at)")
-                .param("u", d.use().name()).param("t", title).param("l", location).param("on", d.publishedOn())
-                .param("owner", owner).param("by", actor)
-                .param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)).update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        for (long pupil : ids) {
+        return new Checked(title, location, owner, ids);
+    }
+
+    private void addPupils(long publication, Set<Long> pupils) {
+        for (long pupil : pupils) {
             jdbc.sql("INSERT INTO publication_pupil (publication_id, person_id) VALUES (:pub, :p)")
-                    .param("pub", id).param("p", pupil).update();
+                    .param("pub", publication).param("p", pupil).update();
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("use", d.use().name());
-        detail.put("publishedOn", d.publishedOn().toString());
-        detail.put("owner", owner);
-        detail.put("pupils", List.copyOf(ids));
-        audit.append(actor, "publication.recorded", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
-        return list(id).getFirst();
     }
 
     /** Every publication, newest first. */

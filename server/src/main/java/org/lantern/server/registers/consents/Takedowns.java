@@ -67,6 +67,17 @@ public class Takedowns {
         return tasks;
     }
 
+    /**
+     * Gives a publication's open tasks to its new owner, who now takes pupils out of it; done tasks
+     * keep who was asked. The caller audits the change of owner.
+     *
+     * @return how many tasks moved
+     */
+    int reassignOpen(long publicationId, String owner) {
+        return jdbc.sql("UPDATE takedown_task SET owner = :owner WHERE publication_id = :pub AND done_at IS NULL")
+                .param("owner", owner).param("pub", publicationId).update();
+    }
+
     /** The tasks, open first by due date, then done, newest first; only open ones when {@code openOnly}. */
     public List<TakedownTask> list(boolean openOnly) {
         return jdbc.sql(SELECT + (openOnly ? " WHERE t.done_at IS NULL" : "")

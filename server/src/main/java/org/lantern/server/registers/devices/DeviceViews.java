@@ -2,6 +2,7 @@ package org.lantern.server.registers.devices;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
@@ -84,6 +85,17 @@ final class DeviceViews {
                     l.status(today), l.conditionOut(), l.signedName(), l.returnedOn(), l.conditionBack(),
                     l.returnDueAt() == null ? null : SchoolTime.when(l.returnDueAt()),
                     l.policeReference());
+        }
+    }
+
+    /** The personal devices on the register, each kind in words as the policy's table names it. */
+    static void personalCsv(SafeCsv csv, Iterable<PersonalDevice> devices, Map<String, PersonalDeviceKind> kinds)
+            throws IOException {
+        csv.row("Personal device", "Owner", "Kind", "Device", "Registered by", "Registered on");
+        for (PersonalDevice d : devices) {
+            PersonalDeviceKind kind = kinds.get(d.kind());
+            csv.row(d.id(), d.owner(), kind == null ? d.kind() : kind.label(), d.description(), d.registeredBy(),
+                    d.registeredAt().toLocalDate());
         }
     }
 }

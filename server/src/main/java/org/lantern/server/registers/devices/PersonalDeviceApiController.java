@@ -1,15 +1,14 @@
 package org.lantern.server.registers.devices;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,13 +17,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The personal devices (BYOD) register's API, shaped like the devices API: list the devices on the
- * register with the kinds the policy's Mobile Technologies table allows, register one, take one off.
+ * register with the kinds the policy's Mobile Technologies table allows, register one, change one,
+ * take one off, and export the register as the page's CSV.
  */
 @RestController
 @RequestMapping("/api/v1/registers/devices/personal")
@@ -44,6 +45,15 @@ class PersonalDeviceApiController {
      * @param description what it is, e.g. "iPhone 13, blue case"
      */
     record RegisterBody(Long personId, String kind, String description) {
+    }
+
+    /**
+     * A personal device's new details.
+     *
+     * @param kind        the kind's id, one of the list's {@code kinds}
+     * @param description what it is
+     */
+    record UpdateBody(String kind, String description) {
     }
 
     /**
@@ -83,7 +93,7 @@ class PersonalDeviceApiController {
                             "kinds":[{"id":"staff-owned","label":"Personal mobile phone (staff)","allowed":true,\
                             "terms":["Allowed in school: Yes"]}]}"""))))
     Map<String, List<?>> list() {
-        Map<String, PersonalDeviceKind> kinds = kinds();
+        Map<String, PersonalDeviceKind> kinds = personal.kindsById();
         return Map.of("personalDevices", personal.list().stream().map(d -> PersonalDeviceView.of(d, kinds)).toList(),
                 "kinds", List.copyOf(kinds.values()));
     }
@@ -96,7 +106,19 @@ class PersonalDeviceApiController {
                     + "allowed, no description), and nothing is registered.")
     ResponseEntity<PersonalDeviceView> register(@RequestBody RegisterBody body, Authentication user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(PersonalDeviceView.of(
-                personal.register(body.personId(), body.kind(), body.description(), user.getName()), kinds()));
+                personal.register(body.personId(), body.kind(), body.description(), user.getName()),
+                personal.kindsById()));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('DEVICES_MANAGE')")
+    @Operation(summary = "Change a personal device's kind or description",
+            description = "kind (one of the list's kinds that the policy allows) and description, checked as when "
+                    + "registering; the owner does not change. 400 names every problem and nothing changes; 404 when "
+                    + "there is no such device; 409 when it was taken off the register.")
+    PersonalDeviceView update(@PathVariable long id, @RequestBody UpdateBody body, Authentication user) {
+        return PersonalDeviceView.of(personal.update(id, body.kind(), body.description(), user.getName()),
+                personal.kindsById());
     }
 
     @PostMapping("/{id}/remove")
@@ -105,11 +127,15 @@ class PersonalDeviceApiController {
             description = "The person no longer brings it, or has left. 404 when there is no such device; 409 when it "
                     + "was already taken off.")
     PersonalDeviceView remove(@PathVariable long id, Authentication user) {
-        return PersonalDeviceView.of(personal.remove(id, user.getName()), kinds());
+        return PersonalDeviceView.of(personal.remove(id, user.getName()), personal.kindsById());
     }
 
-    private Map<String, PersonalDeviceKind> kinds() {
-        return personal.kinds().stream().collect(Collectors.toMap(PersonalDeviceKind::id, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
+    @GetMapping(value = "/export", produces = "text/csv")
+    @PreAuthorize("hasAuthority('DEVICES_READ')")
+    @Operation(summary = "The personal devices on the register as CSV",
+            description = "The page's download: one line per device on the register, by owner. Cells that a "
+                    + "spreadsheet would run as a formula are disarmed.")
+    void export(HttpServletResponse response) throws IOException {
+        PersonalDevicePageController.write(personal, response);
     }
 }

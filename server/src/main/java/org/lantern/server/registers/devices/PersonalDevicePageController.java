@@ -1,6 +1,12 @@
 package org.lantern.server.registers.devices;
 
+import java.io.IOException;
 import java.util.Comparator;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.lantern.server.http.CsvDownload;
+import org.lantern.server.http.SafeCsv;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.people.People;
 import org.lantern.server.people.Person;
@@ -17,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Personal devices (BYOD) under {@code /registers/devices/personal}, registered against the
- * policy's Mobile Technologies table, and the leaver checklist at {@code /registers/devices/leavers}.
+ * policy's Mobile Technologies table, with their CSV export, and the leaver checklist at {@code /registers/devices/leavers}.
  */
 @Controller
 @RequestMapping("/registers/devices")
@@ -69,6 +75,19 @@ class PersonalDevicePageController {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/devices/personal";
+    }
+
+    @GetMapping("/personal/export.csv")
+    @PreAuthorize("hasAuthority('DEVICES_READ')")
+    void export(HttpServletResponse response) throws IOException {
+        write(personal, response);
+    }
+
+    /** The register as a CSV download, for the page and the API alike. */
+    static void write(PersonalDevices personal, HttpServletResponse response) throws IOException {
+        try (SafeCsv csv = CsvDownload.attachment(response, "personal-devices-" + SchoolTime.today() + ".csv")) {
+            DeviceViews.personalCsv(csv, personal.list(), personal.kindsById());
+        }
     }
 
     @GetMapping("/leavers")

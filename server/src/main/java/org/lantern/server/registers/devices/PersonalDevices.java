@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.lantern.policy.MobileTechnologies;
 import org.lantern.server.http.SchoolTime;
@@ -81,6 +84,12 @@ public class PersonalDevices {
         return kinds;
     }
 
+    /** The kinds by id, in the order {@link #kinds()} gives them. */
+    public Map<String, PersonalDeviceKind> kindsById() {
+        return kinds().stream().collect(Collectors.toMap(PersonalDeviceKind::id, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new));
+    }
+
     /** The devices registered and not removed, by owner. */
     public List<PersonalDevice> list() {
         return jdbc.sql("SELECT d.* FROM personal_device d JOIN person p ON p.id = d.person_id WHERE d.removed_at IS NULL "
@@ -107,15 +116,7 @@ public class PersonalDevices {
         } else if (person.hasLeft(SchoolTime.today())) {
             problems.add(person.displayName() + " has left the school.");
         }
-        Optional<PersonalDeviceKind> kind = kinds().stream().filter(k -> k.id().equals(kindId)).findFirst();
-        if (kind.isEmpty()) {
-            problems.add(fromPolicy() ? "Choose a personal device from the policy's Mobile Technologies table."
-                    : "Choose one of the allowed device types: " + String.join(", ", allowedTypes) + ".");
-        } else if (!kind.get().allowed()) {
-            problems.add("The policy's Mobile Technologies table does not allow " + kind.get().label().toLowerCase(
-                    Locale.ROOT) + " devices for use in school.");
-        }
-        DeviceFields.require(problems, "What the device is", description, MAX_DESCRIPTION);
+        checkKindAndDescription(problems, kindId, description);
         if (!problems.isEmpty()) {
             throw DeviceException.of(problems);
         }
@@ -127,6 +128,33 @@ public class PersonalDevices {
         long id = key.getKeyAs(Number.class).longValue();
         audit.append(actor, "personal-device.registered", DeviceAudit.PERSONAL, id,
                 Map.of("personId", personId, "kind", kindId));
+        return get(id);
+    }
+
+    /**
+     * Changes what a device on the register is: its kind and description, checked as registering
+     * checks them. The owner does not change: a device someone else brings is registered for them.
+     *
+     * @throws DeviceNotFoundException when there is no such device
+     * @throws DeviceException naming every problem (400), or (409) when it was taken off the register; nothing changes
+     */
+    @Transactional
+    public PersonalDevice update(long id, String kindId, String description, String actor) {
+        PersonalDevice device = get(id);
+        List<String> problems = new ArrayList<>();
+        checkKindAndDescription(problems, kindId, description);
+        if (!problems.isEmpty()) {
+            throw DeviceException.of(problems);
+        }
+        int changed = jdbc.sql("UPDATE personal_device SET kind = :kind, description = :description "
+                        + "WHERE id = :id AND removed_at IS NULL")
+                .param("kind", kindId).param("description", description.strip()).param("id", id).update();
+        if (changed == 0) {
+            throw DeviceException.conflict("That personal device was taken off the register, so it cannot be changed: "
+                    + "register it again.");
+        }
+        audit.append(actor, "personal-device.changed", DeviceAudit.PERSONAL, id,
+                Map.of("personId", device.personId(), "kind", kindId));
         return get(id);
     }
 
@@ -143,6 +171,23 @@ public class PersonalDevices {
         return get(id);
     }
 
+    private void checkKindAndDescription(List<String> problems, String kindId, String description) {
+        Optional<PersonalDeviceKind> kind = kinds().stream().filter(k -> k.id().equals(kindId)).findFirst();
+        if (kind.isEmpty()) {
+            problems.add(fromPolicy() ? "Choose a personal device from the policy's Mobile Technologies table."
+                    : "Choose one of the allowed device types: " + String.join(", ", allowedTypes) + ".");
+        } else if (!kind.get().allowed()) {
+            problems.add("The policy's Mobile Technologies table does not allow " + kind.get().label().toLowerCase(
+                    Locale.ROOT) + " devices for use in school.");
+        }
+        DeviceFields.require(problems, "What the device is", description, MAX_DESCRIPTION);
+    }
+
+    /**
+     * A device on the register, or taken off it.
+     *
+     * @throws DeviceNotFoundException when there is no such device
+     */
     public PersonalDevice get(long id) {
         return jdbc.sql("SELECT * FROM personal_device WHERE id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> new DeviceNotFoundException("There is no personal device " + id + "."));

@@ -1,10 +1,12 @@
 package org.lantern.server.registers.review;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
@@ -25,15 +27,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The annual filtering and monitoring reviews' API: list, read with live evidence, start, sign. */
+/** The annual filtering and monitoring reviews' API: list, export, read with live evidence, start, sign. */
 @RestController
 @RequestMapping("/api/v1/registers/reviews")
 class ReviewApiController {
 
     private final FilteringReviews reviews;
+    private final ReviewCsv csv;
 
-    ReviewApiController(FilteringReviews reviews) {
+    ReviewApiController(FilteringReviews reviews, ReviewCsv csv) {
         this.reviews = reviews;
+        this.csv = csv;
     }
 
     /**
@@ -64,6 +68,17 @@ class ReviewApiController {
                     + "the actions agreed, and who signed it as senior leader and as governor, and when.")
     Map<String, List<FilteringReview>> list() {
         return Map.of("reviews", reviews.all());
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @PreAuthorize("hasAuthority('REVIEWS_READ')")
+    @Operation(summary = "Every review as CSV",
+            description = "The reviews page's download: a line per review, newest first, with its answers to what "
+                    + "the DfE asks, the actions agreed, and who signed it as senior leader and as governor, and when. "
+                    + "Cells that a spreadsheet would run as a formula are disarmed. Each review in it is logged in "
+                    + "the record-access log, as reading it is.")
+    void export(HttpServletResponse response, Authentication user) throws IOException {
+        csv.write(response, Viewer.of(user), Channel.API);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,9 @@
 package org.lantern.server.registers.review;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.incidents.Channel;
@@ -19,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review's pages: every year's review, and one review as a guided checklist with its evidence
+ * The review's pages: every year's review (and as CSV), and one review as a guided checklist with its evidence
  * (as signed, once it is signed), the DfE's questions to answer, and the two signatures. A refusal comes back to the
  * page with its reason and nothing kept.
  */
@@ -28,9 +32,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewPageController {
 
     private final FilteringReviews reviews;
+    private final ReviewCsv csv;
 
-    ReviewPageController(FilteringReviews reviews) {
+    ReviewPageController(FilteringReviews reviews, ReviewCsv csv) {
         this.reviews = reviews;
+        this.csv = csv;
     }
 
     @GetMapping
@@ -40,6 +46,12 @@ class ReviewPageController {
         model.addAttribute("canLead", Permission.REVIEWS_LEAD.heldBy(user));
         model.addAttribute("year", SchoolYear.current().startYear());
         return "registers/reviews";
+    }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize("hasAuthority('REVIEWS_READ')")
+    void export(HttpServletResponse response, Authentication user) throws IOException {
+        csv.write(response, Viewer.of(user), Channel.EXPORT);
     }
 
     @GetMapping("/{id}")

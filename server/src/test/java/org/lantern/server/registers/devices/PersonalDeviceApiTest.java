@@ -1,6 +1,11 @@
 package org.lantern.server.registers.devices;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
@@ -19,13 +24,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The personal devices (BYOD) API with an API token, as a school's MIS script would use it (H2 and
- * PostgreSQL): list with the policy's kinds, register, take off, and every refusal with nothing changed.
+ * PostgreSQL): list with the policy's kinds, register, change, take off, export as CSV (and the page's
+ * export alike), and every refusal with nothing changed.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -82,6 +92,106 @@ class PersonalDeviceApiTest {
                 .containsExactly("personal-device.registered", "personal-device.removed");
     }
 
+    private long registered(String description) {
+        long staff = TestPeople.person(jdbc, "STAFF", "Cas", TestPeople.unique("Byod"));
+        return personal.register(staff, allowedKind().id(), description, "office").id();
+    }
+
+    private PersonalDeviceKind allowedKind() {
+        return personal.kinds().stream().filter(PersonalDeviceKind::allowed).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theOfficeChangesAPersonalDevicesDescriptionAndTheChangeIsAudited() throws Exception {
+        long id = registered("Old phone");
+        PersonalDevice before = personal.get(id);
+
+        mvc.perform(put("/api/v1/registers/devices/personal/" + id).header("Authorization", token(Role.OFFICE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"" + allowedKind().id() + "\",\"description\":\"  Pixel 8, red case \"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.description").value("Pixel 8, red case"))
+                .andExpect(jsonPath("$.personId").value(before.personId()))
+                .andExpect(jsonPath("$.kindLabel").value(allowedKind().label()));
+
+        assertThat(personal.get(id).description()).isEqualTo("Pixel 8, red case");
+        assertThat(jdbc.sql("SELECT action FROM audit_chain WHERE record_type = 'personal-device' AND record_id = :id "
+                        + "ORDER BY sequence_number").param("id", Long.toString(id)).query(String.class).list())
+                .containsExactly("personal-device.registered", "personal-device.changed");
+    }
+
+    static Stream<Arguments> badUpdates() {
+        return Stream.of(
+                Arguments.of("{\"kind\":\"no-such-kind\",\"description\":\" \"}", 400, 2,
+                        "What the device is is required."),
+                Arguments.of("{\"kind\":\"ALLOWED\",\"description\":\"" + "x".repeat(PersonalDevices.MAX_DESCRIPTION + 1)
+                        + "\"}", 400, 1, "What the device is must be at most 200 characters."),
+                Arguments.of("not json", 400, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badUpdates")
+    void aBadUpdateIsRefusedWithItsReasonsAndChangesNothing(String body, int status, Integer problems, String last)
+            throws Exception {
+        long id = registered("Kept phone");
+        long audited = auditCount();
+
+        var result = mvc.perform(put("/api/v1/registers/devices/personal/" + id).header("Authorization", token(Role.OFFICE))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("ALLOWED", allowedKind().id())))
+                .andExpect(status().is(status));
+        if (problems != null) {
+            result.andExpect(jsonPath("$.problems.length()").value(problems))
+                    .andExpect(jsonPath("$.problems[" + (problems - 1) + "]").value(last));
+        }
+
+        assertThat(personal.get(id).description()).isEqualTo("Kept phone");
+        assertThat(auditCount()).isEqualTo(audited);
+    }
+
+    @Test
+    void aDeviceTakenOffTheRegisterCannotBeChangedAndAMissingOneIsNotFound() throws Exception {
+        long id = registered("Gone phone");
+        personal.remove(id, "office");
+        String body = "{\"kind\":\"" + allowedKind().id() + "\",\"description\":\"New\"}";
+
+        mvc.perform(put("/api/v1/registers/devices/personal/" + id).header("Authorization", token(Role.OFFICE))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("taken off the register")));
+        mvc.perform(put("/api/v1/registers/devices/personal/999999999").header("Authorization", token(Role.OFFICE))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isNotFound());
+        assertThat(personal.get(id).description()).isEqualTo("Gone phone");
+    }
+
+    static Stream<Arguments> exports() {
+        return Stream.of(Arguments.of("/api/v1/registers/devices/personal/export", true),
+                Arguments.of("/registers/devices/personal/export.csv", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exports")
+    void theRegisterExportsAsCsvWithFormulasDisarmed(String path, boolean api) throws Exception {
+        long id = registered("=HYPERLINK(\"http://evil.example\",\"phone\")");
+        long gone = registered("Taken off");
+        personal.remove(gone, "office");
+        var request = get(path);
+        request = api ? request.header("Authorization", token(Role.HEADTEACHER))
+                : request.with(authentication(TestUsers.signedIn(accountService, accounts, "byodpage.head",
+                        Role.HEADTEACHER)));
+
+        String csv = mvc.perform(request).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("personal-devices-")))
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(csv).startsWith("Personal device,Owner,Kind,Device,Registered by,Registered on")
+                .contains(id + ",").contains("'=HYPERLINK").contains(allowedKind().label())
+                .doesNotContain("Taken off");
+    }
+
+    private long auditCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_chain").query(Long.class).single();
+    }
+
     @Test
     void aBadRegistrationNamesEveryProblemAndRegistersNothing() throws Exception {
         long before = count();
@@ -103,5 +213,10 @@ class PersonalDeviceApiTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/registers/devices/personal/999999999/remove").header("Authorization", token(Role.OFFICE)))
                 .andExpect(status().isNotFound());
+        mvc.perform(put("/api/v1/registers/devices/personal/999999999").header("Authorization", token(Role.STAFF))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/registers/devices/personal/export").header("Authorization", token(Role.PUPIL)))
+                .andExpect(status().isForbidden());
     }
 }

@@ -3,6 +3,8 @@ package org.lantern.server.registers.review;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -33,7 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The review as the headteacher and the governor meet it: the headteacher starts it, answers what
  * the DfE asks (script in an answer shown as text) and signs as senior leader; the governor sees
  * only their own signature to give, and signing completes the review. Until a review is complete the
- * annual review is due now, on the "due this month" page. Opening a review is logged as a read.
+ * annual review is due now, on the "due this month" page. Opening a review is logged as a read, and
+ * so is each review in the CSV export.
  * The API, and the evidence pack's, is in the OpenAPI document.
  */
 @PersistenceTest
@@ -142,6 +146,54 @@ class ReviewPagesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/registers/reviews/export.csv, EXPORT", "/api/v1/registers/reviews/export, API"})
+    void everyReviewExportsAsCsvWithFormulasDisarmedAndEachReviewInItLoggedAsARead(String path, String channel)
+            throws Exception {
+        boolean ours = reviews.latest().map(FilteringReview::complete).orElse(true);
+        FilteringReview review = ours
+                ? reviews.start(new SchoolYear(reviews.latest().map(r -> r.schoolYear() + 1).orElse(2026)),
+                        new ReviewAnswers("=HYPERLINK(\"http://evil.example\")", "Open.", null, null, null), "head")
+                : reviews.latest().orElseThrow();
+        try {
+            List<Long> all = reviews.all().stream().map(FilteringReview::id).toList();
+            long readsBefore = reads(channel);
+
+            String csv = mvc.perform(get(path).with(authentication(as(Role.GOVERNOR))))
+                    .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"))
+                    .andExpect(header().string("Content-Disposition", containsString("filtering-reviews-")))
+                    .andReturn().getResponse().getContentAsString();
+
+            assertThat(csv).startsWith("Review,School year,Started by,Started,SEND,EAL,AI tools,BYOD,Actions,"
+                    + "Senior leader,Senior leader signed,Governor,Governor signed,Complete");
+            assertThat(csv.lines().count()).isEqualTo(all.size() + 1L);
+            if (ours) {
+                assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+            }
+            assertThat(reads(channel) - readsBefore).isEqualTo(all.size());
+            assertThat(access.forRecord(FilteringReviews.RECORD_TYPE, review.id())).last()
+                    .extracting(a -> a.username() + " " + a.channel() + " " + a.allowed())
+                    .isEqualTo("review.governor " + channel + " true");
+        } finally {
+            if (ours) {
+                jdbc.sql("DELETE FROM filtering_review WHERE id = :id").param("id", review.id()).update();
+            }
+        }
+    }
+
+    private long reads(String channel) {
+        return jdbc.sql("SELECT COUNT(*) FROM record_access WHERE record_type = :type AND channel = :channel")
+                .param("type", FilteringReviews.RECORD_TYPE).param("channel", channel).query(Long.class).single();
+    }
+
+    @Test
+    void onlyReviewReadersExportTheReviews() throws Exception {
+        mvc.perform(get("/registers/reviews/export.csv").with(authentication(as(Role.OFFICE))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/registers/reviews/export").with(authentication(as(Role.PUPIL))))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void theReviewsApiIsInTheOpenApiDocument() throws Exception {
         mvc.perform(get("/api/openapi.json"))
@@ -153,6 +205,8 @@ class ReviewPagesTest {
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}'].get.summary")
                         .value("One review with its evidence"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/answers'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/export'].get.summary")
+                        .value("Every review as CSV"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/reviews/{id}/sign'].post.summary")
                         .value("Sign a review as senior leader or governor"))
                 .andExpect(jsonPath("$.paths['/api/v1/registers/evidence-pack'].get.summary")
