@@ -686,10 +686,12 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",
                 List.of(), null, null, false));
         // A school exclusion, named by the version of its library that made it: another library's is not there.
-        String unexclude = "POST /monitoring/libraries/{category}/exclusions/{version:\\d+}/remove";
-        specs.add(new Spec(unexclude, "", Role.DSL, "category=gambling,version=exclusion",
-                List.of(new Hidden("category=gambling,version=exclusion", holding(Permission.INCIDENT_MANAGE))),
-                "category=self-harm,version=exclusion", "version", false));
+        for (String unexclude : List.of("POST /monitoring/libraries/{category}/exclusions/{version:\\d+}/remove",
+                "POST /api/v1/monitor/libraries/{category}/exclusions/{version}/remove")) {
+            specs.add(new Spec(unexclude, "", Role.DSL, "category=gambling,version=exclusion",
+                    List.of(new Hidden("category=gambling,version=exclusion", holding(Permission.INCIDENT_MANAGE))),
+                    "category=self-harm,version=exclusion", "version", false));
+        }
         // The requester withdraws their own request, an approver any; to anyone else it is not there.
         specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         return specs;

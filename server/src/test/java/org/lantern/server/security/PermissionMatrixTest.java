@@ -273,6 +273,9 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/api/v1/monitor/libraries/gambling/phrases/levels", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/monitor/libraries/gambling/phrases/remove", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/monitor/libraries/gambling/exclusions", Permission.INCIDENT_MANAGE),
+            new Row(HttpMethod.GET, "/api/v1/monitor/libraries/gambling/exclusions", Permission.MONITOR_CLASSIFY),
+            new Row(HttpMethod.POST, "/api/v1/monitor/libraries/gambling/exclusions/999999999/remove",
+                    Permission.INCIDENT_MANAGE),
             // The acceptable-use agreements register (issue 18 section 1).
             new Row(HttpMethod.GET, "/agreement", Permission.AGREEMENT_ACCEPT),
             new Row(HttpMethod.POST, "/agreement", Permission.AGREEMENT_ACCEPT),
