@@ -216,6 +216,7 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/settings/term-dates/closures", Permission.SCHOOL_CALENDAR_MANAGE),
             new Row(HttpMethod.POST, "/settings/term-dates/terms/999999999/remove", Permission.SCHOOL_CALENDAR_MANAGE),
             new Row(HttpMethod.POST, "/settings/term-dates/closures/999999999/remove", Permission.SCHOOL_CALENDAR_MANAGE),
+            new Row(HttpMethod.POST, "/settings/term-dates/school-hours", Permission.SCHOOL_CALENDAR_MANAGE),
             new Row(HttpMethod.POST, "/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.POST, "/api/v1/alerts/999999999/acknowledge", Permission.INCIDENT_MANAGE),
             new Row(HttpMethod.GET, "/filtering/bypass-attempts", Permission.BYPASS_REPORT_READ),
