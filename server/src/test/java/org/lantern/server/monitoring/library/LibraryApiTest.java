@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lantern.monitor.library.CuratedLibraries;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -105,33 +107,11 @@ class LibraryApiTest {
     void aSchoolExclusionIsListedAndRemovedWithAReasonAsANewVersionAndTheShippedContextsStay() throws Exception {
         String shippedRule = engine.library(org.lantern.monitor.library.Category.GAMBLING).entries().stream()
                 .filter(e -> e.phrase().equals("online casino")).findFirst().orElseThrow().rule().text();
-        mvc.perform(post(API + "/gambling/exclusions").with(dsl()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"phrase\":\"online casino\",\"context\":\"online casino maths project\","
-                                + "\"reason\":\"Year 10 probability project\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.schoolVersion").value(1));
+        exclude();
         mvc.perform(get(API + "/gambling/exclusions").with(dsl())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].version").value(1))
                 .andExpect(jsonPath("$[0].context").value("online casino maths project"))
                 .andExpect(jsonPath("$[0].reason").value("Year 10 probability project"));
-
-        mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"  \"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[0]").value(startsWith("Reason: say why the library changes")));
-        mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf()))
-                .andExpect(status().isBadRequest());
-        mvc.perform(post(API + "/gambling/exclusions/999/remove").with(dsl()).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Never made\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("There is no school exclusion of version 999 in force in the "
-                        + "gambling library."));
-        mvc.perform(post(API + "/self-harm/exclusions/1/remove").with(dsl()).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Another library's\"}"))
-                .andExpect(status().isNotFound());
-        mvc.perform(post(API + "/gambling/exclusions/abc/remove").with(dsl()).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Not a number\"}"))
-                .andExpect(status().isBadRequest());
-        mvc.perform(get(API + "/gambling/versions").with(dsl())).andExpect(jsonPath("$.length()").value(1));
 
         mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"The project has ended\"}"))
@@ -147,6 +127,37 @@ class LibraryApiTest {
         mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Again\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    /** Gambling's school exclusion of "online casino" in a maths project: school version 1. */
+    private void exclude() throws Exception {
+        mvc.perform(post(API + "/gambling/exclusions").with(dsl()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phrase\":\"online casino\",\"context\":\"online casino maths project\","
+                                + "\"reason\":\"Year 10 probability project\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.schoolVersion").value(1));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "gambling/exclusions/1|{\"reason\":\"  \"}|400|Reason: say why the library changes; it is kept with the version.",
+            "gambling/exclusions/1|``|400|Reason: say why the library changes; it is kept with the version.",
+            "gambling/exclusions/999|{\"reason\":\"Never made\"}|404|There is no school exclusion of version 999 in force in the gambling library.",
+            "self-harm/exclusions/1|{\"reason\":\"Another library's\"}|404|There is no school exclusion of version 1 in force in the self-harm library.",
+            "illegal/exclusions/1|{\"reason\":\"Never shown\"}|400|",
+            "gambling/exclusions/abc|{\"reason\":\"Not a number\"}|400|'abc' is not a valid version"})
+    void anExclusionThatCannotBeRemovedIsRefusedInWordsAndNothingChanges(String exclusion, String json, int status,
+                                                                          String detail) throws Exception {
+        exclude();
+        var request = post(API + "/" + exclusion + "/remove").with(dsl()).with(csrf());
+        if (!json.isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        var answer = mvc.perform(request).andExpect(status().is(status));
+        if (detail != null) {
+            answer.andExpect(jsonPath("$.detail").value(detail));
+        }
+        mvc.perform(get(API + "/gambling/versions").with(dsl())).andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(get(API + "/gambling/exclusions").with(dsl())).andExpect(jsonPath("$.length()").value(1));
     }
 
     @Test
