@@ -148,8 +148,9 @@ class AlertDigest {
         ZonedDateTime local = now.atZone(SchoolTime.ZONE);
         DeliveryProperties.Digest digest = settings.digest();
         SchoolCalendar calendar = outOfHours.calendar();
+        Set<DayOfWeek> openDays = outOfHours.openDays();
         LocalDate weekly = weeklyPeriod(local, digest.time(), digest.weeklyDay());
-        int owed = dailyPeriod(local, digest.time(), day -> calendar.schoolDay(day, outOfHours.openDays()))
+        int owed = dailyPeriod(local, digest.time(), day -> calendar.schoolDay(day, openDays))
                 .map(span -> make(Period.DAILY, span)).orElse(0)
                 + make(Period.WEEKLY, new Span(weekly, weekly.plusDays(Period.WEEKLY.days)));
         if (owed > 0) {

@@ -3,34 +3,30 @@ package org.lantern.server.alerts;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How alerts beyond the immediate email reach people ({@code lantern.alerts.delivery.*}): the
- * daily and weekly digests, school hours, the out-of-hours on-call chain and its webhooks, and
- * how old an event may be and still be emailed at once.
+ * daily and weekly digests, the out-of-hours on-call chain and its webhooks, and how old an event
+ * may be and still be emailed at once. School hours are a school setting kept on the term dates
+ * page ({@link org.lantern.server.terms.SchoolHoursSetting}); {@code school-hours.*} gives only its
+ * starting value.
  *
  * @param lateWindow  an alert about events older than this when Lantern records it (an imported
  *                    log of yesterday) is not emailed at once nor sent down the on-call list; it
  *                    goes into the digest
  * @param digest      when the digests are sent
- * @param schoolHours when the school is open on the school days of the term dates; a level-5 alert
- *                    outside them goes down the on-call list (see {@link OutOfHours})
  * @param onCall      the on-call chain
  * @param webhook     the posts to on-call webhooks
  */
 @ConfigurationProperties(prefix = "lantern.alerts.delivery")
-public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours schoolHours, OnCall onCall,
-                                 Webhook webhook) {
+public record DeliveryProperties(Duration lateWindow, Digest digest, OnCall onCall, Webhook webhook) {
 
     /** Fills in the defaults: a late window of one hour, and those of each part. */
     public DeliveryProperties {
         lateWindow = lateWindow == null ? Duration.ofHours(1) : lateWindow;
         digest = digest == null ? new Digest(null, null, null) : digest;
-        schoolHours = schoolHours == null ? new SchoolHours(null, null, null) : schoolHours;
         onCall = onCall == null ? new OnCall(null, null, null) : onCall;
         webhook = webhook == null ? new Webhook(null, null) : webhook;
         if (lateWindow.isNegative() || lateWindow.isZero()) {
@@ -49,23 +45,6 @@ public record DeliveryProperties(Duration lateWindow, Digest digest, SchoolHours
             time = time == null ? LocalTime.of(7, 30) : time;
             weeklyDay = weeklyDay == null ? DayOfWeek.MONDAY : weeklyDay;
             checkInterval = checkInterval == null ? Duration.ofMinutes(1) : checkInterval;
-        }
-    }
-
-    /**
-     * @param days  the days the school is open
-     * @param start when the school day starts (school time)
-     * @param end   when it ends
-     */
-    public record SchoolHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
-        /** Defaults: Monday to Friday, 08:00 to 17:00. */
-        public SchoolHours {
-            days = days == null || days.isEmpty() ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : Set.copyOf(days);
-            start = start == null ? LocalTime.of(8, 0) : start;
-            end = end == null ? LocalTime.of(17, 0) : end;
-            if (!end.isAfter(start)) {
-                throw new IllegalArgumentException("lantern.alerts.delivery.school-hours.end must be after start");
-            }
         }
     }
 

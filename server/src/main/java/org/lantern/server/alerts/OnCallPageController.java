@@ -1,10 +1,8 @@
 package org.lantern.server.alerts;
 
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
+import org.lantern.server.terms.SchoolHoursSetting;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -30,18 +28,19 @@ class OnCallPageController {
 
     private final OnCallList list;
     private final DeliveryProperties settings;
+    private final SchoolHoursSetting hours;
 
-    OnCallPageController(OnCallList list, DeliveryProperties settings) {
+    OnCallPageController(OnCallList list, DeliveryProperties settings, SchoolHoursSetting hours) {
         this.list = list;
         this.settings = settings;
+        this.hours = hours;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("people", list.people());
         model.addAttribute("settings", settings);
-        model.addAttribute("schoolDays", settings.schoolHours().days().stream().sorted()
-                .map(d -> d.getDisplayName(TextStyle.FULL, Locale.UK)).collect(Collectors.joining(", ")));
+        model.addAttribute("hours", hours.current());
         return "alerts/on-call";
     }
 

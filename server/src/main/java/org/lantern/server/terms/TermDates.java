@@ -260,7 +260,8 @@ public class TermDates {
         return day;
     }
 
-    private static String json(Map<String, Object> detail) {
+    /** The detail of an audit entry of the term dates page. */
+    static String json(Map<String, Object> detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

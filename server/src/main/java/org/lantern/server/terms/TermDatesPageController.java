@@ -1,7 +1,14 @@
 package org.lantern.server.terms;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.lantern.server.http.SchoolTime;
 import org.springframework.http.HttpStatus;
@@ -19,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The term dates page, where the DSL or the network manager keeps the terms, half-terms, INSET
- * days and closures (SCHOOL_CALENDAR_MANAGE). Plain forms that work without script; a refused
+ * days and closures, and the school's weekdays and hours with the history of who chose them and
+ * why (SCHOOL_CALENDAR_MANAGE). Plain forms that work without script; a refused
  * form comes back with what was typed and every problem. A term or closure named in the address
  * that does not exist is a 404, as any missing record is.
  */
@@ -30,11 +38,16 @@ class TermDatesPageController {
 
     /** How near the last term's end the page starts asking for next year's dates. */
     private static final int WARN_DAYS = 42;
+    /** The days of the week for the school hours form, Monday first: the value sent, and its name. */
+    private static final Map<String, String> WEEKDAYS = Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(
+            DayOfWeek::name, d -> d.getDisplayName(TextStyle.FULL, Locale.UK), (a, b) -> a, LinkedHashMap::new));
 
     private final TermDates terms;
+    private final SchoolHoursSetting hours;
 
-    TermDatesPageController(TermDates terms) {
+    TermDatesPageController(TermDates terms, SchoolHoursSetting hours) {
         this.terms = terms;
+        this.hours = hours;
     }
 
     @GetMapping
@@ -42,6 +55,11 @@ class TermDatesPageController {
         SchoolCalendar calendar = terms.calendar();
         LocalDate today = SchoolTime.today();
         model.addAttribute("calendar", calendar);
+        SchoolHours now = hours.current();
+        model.addAttribute("hours", now);
+        model.addAttribute("openDays", now.days().stream().map(DayOfWeek::name).collect(Collectors.toSet()));
+        model.addAttribute("hoursHistory", hours.history());
+        model.addAttribute("weekdays", WEEKDAYS);
         model.addAttribute("today", calendar.kept()
                 ? "Today, " + SchoolTime.day(today) + ", is " + calendar.describe(today) + "."
                 : "No term dates are kept, so only the days of the week and the hours count.");
@@ -77,6 +95,25 @@ class TermDatesPageController {
             redirect.addFlashAttribute("typedClosure", List.of(kind, name, firstDay, lastDay));
         }
         return "redirect:/settings/term-dates";
+    }
+
+    @PostMapping("/school-hours")
+    String schoolHours(@RequestParam(name = "days", required = false) List<String> days,
+                       @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String end,
+                       @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
+        try {
+            SchoolHours chosen = hours.choose(days, start, end, reason, user.getName());
+            redirect.addFlashAttribute("message", "School days and hours saved: " + chosen.dayNames() + ", "
+                    + chosen.start() + " to " + chosen.end() + ".");
+        } catch (TermDatesRejectedException e) {
+            redirect.addFlashAttribute("hoursProblems", e.problems());
+            redirect.addFlashAttribute("typedHours", new TypedHours(days == null ? List.of() : days, start, end, reason));
+        }
+        return "redirect:/settings/term-dates#school-hours-heading";
+    }
+
+    /** What was typed into the school hours form, shown again when it is refused. */
+    public record TypedHours(List<String> days, String start, String end, String reason) {
     }
 
     @PostMapping("/terms/{id:\\d+}/remove")

@@ -2,7 +2,10 @@ package org.lantern.server.terms;
 
 import java.util.List;
 
-/** What was typed for a term or closure cannot be kept; each problem says what to correct. Nothing was saved. */
+/**
+ * What was typed for a term, a closure or the school's days and hours cannot be kept; each problem
+ * says what to correct. Nothing was saved.
+ */
 public class TermDatesRejectedException extends RuntimeException {
 
     private final List<String> problems;

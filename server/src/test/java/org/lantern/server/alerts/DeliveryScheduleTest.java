@@ -17,6 +17,8 @@ import org.lantern.server.alerts.AlertDigest.Span;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.terms.SchoolCalendar;
 import org.lantern.server.terms.SchoolClosure;
+import org.lantern.server.terms.SchoolHours;
+import org.lantern.server.terms.SchoolHoursProperties;
 import org.lantern.server.terms.SchoolTerm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryScheduleTest {
 
-    private static final DeliveryProperties DEFAULTS = new DeliveryProperties(null, null, null, null, null);
+    /** What an installation that sets nothing starts with. */
+    private static final SchoolHours DEFAULTS = new SchoolHoursProperties(null, null, null).hours();
     /** Autumn 2026 with its half-term and an INSET day; spring 2027 running over the change to summer time. */
     private static final SchoolCalendar TERMS = new SchoolCalendar(List.of(
             new SchoolTerm(1, "Autumn term", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 18),
@@ -41,7 +44,7 @@ class DeliveryScheduleTest {
 
     private static boolean outside(String local, SchoolCalendar calendar) {
         return OutOfHours.includes(LocalDateTime.parse(local).atZone(SchoolTime.ZONE).toInstant(),
-                DEFAULTS.schoolHours(), calendar);
+                DEFAULTS, calendar);
     }
 
     @ParameterizedTest(name = "{0} (school time) outside school hours: {1}")
@@ -85,13 +88,13 @@ class DeliveryScheduleTest {
             "2027-03-28T10:00:00Z, true",   // the Sunday of the change itself
             "2026-10-23T23:30:00Z, true"})  // Friday 23:30 UTC is Saturday 00:30 BST: the weekend
     void theHoursKeepToTheClockOnTheWallThroughTheChangesOfClock(String utc, boolean outside) {
-        assertThat(OutOfHours.includes(Instant.parse(utc), DEFAULTS.schoolHours(), TERMS)).isEqualTo(outside);
+        assertThat(OutOfHours.includes(Instant.parse(utc), DEFAULTS, TERMS)).isEqualTo(outside);
     }
 
     @ParameterizedTest(name = "{0}: outside={1}")
     @CsvSource({"2026-12-12T10:00, false", "2026-12-07T10:00, true", "2026-12-12T13:00, true"})
     void theSchoolSetsItsOwnDaysAndHours(String local, boolean outside) {
-        DeliveryProperties.SchoolHours saturdaySchool = new DeliveryProperties.SchoolHours(Set.of(DayOfWeek.SATURDAY),
+        SchoolHours saturdaySchool = new SchoolHours(Set.of(DayOfWeek.SATURDAY),
                 LocalTime.of(9, 0), LocalTime.of(12, 0));
 
         assertThat(OutOfHours.includes(LocalDateTime.parse(local).atZone(SchoolTime.ZONE).toInstant(), saturdaySchool,
@@ -100,7 +103,7 @@ class DeliveryScheduleTest {
 
     private static Span daily(String local, SchoolCalendar calendar) {
         ZonedDateTime now = LocalDateTime.parse(local).atZone(SchoolTime.ZONE);
-        Predicate<LocalDate> schoolDay = day -> calendar.schoolDay(day, DEFAULTS.schoolHours().days());
+        Predicate<LocalDate> schoolDay = day -> calendar.schoolDay(day, DEFAULTS.days());
         return AlertDigest.dailyPeriod(now, LocalTime.of(7, 30), schoolDay).orElseThrow();
     }
 

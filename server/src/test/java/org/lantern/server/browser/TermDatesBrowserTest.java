@@ -6,6 +6,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Role;
 import org.lantern.server.support.Browser;
@@ -20,7 +22,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * The network manager keeps the term dates on a phone (390 CSS pixels wide), reaching the page
  * and its forms with the keyboard: a term whose last day is before its first is refused with the
  * reason and what was typed kept, the corrected term and an INSET day are added and listed in
- * words, and nothing makes the page scroll sideways.
+ * words, and nothing makes the page scroll sideways. The DSL chooses the school's days and hours
+ * with the keyboard, on a phone and on a desktop: a choice with no day is refused with the reason
+ * and what was typed kept, and the corrected one is in force and in the history.
  */
 @BrowserTest
 class TermDatesBrowserTest {
@@ -77,5 +81,45 @@ class TermDatesBrowserTest {
                 "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term-dates.png"))
                 .setFullPage(true));
+    }
+
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {WIDTH, 1280})
+    void theSchoolDaysAndHoursAreChosenWithTheKeyboard(int width, Browser browser) {
+        String dsl = BrowserAccounts.ensure(accounts, "b.terms.dsl", Role.DSL);
+        browser.page().setViewportSize(width, 844);
+        Page page = browser.signIn(dsl, BrowserAccounts.PASSWORD);
+        browser.open("/settings/term-dates");
+        assertThat(page.locator("#hours-now")).containsText("Now: Monday, Tuesday, Wednesday, Thursday, Friday, "
+                + "08:00 to 17:00.");
+
+        // Untick Monday to Friday, each tick box a Tab from the last, and save with no day.
+        page.locator("#day-monday").focus();
+        for (int day = 0; day < 5; day++) {
+            page.keyboard().press("Space");
+            page.keyboard().press("Tab");
+        }
+        assertThat(page.locator("#day-saturday")).isFocused();
+        page.getByLabel("Reason for the change").fill("Saturday school this term");
+        page.getByLabel("Reason for the change").press("Enter");
+        assertThat(page.locator("#hours-problems")).containsText(
+                "Days: choose at least one day of the week the school is open.");
+        assertThat(page.locator("#day-monday")).not().isChecked();
+        assertThat(page.getByLabel("Reason for the change")).hasValue("Saturday school this term");
+
+        page.locator("#day-saturday").focus();
+        page.keyboard().press("Space");
+        page.getByLabel("School day starts").fill("09:00");
+        page.getByLabel("School day ends").fill("12:30");
+        page.getByLabel("Reason for the change").press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("School days and hours saved: Saturday, 09:00 to 12:30.");
+        assertThat(page.locator("#hours-now")).containsText("Now: Saturday, 09:00 to 12:30.");
+        assertThat(page.locator("#hours-history tbody tr").first()).containsText("Saturday, 09:00 to 12:30");
+        assertThat(page.locator("#hours-history tbody tr").first()).containsText("Saturday school this term");
+        assertThat(page.locator("#day-saturday")).isChecked();
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term-dates-hours-" + width
+                + ".png")).setFullPage(true));
     }
 }

@@ -676,11 +676,15 @@ class ForgedIdsTest {
         }
         specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
         specs.add(plain("POST /api/v1/alerts/{id}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
-        // The term dates page.
+        // The term dates page and its API.
         specs.add(plain("POST /settings/term-dates/terms/{id:\\d+}/remove", Role.DSL, "id=term",
                 Permission.SCHOOL_CALENDAR_MANAGE));
         specs.add(plain("POST /settings/term-dates/closures/{id:\\d+}/remove", Role.DSL, "id=closure",
                 Permission.SCHOOL_CALENDAR_MANAGE));
+        for (String kind : List.of("terms", "closures")) {
+            specs.add(plain("DELETE /api/v1/settings/term-dates/" + kind + "/{id}", Role.DSL,
+                    "id=" + kind.substring(0, kind.length() - 1), Permission.SCHOOL_CALENDAR_MANAGE));
+        }
         // The yearly filtering review: signing takes either the senior leader or the governor.
         Set<Role> signers = EnumSet.copyOf(holding(Permission.REVIEWS_LEAD));
         signers.addAll(holding(Permission.REVIEWS_GOVERN));
@@ -697,10 +701,12 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /agreement", "?versionId={versionId}", Role.PUPIL, "versionId=agreementVersion",
                 List.of(), null, null, false));
         // A school exclusion, named by the version of its library that made it: another library's is not there.
-        String unexclude = "POST /monitoring/libraries/{category}/exclusions/{version:\\d+}/remove";
-        specs.add(new Spec(unexclude, "", Role.DSL, "category=gambling,version=exclusion",
-                List.of(new Hidden("category=gambling,version=exclusion", holding(Permission.INCIDENT_MANAGE))),
-                "category=self-harm,version=exclusion", "version", false));
+        for (String unexclude : List.of("POST /monitoring/libraries/{category}/exclusions/{version:\\d+}/remove",
+                "POST /api/v1/monitor/libraries/{category}/exclusions/{version}/remove")) {
+            specs.add(new Spec(unexclude, "", Role.DSL, "category=gambling,version=exclusion",
+                    List.of(new Hidden("category=gambling,version=exclusion", holding(Permission.INCIDENT_MANAGE))),
+                    "category=self-harm,version=exclusion", "version", false));
+        }
         // The requester withdraws their own request, an approver any; to anyone else it is not there.
         specs.add(plain("POST /unblock/{id}/withdraw", Role.DSL, "id=unblock", Permission.UNBLOCK_APPROVE));
         return specs;

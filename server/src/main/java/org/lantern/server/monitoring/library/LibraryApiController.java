@@ -72,6 +72,10 @@ class LibraryApiController {
     record ExclusionRequest(String phrase, String context, String reason) {
     }
 
+    /** Why a school exclusion is withdrawn, kept with the version that withdraws it. */
+    record UnexcludeRequest(String reason) {
+    }
+
     /**
      * What a change made.
      *
@@ -186,6 +190,28 @@ class LibraryApiController {
     Changed exclude(@PathVariable String category, @RequestBody ExclusionRequest body, Authentication user) {
         Category c = LibraryCatalogue.category(category);
         return changed(c, changes.exclude(c, body.phrase(), body.context(), body.reason(), user.getName()));
+    }
+
+    @GetMapping("/api/v1/monitor/libraries/{category}/exclusions")
+    @PreAuthorize("hasAuthority('MONITOR_CLASSIFY')")
+    @Operation(summary = "The school exclusions in force in a library",
+            description = "Oldest first, each named by the school version that made it (its version), with the phrase, "
+                    + "the context, why, who and when. Those withdrawn, or whose phrase has gone, are not listed.")
+    List<LibraryVersions.Exclusion> exclusions(@PathVariable String category) {
+        return catalogue.exclusions(LibraryCatalogue.category(category));
+    }
+
+    @PostMapping("/api/v1/monitor/libraries/{category}/exclusions/{version}/remove")
+    @PreAuthorize("hasAuthority('INCIDENT_MANAGE')")
+    @Operation(summary = "Remove a school exclusion",
+            description = "The exclusion made by school version {version} (see the exclusions in force) is withdrawn: "
+                    + "the phrase alerts again in that context. Send {\"reason\": \"...\"}; the reason is required "
+                    + "(400). A new version, audited, in use at once; the shipped libraries' own contexts stay. 404 "
+                    + "when no exclusion of that version is in force in the library.")
+    Changed unexclude(@PathVariable String category, @PathVariable int version,
+                      @RequestBody(required = false) UnexcludeRequest body, Authentication user) {
+        Category c = LibraryCatalogue.category(category);
+        return changed(c, changes.unexclude(c, version, body == null ? null : body.reason(), user.getName()));
     }
 
     private Changed changed(Category c, int version) {

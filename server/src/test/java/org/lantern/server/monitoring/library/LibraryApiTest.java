@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lantern.monitor.library.CuratedLibraries;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -29,7 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The libraries API: list, page, versions, export, import and changes, refused in words, in the OpenAPI document. */
+/**
+ * The libraries API: list, page, versions, export, import and changes, school exclusions listed and
+ * removed, refused in words, in the OpenAPI document.
+ */
 @PersistenceTest
 @AutoConfigureMockMvc
 class LibraryApiTest {
@@ -99,12 +104,73 @@ class LibraryApiTest {
     }
 
     @Test
+    void aSchoolExclusionIsListedAndRemovedWithAReasonAsANewVersionAndTheShippedContextsStay() throws Exception {
+        String shippedRule = engine.library(org.lantern.monitor.library.Category.GAMBLING).entries().stream()
+                .filter(e -> e.phrase().equals("online casino")).findFirst().orElseThrow().rule().text();
+        exclude();
+        mvc.perform(get(API + "/gambling/exclusions").with(dsl())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].version").value(1))
+                .andExpect(jsonPath("$[0].context").value("online casino maths project"))
+                .andExpect(jsonPath("$[0].reason").value("Year 10 probability project"));
+
+        mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"The project has ended\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.schoolVersion").value(2))
+                .andExpect(jsonPath("$.libraryVersion").value(CuratedLibraries.VERSION + "+school.2"));
+        mvc.perform(get(API + "/gambling/exclusions").with(dsl())).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get(API + "/gambling/versions").with(dsl())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("unexclusion"))
+                .andExpect(jsonPath("$[0].reason").value("The project has ended"))
+                .andExpect(jsonPath("$[0].changedBy").value("libapi.dsl"));
+        mvc.perform(get(API + "/gambling").param("q", "online casino").with(dsl()))
+                .andExpect(jsonPath("$.phrases[?(@.phrase == 'online casino')].rule").value(hasItem(shippedRule)));
+        mvc.perform(post(API + "/gambling/exclusions/1/remove").with(dsl()).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Again\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    /** Gambling's school exclusion of "online casino" in a maths project: school version 1. */
+    private void exclude() throws Exception {
+        mvc.perform(post(API + "/gambling/exclusions").with(dsl()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phrase\":\"online casino\",\"context\":\"online casino maths project\","
+                                + "\"reason\":\"Year 10 probability project\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.schoolVersion").value(1));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "gambling/exclusions/1|{\"reason\":\"  \"}|400|Reason: say why the library changes; it is kept with the version.",
+            "gambling/exclusions/1|``|400|Reason: say why the library changes; it is kept with the version.",
+            "gambling/exclusions/999|{\"reason\":\"Never made\"}|404|There is no school exclusion of version 999 in force in the gambling library.",
+            "self-harm/exclusions/1|{\"reason\":\"Another library's\"}|404|There is no school exclusion of version 1 in force in the self-harm library.",
+            "illegal/exclusions/1|{\"reason\":\"Never shown\"}|400|",
+            "gambling/exclusions/abc|{\"reason\":\"Not a number\"}|400|'abc' is not a valid version"})
+    void anExclusionThatCannotBeRemovedIsRefusedInWordsAndNothingChanges(String exclusion, String json, int status,
+                                                                          String detail) throws Exception {
+        exclude();
+        var request = post(API + "/" + exclusion + "/remove").with(dsl()).with(csrf());
+        if (!json.isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        var answer = mvc.perform(request).andExpect(status().is(status));
+        if (detail != null) {
+            answer.andExpect(jsonPath("$.detail").value(detail));
+        }
+        mvc.perform(get(API + "/gambling/versions").with(dsl())).andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(get(API + "/gambling/exclusions").with(dsl())).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
     void theEndpointsAreInTheOpenApiDocument() throws Exception {
         mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['" + API + "'].get.summary").value("List the monitor's libraries"))
                 .andExpect(jsonPath("$.paths['" + API + "/{category}/import'].post.summary").value("Import a library from CSV"))
                 .andExpect(jsonPath("$.paths['" + API + "/{category}/export'].get").exists())
                 .andExpect(jsonPath("$.paths['" + API + "/{category}/phrases'].post").exists())
-                .andExpect(jsonPath("$.paths['" + API + "/{category}/exclusions'].post").exists());
+                .andExpect(jsonPath("$.paths['" + API + "/{category}/exclusions'].post").exists())
+                .andExpect(jsonPath("$.paths['" + API + "/{category}/exclusions'].get.summary")
+                        .value("The school exclusions in force in a library"))
+                .andExpect(jsonPath("$.paths['" + API + "/{category}/exclusions/{version}/remove'].post.summary")
+                        .value("Remove a school exclusion"));
     }
 }
