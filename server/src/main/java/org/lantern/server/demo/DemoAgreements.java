@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo school's term of acceptable-use agreements, made through the register's own service:
  * every agreement published before term; staff signing on paper at the first training day, pupils
+ * (Reception to Year 2 the Key Stage 1 text, Years 3 to 6 Key Stage 2's, and so on by key stage)
  * and parents returning forms over the first weeks (most, not all); a material change to the
  * staff agreement three weeks ago (two-factor authentication and AI tools) that most staff have
  * signed again and some have not; a correction to the Key Stage 3 text that asks nobody to sign

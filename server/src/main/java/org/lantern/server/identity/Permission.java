@@ -169,6 +169,12 @@ public enum Permission {
      * the network manager who answers for the filter.
      */
     REVIEWS_READ,
+    /**
+     * Choose the day and hour of the weekly "due this month" email to the registers' owners: those
+     * who keep the registers (the office staff and headteacher) and the administrator and DSL, who
+     * keep the school's settings and registers of their own.
+     */
+    DUE_MAIL_MANAGE,
     /** Start a year's filtering and monitoring review, answer its questions, and sign as the senior leader. */
     REVIEWS_LEAD,
     /** Sign a filtering and monitoring review as the governor responsible for it. */

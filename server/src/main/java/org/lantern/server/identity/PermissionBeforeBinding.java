@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationContext;
@@ -33,6 +34,11 @@ class PermissionBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 
     private final DefaultHttpSecurityExpressionHandler expressions = new DefaultHttpSecurityExpressionHandler();
     private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
+
+    /** The context resolves a rule's bean references ({@code @bean.method(authentication)}) as method security does. */
+    PermissionBeforeBinding(ApplicationContext context) {
+        expressions.setApplicationContext(context);
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the navigation's one link, lists the headteacher's registers with their counts on the
  * screen and opens one from the keyboard; the office records a training completion with its
  * certificate; a teacher asks for a cloud service, and the network manager and the headteacher
- * each approve it from their phones.
+ * each approve it from their phones; the office opens "Due this month" from the Registers page and
+ * chooses when the weekly email goes.
  */
 @BrowserTest
 class RegistersBrowserTest {
@@ -137,5 +138,28 @@ class RegistersBrowserTest {
         browser.open("/registers/cloud");
         assertThat(page.locator("#approved")).containsText(service);
         fitsTheScreen(page);
+    }
+
+    @Test
+    void theOfficeOpensDueThisMonthAndChoosesWhenTheWeeklyEmailGoesOnAPhone(Browser browser) {
+        String office = account("reg.office", Role.OFFICE);
+        Page page = signInAs(browser, office);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registers")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Due this month")).click();
+        page.waitForURL("**/registers/due");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Due this month");
+        fitsTheScreen(page);
+
+        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Friday"));
+        page.getByLabel("Hour (0 to 23, school time)").fill("15");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save when the email goes")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("The weekly email goes each Friday at 15:00 from now on.");
+        assertThat(page.locator("#email")).containsText("Each Friday at 15:00");
+        assertThat(page.locator("#email")).containsText("Chosen by " + office);
+        fitsTheScreen(page);
+        var button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save when the email goes"))
+                .boundingBox();
+        assertThat(button.x + button.width).as("the button inside the screen").isLessThanOrEqualTo(PHONE);
     }
 }

@@ -117,10 +117,12 @@ class DemoRecordsTest {
         assertThat(staffKinds).startsWith("FIRST").contains("MATERIAL");
         assertThat(jdbc.sql("SELECT change_kind FROM agreement_version WHERE audience = 'KS3' ORDER BY number")
                 .query(String.class).list()).contains("CORRECTION");
-        for (String audience : List.of("KS3", "PARENTS", "STAFF")) {
+        Map<String, String> years = Map.of("KS1", " AND p.year_group IN ('R', '1', '2')",
+                "KS2", " AND p.year_group IN ('3', '4', '5', '6')", "KS3", " AND p.year_group IN ('7', '8', '9')");
+        for (String audience : List.of("KS1", "KS2", "KS3", "PARENTS", "STAFF")) {
             long total = count("SELECT COUNT(DISTINCT p.id) FROM person p WHERE p.kind = '"
-                    + ("STAFF".equals(audience) ? "STAFF" : "PUPIL") + "'" + ("KS3".equals(audience)
-                    ? " AND p.year_group IN ('7', '8', '9')" : "") + " AND p.leaving_date IS NULL");
+                    + ("STAFF".equals(audience) ? "STAFF" : "PUPIL") + "'" + years.getOrDefault(audience, "")
+                    + " AND p.leaving_date IS NULL");
             long signed = count("SELECT COUNT(DISTINCT a.person_id) FROM agreement_acceptance a JOIN agreement_version v "
                     + "ON v.id = a.version_id WHERE v.audience = '" + audience + "' AND v.number >= (SELECT MAX(number) "
                     + "FROM agreement_version w WHERE w.audience = v.audience AND w.change_kind <> 'CORRECTION')");

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +17,7 @@ import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
+import org.lantern.server.registers.due.DueThisMonth;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -60,6 +62,10 @@ class PermissionMatrixTest {
             return method + " " + path;
         }
     }
+
+    /** The permissions that open some register's due dates: the policy's and reviews', consents', loans', training's, licences'. */
+    private static final Permission[] DUE_DATES_READERS = {Permission.POLICY_READ, Permission.REVIEWS_READ,
+            Permission.CONSENTS_READ, Permission.DEVICES_READ, Permission.TRAINING_READ, Permission.SOFTWARE_MANAGE};
 
     static final List<Row> ROWS = List.of(
             new Row(HttpMethod.GET, "/", Permission.DASHBOARD),
@@ -442,8 +448,13 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
             new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN),
             new Row(HttpMethod.GET, "/api/v1/registers/reviews", Permission.REVIEWS_READ),
-            new Row(HttpMethod.GET, "/registers/due", Permission.REVIEWS_READ),
-            new Row(HttpMethod.GET, "/api/v1/registers/due", Permission.REVIEWS_READ),
+            // Due this month: whoever may open some register's items (DueDates.opens), each then shown only those;
+            // choosing when the weekly email goes is for those who keep the registers.
+            Row.anyOf(HttpMethod.GET, "/registers/due", DUE_DATES_READERS),
+            Row.anyOf(HttpMethod.GET, "/api/v1/registers/due", DUE_DATES_READERS),
+            new Row(HttpMethod.POST, "/registers/due/email", Permission.DUE_MAIL_MANAGE),
+            Row.anyOf(HttpMethod.GET, "/api/v1/registers/due/email", DUE_DATES_READERS),
+            new Row(HttpMethod.PUT, "/api/v1/registers/due/email", Permission.DUE_MAIL_MANAGE),
             // The Registers page, the navigation's one link to them: anyone who may open a register.
             Row.anyOf(HttpMethod.GET, "/registers", Permission.AGREEMENTS_READ, Permission.CONSENTS_READ,
                     Permission.PHOTO_LIST_READ, Permission.DEVICES_READ, Permission.TRAINING_READ,
@@ -471,6 +482,8 @@ class PermissionMatrixTest {
     Accounts accounts;
     @Autowired
     ApiTokenService tokens;
+    @Autowired
+    DueThisMonth due;
 
     /** How the request proves who sent it: a signed-in session, or an API token (API endpoints only). */
     enum Channel { SESSION, TOKEN }
@@ -500,6 +513,11 @@ class PermissionMatrixTest {
                 .andReturn().getResponse().getStatus();
 
         assertAllowedExactly(status, allowed);
+    }
+
+    @Test
+    void theDueThisMonthRowsNameEveryPermissionThatOpensARegistersDueDates() {
+        assertThat(due.readers()).containsExactlyInAnyOrder(DUE_DATES_READERS);
     }
 
     static Stream<Arguments> publicCells() {

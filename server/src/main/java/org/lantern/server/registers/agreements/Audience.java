@@ -10,11 +10,14 @@ import org.lantern.server.people.YearGroup;
 
 /**
  * Who an acceptable-use agreement is written for. Pupils' agreements are in words for their age,
- * so a pupil's audience follows their key stage; parents and carers sign for their child, so a
- * parents' agreement is recorded against the pupil.
+ * so a pupil's audience follows their key stage; the youngest primary pupils (Reception to Year 2)
+ * sign a different text from the older ones (Years 3 to 6), as in seed 000, where FS/KS1 pupils use
+ * the class's generic login and pupils moving into KS2 keep their own password. Parents and carers
+ * sign for their child, so a parents' agreement is recorded against the pupil.
  */
 public enum Audience {
-    PRIMARY("Pupils: primary (Reception to Year 6)", true),
+    KS1("Pupils: Key Stage 1 (Reception to Year 2)", true),
+    KS2("Pupils: Key Stage 2 (Years 3 to 6)", true),
     KS3("Pupils: Key Stage 3 (Years 7 to 9)", true),
     KS4("Pupils: Key Stage 4 (Years 10 and 11)", true),
     POST16("Pupils: sixth form (Years 12 and 13)", true),
@@ -61,7 +64,8 @@ public enum Audience {
             case GOVERNOR -> Optional.of(GOVERNORS);
             case VISITOR -> Optional.of(VISITORS);
             case PUPIL -> year == null ? Optional.empty() : Optional.of(switch (year.keyStage()) {
-                case EYFS, KS1, LKS2, UKS2 -> PRIMARY;
+                case EYFS, KS1 -> KS1;
+                case LKS2, UKS2 -> KS2;
                 case KS3 -> KS3;
                 case KS4 -> KS4;
                 case KS5 -> POST16;

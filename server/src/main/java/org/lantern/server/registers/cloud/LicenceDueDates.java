@@ -2,6 +2,7 @@ package org.lantern.server.registers.cloud;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
@@ -23,5 +24,10 @@ class LicenceDueDates implements DueDates {
                 .map(l -> new Due("Licence for " + l.product() + " runs out", l.expiresOn(), "/registers/licences",
                         "Whoever keeps software", Permission.SOFTWARE_MANAGE, Permission.SOFTWARE_MANAGE))
                 .toList();
+    }
+
+    @Override
+    public Set<Permission> opens() {
+        return Set.of(Permission.SOFTWARE_MANAGE);
     }
 }

@@ -2,6 +2,7 @@ package org.lantern.server.registers.consents;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.due.DueDates;
@@ -27,5 +28,10 @@ class TakedownDueDates implements DueDates {
                         "/registers/consents/takedowns", t.owner(), Permission.CONSENTS_READ,
                         Permission.CONSENTS_RECORD, t.owner()))
                 .toList();
+    }
+
+    @Override
+    public Set<Permission> opens() {
+        return Set.of(Permission.CONSENTS_READ);
     }
 }

@@ -2,6 +2,7 @@ package org.lantern.server.registers.devices;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.Permission;
@@ -28,6 +29,11 @@ class LoanDueDates implements DueDates {
                         "/registers/loans/" + l.id(), "Whoever keeps devices", Permission.DEVICES_READ,
                         Permission.DEVICES_MANAGE))
                 .filter(d -> !d.due().isAfter(until)).toList();
+    }
+
+    @Override
+    public Set<Permission> opens() {
+        return Set.of(Permission.DEVICES_READ);
     }
 
     private static LocalDate dueBack(Loan loan) {

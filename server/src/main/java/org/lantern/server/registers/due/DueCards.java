@@ -2,7 +2,6 @@ package org.lantern.server.registers.due;
 
 import java.util.List;
 
-import org.lantern.server.identity.Permission;
 import org.lantern.server.registers.hub.RegisterCards;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ class DueCards implements RegisterCards {
 
     @Override
     public List<Card> cards() {
-        return List.of(new Card(70, Permission.REVIEWS_READ, "Due this month", "/registers/due",
+        return List.of(new Card(70, due.readers(), "Due this month", "/registers/due",
                 "Review and renewal dates from every register, the overdue first.",
                 (today, viewer) -> {
                     List<DueDates.Due> items = due.dueFor(today, viewer);

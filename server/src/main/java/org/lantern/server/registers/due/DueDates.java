@@ -2,6 +2,7 @@ package org.lantern.server.registers.due;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.server.identity.Permission;
 
@@ -35,4 +36,10 @@ public interface DueDates {
 
     /** Everything this register has due on or before {@code until}, overdue items included. */
     List<Due> dueBy(LocalDate until);
+
+    /**
+     * Every permission its items may be opened with ({@link Due#opens}): a viewer holding any one of
+     * them, across all registers, may open the "due this month" page, and is shown only their items.
+     */
+    Set<Permission> opens();
 }

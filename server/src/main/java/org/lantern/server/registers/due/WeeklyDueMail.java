@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,7 +18,6 @@ import java.util.stream.Collectors;
 import org.lantern.server.http.PublicUrl;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
-import org.lantern.server.identity.Permission;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.registers.reminders.RegisterOutbox;
@@ -34,8 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The weekly "due this month" email (issue 18 section 6): once a week, from a set day and hour
- * ({@code lantern.registers.due-mail.day} and {@code .hour}, Monday at 7 by default, school time),
+ * The weekly "due this month" email (issue 18 section 6): once a week, from the day and hour the
+ * school chose ({@link DueMailTime}, read at each look; Monday at 7, school time, until it chooses),
  * each person who owns something in the registers that falls due this month or is overdue gets one
  * email listing those items with links. An item with an owner (a takedown task's) goes to that
  * account; one without goes to every account whose role keeps its register. Recipients are enabled
@@ -67,34 +64,27 @@ public class WeeklyDueMail {
     private final People people;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final DayOfWeek day;
-    private final int hour;
+    private final DueMailTime time;
     private final String baseUrl;
     private final Clock clock;
 
     @Autowired
     WeeklyDueMail(DueThisMonth due, RegisterOutbox outbox, AccountService accounts, People people, JdbcClient jdbc,
-                  PlatformTransactionManager transactions,
-                  @Value("${lantern.registers.due-mail.day:MONDAY}") DayOfWeek day,
-                  @Value("${lantern.registers.due-mail.hour:7}") int hour,
+                  PlatformTransactionManager transactions, DueMailTime time,
                   @Value("${lantern.public-url:}") String publicUrl, @Value("${server.port:8080}") int serverPort) {
-        this(due, outbox, accounts, people, jdbc, transactions, day, hour, PublicUrl.base(publicUrl, serverPort),
+        this(due, outbox, accounts, people, jdbc, transactions, time, PublicUrl.base(publicUrl, serverPort),
                 Clock.system(SchoolTime.ZONE));
     }
 
     WeeklyDueMail(DueThisMonth due, RegisterOutbox outbox, AccountService accounts, People people, JdbcClient jdbc,
-                  PlatformTransactionManager transactions, DayOfWeek day, int hour, String baseUrl, Clock clock) {
-        if (hour < 0 || hour > 23) {
-            throw new IllegalArgumentException("lantern.registers.due-mail.hour must be from 0 to 23, not " + hour);
-        }
+                  PlatformTransactionManager transactions, DueMailTime time, String baseUrl, Clock clock) {
         this.due = due;
         this.outbox = outbox;
         this.accounts = accounts;
         this.people = people;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        this.day = day;
-        this.hour = hour;
+        this.time = time;
         this.baseUrl = baseUrl;
         this.clock = clock;
     }
@@ -120,8 +110,9 @@ public class WeeklyDueMail {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
+        DueMailTime.Setting when = time.current();
         LocalDateTime sendFrom = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0);
+                .with(TemporalAdjusters.nextOrSame(when.day())).atTime(when.hour(), 0);
         if (now.isBefore(sendFrom)) {
             return 0;
         }
@@ -133,7 +124,7 @@ public class WeeklyDueMail {
                         .param("week", week).param("at", Instant.now(clock).atOffset(ZoneOffset.UTC)).update() == 0) {
                     return 0;
                 }
-                int n = owe(today, week);
+                int n = owe(today, week, when.day());
                 jdbc.sql("UPDATE register_due_week SET emails = :n WHERE week = :week").param("n", n)
                         .param("week", week).update();
                 return n;
@@ -145,7 +136,7 @@ public class WeeklyDueMail {
         }
     }
 
-    private int owe(LocalDate today, String week) {
+    private int owe(LocalDate today, String week, DayOfWeek day) {
         List<Recipient> recipients = recipients();
         Map<String, Recipient> byUsername = recipients.stream()
                 .collect(Collectors.toMap(Recipient::username, Function.identity()));
@@ -160,7 +151,7 @@ public class WeeklyDueMail {
         for (Map.Entry<Recipient, List<DueDates.Due>> e : items.entrySet()) {
             Recipient r = e.getKey();
             if (outbox.owe("due-this-month:" + r.username() + ":" + week, r.email(), subject(e.getValue(), today),
-                    body(r, e.getValue(), today))) {
+                    body(r, e.getValue(), today, day))) {
                 owed++;
             }
         }
@@ -185,7 +176,7 @@ public class WeeklyDueMail {
                 + (overdue == 0 ? "" : " (" + overdue + " overdue)");
     }
 
-    String body(Recipient to, List<DueDates.Due> items, LocalDate today) {
+    String body(Recipient to, List<DueDates.Due> items, LocalDate today, DayOfWeek day) {
         StringBuilder body = new StringBuilder("Dear " + to.name() + ",\n\nIn Lantern's registers, these are yours "
                 + "to do and fall due this month or are overdue:\n\n");
         int listed = 0;
@@ -201,10 +192,10 @@ public class WeeklyDueMail {
         if (listed < items.size()) {
             body.append("- and ").append(items.size() - listed).append(" more.\n");
         }
-        if (to.role().can(Permission.REVIEWS_READ)) {
+        if (due.mayOpen(to.role())) {
             body.append("\nEverything due this month: ").append(baseUrl).append("/registers/due\n");
         }
-        body.append("\nThis email comes each ").append(day.getDisplayName(TextStyle.FULL, Locale.UK))
+        body.append("\nThis email comes each ").append(DueMailTime.dayName(day))
                 .append(" while something is due.\n");
         return body.toString();
     }

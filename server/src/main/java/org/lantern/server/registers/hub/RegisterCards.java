@@ -2,6 +2,7 @@ package org.lantern.server.registers.hub;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.server.identity.Permission;
 import org.springframework.security.core.Authentication;
@@ -24,13 +25,23 @@ public interface RegisterCards {
      * One register, as the Registers page lists it.
      *
      * @param order       where it comes on the page, lowest first
-     * @param opens       the permission its page needs: only its holders see the card
+     * @param opens       the permissions that open its page, any one of them: only their holders see the card
      * @param title       its name, e.g. "Loans"
      * @param link        its page, e.g. {@code /registers/loans}
      * @param description what it is for, in one line
      * @param facts       its live counts
      */
-    record Card(int order, Permission opens, String title, String link, String description, Facts facts) {
+    record Card(int order, Set<Permission> opens, String title, String link, String description, Facts facts) {
+
+        /** A register whose page one permission opens. */
+        public Card(int order, Permission opens, String title, String link, String description, Facts facts) {
+            this(order, Set.of(opens), title, link, description, facts);
+        }
+
+        /** Whether {@code viewer} holds a permission that opens its page. */
+        public boolean shownTo(Authentication viewer) {
+            return opens.stream().anyMatch(p -> p.heldBy(viewer));
+        }
     }
 
     /** This register's cards. */

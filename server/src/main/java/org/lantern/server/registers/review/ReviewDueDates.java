@@ -3,6 +3,7 @@ package org.lantern.server.registers.review;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.lantern.policy.School;
 import org.lantern.server.http.SchoolTime;
@@ -41,6 +42,11 @@ class ReviewDueDates implements DueDates {
                     "The senior leader and the governor", Permission.REVIEWS_READ, Permission.REVIEWS_LEAD));
         }
         return due;
+    }
+
+    @Override
+    public Set<Permission> opens() {
+        return Set.of(Permission.POLICY_READ, Permission.REVIEWS_READ);
     }
 
     /** A year after the last complete review's later signature; today when no review was ever completed. */

@@ -3,6 +3,7 @@ package org.lantern.server.registers.training;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,11 @@ class TrainingDueDates implements DueDates {
         return byCourse.entrySet().stream().map(e -> new Due(e.getKey() + ": " + people(e.getValue().size()),
                 e.getValue().stream().min(LocalDate::compareTo).orElseThrow(), "/registers/training",
                 "Whoever keeps training", Permission.TRAINING_READ, Permission.TRAINING_RECORD)).toList();
+    }
+
+    @Override
+    public Set<Permission> opens() {
+        return Set.of(Permission.TRAINING_READ);
     }
 
     private static String people(int n) {

@@ -119,23 +119,23 @@ class AgreementPagesTest {
     @Test
     void aPaperFormDatedBeforeItsVersionIsRefusedAndNothingRecorded() throws Exception {
         long pupil = person("PUPIL", "3", null);
-        AgreementVersion primary = texts.inForce(Audience.PRIMARY).orElseThrow();
-        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(primary.id()))
+        AgreementVersion ks2 = texts.inForce(Audience.KS2).orElseThrow();
+        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
                         .param("signedOn", "2001-09-01").param("signedBy", "").with(authentication(as(Role.OFFICE)))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/people/" + pupil + "#paper"))
                 .andExpect(flash().attribute("problems", List.of("The form is dated "
                         + SchoolTime.day(LocalDate.of(2001, 9, 1)) + ", before version "
-                        + primary.number() + " was published on "
-                        + SchoolTime.day(primary.createdAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate())
+                        + ks2.number() + " was published on "
+                        + SchoolTime.day(ks2.createdAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate())
                         + ": check the date, or record the version the form shows.")));
-        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(primary.id()))
+        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
                         .param("signedOn", "not a date").with(authentication(as(Role.OFFICE))).with(csrf()))
                 .andExpect(flash().attribute("problems", List.of("'not a date' is not a date: use the date picker.")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM agreement_acceptance WHERE person_id = :p").param("p", pupil)
                 .query(Long.class).single()).isZero();
 
-        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(primary.id()))
+        mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
                         .param("signedOn", SchoolTime.today().toString()).with(authentication(as(Role.OFFICE)))
                         .with(csrf()))
                 .andExpect(flash().attribute("recorded", "The paper form is recorded."));
@@ -148,7 +148,7 @@ class AgreementPagesTest {
     void theUnsignedListExportsWithFormulasDisarmed() throws Exception {
         String klass = "F" + TestPeople.unique("").substring(0, 6);
         person("PUPIL", "5", klass, "=HYPERLINK(\"http://evil.example\")");
-        String csv = mvc.perform(get("/registers/agreements/unsigned.csv").param("audience", "PRIMARY")
+        String csv = mvc.perform(get("/registers/agreements/unsigned.csv").param("audience", "KS2")
                         .param("class", klass).with(authentication(as(Role.OFFICE))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).hasSize(2);

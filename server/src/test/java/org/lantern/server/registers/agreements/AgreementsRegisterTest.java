@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
@@ -59,7 +60,10 @@ class AgreementsRegisterTest {
             assertThat(first.createdBy()).isEqualTo(AgreementBootstrap.ACTOR);
             assertThat(first.blocks()).isNotEmpty();
         }
-        assertThat(texts.history(Audience.PRIMARY).getLast().body()).contains("tell a grown-up straight away");
+        assertThat(texts.history(Audience.KS1).getLast().body()).contains("the class login my teacher gives me")
+                .doesNotContain("password");
+        assertThat(texts.history(Audience.KS2).getLast().body()).contains("keep my own password secret",
+                "tell a grown-up straight away");
         assertThat(texts.history(Audience.STAFF).getLast().body()).contains("Designated Safeguarding Lead");
     }
 
@@ -223,6 +227,30 @@ class AgreementsRegisterTest {
         assertThat(coverage.unsigned(today, Audience.KS4, null, klass)).extracting(AgreementCoverage.Entry::personId)
                 .containsExactlyInAnyOrder(unsigned, starter);
         assertThat(coverage.unsigned(today, Audience.PARENTS, null, klass)).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "year {0} signs the {1} agreement")
+    @CsvSource({"R, KS1", "1, KS1", "2, KS1", "3, KS2", "4, KS2", "5, KS2", "6, KS2", "7, KS3"})
+    void primaryPupilsAreCountedUnderTheirKeyStagesAgreementAndSignNoOther(String year, Audience audience) {
+        String klass = "P" + TestPeople.unique("").substring(0, 6);
+        long pupil = person("PUPIL", year, klass, null, null);
+        Audience other = audience == Audience.KS1 ? Audience.KS2 : Audience.KS1;
+
+        assertThat(coverage.unsigned(today, null, null, klass)).extracting(AgreementCoverage.Entry::audience)
+                .containsExactly(audience, Audience.PARENTS);
+        assertThatThrownBy(() -> acceptances.recordPaper(pupil, texts.inForce(other).orElseThrow().id(), today, "",
+                "office1")).isInstanceOf(AgreementException.class).hasMessageContaining("does not sign");
+        acceptances.recordPaper(pupil, texts.inForce(audience).orElseThrow().id(), today, "", "office1");
+
+        AgreementCoverage.AudienceCoverage counted = coverage.coverage(today).stream()
+                .filter(c -> c.audience() == audience).findFirst().orElseThrow();
+        assertThat(counted.byClass()).filteredOn(c -> c.label().equals(klass))
+                .extracting(AgreementCoverage.Count::signed, AgreementCoverage.Count::total)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1));
+        assertThat(coverage.coverage(today).stream().filter(c -> c.audience() == other).findFirst().orElseThrow()
+                .byClass()).noneMatch(c -> c.label().equals(klass));
+        assertThat(coverage.unsigned(today, null, null, klass)).extracting(AgreementCoverage.Entry::audience)
+                .containsExactly(Audience.PARENTS);
     }
 
     @Test

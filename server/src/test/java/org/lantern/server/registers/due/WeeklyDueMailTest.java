@@ -1,6 +1,7 @@
 package org.lantern.server.registers.due;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,8 +13,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lantern.server.audit.AuditChain;
+import org.lantern.server.audit.AuditEntry;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
+import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
 import org.lantern.server.people.People;
 import org.lantern.server.registers.cloud.SoftwareLicences;
@@ -25,15 +31,31 @@ import org.lantern.server.registers.reminders.RegisterOutbox;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
 import org.lantern.server.support.TestSmtp;
+import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The weekly "due this month" email through a real SMTP server (GreenMail): from the set day and
@@ -41,9 +63,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owns it; a licence running out to everyone whose role keeps software), never a pupil's name; a
  * role that keeps no register gets none. Looking again in the same week, and looking after a
  * restart (a new job on the same database) with the emails owed but not yet sent, sends no second
- * email; the next week owes again. The day is the job's clock, fixed here.
+ * email; the next week owes again. The day is the job's clock, fixed here. The day and hour are the
+ * school's setting, read at each look: one chosen on the page (audited) moves the next look's time.
  */
 @PersistenceTest
+@AutoConfigureMockMvc
 @DirtiesContext
 @TestPropertySource(properties = {
         "lantern.alerts.mail.from=lantern@school.example",
@@ -80,18 +104,29 @@ class WeeklyDueMailTest {
     Consents consents;
     @Autowired
     Publications publications;
+    @Autowired
+    DueMailTime time;
+    @Autowired
+    AuditChain audit;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accountIds;
 
     private final LocalDate today = SchoolTime.today();
 
+    /** A fresh week, with the school's choice of today's day of the week from 7. */
     @BeforeEach
     void freshWeek() throws Exception {
         jdbc.sql("DELETE FROM register_due_week").update();
+        jdbc.sql("DELETE FROM due_mail_setting").update();
         SMTP.emptied();
+        time.choose(today.getDayOfWeek().name(), "7", "test");
     }
 
-    /** The job as the server runs it, sending on today's day of the week from 7, with its clock at {@code at}. */
+    /** The job as the server runs it, with its clock at {@code at}. */
     private WeeklyDueMail job(LocalDateTime at) {
-        return new WeeklyDueMail(due, outbox, accounts, people, jdbc, transactions, today.getDayOfWeek(), 7, BASE,
+        return new WeeklyDueMail(due, outbox, accounts, people, jdbc, transactions, time, BASE,
                 Clock.fixed(at.atZone(SchoolTime.ZONE).toInstant(), SchoolTime.ZONE));
     }
 
@@ -141,7 +176,7 @@ class WeeklyDueMailTest {
         assertThat(officeBody).contains("Licence for Suite " + tag + " runs out", BASE + "/registers/licences",
                 "Take a pupil out of \"Gallery " + tag + "\" (School website)", BASE + "/registers/consents/takedowns",
                 "Overdue since " + SchoolTime.day(today.minusDays(3)))
-                .doesNotContain(surname, "Tamsin", BASE + "/registers/due");
+                .contains(BASE + "/registers/due").doesNotContain(surname, "Tamsin");
         String headBody = GreenMailUtil.getBody(SMTP.to(headTo).getFirst());
         assertThat(SMTP.to(headTo)).hasSize(1);
         assertThat(headBody).contains("Licence for Suite " + tag + " runs out", BASE + "/registers/due")
@@ -153,5 +188,74 @@ class WeeklyDueMailTest {
         outbox.deliverDue(Instant.now());
         assertThat(SMTP.to(officeTo)).hasSize(2);
         assertThat(SMTP.to(governorTo)).isEmpty();
+    }
+
+    @Test
+    void theStartingTimeComesFromThePropertiesUntilTheSchoolChooses() {
+        jdbc.sql("DELETE FROM due_mail_setting").update();
+
+        assertThat(time.current()).isEqualTo(new DueMailTime.Setting(DayOfWeek.MONDAY, 7, null, null));
+    }
+
+    @Test
+    void aTimeChosenOnThePageIsAuditedAndTheJobSendsFromItAtItsNextLook() throws Exception {
+        String tag = TestPeople.unique("T");
+        String officeTo = tag + "-office@school.example";
+        account(Role.OFFICE, officeTo);
+        licences.create(new SoftwareLicences.Form("Suite " + tag, "Vendor", "REF-1", 30, today), "office");
+        String office = "due.chooser";
+        Authentication user = TestUsers.signedIn(accounts, accountIds, office, Role.OFFICE);
+        String day = today.getDayOfWeek().name();
+        WeeklyDueMail job = job(today.atTime(9, 30));
+        String dayName = today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+
+        mvc.perform(post("/registers/due/email").param("day", day).param("hour", " 10 ").with(authentication(user))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/registers/due#email"))
+                .andExpect(flash().attribute("done", "The weekly email goes each " + dayName + " at 10:00 from now on."));
+        AuditEntry entry = audit.latest("due-mail.time-changed").orElseThrow();
+        assertThat(entry.actor()).isEqualTo(office);
+        assertThat(entry.detailJson()).contains("\"from\":\"" + day + " 7\"", "\"to\":\"" + day + " 10\"");
+        mvc.perform(get("/registers/due").with(authentication(user))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Each " + dayName + " at 10:00, whoever owns")))
+                .andExpect(content().string(containsString("Chosen by " + office + " on ")));
+
+        assertThat(job.oweThisWeek()).as("at 9:30, before the hour now chosen").isZero();
+        assertThat(job(today.atTime(10, 0)).oweThisWeek()).isPositive();
+        outbox.deliverDue(Instant.now());
+        assertThat(SMTP.to(officeTo)).hasSize(1);
+        assertThat(GreenMailUtil.getBody(SMTP.to(officeTo).getFirst())).contains("Suite " + tag,
+                "This email comes each " + dayName);
+
+        mvc.perform(put("/api/v1/registers/due/email").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"day\":\"" + today.plusDays(1).getDayOfWeek() + "\",\"hour\":6}")
+                        .with(authentication(user)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.hour").value(6))
+                .andExpect(jsonPath("$.chosenBy").value(office));
+        mvc.perform(get("/api/v1/registers/due/email").with(authentication(user)))
+                .andExpect(jsonPath("$.day").value(today.plusDays(1).getDayOfWeek().name()));
+    }
+
+    @ParameterizedTest(name = "day {0}, hour {1}")
+    @CsvSource(delimiter = '|', value = {"FUNDAY | 7 | Choose a day of the week for the email.",
+            "MONDAY | 24 | The hour must be a whole number from 0 to 23, not '24'.",
+            "MONDAY | -1 | The hour must be a whole number from 0 to 23, not '-1'.",
+            "MONDAY | seven | The hour must be a whole number from 0 to 23, not 'seven'.",
+            "MONDAY | 7.5 | The hour must be a whole number from 0 to 23, not '7.5'.",
+            "MONDAY | '' | The hour must be a whole number from 0 to 23."})
+    void aDayOrHourThatCannotBeIsRefusedAndChangesNothing(String day, String hour, String problem) throws Exception {
+        Authentication user = TestUsers.signedIn(accounts, accountIds, "due.setter", Role.OFFICE);
+        long rows = jdbc.sql("SELECT COUNT(*) FROM due_mail_setting").query(Long.class).single();
+
+        mvc.perform(post("/registers/due/email").param("day", day).param("hour", hour).with(authentication(user))
+                        .with(csrf()))
+                .andExpect(flash().attribute("problems", List.of(problem)));
+        mvc.perform(put("/api/v1/registers/due/email").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"day\":\"" + day + "\",\"hour\":\"" + hour + "\"}").with(authentication(user))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString(problem)));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM due_mail_setting").query(Long.class).single()).isEqualTo(rows);
+        assertThat(time.current().hour()).isEqualTo(7);
     }
 }

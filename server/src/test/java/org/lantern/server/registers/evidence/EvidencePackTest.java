@@ -160,6 +160,9 @@ class EvidencePackTest {
         acceptances.recordPaper(pupils.get(0), texts.inForce(Audience.PARENTS).orElseThrow().id(), today,
                 "Mrs Quibbleworth", "office");
         acceptances.recordPaper(staffA, texts.inForce(Audience.STAFF).orElseThrow().id(), today, "", "office");
+        // A Reception pupil who signed the Key Stage 1 agreement and a Year 4 pupil who has not signed Key Stage 2's.
+        acceptances.recordPaper(primaryPupil("R"), texts.inForce(Audience.KS1).orElseThrow().id(), today, "", "office");
+        primaryPupil("4");
 
         // Training: one of the two staff has done online safety.
         completions.record(staffA, courses.findByCode("ONLINE_SAFETY").orElseThrow().id(), today.minusDays(10),
@@ -210,6 +213,14 @@ class EvidencePackTest {
         open = reviews.start(year, new ReviewAnswers(null, null, null, null, null), "head");
     }
 
+    private long primaryPupil(String year) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, year_group, created_at, updated_at) "
+                        + "VALUES ('PUPIL', 'Primrose', 'Littleworth', :year, :now, :now)")
+                .param("year", year).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
     private long staff(String first, String last) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO person (kind, legal_first_name, legal_last_name, created_at, updated_at) "
@@ -243,10 +254,13 @@ class EvidencePackTest {
                 "Categories blocked for each group", "2. Acceptable-use agreements", "3. Training",
                 "4. The annual filtering and monitoring review", "5. Photo and video consent exceptions",
                 "6. Incidents and alerts, " + SchoolYear.containing(today).label());
-        assertThat(pdf).contains("Pupils: Key Stage 3 (Years 7 to 9) Version 1: Acceptable use agreement for Key Stage 3 2 3",
+        assertThat(pdf).contains(
+                "Pupils: Key Stage 1 (Reception to Year 2) Version 1: Our rules for using computers and tablets safely 1 0",
+                "Pupils: Key Stage 2 (Years 3 to 6) Version 1: Our rules for using computers and the internet safely 0 1",
+                "Pupils: Key Stage 3 (Years 7 to 9) Version 1: Acceptable use agreement for Key Stage 3 2 3",
                 "Pupils: Key Stage 4 (Years 10 and 11) Version 1: Acceptable use agreement for Key Stage 4 0 0",
                 "Staff Version 1: Staff acceptable use agreement 1 1",
-                "Parents and carers Version 1: Parents' and carers' acceptable use agreement 1 4");
+                "Parents and carers Version 1: Parents' and carers' acceptable use agreement 1 6");
         assertThat(pdf).contains("Online safety every 2 years 1 0 1", "Cyber security every year 0 0 2");
         assertThat(pdf).contains("Review " + signed.number() + ", school year " + signed.schoolYearLabel()
                         + ": signed by head as senior leader on",
@@ -264,7 +278,7 @@ class EvidencePackTest {
                 assertThat(pdf).doesNotContain(part);
             }
         }
-        assertThat(pdf).doesNotContain(PUPIL_USERNAME, "9Q", "Q98765432100");
+        assertThat(pdf).doesNotContain(PUPIL_USERNAME, "9Q", "Q98765432100", "Primrose", "Littleworth");
         for (long id : pupils) {
             assertThat(pdf).doesNotContain(Long.toString(id));
         }
