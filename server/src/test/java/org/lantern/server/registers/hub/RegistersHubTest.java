@@ -31,14 +31,13 @@ import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -83,8 +82,8 @@ class RegistersHubTest {
     private final LocalDate today = SchoolTime.today();
     private String licence;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "hub." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "hub", role);
     }
 
     /** Something due in every register that has dates: a licence, an overdue loan and takedown. */
@@ -110,7 +109,7 @@ class RegistersHubTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void theRegistersPageListsExactlyTheRegistersTheRoleMayOpen(Role role) throws Exception {
-        Authentication user = as(role);
+        RequestPostProcessor user = as(role);
         List<String> mayOpen = new ArrayList<>();
         for (String page : REGISTER_PAGES) {
             if (statusOf(user, page) == 200) {
@@ -130,7 +129,7 @@ class RegistersHubTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"ADMIN", "DSL", "HEADTEACHER", "GOVERNOR"})
     void everyItemDueThisMonthLinksToAPageTheRoleMayOpen(Role role) throws Exception {
-        Authentication user = as(role);
+        RequestPostProcessor user = as(role);
         String page = body(user, "/registers/due");
         List<String> linked = links(page).stream().distinct().toList();
         assertThat(linked).isNotEmpty();
@@ -139,31 +138,31 @@ class RegistersHubTest {
         }
         boolean keepsSoftware = role.can(Permission.SOFTWARE_MANAGE);
         assertThat(page.contains(licence)).as("the licence shown to %s", role).isEqualTo(keepsSoftware);
-        mvc.perform(get("/api/v1/registers/due").with(authentication(user))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registers/due").with(user)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.what == '" + licence + "')]").value(keepsSoftware ? hasSize(1) : empty()));
     }
 
     @Test
     void theCountsAreTheRegistersOwn() throws Exception {
-        Authentication head = as(Role.HEADTEACHER);
+        RequestPostProcessor head = as(Role.HEADTEACHER);
         int overdue = loans.overdue().size();
-        mvc.perform(get("/registers").with(authentication(head))).andExpect(status().isOk())
+        mvc.perform(get("/registers").with(head)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(overdue + (overdue == 1 ? " loan overdue" : " loans overdue"))))
                 .andExpect(content().string(containsString(licences.dueSoon(today).size()
                         + (licences.dueSoon(today).size() == 1 ? " runs out" : " run out") + " within 60 days")))
                 .andExpect(content().string(containsString("Annual filtering and monitoring review")))
                 .andExpect(content().string(containsString(" not signed")));
-        mvc.perform(get("/api/v1/registers").with(authentication(head))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registers").with(head)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.title == 'Loans')].facts[1]")
                         .value(overdue + (overdue == 1 ? " loan overdue" : " loans overdue")));
     }
 
-    private int statusOf(Authentication user, String path) throws Exception {
-        return mvc.perform(get(path).with(authentication(user))).andReturn().getResponse().getStatus();
+    private int statusOf(RequestPostProcessor user, String path) throws Exception {
+        return mvc.perform(get(path).with(user)).andReturn().getResponse().getStatus();
     }
 
-    private String body(Authentication user, String path) throws Exception {
-        return mvc.perform(get(path).with(authentication(user))).andExpect(status().isOk()).andReturn().getResponse()
+    private String body(RequestPostProcessor user, String path) throws Exception {
+        return mvc.perform(get(path).with(user)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
 
