@@ -143,7 +143,7 @@ class CoverageTallyTest {
 
     @ParameterizedTest(name = "{0} in {1} signs {2}")
     @CsvSource(nullValues = "none", value = {
-            "PUPIL,R,PRIMARY PARENTS", "PUPIL,Y6,PRIMARY PARENTS", "PUPIL,Y7,KS3 PARENTS", "PUPIL,Y9,KS3 PARENTS",
+            "PUPIL,Y7,KS3 PARENTS", "PUPIL,Y9,KS3 PARENTS",
             "PUPIL,Y10,KS4 PARENTS", "PUPIL,Y11,KS4 PARENTS", "PUPIL,Y12,POST16 PARENTS", "PUPIL,Y13,POST16 PARENTS",
             "PUPIL,none,PARENTS", "STAFF,none,STAFF", "GOVERNOR,none,GOVERNORS", "VISITOR,none,VISITORS",
             "STAFF,Y7,STAFF"})
