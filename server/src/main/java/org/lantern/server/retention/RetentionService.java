@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -42,6 +43,8 @@ public class RetentionService {
     static final int MAX_REASON = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As the retention page's template writes a date. */
+    private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final List<String> INCIDENT_TYPES = List.of(RecordType.CHILD_PROTECTION.name(),
             RecordType.BEHAVIOUR.name(), RecordType.STAFF_INCIDENT.name());
 
@@ -247,8 +250,7 @@ public class RetentionService {
         if (extended) {
             return false;
         }
-        String summary = String.format(Locale.ROOT, "%,d %s dated before %s", count,
-                type == RecordType.DECISION_LOG ? "files" : type == RecordType.ALERT ? "closed alerts" : "rows", cutOff);
+        String summary = batchSummary(type, count, cutOff);
         String basis = "kept " + rules.years(type);
         int updated = jdbc.sql("UPDATE retention_review SET record_key = :key, summary = :summary, due_on = :due "
                         + "WHERE record_type = :type AND status = 'PENDING'")
@@ -258,6 +260,16 @@ public class RetentionService {
             insertReview(type, cutOff.toString(), summary, today, basis);
         }
         return true;
+    }
+
+    /**
+     * What a batch review says it would delete, e.g. "1 closed alert dated before 01/04/2026": the
+     * count with its noun agreeing, and the cut-off written as the retention page writes dates.
+     */
+    static String batchSummary(RecordType type, long count, LocalDate cutOff) {
+        String noun = type == RecordType.DECISION_LOG ? "file" : type == RecordType.ALERT ? "closed alert" : "row";
+        return String.format(Locale.ROOT, "%,d %s%s dated before %s", count, noun, count == 1 ? "" : "s",
+                CUT_OFF.format(cutOff));
     }
 
     private void insertReview(RecordType type, String key, String summary, LocalDate due, String basis) {

@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantern.server.activity.ActivityRows.row;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -74,8 +73,8 @@ class ActivityApiTest {
     }
 
     private MockHttpServletResponse fetch(String path, Role role) throws Exception {
-        return mvc.perform(get(path).with(authentication(TestUsers.signedIn(accountService, accounts,
-                "activityapi." + role.name().toLowerCase(), role)))).andReturn().getResponse();
+        return mvc.perform(get(path).with(TestUsers.as(accountService, accounts, "activityapi", role))).andReturn()
+                .getResponse();
     }
 
     @Test

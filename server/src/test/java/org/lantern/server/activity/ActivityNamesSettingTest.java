@@ -30,7 +30,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantern.server.activity.ActivityRows.row;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -84,7 +83,7 @@ class ActivityNamesSettingTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        return authentication(TestUsers.signedIn(accountService, accounts, "names." + role.name().toLowerCase(), role));
+        return TestUsers.as(accountService, accounts, "names", role);
     }
 
     private MockHttpServletResponse fetch(String path, Role role) throws Exception {

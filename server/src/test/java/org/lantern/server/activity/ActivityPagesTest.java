@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantern.server.activity.ActivityRows.row;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -69,7 +68,7 @@ class ActivityPagesTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        return authentication(TestUsers.signedIn(accountService, accounts, "activitypages." + role.name().toLowerCase(), role));
+        return TestUsers.as(accountService, accounts, "activitypages", role);
     }
 
     private MockHttpServletResponse fetch(String path, Role role) throws Exception {

@@ -23,7 +23,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -53,7 +52,7 @@ class AlertTriageApiTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        return authentication(TestUsers.signedIn(accountService, accounts, "alertapi." + role.name().toLowerCase(), role));
+        return TestUsers.as(accountService, accounts, "alertapi", role);
     }
 
     private ResultActions post(String path, String json) throws Exception {

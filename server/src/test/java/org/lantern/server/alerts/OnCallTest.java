@@ -30,7 +30,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -87,7 +86,7 @@ class OnCallTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        return authentication(TestUsers.signedIn(accountService, accounts, "oncall." + role.name().toLowerCase(), role));
+        return TestUsers.as(accountService, accounts, "oncall", role);
     }
 
     private static SafeguardingRisk risk(int level, Instant at, String category) {

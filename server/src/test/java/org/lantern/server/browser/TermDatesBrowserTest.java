@@ -59,7 +59,7 @@ class TermDatesBrowserTest {
         page.locator("#add-term").focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("#term-problems")).containsText(
-                "Last day of term: 1 Sept 2026 is before the first day, 18 Dec 2026.");
+                "Last day of term: 1 Sep 2026 is before the first day, 18 Dec 2026.");
         assertThat(page.getByLabel("Term name")).hasValue("Autumn term 2026");
         assertThat(page.getByLabel("First day of term")).hasValue("2026-12-18");
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,7 +136,7 @@ class AlertRetentionTest {
 
         RetentionService.Review batch = pendingBatch().orElseThrow();
         assertThat(batch.key()).isEqualTo(CUT_OFF.toString());
-        assertThat(batch.summary()).isEqualTo("3 closed alerts dated before 2026-04-01");
+        assertThat(batch.summary()).isEqualTo("3 closed alerts dated before 01/04/2026");
         assertThat(count("safeguarding_match", falsePositive)).isEqualTo(1);
 
         retention.confirmDeletion(batch.id(), "Past the alerts' retention period.", "ret.dsl");
@@ -170,7 +169,7 @@ class AlertRetentionTest {
 
         retention.scan(TODAY);
         RetentionService.Review batch = pendingBatch().orElseThrow();
-        assertThat(batch.summary()).startsWith("1 closed alerts");
+        assertThat(batch.summary()).isEqualTo("1 closed alert dated before 01/04/2026");
         retention.confirmDeletion(batch.id(), "Past the period.", "ret.dsl");
 
         assertThat(count("filter_alert", heldAlert)).isEqualTo(1);
@@ -209,9 +208,9 @@ class AlertRetentionTest {
 
         alert(pupil, "CLOSED", "FALSE_POSITIVE", CUT_OFF.minusDays(10), null);
         retention.scan(TODAY);
-        assertThat(pendingBatch().orElseThrow().summary()).startsWith("1 closed alerts");
+        assertThat(pendingBatch().orElseThrow().summary()).isEqualTo("1 closed alert dated before 01/04/2026");
         retention.scan(TODAY.plusYears(1));
-        assertThat(pendingBatch().orElseThrow().summary()).isEqualTo("2 closed alerts dated before 2027-04-01");
+        assertThat(pendingBatch().orElseThrow().summary()).isEqualTo("2 closed alerts dated before 01/04/2027");
         assertThat(retention.reviews().stream().filter(r -> r.type() == RecordType.ALERT)).hasSize(1);
         assertThatThrownBy(() -> retention.confirmDeletion(pendingBatch().orElseThrow().id(), " ", "ret.dsl"))
                 .hasMessage("Give a reason.");

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lantern.server.LanternProperties;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.audit.AuditEntry;
-import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.Role;
@@ -321,7 +321,8 @@ class RetentionTest {
         }
         retention.scan(today);
         RetentionService.Review batch = pending(log.type, today.minus(log.period)).orElseThrow();
-        assertThat(batch.summary()).endsWith("rows dated before " + today.minus(log.period));
+        assertThat(batch.summary()).endsWith("rows dated before "
+                + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today.minus(log.period)));
 
         retention.confirmDeletion(batch.id(), "Kept as long as the policy says.", "ret.dsl");
 

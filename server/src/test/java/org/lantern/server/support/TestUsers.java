@@ -8,6 +8,9 @@ import org.lantern.server.identity.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * Signed-in users for tests that act as a member of staff without going through the login form.
@@ -25,6 +28,15 @@ public final class TestUsers {
                 .orElseGet(() -> service.create(username, "Test " + username, role, "test password 1", "test"));
         return UsernamePasswordAuthenticationToken.authenticated(new AccountPrincipal(id, username), null,
                 role.permissions().stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList());
+    }
+
+    /**
+     * A MockMvc request signed in as the user of {@code role} in a test class's own {@code group}, named
+     * e.g. "group.office", as {@link #signedIn} makes them. The account is made now, not when the request
+     * is sent, so a test may call it just to have the user.
+     */
+    public static RequestPostProcessor as(AccountService service, Accounts accounts, String group, Role role) {
+        return authentication(signedIn(service, accounts, group + "." + role.name().toLowerCase(), role));
     }
 
     /** An {@code Authorization} header value: a fresh API token for the user, signed in as {@link #signedIn} makes them. */

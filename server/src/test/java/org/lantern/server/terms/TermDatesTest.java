@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -65,7 +64,7 @@ class TermDatesTest {
     }
 
     private RequestPostProcessor as(Role role) {
-        return authentication(TestUsers.signedIn(accountService, accounts, "terms." + role.name().toLowerCase(), role));
+        return TestUsers.as(accountService, accounts, "terms", role);
     }
 
     @Test
@@ -108,7 +107,7 @@ class TermDatesTest {
 
     @ParameterizedTest(name = "{0} {1}..{2}, half-term {3}..{4}: {5}")
     @CsvSource(delimiter = '|', value = {
-            "Autumn|2026-12-18|2026-09-01|''|''|Last day of term: 1 Sept 2026 is before the first day, 18 Dec 2026.",
+            "Autumn|2026-12-18|2026-09-01|''|''|Last day of term: 1 Sep 2026 is before the first day, 18 Dec 2026.",
             "Autumn|2026-09-01|2026-12-18|2026-10-30|2026-10-26|Last day of half-term: 26 Oct 2026 is before its first day, 30 Oct 2026.",
             "Autumn|2026-09-01|2026-12-18|2026-12-21|2026-12-24|Half-term: it must fall inside the term",
             "Autumn|2026-09-01|2026-12-18|2026-09-01|2026-09-04|Half-term: it must fall inside the term",
@@ -132,13 +131,13 @@ class TermDatesTest {
         terms.addTerm("Autumn term 2026", "2026-09-01", "2026-12-18", "", "", "dsl");
 
         assertThatThrownBy(() -> terms.addTerm("Another", start, end, "", "", "dsl"))
-                .hasMessageContaining("Dates: they overlap the Autumn term 2026 (1 Sept 2026 to 18 Dec 2026).");
+                .hasMessageContaining("Dates: they overlap the Autumn term 2026 (1 Sep 2026 to 18 Dec 2026).");
         assertThat(terms.terms()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}..{3}: {4}")
     @CsvSource(delimiter = '|', value = {
-            "INSET|Training|2026-09-02|2026-09-01|Last day: 1 Sept 2026 is before the first day, 2 Sept 2026.",
+            "INSET|Training|2026-09-02|2026-09-01|Last day: 1 Sep 2026 is before the first day, 2 Sep 2026.",
             "HOLIDAY|Long|2026-09-01|2026-10-15|Last day: a closure is at most 31 days",
             "STRIKE|Walkout|2026-09-01|''|Kind: choose an INSET day or a holiday or closure.",
             "INSET|''|2026-09-01|''|Name: give a name of up to 100 characters.",

@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 @PersistenceTest
@@ -41,8 +40,8 @@ class DashboardTest {
     ActivityStore store;
 
     private String dashboardAs(Role role) throws Exception {
-        var user = TestUsers.signedIn(accountService, accounts, "dash." + role.name().toLowerCase(), role);
-        return mvc.perform(get("/").with(authentication(user))).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get("/").with(TestUsers.as(accountService, accounts, "dash", role))).andReturn().getResponse()
+                .getContentAsString();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.lantern.server.http.SchoolTime;
+
 /**
  * A bar chart of attempts per day, laid out on the server so the page draws it as plain SVG with
  * no script. The page gives the same numbers as a table for screen readers and anyone who
@@ -28,7 +30,7 @@ public record BarChart(int width, int height, List<Bar> bars, List<Tick> ticks, 
     private static final int RIGHT = 8;
     private static final int TOP = 12;
     private static final int BOTTOM = 28;
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter LABEL = SchoolTime.pattern("d MMM");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     /**

@@ -136,27 +136,9 @@ public class Acceptances {
                 .orElseThrow(() -> new AgreementNotFoundException("There is no person " + personId + "."));
         AgreementVersion version = texts.find(versionId)
                 .orElseThrow(() -> new AgreementNotFoundException("There is no agreement version " + versionId + "."));
-        List<String> problems = new ArrayList<>();
-        if (!Audience.of(person).contains(version.audience())) {
-            problems.add("Version " + version.number() + " is of the " + version.audience().label() + " agreement, which "
-                    + person.displayName() + " does not sign: choose " + Audience.of(person).stream()
-                    .map(Audience::label).reduce((a, b) -> a + " or " + b).orElse("no agreement") + ".");
-        }
-        LocalDate published = version.createdAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate();
-        if (signedOn == null) {
-            problems.add("Give the date on the form.");
-        } else if (signedOn.isAfter(SchoolTime.today())) {
-            problems.add("The form's date, " + SchoolTime.day(signedOn) + ", is in the future.");
-        } else if (signedOn.isBefore(published)) {
-            problems.add("The form is dated " + SchoolTime.day(signedOn) + ", before version " + version.number()
-                    + " was published on " + SchoolTime.day(published) + ": check the date, or record the version the form shows.");
-        }
-        String name = signedBy == null ? "" : signedBy.strip();
-        if (name.isEmpty() && version.audience() == Audience.PARENTS) {
-            problems.add("Give the name of the parent or carer who signed the form.");
-        } else if (name.length() > MAX_SIGNED_BY) {
-            problems.add("The name is " + name.length() + " characters long; at most " + MAX_SIGNED_BY + ".");
-        }
+        List<String> problems = new ArrayList<>(AgreementForms.paperProblems(Audience.of(person), person.displayName(),
+                version, signedOn, signedBy, SchoolTime.today()));
+        String name = AgreementForms.strip(signedBy);
         if (scanContent != null) {
             problems.addAll(FormScans.problems(scanContent));
         }

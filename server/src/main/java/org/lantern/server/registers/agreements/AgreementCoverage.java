@@ -2,12 +2,10 @@ package org.lantern.server.registers.agreements;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.lantern.server.people.PersonKind;
 import org.lantern.server.people.YearGroup;
@@ -101,11 +99,11 @@ public class AgreementCoverage {
             List<Count> byYear = List.of();
             List<Count> byClass = List.of();
             if (audience.aboutPupils()) {
-                byYear = byYear(entries);
-                byClass = byClass(entries);
+                byYear = CoverageTally.byYear(entries);
+                byClass = CoverageTally.byClass(entries);
             }
             all.add(new AudienceCoverage(audience, inForce.get(audience), from.getOrDefault(audience, 0),
-                    count(audience.label(), entries), byYear, byClass));
+                    CoverageTally.count(audience.label(), entries), byYear, byClass));
         }
         return all;
     }
@@ -115,15 +113,7 @@ public class AgreementCoverage {
      * audience, year, class and name.
      */
     public List<Entry> unsigned(LocalDate today, Audience audience, YearGroup year, String className) {
-        return entries(today).stream().filter(e -> !e.signed())
-                .filter(e -> audience == null || e.audience() == audience)
-                .filter(e -> year == null || e.yearGroup() == year)
-                .filter(e -> className == null || className.isBlank() || className.strip().equalsIgnoreCase(e.className()))
-                .sorted(Comparator.comparing(Entry::audience)
-                        .thenComparing(Entry::yearGroup, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Entry::className, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Entry::name))
-                .toList();
+        return CoverageTally.unsigned(entries(today), audience, year, className);
     }
 
     /**
@@ -132,14 +122,15 @@ public class AgreementCoverage {
      */
     public List<Entry> entries(LocalDate today) {
         Map<Audience, Integer> from = texts.signingFrom();
-        Map<Long, Map<Audience, Signature>> signatures = new HashMap<>();
+        Map<Long, Map<Audience, CoverageTally.Signature>> signatures = new HashMap<>();
         jdbc.sql("SELECT a.person_id, v.audience, v.number, a.signed_on FROM agreement_acceptance a "
                         + "JOIN agreement_version v ON v.id = a.version_id")
                 .query((rs, n) -> {
                     Audience audience = Audience.valueOf(rs.getString("audience"));
-                    Signature s = new Signature(rs.getInt("number"), rs.getObject("signed_on", LocalDate.class));
+                    CoverageTally.Signature s = new CoverageTally.Signature(rs.getInt("number"),
+                            rs.getObject("signed_on", LocalDate.class));
                     signatures.computeIfAbsent(rs.getLong("person_id"), p -> new HashMap<>())
-                            .merge(audience, s, Signature::later);
+                            .merge(audience, s, CoverageTally.Signature::later);
                     return null;
                 }).list();
         List<Entry> entries = new ArrayList<>();
@@ -155,41 +146,12 @@ public class AgreementCoverage {
                     String year = rs.getString("year_group");
                     YearGroup yearGroup = year == null ? null : YearGroup.parse(year).orElse(null);
                     for (Audience audience : Audience.of(kind, yearGroup)) {
-                        Signature s = signatures.getOrDefault(id, Map.of()).get(audience);
-                        Integer needed = from.get(audience);
-                        boolean signed = s != null && needed != null && s.number() >= needed;
-                        entries.add(new Entry(id, first + " " + rs.getString("legal_last_name"), kind, yearGroup,
-                                rs.getString("registration_class"), audience, signed ? s.signedOn() : null,
-                                signed ? s.number() : 0));
+                        entries.add(CoverageTally.entry(id, first + " " + rs.getString("legal_last_name"), kind,
+                                yearGroup, rs.getString("registration_class"), audience,
+                                signatures.getOrDefault(id, Map.of()).get(audience), from.get(audience)));
                     }
                     return null;
                 }).list();
         return entries;
-    }
-
-    /** A person's latest signature of an audience's agreement. */
-    private record Signature(int number, LocalDate signedOn) {
-        static Signature later(Signature a, Signature b) {
-            return a.number() != b.number() ? (a.number() > b.number() ? a : b)
-                    : a.signedOn().isAfter(b.signedOn()) ? a : b;
-        }
-    }
-
-    private static Count count(String label, List<Entry> entries) {
-        return new Count(label, (int) entries.stream().filter(Entry::signed).count(), entries.size());
-    }
-
-    private static List<Count> byYear(List<Entry> entries) {
-        Map<YearGroup, List<Entry>> groups = new EnumMap<>(YearGroup.class);
-        entries.stream().filter(e -> e.yearGroup() != null)
-                .forEach(e -> groups.computeIfAbsent(e.yearGroup(), y -> new ArrayList<>()).add(e));
-        return groups.entrySet().stream().map(g -> count(g.getKey().label(), g.getValue())).toList();
-    }
-
-    private static List<Count> byClass(List<Entry> entries) {
-        Map<String, List<Entry>> groups = new TreeMap<>();
-        entries.stream().filter(e -> e.className() != null && !e.className().isBlank())
-                .forEach(e -> groups.computeIfAbsent(e.className(), c -> new ArrayList<>()).add(e));
-        return groups.entrySet().stream().map(g -> count(g.getKey(), g.getValue())).toList();
     }
 }

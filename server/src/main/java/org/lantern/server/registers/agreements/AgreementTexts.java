@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,36 +103,14 @@ public class AgreementTexts {
     @Transactional
     public AgreementVersion publish(Audience audience, String title, String body, ChangeKind kind, String note,
                                     String actor) {
-        List<String> problems = new ArrayList<>();
-        String t = title == null ? "" : title.strip();
-        String b = body == null ? "" : body.strip();
-        String n = note == null ? "" : note.strip();
-        if (audience == null) {
-            problems.add("Choose who the agreement is for.");
-        }
-        if (t.isEmpty()) {
-            problems.add("Give the agreement a title.");
-        } else if (t.length() > MAX_TITLE) {
-            problems.add("The title is " + t.length() + " characters long; at most " + MAX_TITLE + ".");
-        }
-        if (b.isEmpty()) {
-            problems.add("Write the agreement's text.");
-        } else if (b.length() > MAX_BODY) {
-            problems.add("The text is " + b.length() + " characters long; at most " + MAX_BODY + ".");
-        }
-        if (n.length() > MAX_NOTE) {
-            problems.add("The note on what changed is " + n.length() + " characters long; at most " + MAX_NOTE + ".");
-        }
         Optional<AgreementVersion> current = audience == null ? Optional.empty() : inForce(audience);
-        if (current.isPresent() && kind == null) {
-            problems.add("Say whether this is a material change (everyone signs again) or a correction (nobody does).");
-        }
-        if (current.isPresent() && n.isEmpty()) {
-            problems.add("Say what changed, for the record.");
-        }
+        List<String> problems = AgreementForms.versionProblems(audience, title, body, kind, note, current.isPresent());
         if (!problems.isEmpty()) {
             throw new AgreementException(problems, false);
         }
+        String t = AgreementForms.strip(title);
+        String b = AgreementForms.strip(body);
+        String n = AgreementForms.strip(note);
         ChangeKind chosen = current.isEmpty() ? ChangeKind.FIRST : kind;
         int number = current.map(v -> v.number() + 1).orElse(1);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);

@@ -5,15 +5,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.lantern.server.audit.AuditChain;
-import org.lantern.server.http.SchoolTime;
 import org.lantern.server.registers.RegisterException;
 import org.lantern.server.registers.RegisterJson;
 import org.lantern.server.registers.RegisterNotFoundException;
@@ -75,14 +72,8 @@ public class CloudServices {
      */
     @Transactional
     public CloudService request(Details details, String actor) {
-        String name = strip(details.name());
-        List<String> problems = check(details);
-        if (name.isEmpty()) {
-            problems.add(0, "Give the service's name.");
-        } else if (name.length() > MAX_NAME) {
-            problems.add(0, "The name is " + name.length() + " characters long; at most " + MAX_NAME + ".");
-        }
-        RegisterException.refuseIfAny(problems);
+        String name = CloudRules.strip(details.name());
+        RegisterException.refuseIfAny(CloudRules.requestProblems(details));
         refuseDuplicate(name);
         CloudService service = insert(name, details, CloudService.Status.REQUESTED, actor, null);
         audited("cloud.requested", service, actor, Map.of("name", name));
@@ -116,23 +107,15 @@ public class CloudServices {
     @Transactional
     public CloudService approve(long id, Approver approver, String actor) {
         CloudService s = waiting(id);
-        String mine = approver == Approver.ICT ? s.ictApprovedBy() : s.seniorApprovedBy();
-        String theirs = approver == Approver.ICT ? s.seniorApprovedBy() : s.ictApprovedBy();
-        if (mine != null) {
-            throw RegisterException.conflict(s.name() + " is already approved by " + approver.label() + " (" + mine
-                    + "); it now needs the other approval.");
-        }
-        if (actor.equals(theirs)) {
-            throw RegisterException.conflict("You have already approved " + s.name() + " once: the ICT manager and a "
-                    + "senior leader must be two different people.");
-        }
+        CloudRules.checkApproval(s, approver, actor);
+        String theirs = CloudRules.theirs(s, approver);
         OffsetDateTime now = now();
         String column = approver == Approver.ICT ? "ict" : "senior";
         jdbc.sql("UPDATE cloud_service SET " + column + "_approved_by = :by, " + column + "_approved_at = :at "
                 + "WHERE id = :id").param("by", actor).param("at", now).param("id", id).update();
         if (theirs != null) {
             jdbc.sql("UPDATE cloud_service SET status = 'APPROVED', decided_by = :by, decided_at = :at WHERE id = :id")
-                    .param("by", (approver == Approver.ICT ? actor + " and " + theirs : theirs + " and " + actor))
+                    .param("by", CloudRules.decidedBy(approver, actor, theirs))
                     .param("at", now).param("id", id).update();
         }
         CloudService after = find(id).orElseThrow();
@@ -148,11 +131,7 @@ public class CloudServices {
      */
     @Transactional
     public CloudService refuse(long id, Approver approver, String reason, String actor) {
-        String why = strip(reason);
-        if (why.isEmpty() || why.length() > MAX_TEXT) {
-            throw RegisterException.of(why.isEmpty() ? "Give the reason for refusing, for the person who asked."
-                    : "The reason is " + why.length() + " characters long; at most " + MAX_TEXT + ".");
-        }
+        String why = CloudRules.refusalReason(reason);
         waiting(id);
         jdbc.sql("UPDATE cloud_service SET status = 'REFUSED', decided_by = :by, decided_at = :at, refusal_reason = :r "
                 + "WHERE id = :id").param("by", actor).param("at", now()).param("r", why).param("id", id).update();
@@ -170,10 +149,10 @@ public class CloudServices {
     @Transactional
     public CloudService update(long id, Details details, String actor) {
         get(id);
-        RegisterException.refuseIfAny(check(details));
+        RegisterException.refuseIfAny(CloudRules.detailsProblems(details));
         jdbc.sql("UPDATE cloud_service SET purpose = :p, data_held = :d, dpia_done = :dpia, dpa_in_place = :dpa "
                         + "WHERE id = :id")
-                .param("p", strip(details.purpose())).param("d", strip(details.dataHeld()))
+                .param("p", CloudRules.strip(details.purpose())).param("d", CloudRules.strip(details.dataHeld()))
                 .param("dpia", details.dpiaDone()).param("dpa", details.dpaInPlace()).param("id", id).update();
         CloudService after = get(id);
         audited("cloud.details-changed", after, actor, Map.of("dpiaDone", after.dpiaDone(), "dpaInPlace",
@@ -187,45 +166,20 @@ public class CloudServices {
 
     private CloudService waiting(long id) {
         CloudService s = get(id);
-        if (s.status() != CloudService.Status.REQUESTED) {
-            throw RegisterException.conflict(s.name() + " is no longer waiting for approval: it was "
-                    + s.status().label().toLowerCase(Locale.ROOT) + " on " + SchoolTime.when(s.decidedAt()) + ".");
-        }
+        CloudRules.checkWaiting(s);
         return s;
     }
 
     private void refuseDuplicate(String name) {
         Optional<CloudService> same = byName(name);
         if (same.isPresent()) {
-            CloudService s = same.get();
-            throw RegisterException.conflict(switch (s.status()) {
-                case APPROVED -> s.name() + " is already approved: you may use it.";
-                case REQUESTED -> s.name() + " has already been asked for and is waiting for approval.";
-                case REFUSED -> s.name() + " was refused on " + SchoolTime.when(s.decidedAt()) + ": " + s.refusalReason();
-            });
+            throw RegisterException.conflict(CloudRules.duplicate(same.get()));
         }
     }
 
     private Optional<CloudService> byName(String name) {
-        return jdbc.sql("SELECT * FROM cloud_service WHERE name_key = :k").param("k", key(name))
+        return jdbc.sql("SELECT * FROM cloud_service WHERE name_key = :k").param("k", CloudRules.key(name))
                 .query(CloudServices::map).optional();
-    }
-
-    private static List<String> check(Details details) {
-        List<String> problems = new ArrayList<>();
-        String purpose = strip(details.purpose());
-        String data = strip(details.dataHeld());
-        if (purpose.isEmpty()) {
-            problems.add("Say what the service is for.");
-        } else if (purpose.length() > MAX_TEXT) {
-            problems.add("The purpose is " + purpose.length() + " characters long; at most " + MAX_TEXT + ".");
-        }
-        if (data.isEmpty()) {
-            problems.add("Say what data it would hold (\"none\" if it holds none).");
-        } else if (data.length() > MAX_TEXT) {
-            problems.add("The data held is " + data.length() + " characters long; at most " + MAX_TEXT + ".");
-        }
-        return problems;
     }
 
     private CloudService insert(String name, Details details, CloudService.Status status, String actor, String decidedBy) {
@@ -234,8 +188,8 @@ public class CloudServices {
         jdbc.sql("INSERT INTO cloud_service (name, name_key, purpose, data_held, dpia_done, dpa_in_place, status, "
                         + "requested_by, requested_at, decided_by, decided_at) "
                         + "VALUES (:name, :key, :p, :d, :dpia, :dpa, :status, :by, :at, :decidedBy, :decidedAt)")
-                .param("name", name).param("key", key(name)).param("p", strip(details.purpose()))
-                .param("d", strip(details.dataHeld())).param("dpia", details.dpiaDone())
+                .param("name", name).param("key", CloudRules.key(name)).param("p", CloudRules.strip(details.purpose()))
+                .param("d", CloudRules.strip(details.dataHeld())).param("dpia", details.dpiaDone())
                 .param("dpa", details.dpaInPlace()).param("status", status.name()).param("by", actor).param("at", now)
                 .param("decidedBy", decidedBy).param("decidedAt", decidedBy == null ? null : now)
                 .update(key, "id");
@@ -246,14 +200,6 @@ public class CloudServices {
         Map<String, Object> detail = new LinkedHashMap<>(extra);
         detail.put("status", s.status().name());
         audit.append(actor, action, RECORD_TYPE, Long.toString(s.id()), RegisterJson.of(detail));
-    }
-
-    private static String key(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
     }
 
     private static OffsetDateTime now() {

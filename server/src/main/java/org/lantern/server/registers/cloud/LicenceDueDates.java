@@ -20,7 +20,7 @@ class LicenceDueDates implements DueDates {
 
     @Override
     public List<Due> dueBy(LocalDate until) {
-        return licences.list().stream().filter(l -> l.expiresOn() != null && !l.expiresOn().isAfter(until))
+        return licences.list().stream().filter(l -> l.dueWithin(0, until))
                 .map(l -> new Due("Licence for " + l.product() + " runs out", l.expiresOn(), "/registers/licences",
                         "Whoever keeps software", Permission.SOFTWARE_MANAGE, Permission.SOFTWARE_MANAGE))
                 .toList();

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +72,11 @@ public class SoftwareLicences {
     /** Adds a licence. @throws RegisterException for a missing product or reference, or bad seats */
     @Transactional
     public SoftwareLicence create(Form form, String actor) {
-        RegisterException.refuseIfAny(check(form));
+        RegisterException.refuseIfAny(CloudRules.licenceProblems(form));
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO software_licence (product, supplier, reference, seats, expires_on, changed_by, changed_at) "
                         + "VALUES (:p, :s, :r, :seats, :exp, :by, :at)")
-                .param("p", form.product().strip()).param("s", strip(form.supplier()))
+                .param("p", form.product().strip()).param("s", CloudRules.strip(form.supplier()))
                 .param("r", form.reference().strip()).param("seats", form.seats()).param("exp", form.expiresOn())
                 .param("by", actor).param("at", OffsetDateTime.now(ZoneOffset.UTC)).update(key, "id");
         SoftwareLicence licence = find(key.getKeyAs(Number.class).longValue()).orElseThrow();
@@ -89,10 +88,10 @@ public class SoftwareLicences {
     @Transactional
     public SoftwareLicence update(long id, Form form, String actor) {
         find(id).orElseThrow(() -> new RegisterNotFoundException("There is no licence " + id + "."));
-        RegisterException.refuseIfAny(check(form));
+        RegisterException.refuseIfAny(CloudRules.licenceProblems(form));
         jdbc.sql("UPDATE software_licence SET product = :p, supplier = :s, reference = :r, seats = :seats, "
                         + "expires_on = :exp, changed_by = :by, changed_at = :at WHERE id = :id")
-                .param("p", form.product().strip()).param("s", strip(form.supplier()))
+                .param("p", form.product().strip()).param("s", CloudRules.strip(form.supplier()))
                 .param("r", form.reference().strip()).param("seats", form.seats()).param("exp", form.expiresOn())
                 .param("by", actor).param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("id", id).update();
         SoftwareLicence licence = find(id).orElseThrow();
@@ -100,38 +99,11 @@ public class SoftwareLicences {
         return licence;
     }
 
-    private static List<String> check(Form form) {
-        List<String> problems = new ArrayList<>();
-        required(problems, form.product(), "the product", "The product name");
-        required(problems, form.reference(), "the licence number, order or agreement that proves the licence",
-                "The reference");
-        if (strip(form.supplier()).length() > MAX_TEXT) {
-            problems.add("The supplier is longer than " + MAX_TEXT + " characters.");
-        }
-        if (form.seats() != null && form.seats() < 1) {
-            problems.add("Seats must be at least 1, or blank.");
-        }
-        return problems;
-    }
-
-    private static void required(List<String> problems, String value, String what, String name) {
-        String text = strip(value);
-        if (text.isEmpty()) {
-            problems.add("Give " + what + ".");
-        } else if (text.length() > MAX_TEXT) {
-            problems.add(name + " is longer than " + MAX_TEXT + " characters.");
-        }
-    }
-
     private void audited(SoftwareLicence l, String actor) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("product", l.product());
         detail.put("expiresOn", l.expiresOn() == null ? null : l.expiresOn().toString());
         audit.append(actor, "licence.saved", RECORD_TYPE, Long.toString(l.id()), RegisterJson.of(detail));
-    }
-
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
     }
 
     static SoftwareLicence map(ResultSet rs, int row) throws SQLException {

@@ -193,54 +193,9 @@ public class Consents {
     public List<TakedownTask> withdraw(long personId, Set<PhotoUse> uses, LocalDate withdrawnOn, String withdrawnBy,
                                        String actor) {
         Person pupil = pupil(personId);
-        Map<PhotoUse, Consent> consents = of(personId);
-        List<String> problems = new ArrayList<>();
-        String name = withdrawnBy == null ? "" : withdrawnBy.strip();
-        if (name.isEmpty()) {
-            problems.add("Give the name of whoever withdrew the consent.");
-        } else if (name.length() > ConsentForm.MAX_NAME) {
-            problems.add("The name is " + name.length() + " characters long; at most " + ConsentForm.MAX_NAME + ".");
-        }
-        if (withdrawnOn == null) {
-            problems.add("Give the date the consent was withdrawn.");
-        } else if (withdrawnOn.isAfter(SchoolTime.today())) {
-            problems.add("The withdrawal's date, " + SchoolTime.day(withdrawnOn) + ", is in the future.");
-        }
-        if (!problems.isEmpty()) {
-            throw new ConsentException(problems, false);
-        }
-        List<String> clashes = new ArrayList<>();
-        for (PhotoUse use : uses.stream().sorted().toList()) {
-            Consent c = consents.get(use);
-            if (c == null) {
-                clashes.add("No consent for " + use.label() + " is recorded for " + pupil.displayName() + ".");
-            } else if (c.withdrawnOn() != null) {
-                clashes.add(pupil.displayName() + "'s consent for " + use.label() + " was already withdrawn on "
-                        + SchoolTime.day(c.withdrawnOn()) + ".");
-            } else if (!c.granted()) {
-                clashes.add(pupil.displayName() + "'s consent for " + use.label() + " was refused, so there is nothing "
-                        + "to withdraw.");
-            }
-        }
-        List<Consent> chosen = uses.isEmpty()
-                ? consents.values().stream().filter(c -> c.granted() && c.withdrawnOn() == null).toList()
-                : uses.stream().sorted().map(consents::get).toList();
-        if (uses.isEmpty() && chosen.isEmpty()) {
-            clashes.add(pupil.displayName() + " has no consent given to withdraw: every use is already withdrawn, "
-                    + "refused or not recorded.");
-        }
-        if (!clashes.isEmpty()) {
-            throw new ConsentException(clashes, true);
-        }
-        for (Consent c : chosen) {
-            if (withdrawnOn.isBefore(c.givenOn())) {
-                problems.add("The withdrawal's date, " + SchoolTime.day(withdrawnOn) + ", is before the consent for "
-                        + c.use().label() + " was given on " + SchoolTime.day(c.givenOn()) + ".");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConsentException(problems, false);
-        }
+        List<Consent> chosen = Withdrawals.choose(pupil.displayName(), of(personId), uses, withdrawnOn, withdrawnBy,
+                SchoolTime.today());
+        String name = Withdrawals.name(withdrawnBy);
         List<TakedownTask> tasks = new ArrayList<>();
         for (Consent c : chosen) {
             jdbc.sql("UPDATE consent SET withdrawn_on = :on, withdrawn_by = :by WHERE id = :id AND withdrawn_on IS NULL")

@@ -44,13 +44,11 @@ public class TakedownDays {
     }
 
     /**
-     * Chooses the days for takedown tasks created from now on.
+     * Reads the days as typed.
      *
-     * @param days the days as typed
-     * @throws ConsentException (400) for anything but a whole number from {@value #MIN} to {@value #MAX}; nothing changes
+     * @throws ConsentException (400) for anything but a whole number from {@value #MIN} to {@value #MAX}
      */
-    @Transactional
-    public int choose(String days, String actor) {
+    static int parse(String days) {
         String typed = days == null ? "" : days.strip();
         int chosen;
         try {
@@ -63,6 +61,18 @@ public class TakedownDays {
             throw ConsentException.of("The days to take an image down must be from " + MIN + " to " + MAX + ", not "
                     + chosen + ".");
         }
+        return chosen;
+    }
+
+    /**
+     * Chooses the days for takedown tasks created from now on.
+     *
+     * @param days the days as typed
+     * @throws ConsentException (400) for anything but a whole number from {@value #MIN} to {@value #MAX}; nothing changes
+     */
+    @Transactional
+    public int choose(String days, String actor) {
+        int chosen = parse(days);
         int before = current();
         jdbc.sql("INSERT INTO takedown_setting (days, chosen_by, chosen_at) VALUES (:days, :by, :at)")
                 .param("days", chosen).param("by", actor)

@@ -53,7 +53,7 @@ public class Takedowns {
         for (Map<String, Object> p : publications) {
             KeyHolder key = new GeneratedKeyHolder();
             long publication = ((Number) p.get("id")).longValue();
-            LocalDate due = withdrawnOn.plusDays(daysToTakeDown);
+            LocalDate due = Withdrawals.takedownDue(withdrawnOn, daysToTakeDown);
             jdbc.sql("INSERT INTO takedown_task (consent_id, publication_id, person_id, withdrawn_on, owner, due_on, "
                             + "created_at) VALUES (:c, :pub, :person, :on, :owner, :due, :at)")
                     .param("c", consent.id()).param("pub", publication).param("person", consent.personId())

@@ -94,17 +94,10 @@ public class FilteringReviews {
      */
     @Transactional
     public FilteringReview start(SchoolYear year, ReviewAnswers answers, String actor) {
-        List<String> problems = answers.problems();
-        if (!problems.isEmpty()) {
-            throw new ReviewException(problems, false);
-        }
         Optional<FilteringReview> last = latest();
-        if (last.isPresent() && !last.get().complete()) {
-            throw new ReviewException("Review " + last.get().number() + " (" + last.get().schoolYearLabel()
-                    + ") is not yet signed by both the senior leader and the governor; finish it first.", true);
-        }
+        ReviewRules.checkStart(answers, last);
         ReviewAnswers kept = answers.over(last.map(FilteringReview::answers).orElse(ReviewAnswers.NONE));
-        int number = last.map(r -> r.number() + 1).orElse(1);
+        int number = ReviewRules.nextNumber(last);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO filtering_review (school_year, number, based_on, send_answer, eal_answer, "
                         + "ai_tools_answer, byod_answer, actions, created_by, created_at) VALUES (:year, :number, "
@@ -131,14 +124,7 @@ public class FilteringReviews {
     @Transactional
     public FilteringReview answer(long id, ReviewAnswers answers, String actor) {
         FilteringReview review = get(id);
-        List<String> problems = answers.problems();
-        if (!problems.isEmpty()) {
-            throw new ReviewException(problems, false);
-        }
-        if (review.leaderSignedBy() != null || review.governorSignedBy() != null) {
-            throw new ReviewException("Review " + review.number() + " is signed, so its answers stand; "
-                    + "start next year's review from it instead.", true);
-        }
+        ReviewRules.checkAnswer(review, answers);
         ReviewAnswers kept = answers.over(review.answers());
         int updated = jdbc.sql("UPDATE filtering_review SET send_answer = :send, eal_answer = :eal, ai_tools_answer = "
                         + ":ai, byod_answer = :byod, actions = :actions WHERE id = :id AND leader_signed_by IS NULL "
@@ -162,16 +148,7 @@ public class FilteringReviews {
     @Transactional
     public FilteringReview sign(long id, Signer signer, String actor) {
         FilteringReview review = get(id);
-        String already = signer == Signer.LEADER ? review.leaderSignedBy() : review.governorSignedBy();
-        if (already != null) {
-            throw new ReviewException("Review " + review.number() + " is already signed by the "
-                    + (signer == Signer.LEADER ? "senior leader" : "governor") + " (" + already + ").", true);
-        }
-        List<String> blank = review.answers().unanswered();
-        if (!blank.isEmpty()) {
-            throw new ReviewException("Answer what the DfE asks before signing: " + String.join(", ", blank) + ".",
-                    false);
-        }
+        ReviewRules.checkSign(review, signer);
         String column = signer == Signer.LEADER ? "leader" : "governor";
         // Only an unsigned column is written, so two people signing at once cannot both succeed.
         int updated = jdbc.sql("UPDATE filtering_review SET " + column + "_signed_by = :by, " + column

@@ -51,9 +51,6 @@ class ReviewDueDates implements DueDates {
 
     /** A year after the last complete review's later signature; today when no review was ever completed. */
     LocalDate nextAnnualReview() {
-        return reviews.all().stream().filter(FilteringReview::complete).findFirst()
-                .map(r -> (r.leaderSignedAt().isAfter(r.governorSignedAt()) ? r.leaderSignedAt() : r.governorSignedAt())
-                        .atZoneSameInstant(SchoolTime.ZONE).toLocalDate().plusYears(1))
-                .orElseGet(SchoolTime::today);
+        return ReviewRules.nextAnnualReview(reviews.all(), SchoolTime.today());
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -61,8 +62,8 @@ class AgreementPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "pages." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "pages", role);
     }
 
     @Test
@@ -72,7 +73,7 @@ class AgreementPagesTest {
                         Permission.CHILD_PROTECTION_READ, Permission.ACTIVITY_READ, Permission.ACTIVITY_READ_TECHNICAL,
                         Permission.ACTIVITY_ACCESS_READ, Permission.BYPASS_REPORT_READ, Permission.MONITOR_CLASSIFY,
                         Permission.DATA_PROTECTION_MANAGE, Permission.PEOPLE_READ_DETAILS);
-        mvc.perform(get("/registers/agreements").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements").with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Coverage by audience")));
     }
 
@@ -80,13 +81,13 @@ class AgreementPagesTest {
     @ValueSource(strings = {"/incidents", "/incidents/child-protection", "/alerts", "/activity", "/reports/weekly",
             "/filtering/bypass-attempts", "/data-protection"})
     void theOfficeRoleIsRefusedEverySafeguardingRecord(String page) throws Exception {
-        mvc.perform(get(page).with(authentication(as(Role.OFFICE)))).andExpect(status().isForbidden());
+        mvc.perform(get(page).with(as(Role.OFFICE))).andExpect(status().isForbidden());
     }
 
     @Test
     void theOfficeRoleIsRefusedAPupilsChronology() throws Exception {
         long pupil = TestPeople.pupil(jdbc, "Chron", TestPeople.unique("Office"));
-        mvc.perform(get("/people/" + pupil + "/chronology").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/people/" + pupil + "/chronology").with(as(Role.OFFICE)))
                 .andExpect(status().isForbidden());
     }
 
@@ -121,7 +122,7 @@ class AgreementPagesTest {
         long pupil = person("PUPIL", "3", null);
         AgreementVersion ks2 = texts.inForce(Audience.KS2).orElseThrow();
         mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
-                        .param("signedOn", "2001-09-01").param("signedBy", "").with(authentication(as(Role.OFFICE)))
+                        .param("signedOn", "2001-09-01").param("signedBy", "").with(as(Role.OFFICE))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/people/" + pupil + "#paper"))
                 .andExpect(flash().attribute("problems", List.of("The form is dated "
@@ -130,16 +131,16 @@ class AgreementPagesTest {
                         + SchoolTime.day(ks2.createdAt().atZoneSameInstant(SchoolTime.ZONE).toLocalDate())
                         + ": check the date, or record the version the form shows.")));
         mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
-                        .param("signedOn", "not a date").with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .param("signedOn", "not a date").with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("problems", List.of("'not a date' is not a date: use the date picker.")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM agreement_acceptance WHERE person_id = :p").param("p", pupil)
                 .query(Long.class).single()).isZero();
 
         mvc.perform(post("/registers/agreements/people/" + pupil + "/paper").param("versionId", Long.toString(ks2.id()))
-                        .param("signedOn", SchoolTime.today().toString()).with(authentication(as(Role.OFFICE)))
+                        .param("signedOn", SchoolTime.today().toString()).with(as(Role.OFFICE))
                         .with(csrf()))
                 .andExpect(flash().attribute("recorded", "The paper form is recorded."));
-        mvc.perform(get("/registers/agreements/people/" + pupil).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements/people/" + pupil).with(as(Role.OFFICE)))
                 .andExpect(content().string(containsString("Paper form")))
                 .andExpect(content().string(containsString("pages.office")));
     }
@@ -149,11 +150,11 @@ class AgreementPagesTest {
         String klass = "F" + TestPeople.unique("").substring(0, 6);
         person("PUPIL", "5", klass, "=HYPERLINK(\"http://evil.example\")");
         String csv = mvc.perform(get("/registers/agreements/unsigned.csv").param("audience", "KS2")
-                        .param("class", klass).with(authentication(as(Role.OFFICE))))
+                        .param("class", klass).with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).hasSize(2);
         assertThat(csv).contains("'=HYPERLINK").contains("Year 5").contains(klass);
-        mvc.perform(get("/registers/agreements/unsigned.csv").param("year", "Year 99").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements/unsigned.csv").param("year", "Year 99").with(as(Role.OFFICE)))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a year group")));
     }
 
@@ -162,10 +163,10 @@ class AgreementPagesTest {
         AgreementVersion current = texts.inForce(Audience.VISITORS).orElseThrow();
         mvc.perform(post("/registers/agreements/texts").param("audience", "VISITORS").param("title", "<i>Visitors</i>")
                         .param("body", "<script>alert('agreement')</script>").param("changeKind", "CORRECTION")
-                        .param("note", "<b>note</b>").with(authentication(as(Role.DSL))).with(csrf()))
+                        .param("note", "<b>note</b>").with(as(Role.DSL)).with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/texts/history?audience=VISITORS"));
         mvc.perform(get("/registers/agreements/texts/history").param("audience", "VISITORS")
-                        .with(authentication(as(Role.OFFICE))))
+                        .with(as(Role.OFFICE)))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;agreement&#39;)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert"))))
                 .andExpect(content().string(not(containsString("<i>Visitors"))));
@@ -176,7 +177,7 @@ class AgreementPagesTest {
     void aNewVersionWithoutItsKindOfChangeComesBackSayingSo() throws Exception {
         int before = texts.history(Audience.STAFF).size();
         mvc.perform(post("/registers/agreements/texts").param("audience", "STAFF").param("title", "Staff")
-                        .param("body", "Text.").param("note", "A note").with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+                        .param("body", "Text.").param("note", "A note").with(as(Role.HEADTEACHER)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Say whether this is a material change")));
         assertThat(texts.history(Audience.STAFF)).hasSize(before);
@@ -195,7 +196,7 @@ class AgreementPagesTest {
                 .andExpect(jsonPath("$.method").value("ONLINE"));
         mvc.perform(post("/api/v1/registers/agreements/accept").with(authentication(governor)).with(csrf()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("already accepted")));
-        mvc.perform(get("/api/v1/registers/agreements/coverage").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/api/v1/registers/agreements/coverage").with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.audiences.length()").value(Audience.values().length))
                 .andExpect(jsonPath("$.audiences[?(@.audience == 'GOVERNORS')].signed").isNotEmpty());
@@ -204,7 +205,7 @@ class AgreementPagesTest {
     @Test
     void theGatePageTurnsTheGateOnForChosenGroups() throws Exception {
         mvc.perform(post("/registers/agreements/gate").param("group", "no-such-group")
-                        .with(authentication(as(Role.ADMIN))).with(csrf()))
+                        .with(as(Role.ADMIN)).with(csrf()))
                 .andExpect(flash().attribute("problems", List.of("The policy in force has no group no-such-group.")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM agreement_gate").query(Long.class).single()).isZero();
     }

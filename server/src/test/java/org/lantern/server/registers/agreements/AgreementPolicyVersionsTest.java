@@ -10,13 +10,12 @@ import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,8 +45,8 @@ class AgreementPolicyVersionsTest {
     @Autowired
     PolicyChangePrompts prompts;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "policyv." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "policyv", role);
     }
 
     private PolicyVersion saveThePolicy(String reason, boolean material) throws Exception {
@@ -55,7 +54,7 @@ class AgreementPolicyVersionsTest {
         if (material) {
             request.param("material", "true");
         }
-        mvc.perform(request.with(authentication(as(Role.DSL))).with(csrf())).andExpect(redirectedUrl("/policy"));
+        mvc.perform(request.with(as(Role.DSL)).with(csrf())).andExpect(redirectedUrl("/policy"));
         return policies.current().orElseThrow();
     }
 
@@ -69,11 +68,11 @@ class AgreementPolicyVersionsTest {
 
         assertThat(published.policyVersion()).isEqualTo(policy.number());
         assertThat(policy.material()).isFalse();
-        mvc.perform(get("/registers/agreements").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements").with(as(Role.OFFICE)))
                 .andExpect(content().string(containsString("Published with policy")))
                 .andExpect(content().string(containsString("version " + policy.number())));
         mvc.perform(get("/registers/agreements/texts/history").param("audience", "VISITORS")
-                        .with(authentication(as(Role.OFFICE))))
+                        .with(as(Role.OFFICE)))
                 .andExpect(content().string(containsString("with the school policy at version " + policy.number())));
     }
 
@@ -89,16 +88,16 @@ class AgreementPolicyVersionsTest {
         assertThat(prompts.stale(texts.allInForce())).containsKeys(Audience.values()).allSatisfy((a, c) ->
                 assertThat(c.number()).isEqualTo(change.number()));
         assertThat(texts.inForce(Audience.KS3).orElseThrow().number()).as("a prompt, not a new version").isEqualTo(before);
-        mvc.perform(get("/registers/agreements").with(authentication(as(Role.DSL))))
+        mvc.perform(get("/registers/agreements").with(as(Role.DSL)))
                 .andExpect(content().string(containsString("The school&#39;s policy changed materially in version "
                         + change.number())))
                 .andExpect(content().string(containsString("Social media sites are now allowed for sixth form.")))
                 .andExpect(content().string(containsString("Key Stage 3")))
                 .andExpect(content().string(containsString("/registers/agreements/texts/edit?audience=KS3")));
-        mvc.perform(get("/registers/agreements").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements").with(as(Role.OFFICE)))
                 .andExpect(content().string(containsString("changed materially")))
                 .andExpect(content().string(not(containsString("/registers/agreements/texts/edit?audience=KS3"))));
-        mvc.perform(get("/policy/history").with(authentication(as(Role.DSL))))
+        mvc.perform(get("/policy/history").with(as(Role.DSL)))
                 .andExpect(content().string(containsString("(material change)")));
 
         AgreementVersion visitors = texts.inForce(Audience.VISITORS).orElseThrow();

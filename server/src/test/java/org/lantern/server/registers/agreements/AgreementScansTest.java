@@ -21,11 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -63,8 +62,8 @@ class AgreementScansTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "scans." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "scans", role);
     }
 
     private long parentsVersion() {
@@ -78,7 +77,7 @@ class AgreementScansTest {
                         .file(new MockMultipartFile("scan", "signed form.pdf", "application/pdf", PDF))
                         .param("versionId", Long.toString(parentsVersion()))
                         .param("signedOn", SchoolTime.today().toString()).param("signedBy", "Pat Parent")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/people/" + pupil + "#paper"))
                 .andExpect(flash().attribute("recorded", "The paper form is recorded."));
 
@@ -87,25 +86,25 @@ class AgreementScansTest {
         assertThat(jdbc.sql("SELECT detail FROM audit_chain WHERE record_type = 'agreement-acceptance' AND record_id = :id")
                 .param("id", Long.toString(a.id())).query(String.class).single())
                 .contains("\"mediaType\":\"application/pdf\"", "\"sha256\"").doesNotContain("%PDF");
-        mvc.perform(get("/registers/agreements/people/" + pupil).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements/people/" + pupil).with(as(Role.OFFICE)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "/registers/agreements/scans/" + a.scanId())));
 
-        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andExpect(content().bytes(PDF))
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"signed_form.pdf\""))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
-        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(authentication(as(Role.DSL))))
+        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(as(Role.DSL)))
                 .andExpect(status().isOk());
         assertThat(accessLog.forRecord(AgreementScans.RECORD_TYPE, a.scanId()))
                 .extracting(RecordAccessLog.Access::username, RecordAccessLog.Access::allowed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("scans.office", true),
                         org.assertj.core.groups.Tuple.tuple("scans.dsl", true));
 
-        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(authentication(as(Role.STAFF))))
+        mvc.perform(get("/registers/agreements/scans/" + a.scanId()).with(as(Role.STAFF)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/registers/agreements/scans/999999999").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/agreements/scans/999999999").with(as(Role.OFFICE)))
                 .andExpect(status().isNotFound());
     }
 
@@ -134,7 +133,7 @@ class AgreementScansTest {
                         .file(new MockMultipartFile("scan", name, "application/pdf", scan))
                         .param("versionId", Long.toString(parentsVersion()))
                         .param("signedOn", SchoolTime.today().toString()).param("signedBy", "Pat Parent")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/registers/agreements/people/" + pupil + "#paper"))
                 .andExpect(flash().attribute("problems", List.of(problem)));
 
@@ -150,7 +149,7 @@ class AgreementScansTest {
                         .file(new MockMultipartFile("scan", "", "application/octet-stream", new byte[0]))
                         .param("versionId", Long.toString(parentsVersion()))
                         .param("signedOn", SchoolTime.today().toString()).param("signedBy", "Pat Parent")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("recorded", "The paper form is recorded."));
         assertThat(acceptances.of(pupil).getFirst().scanId()).isNull();
     }

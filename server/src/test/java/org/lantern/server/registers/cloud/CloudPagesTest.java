@@ -13,13 +13,12 @@ import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,8 +45,8 @@ class CloudPagesTest {
     @Autowired
     CloudServices services;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "pages.cloud." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "pages.cloud", role);
     }
 
     @Test
@@ -55,27 +54,27 @@ class CloudPagesTest {
         String name = TestPeople.unique("=cmd|' /C calc'!A0 <i>Padlet</i> ");
         String body = "{\"name\":\"" + name.replace("\"", "\\\"") + "\",\"purpose\":\"Discussion\","
                 + "\"dataHeld\":\"first names\",\"dpiaDone\":false,\"dpaInPlace\":true}";
-        String json = mvc.perform(post("/api/v1/registers/cloud-services/requests").with(authentication(as(Role.STAFF)))
+        String json = mvc.perform(post("/api/v1/registers/cloud-services/requests").with(as(Role.STAFF))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REQUESTED"))
                 .andReturn().getResponse().getContentAsString();
         long id = Long.parseLong(json.replaceAll(".*\"id\":(\\d+).*", "$1"));
-        mvc.perform(post("/api/v1/registers/cloud-services/requests").with(authentication(as(Role.STAFF))).with(csrf())
+        mvc.perform(post("/api/v1/registers/cloud-services/requests").with(as(Role.STAFF)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isConflict());
 
-        mvc.perform(post("/registers/cloud/" + id + "/approve").with(authentication(as(Role.ADMIN))).with(csrf()))
+        mvc.perform(post("/registers/cloud/" + id + "/approve").with(as(Role.ADMIN)).with(csrf()))
                 .andExpect(flash().attribute("done", containsString("now needs the other approval")));
-        mvc.perform(get("/registers/cloud/" + id).with(authentication(as(Role.HEADTEACHER))))
+        mvc.perform(get("/registers/cloud/" + id).with(as(Role.HEADTEACHER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Decide as a senior leader")))
                 .andExpect(content().string(containsString("&lt;i&gt;Padlet&lt;/i&gt;")));
-        mvc.perform(post("/registers/cloud/" + id + "/approve").with(authentication(as(Role.HEADTEACHER))).with(csrf()))
+        mvc.perform(post("/registers/cloud/" + id + "/approve").with(as(Role.HEADTEACHER)).with(csrf()))
                 .andExpect(flash().attribute("done", containsString("is approved")));
         assertThat(services.find(id).orElseThrow().status()).isEqualTo(CloudService.Status.APPROVED);
 
-        String csv = mvc.perform(get("/registers/cloud/services.csv").with(authentication(as(Role.STAFF))))
+        String csv = mvc.perform(get("/registers/cloud/services.csv").with(as(Role.STAFF)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("'=cmd|").doesNotContain("\n=cmd|").doesNotContain(",=cmd|");
     }
@@ -84,12 +83,12 @@ class CloudPagesTest {
     void aRefusalWithoutAReasonIsExplainedAndChangesNothing() throws Exception {
         CloudService s = services.request(new CloudServices.Details(TestPeople.unique("Discord "), "chat", "names",
                 false, false), "teacher");
-        mvc.perform(post("/api/v1/registers/cloud-services/" + s.id() + "/refuse").with(authentication(as(Role.ADMIN)))
+        mvc.perform(post("/api/v1/registers/cloud-services/" + s.id() + "/refuse").with(as(Role.ADMIN))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("Give the reason")));
         assertThat(services.find(s.id()).orElseThrow().status()).isEqualTo(CloudService.Status.REQUESTED);
-        mvc.perform(post("/api/v1/registers/cloud-services/999999999/approve").with(authentication(as(Role.ADMIN)))
+        mvc.perform(post("/api/v1/registers/cloud-services/999999999/approve").with(as(Role.ADMIN))
                         .with(csrf()))
                 .andExpect(status().isNotFound());
     }
@@ -109,13 +108,13 @@ class CloudPagesTest {
         String product = TestPeople.unique("Adobe ");
         mvc.perform(post("/registers/licences").param("product", product).param("reference", "VIP-1")
                         .param("expiresOn", LocalDate.now().plusDays(10).toString())
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("done", "The licence is saved."));
-        mvc.perform(get("/registers/licences").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/licences").with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Renew or change " + product)));
         mvc.perform(post("/registers/licences").param("product", "x").param("reference", "y").param("seats", "many")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("problems", hasItem("'many' is not a number of seats.")));
     }
 }

@@ -19,14 +19,13 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -66,8 +65,8 @@ class ConsentPagesTest {
 
     private final LocalDate today = SchoolTime.today();
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "consent." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "consent", role);
     }
 
     private long pupilIn(String className) {
@@ -89,7 +88,7 @@ class ConsentPagesTest {
                         Permission.ACTIVITY_READ, Permission.DATA_PROTECTION_MANAGE);
         assertThat(Role.STAFF.permissions()).contains(Permission.PHOTO_LIST_READ)
                 .doesNotContain(Permission.CONSENTS_READ, Permission.CONSENTS_NEVER_PUBLISH);
-        mvc.perform(get("/registers/consents").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/consents").with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Photo and video consent")));
     }
 
@@ -102,13 +101,13 @@ class ConsentPagesTest {
         String body = "{\"uses\":[\"SOCIAL_MEDIA\"],\"withdrawnBy\":\"Grace Parent\"}";
 
         mvc.perform(post("/api/v1/registers/consents/" + pupil + "/withdraw").contentType(MediaType.APPLICATION_JSON)
-                        .content(body).with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .content(body).with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.takedownTasks", hasSize(1)))
                 .andExpect(jsonPath("$.takedownTasks[0].publicationId").value(post.id()))
                 .andExpect(jsonPath("$.takedownTasks[0].owner").value("consent.office"))
                 .andExpect(jsonPath("$.takedownTasks[0].dueOn").value(today.plusDays(TakedownDays.DEFAULT).toString()));
         mvc.perform(post("/api/v1/registers/consents/" + pupil + "/withdraw").contentType(MediaType.APPLICATION_JSON)
-                        .content(body).with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .content(body).with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("already withdrawn")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM takedown_task WHERE person_id = :p").param("p", pupil)
                 .query(Long.class).single()).isEqualTo(1);
@@ -119,20 +118,20 @@ class ConsentPagesTest {
         long pupil = pupilIn("9Z");
         String form = "{\"use\":\"PRESS\",\"granted\":true,\"givenBy\":\"Grace Parent\",\"givenOn\":\"" + today + "\"}";
         mvc.perform(post("/api/v1/registers/consents/" + pupil).contentType(MediaType.APPLICATION_JSON).content(form)
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.use").value("PRESS"));
         mvc.perform(post("/api/v1/registers/consents/" + pupil).contentType(MediaType.APPLICATION_JSON).content(form)
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isConflict());
         mvc.perform(put("/api/v1/registers/consents/" + pupil + "/press").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"granted\":false,\"givenBy\":\"Sam Carer\",\"givenOn\":\"" + today + "\"}")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.granted").value(false));
         mvc.perform(put("/api/v1/registers/consents/" + pupil + "/website").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"granted\":true,\"givenBy\":\"Sam Carer\",\"givenOn\":\"" + today + "\"}")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/registers/consents/" + pupil).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/api/v1/registers/consents/" + pupil).with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.uses[2].status").value("Refused"))
                 .andExpect(jsonPath("$.uses[2].mayAppear").value(false));
     }
@@ -144,7 +143,7 @@ class ConsentPagesTest {
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/registers/consents/people/" + pupil).file(scan).param("use", "WEBSITE")
                         .param("granted", "yes").param("givenBy", "Grace Parent").param("givenOn", today.toString())
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/registers/consents/people/" + pupil + "#record"))
                 .andExpect(flash().attribute("problems", List.of("The scan is a web page (HTML) (text/html), whatever "
                         + "its name says: a scan must be a PNG, JPEG, GIF or WebP image or a PDF. Nothing was recorded.")));
@@ -158,12 +157,12 @@ class ConsentPagesTest {
         give(pupil, PhotoUse.DISPLAYS, "<script>alert(1)</script>");
 
         String csv = mvc.perform(get("/registers/consents/export.csv").param("class", "9Y")
-                        .with(authentication(as(Role.OFFICE))))
+                        .with(as(Role.OFFICE)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"").doesNotContain(",=HYPERLINK");
         assertThat(csv.lines().filter(l -> l.startsWith(pupil + ",")).count()).isEqualTo(PhotoUse.values().length);
 
-        mvc.perform(get("/registers/consents/people/" + pupil).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/consents/people/" + pupil).with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
@@ -181,7 +180,7 @@ class ConsentPagesTest {
         neverPublish.set(flagged, NeverPublishReason.COURT_ORDER, "Birth family must not find the child.", "dsl");
 
         String page = mvc.perform(get("/registers/consents/no-photos").param("class", "9X")
-                        .with(authentication(as(Role.STAFF))))
+                        .with(as(Role.STAFF)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         String flaggedName = consents.pupil(flagged).displayName();
@@ -189,9 +188,9 @@ class ConsentPagesTest {
         assertThat(page).contains(flaggedName, notAskedName).doesNotContain(consents.pupil(allowed).displayName())
                 .doesNotContain("Court order").doesNotContain("Birth family").doesNotContain("Never publish");
         assertThat(page.split("no photographs at all", -1)).hasSize(3);
-        mvc.perform(get("/registers/consents/people/" + flagged).with(authentication(as(Role.STAFF))))
+        mvc.perform(get("/registers/consents/people/" + flagged).with(as(Role.STAFF)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/registers/consents/people/" + flagged).with(authentication(as(Role.HEADTEACHER))))
+        mvc.perform(get("/registers/consents/people/" + flagged).with(as(Role.HEADTEACHER)))
                 .andExpect(content().string(containsString("Birth family must not find the child.")));
     }
 }

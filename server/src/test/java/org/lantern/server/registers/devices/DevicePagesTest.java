@@ -19,13 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -61,8 +60,8 @@ class DevicePagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "devices." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "devices", role);
     }
 
     @Test
@@ -77,14 +76,14 @@ class DevicePagesTest {
         Loan loan = lend(TestPeople.pupil(jdbc, "Rita", TestPeople.unique("Req")));
 
         String body = mvc.perform(post("/api/v1/registers/loans/" + loan.id() + "/return-request")
-                        .with(authentication(as(Role.OFFICE))).with(csrf()))
+                        .with(as(Role.OFFICE)).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.loanId").value(loan.id()))
                 .andReturn().getResponse().getContentAsString();
 
         JsonNode answer = JSON.readTree(body);
         assertThat(Duration.between(Instant.parse(answer.get("requestedAt").asText()),
                 Instant.parse(answer.get("dueAt").asText()))).isEqualTo(Duration.ofHours(72));
-        mvc.perform(get("/registers/loans").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/loans").with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-deadline=\"" + answer.get("dueAt").asText() + "\"")))
                 .andExpect(content().string(containsString("hours 59 minutes left")));
@@ -96,7 +95,7 @@ class DevicePagesTest {
         Loan loan = lend(staff);
         String secret = "Taken from the car outside " + TestPeople.unique("house");
 
-        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(as(Role.OFFICE)).with(csrf())
                         .param("kind", "STOLEN").param("lostAt", SchoolTime.today().minusDays(1) + "T18:30")
                         .param("policeReference", "CAD-1234-07DEC").param("description", secret)
                         .param("categoryId", "careless-personal-data").param("personalData", "yes")
@@ -115,18 +114,18 @@ class DevicePagesTest {
         assertThat(jdbc.sql("SELECT people_affected FROM data_breach WHERE id = :id").param("id", lost.breachId())
                 .query(Integer.class).single()).isEqualTo(30);
 
-        mvc.perform(get("/registers/loans/" + loan.id()).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/loans/" + loan.id()).with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Incident " + lost.incidentId())))
                 .andExpect(content().string(not(containsString(secret))))
                 .andExpect(content().string(not(containsString("href=\"/incidents/" + lost.incidentId()))));
-        mvc.perform(get("/incidents/" + lost.incidentId()).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/incidents/" + lost.incidentId()).with(as(Role.OFFICE)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/data-protection/breaches/" + lost.breachId()).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/data-protection/breaches/" + lost.breachId()).with(as(Role.OFFICE)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/data-protection/breaches/" + lost.breachId()).with(authentication(as(Role.HEADTEACHER))))
+        mvc.perform(get("/data-protection/breaches/" + lost.breachId()).with(as(Role.HEADTEACHER)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Report to the ICO by")));
-        mvc.perform(post("/api/v1/registers/loans/" + loan.id() + "/return").with(authentication(as(Role.OFFICE)))
+        mvc.perform(post("/api/v1/registers/loans/" + loan.id() + "/return").with(as(Role.OFFICE))
                         .with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"returnedOn\":\"" + SchoolTime.today() + "\",\"conditionBack\":\"Fine\"}"))
                 .andExpect(status().isConflict())
@@ -138,7 +137,7 @@ class DevicePagesTest {
         Loan loan = lend(TestPeople.pupil(jdbc, "Una", TestPeople.unique("Loss")));
         long incidents = jdbc.sql("SELECT COUNT(*) FROM incident").query(Long.class).single();
 
-        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(as(Role.OFFICE)).with(csrf())
                         .param("kind", "STOLEN").param("lostAt", SchoolTime.today().minusDays(1) + "T08:00")
                         .param("description", "Gone from the bag").param("categoryId", "mobile-device-misuse"))
                 .andExpect(status().is3xxRedirection())
@@ -155,7 +154,7 @@ class DevicePagesTest {
         Loan loan = lend(TestPeople.pupil(jdbc, "Noah", TestPeople.unique("Lost")));
         long breaches = jdbc.sql("SELECT COUNT(*) FROM data_breach").query(Long.class).single();
 
-        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/registers/loans/" + loan.id() + "/loss").with(as(Role.OFFICE)).with(csrf())
                         .param("kind", "LOST").param("lostAt", SchoolTime.today().minusDays(1) + "T15:00")
                         .param("description", "Left on the bus").param("categoryId", "mobile-device-misuse")
                         .param("personalData", "no"))
@@ -177,14 +176,14 @@ class DevicePagesTest {
     void theApiRefusesADuplicateSerialAndABadImportNamingTheLines() throws Exception {
         String serial = TestPeople.unique("SN");
         String device = "{\"type\":\"tablet\",\"make\":\"Apple\",\"serialNumber\":\"" + serial + "\"}";
-        mvc.perform(post("/api/v1/registers/devices").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/api/v1/registers/devices").with(as(Role.OFFICE)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(device))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("AVAILABLE"));
-        mvc.perform(post("/api/v1/registers/devices").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/api/v1/registers/devices").with(as(Role.OFFICE)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(device))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("already in the register")));
 
-        mvc.perform(post("/api/v1/registers/devices/import").with(authentication(as(Role.OFFICE))).with(csrf())
+        mvc.perform(post("/api/v1/registers/devices/import").with(as(Role.OFFICE)).with(csrf())
                         .contentType("text/csv").content("type,make,serial\nlaptop,Dell,\nlaptop,Dell," + serial + "\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0]").value("Line 2: The serial number is required."))
@@ -197,11 +196,11 @@ class DevicePagesTest {
         Device device = devices.create(new DeviceFields("laptop", "=HYPERLINK(\"http://evil.example\")",
                 "<script>alert(1)</script>", serial, null, null, null), "office");
 
-        mvc.perform(get("/registers/devices/export.csv").with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/devices/export.csv").with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("'=HYPERLINK")))
                 .andExpect(content().string(not(containsString(",=HYPERLINK"))));
-        mvc.perform(get("/registers/devices/" + device.id()).with(authentication(as(Role.OFFICE))))
+        mvc.perform(get("/registers/devices/" + device.id()).with(as(Role.OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));

@@ -32,14 +32,13 @@ import org.lantern.server.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -87,8 +86,8 @@ class RegistersHubTest {
     private final LocalDate today = SchoolTime.today();
     private String licence;
 
-    private Authentication as(Role role) {
-        return TestUsers.signedIn(accountService, accounts, "hub." + role.name().toLowerCase(), role);
+    private RequestPostProcessor as(Role role) {
+        return TestUsers.as(accountService, accounts, "hub", role);
     }
 
     /** Something due in every register that has dates: a licence, an overdue loan and takedown. */
@@ -114,7 +113,7 @@ class RegistersHubTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void theRegistersPageListsExactlyTheRegistersTheRoleMayOpen(Role role) throws Exception {
-        Authentication user = as(role);
+        RequestPostProcessor user = as(role);
         List<String> mayOpen = new ArrayList<>();
         for (String page : REGISTER_PAGES) {
             if (statusOf(user, page) == 200) {
@@ -134,7 +133,7 @@ class RegistersHubTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyRoleThatMayOpenSomeItemOpensDueThisMonthAndEveryItemLinksToAPageItMayOpen(Role role) throws Exception {
-        Authentication user = as(role);
+        RequestPostProcessor user = as(role);
         if (!due.mayOpen(role)) {
             assertThat(statusOf(user, "/registers/due")).as("%s opens due this month", role).isEqualTo(403);
             return;
@@ -153,31 +152,31 @@ class RegistersHubTest {
                 .isEqualTo(role.can(Permission.DEVICES_READ));
         assertThat(page.contains("Save when the email goes")).as("the email's time chosen by %s", role)
                 .isEqualTo(role.can(Permission.DUE_MAIL_MANAGE));
-        mvc.perform(get("/api/v1/registers/due").with(authentication(user))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registers/due").with(user)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.what == '" + licence + "')]").value(keepsSoftware ? hasSize(1) : empty()));
     }
 
     @Test
     void theCountsAreTheRegistersOwn() throws Exception {
-        Authentication head = as(Role.HEADTEACHER);
+        RequestPostProcessor head = as(Role.HEADTEACHER);
         int overdue = loans.overdue().size();
-        mvc.perform(get("/registers").with(authentication(head))).andExpect(status().isOk())
+        mvc.perform(get("/registers").with(head)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(overdue + (overdue == 1 ? " loan overdue" : " loans overdue"))))
                 .andExpect(content().string(containsString(licences.dueSoon(today).size()
                         + (licences.dueSoon(today).size() == 1 ? " runs out" : " run out") + " within 60 days")))
                 .andExpect(content().string(containsString("Annual filtering and monitoring review")))
                 .andExpect(content().string(containsString(" not signed")));
-        mvc.perform(get("/api/v1/registers").with(authentication(head))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registers").with(head)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.title == 'Loans')].facts[1]")
                         .value(overdue + (overdue == 1 ? " loan overdue" : " loans overdue")));
     }
 
-    private int statusOf(Authentication user, String path) throws Exception {
-        return mvc.perform(get(path).with(authentication(user))).andReturn().getResponse().getStatus();
+    private int statusOf(RequestPostProcessor user, String path) throws Exception {
+        return mvc.perform(get(path).with(user)).andReturn().getResponse().getStatus();
     }
 
-    private String body(Authentication user, String path) throws Exception {
-        return mvc.perform(get(path).with(authentication(user))).andExpect(status().isOk()).andReturn().getResponse()
+    private String body(RequestPostProcessor user, String path) throws Exception {
+        return mvc.perform(get(path).with(user)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
 
