@@ -122,7 +122,7 @@ class TermDatesApiTest {
                     + "Term name: give a name of up to 100 characters.;First day of term: \"2026-09-31\" is not a date",
             "/terms|''|Term name: give a name;First day of term: give a date;Last day of term: give a date",
             "/terms|{\"name\":\"Autumn\",\"startsOn\":\"2026-12-18\",\"endsOn\":\"2026-09-01\"}|"
-                    + "Last day of term: 1 Sept 2026 is before the first day, 18 Dec 2026.",
+                    + "Last day of term: 1 Sep 2026 is before the first day, 18 Dec 2026.",
             "/closures|{\"kind\":\"STRIKE\",\"name\":\"\",\"firstDay\":\"someday\"}|"
                     + "Kind: choose an INSET day or a holiday or closure.;Name: give a name;First day: \"someday\" is not a date",
             "/closures|{\"kind\":\"INSET\",\"name\":\"Long\",\"firstDay\":\"2026-09-01\",\"lastDay\":\"2026-10-15\"}|"
