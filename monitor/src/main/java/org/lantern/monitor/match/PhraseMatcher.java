@@ -92,17 +92,19 @@ public final class PhraseMatcher {
             if (parts.size() > 1) {
                 for (int part = 0; part < parts.size(); part++) {
                     String key = NORMALISER.normalise(parts.get(part)).text();
-                    keys.computeIfAbsent(key, k -> new ArrayList<>()).add(KeyTarget.gapPart(phrase, gapSlots, part, parts.size()));
+                    keys.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(KeyTarget.gapPart(phrase, gapSlots, part, parts.size(), PhraseGaps.open(parts.get(part))));
                 }
                 gapSlots += parts.size();
                 continue;
             }
             String key = normalised.get(phrase.id);
             List<String> contexts = contexts(phrase, key, phrases, normalised);
-            addKey(keys, key, phrase, contexts);
+            boolean open = PhraseGaps.open(phrase.entry.phrase());
+            addKey(keys, key, phrase, contexts, open);
             String joined = key.replace(" ", "");
             if (!joined.equals(key)) {
-                addKey(keys, joined, phrase, contexts.stream().map(c -> c.replace(" ", "")).toList());
+                addKey(keys, joined, phrase, contexts.stream().map(c -> c.replace(" ", "")).toList(), open);
             }
         }
         if (keys.isEmpty()) {
@@ -145,7 +147,8 @@ public final class PhraseMatcher {
         return contexts;
     }
 
-    private static void addKey(Map<String, List<KeyTarget>> keys, String key, CompiledPhrase phrase, List<String> contexts) {
+    private static void addKey(Map<String, List<KeyTarget>> keys, String key, CompiledPhrase phrase, List<String> contexts,
+            boolean open) {
         List<char[]> chars = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         for (String context : contexts) {
@@ -160,7 +163,7 @@ public final class PhraseMatcher {
             }
         }
         KeyTarget target = new KeyTarget(phrase, chars.toArray(char[][]::new),
-                offsets.stream().mapToInt(Integer::intValue).toArray());
+                offsets.stream().mapToInt(Integer::intValue).toArray(), open);
         keys.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
     }
 

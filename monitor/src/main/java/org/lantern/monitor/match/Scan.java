@@ -45,15 +45,21 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
 
     @Override
     public void hit(int begin, int end, KeyTarget[] targets) {
-        if (!Boundaries.wholePhrase(text, begin, end)) {
+        if (!Boundaries.startsWord(text, begin)) {
             return;
         }
+        boolean wordEnds = Boundaries.endsWord(text, end);
         for (KeyTarget target : targets) {
+            if (!wordEnds && !target.open) {
+                continue;
+            }
+            // an open word found as a word's start spans the whole word, for the explanation and the next gap
+            int to = wordEnds ? end : Boundaries.wordEnd(text, end);
             CompiledPhrase phrase = target.phrase;
             if (target.slot >= 0) {
-                gapPart(target, begin, end);
+                gapPart(target, begin, to);
             } else if (!isFound(phrase.id) && !target.cancelled(text, begin)) {
-                add(phrase, begin, end);
+                add(phrase, begin, to);
             }
         }
     }
