@@ -289,7 +289,7 @@ public final class LibraryCsv {
         }
         if (normal != null && rule != null && normal.contains(PhraseGaps.GAP) && !rule.notIn().isEmpty()) {
             errors.add("line " + line + ": a phrase with a gap ('...') takes no not-in contexts; write the contexts' words as a not-with list");
-        } else if (normal != null && rule != null && PhraseGaps.open(phrase) && !rule.notIn().isEmpty()) {
+        } else if (normal != null && rule != null && PhraseGaps.hasOpenWord(phrase) && !rule.notIn().isEmpty()) {
             errors.add("line " + line + ": a phrase ending in an open word ('" + PhraseGaps.OPEN
                     + "') takes no not-in contexts; write the contexts' words as a not-with list");
         } else if (normal != null && rule != null) {

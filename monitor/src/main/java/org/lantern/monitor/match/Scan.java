@@ -66,7 +66,8 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
 
     /**
      * A part of a phrase with gaps: the first starts a chain; each next one continues the latest
-     * chain that ended at most {@link PhraseGaps#MAX_WORDS} words before it; the last finds the
+     * chain that ended at most {@link PhraseGaps#MAX_WORDS} words before it (or, after an open
+     * word, right before it); the last finds the
      * phrase, from the chain's start. Hits come in order of their end, so the part before has
      * always been seen.
      */
@@ -83,7 +84,9 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
         int start = begin;
         if (target.part > 0) {
             int before = gapEnds[slot - 1];
-            if (before < 0 || before >= begin || !near(before, begin)) {
+            // a part cut after an open word starts at the next word: one space after the stem's word
+            boolean joins = before >= 0 && (target.adjacent ? before == begin - 1 : before < begin && near(before, begin));
+            if (!joins) {
                 return;
             }
             start = gapStarts[slot - 1];
@@ -158,13 +161,36 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
         return listCounts[list] - (self.list == list ? 1 : 0);
     }
 
-    /** @return the first phrase found of {@code list} other than {@code self} */
-    CompiledPhrase firstOtherIn(int list, CompiledPhrase self) {
+    /**
+     * @return how many phrases of {@code list} were found beside the phrase found at index
+     *         {@code self}: not itself, and for a phrase without gaps none of its own words
+     *         ({@code how many pills} is not raised by the {@code how many} it holds); a gapped
+     *         phrase counts what lies in its gaps ({@code take all the pills})
+     */
+    int besides(int list, int self) {
+        if (othersIn(list, found[self]) == 0) {
+            return 0;
+        }
+        int besides = 0;
         for (int i = 0; i < count; i++) {
-            if (found[i].list == list && found[i] != self) {
+            if (found[i].list == list && i != self && !within(i, self)) {
+                besides++;
+            }
+        }
+        return besides;
+    }
+
+    /** @return the first phrase of {@code list} found beside the phrase at index {@code self}, as {@link #besides} counts */
+    CompiledPhrase firstBesides(int list, int self) {
+        for (int i = 0; i < count; i++) {
+            if (found[i].list == list && i != self && !within(i, self)) {
                 return found[i];
             }
         }
         return null;
+    }
+
+    private boolean within(int i, int self) {
+        return !found[self].gapped && begins[i] >= begins[self] && ends[i] <= ends[self];
     }
 }

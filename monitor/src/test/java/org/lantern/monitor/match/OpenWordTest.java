@@ -12,7 +12,7 @@ import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
 
-/** Open words ({@code mour*}): a stem that finds every word starting with it, alone or before a gap, never inside a word. */
+/** Open words ({@code mour*}): a stem that finds every word starting with it, alone, before a gap or before the next word, never inside a word. */
 class OpenWordTest {
 
     private static final PhraseMatcher MATCHER = PhraseMatcher.build(List.of(shipped("""
@@ -20,6 +20,7 @@ class OpenWordTest {
             je veux ... mour*,suicide,fr,5,alone,false,false,test,CC0-1.0
             zabi* ... się,suicide,pl,5,alone,false,false,test,CC0-1.0
             selbstmord*,suicide,de,3,alone,false,false,test,CC0-1.0
+            schlag* mich,bullying,de,4,alone,false,false,test,CC0-1.0
             """)));
 
     private static PhraseLibrary shipped(String csv) {
@@ -49,6 +50,9 @@ class OpenWordTest {
             "Selbstmord"                          | "selbstmord*"       | "Selbstmord"
             "je veux amourir"                     | ""                  | ""
             "kein selbst mord"                    | ""                  | ""
+            "er schlägt mich jeden tag"           | "schlag* mich"      | "schlägt mich"
+            "sie schlagen mich"                   | "schlag* mich"      | "schlagen mich"
+            "er schlägt heute mich"               | ""                  | ""
             """)
     void findsWordsThatStartWithTheStem(String text, String phrase, String original) {
         List<Match> matches = MATCHER.classify(text, AgeBand.KS3).matches();
@@ -64,7 +68,8 @@ class OpenWordTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            "mo*rir"                | "only ends the last word"
+            "mo*rir"                | "only ends a word"
+            "*mourir"               | "only ends a word"
             "je veux* ... mourir"   | ""
             "je ... mo*"            | "shorter than 3 letters"
             "mour*,suicide,fr,5,not-in:mourir de rire" | "takes no not-in contexts"
