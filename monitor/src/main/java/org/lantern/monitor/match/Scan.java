@@ -163,9 +163,9 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
 
     /**
      * @return how many phrases of {@code list} were found beside the phrase found at index
-     *         {@code self}: not itself, and for a phrase without gaps none of its own words
-     *         ({@code how many pills} is not raised by the {@code how many} it holds); a gapped
-     *         phrase counts what lies in its gaps ({@code take all the pills})
+     *         {@code self}: not itself, and none of its own words ({@code how many pills} is not
+     *         raised by the {@code how many} it holds); a phrase with gaps counts what lies in
+     *         its gaps ({@code take all the pills}), not what starts or ends with it
      */
     int besides(int list, int self) {
         if (othersIn(list, found[self]) == 0) {
@@ -191,6 +191,9 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
     }
 
     private boolean within(int i, int self) {
-        return !found[self].gapped && begins[i] >= begins[self] && ends[i] <= ends[self];
+        if (begins[i] < begins[self] || ends[i] > ends[self]) {
+            return false;
+        }
+        return !found[self].gapped || begins[i] == begins[self] || ends[i] == ends[self];
     }
 }
