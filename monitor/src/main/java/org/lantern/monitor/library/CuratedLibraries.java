@@ -18,18 +18,20 @@ import java.util.Map;
  * library of its own, named {@code lantern-<file>}, so a match names the file and line it came
  * from. A category too long to read in one sitting is split into several files ({@link #files}):
  * suicide into its English phrases, its phrases in the other eight languages and the term lists
- * their rules name. A rule's term list is defined in one of its category's files.
+ * their rules name; grooming into its English phrases with their term lists and its phrases in
+ * the other eight languages. A rule's term list is defined in one of its category's files.
  */
 public final class CuratedLibraries {
 
     /** The source every curated phrase records. */
     public static final String SOURCE = "lantern-curated";
     /** The curated libraries' version: change it with every edit of any of their files. */
-    public static final String VERSION = "2026.12.4";
+    public static final String VERSION = "2026.12.5";
     private static final String DIRECTORY = "curated/";
     /** The categories kept in several files, each file's name without {@code .csv}, the first its own. */
     private static final Map<Category, List<String>> SPLIT = Map.of(
-            Category.SUICIDE, List.of("suicide", "suicide-languages", "suicide-terms"));
+            Category.SUICIDE, List.of("suicide", "suicide-languages", "suicide-terms"),
+            Category.GROOMING, List.of("grooming", "grooming-languages"));
 
     private CuratedLibraries() {}
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -239,10 +240,17 @@ public final class LibraryCsv {
         } else if (PhraseGaps.parts(phrase).size() > 1) {
             normal = gapped(phrase, line, errors);
         } else {
-            normal = NORMALISER.normalise(phrase).text();
+            normal = PhraseGaps.matchingForm(phrase);
             if (normal.codePointCount(0, normal.length()) < MIN_PHRASE) {
                 errors.add("line " + line + ": phrase '" + phrase + "' is " + (normal.isEmpty() ? "no letters or digits"
                         : "one character ('" + normal + "')") + " once normalised; at least " + MIN_PHRASE + " are needed");
+                normal = null;
+            }
+        }
+        if (normal != null) {
+            Optional<String> open = PhraseGaps.openProblem(phrase);
+            if (open.isPresent()) {
+                errors.add("line " + line + ": phrase '" + phrase + "': " + open.get());
                 normal = null;
             }
         }
@@ -281,6 +289,9 @@ public final class LibraryCsv {
         }
         if (normal != null && rule != null && normal.contains(PhraseGaps.GAP) && !rule.notIn().isEmpty()) {
             errors.add("line " + line + ": a phrase with a gap ('...') takes no not-in contexts; write the contexts' words as a not-with list");
+        } else if (normal != null && rule != null && PhraseGaps.hasOpenWord(phrase) && !rule.notIn().isEmpty()) {
+            errors.add("line " + line + ": a phrase ending in an open word ('" + PhraseGaps.OPEN
+                    + "') takes no not-in contexts; write the contexts' words as a not-with list");
         } else if (normal != null && rule != null) {
             for (String context : rule.notIn()) {
                 String normalContext = NORMALISER.normalise(context).text();

@@ -10,8 +10,26 @@ final class Boundaries {
     private Boundaries() {}
 
     static boolean wholePhrase(char[] text, int begin, int end) {
-        boolean left = begin == 0 || text[begin - 1] == ' ' || spaceless(text[begin]);
-        return left && (end == text.length || text[end] == ' ' || spaceless(text[end - 1]));
+        return startsWord(text, begin) && endsWord(text, end);
+    }
+
+    /** @return whether a phrase may start at {@code begin}: a space or the edge before it */
+    static boolean startsWord(char[] text, int begin) {
+        return begin == 0 || text[begin - 1] == ' ' || spaceless(text[begin]);
+    }
+
+    /** @return whether a phrase may end at {@code end}: a space or the edge after it */
+    static boolean endsWord(char[] text, int end) {
+        return end == text.length || text[end] == ' ' || spaceless(text[end - 1]);
+    }
+
+    /** @return the end of the word that goes on at {@code end}, for an open word ({@code mour*}) found as its start */
+    static int wordEnd(char[] text, int end) {
+        int at = end;
+        while (at < text.length && text[at] != ' ') {
+            at++;
+        }
+        return at;
     }
 
     private static boolean spaceless(char c) {

@@ -17,23 +17,34 @@ final class KeyTarget {
     final int part;
     /** How many parts the phrase has: 1 for a phrase without gaps. */
     final int parts;
+    /** Whether the key ends with an open word ({@code mour*}): it may end inside a word, which then ends the hit. */
+    final boolean open;
+    /** Whether this part follows the one before it directly (it was cut after an open word), not across a gap. */
+    final boolean adjacent;
 
-    KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets) {
-        this(phrase, contexts, offsets, -1, 0, 1);
+    KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets, boolean open) {
+        this(phrase, contexts, offsets, -1, 0, 1, open, false);
     }
 
-    private KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets, int slot, int part, int parts) {
+    private KeyTarget(CompiledPhrase phrase, char[][] contexts, int[] offsets, int slot, int part, int parts, boolean open,
+            boolean adjacent) {
         this.phrase = phrase;
         this.contexts = contexts;
         this.offsets = offsets;
         this.slot = slot;
         this.part = part;
         this.parts = parts;
+        this.open = open;
+        this.adjacent = adjacent;
     }
 
-    /** @return the target of part {@code part} of {@code parts} of a phrase with gaps, whose first part has scan slot {@code slot} */
-    static KeyTarget gapPart(CompiledPhrase phrase, int slot, int part, int parts) {
-        return new KeyTarget(phrase, new char[0][], new int[0], slot, part, parts);
+    /**
+     * @return the target of part {@code part} of {@code parts} of a phrase with gaps, whose first
+     *         part has scan slot {@code slot}, ending in an open word when {@code open}, directly
+     *         after the part before it when {@code adjacent}
+     */
+    static KeyTarget gapPart(CompiledPhrase phrase, int slot, int part, int parts, boolean open, boolean adjacent) {
+        return new KeyTarget(phrase, new char[0][], new int[0], slot, part, parts, open, adjacent);
     }
 
     /** @return whether the hit at {@code begin} lies inside one of the contexts, as a whole phrase */

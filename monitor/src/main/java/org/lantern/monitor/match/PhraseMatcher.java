@@ -81,28 +81,31 @@ public final class PhraseMatcher {
             for (PhraseEntry entry : library.entries()) {
                 phrases.add(new CompiledPhrase(phrases.size(), entry, library, listIds.get(entry.list()),
                         listIndex(listIds, entry.rule().withList(), entry), listIndex(listIds, entry.rule().notWithList(), entry),
-                        listIndex(listIds, entry.rule().raiseWithList(), entry), PhraseGaps.parts(entry.phrase()).size() > 1));
+                        listIndex(listIds, entry.rule().raiseWithList(), entry), PhraseGaps.pieces(entry.phrase()).size() > 1));
                 normalised.add(NORMALISER.normalise(entry.phrase()).text());
             }
         }
         Map<String, List<KeyTarget>> keys = new LinkedHashMap<>();
         int gapSlots = 0;
         for (CompiledPhrase phrase : phrases) {
-            List<String> parts = PhraseGaps.parts(phrase.entry.phrase());
-            if (parts.size() > 1) {
-                for (int part = 0; part < parts.size(); part++) {
-                    String key = NORMALISER.normalise(parts.get(part)).text();
-                    keys.computeIfAbsent(key, k -> new ArrayList<>()).add(KeyTarget.gapPart(phrase, gapSlots, part, parts.size()));
+            List<PhraseGaps.Piece> pieces = PhraseGaps.pieces(phrase.entry.phrase());
+            if (pieces.size() > 1) {
+                for (int part = 0; part < pieces.size(); part++) {
+                    PhraseGaps.Piece piece = pieces.get(part);
+                    String key = NORMALISER.normalise(piece.text()).text();
+                    keys.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(KeyTarget.gapPart(phrase, gapSlots, part, pieces.size(), piece.open(), piece.adjacent()));
                 }
-                gapSlots += parts.size();
+                gapSlots += pieces.size();
                 continue;
             }
             String key = normalised.get(phrase.id);
             List<String> contexts = contexts(phrase, key, phrases, normalised);
-            addKey(keys, key, phrase, contexts);
+            boolean open = pieces.getFirst().open();
+            addKey(keys, key, phrase, contexts, open);
             String joined = key.replace(" ", "");
             if (!joined.equals(key)) {
-                addKey(keys, joined, phrase, contexts.stream().map(c -> c.replace(" ", "")).toList());
+                addKey(keys, joined, phrase, contexts.stream().map(c -> c.replace(" ", "")).toList(), open);
             }
         }
         if (keys.isEmpty()) {
@@ -137,7 +140,7 @@ public final class PhraseMatcher {
             for (CompiledPhrase other : phrases) {
                 String help = normalised.get(other.id);
                 if (other.entry.helpSeeking() && !help.equals(key) && (" " + help + " ").contains(" " + key + " ")
-                        && PhraseGaps.parts(other.entry.phrase()).size() == 1) {
+                        && PhraseGaps.pieces(other.entry.phrase()).size() == 1) {
                     contexts.add(help);
                 }
             }
@@ -145,7 +148,8 @@ public final class PhraseMatcher {
         return contexts;
     }
 
-    private static void addKey(Map<String, List<KeyTarget>> keys, String key, CompiledPhrase phrase, List<String> contexts) {
+    private static void addKey(Map<String, List<KeyTarget>> keys, String key, CompiledPhrase phrase, List<String> contexts,
+            boolean open) {
         List<char[]> chars = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         for (String context : contexts) {
@@ -160,7 +164,7 @@ public final class PhraseMatcher {
             }
         }
         KeyTarget target = new KeyTarget(phrase, chars.toArray(char[][]::new),
-                offsets.stream().mapToInt(Integer::intValue).toArray());
+                offsets.stream().mapToInt(Integer::intValue).toArray(), open);
         keys.computeIfAbsent(key, k -> new ArrayList<>()).add(target);
     }
 
@@ -208,17 +212,17 @@ public final class PhraseMatcher {
             PhraseEntry entry = phrase.entry;
             int phraseLevel = entry.levels().level(band);
             if (!entry.alerts() || phraseLevel == 0 || (phrase.gapped && insideHelpSeeking(scan, i))
-                    || (phrase.withList != CompiledPhrase.NO_LIST && scan.othersIn(phrase.withList, phrase) == 0)
+                    || (phrase.withList != CompiledPhrase.NO_LIST && scan.besides(phrase.withList, i) == 0)
                     || scan.othersIn(phrase.notWithList, phrase) > 0) {
                 continue;
             }
             Optional<String> coOccurring = phrase.withList == CompiledPhrase.NO_LIST ? Optional.empty()
-                    : Optional.of(scan.firstOtherIn(phrase.withList, phrase).entry.phrase());
+                    : Optional.of(scan.firstBesides(phrase.withList, i).entry.phrase());
             int matchLevel = phraseLevel;
-            if (scan.othersIn(phrase.raiseWithList, phrase) > 0) {
+            if (phrase.raiseWithList != CompiledPhrase.NO_LIST && scan.besides(phrase.raiseWithList, i) > 0) {
                 matchLevel++;
                 if (coOccurring.isEmpty()) {
-                    coOccurring = Optional.of(scan.firstOtherIn(phrase.raiseWithList, phrase).entry.phrase());
+                    coOccurring = Optional.of(scan.firstBesides(phrase.raiseWithList, i).entry.phrase());
                 }
             }
             int begin = scan.begins[i];

@@ -45,22 +45,29 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
 
     @Override
     public void hit(int begin, int end, KeyTarget[] targets) {
-        if (!Boundaries.wholePhrase(text, begin, end)) {
+        if (!Boundaries.startsWord(text, begin)) {
             return;
         }
+        boolean wordEnds = Boundaries.endsWord(text, end);
         for (KeyTarget target : targets) {
+            if (!wordEnds && !target.open) {
+                continue;
+            }
+            // an open word found as a word's start spans the whole word, for the explanation and the next gap
+            int to = wordEnds ? end : Boundaries.wordEnd(text, end);
             CompiledPhrase phrase = target.phrase;
             if (target.slot >= 0) {
-                gapPart(target, begin, end);
+                gapPart(target, begin, to);
             } else if (!isFound(phrase.id) && !target.cancelled(text, begin)) {
-                add(phrase, begin, end);
+                add(phrase, begin, to);
             }
         }
     }
 
     /**
      * A part of a phrase with gaps: the first starts a chain; each next one continues the latest
-     * chain that ended at most {@link PhraseGaps#MAX_WORDS} words before it; the last finds the
+     * chain that ended at most {@link PhraseGaps#MAX_WORDS} words before it (or, after an open
+     * word, right before it); the last finds the
      * phrase, from the chain's start. Hits come in order of their end, so the part before has
      * always been seen.
      */
@@ -77,7 +84,9 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
         int start = begin;
         if (target.part > 0) {
             int before = gapEnds[slot - 1];
-            if (before < 0 || before >= begin || !near(before, begin)) {
+            // a part cut after an open word starts at the next word: one space after the stem's word
+            boolean joins = before >= 0 && (target.adjacent ? before == begin - 1 : before < begin && near(before, begin));
+            if (!joins) {
                 return;
             }
             start = gapStarts[slot - 1];
@@ -152,13 +161,39 @@ final class Scan implements AhoCorasickDoubleArrayTrie.IHit<KeyTarget[]> {
         return listCounts[list] - (self.list == list ? 1 : 0);
     }
 
-    /** @return the first phrase found of {@code list} other than {@code self} */
-    CompiledPhrase firstOtherIn(int list, CompiledPhrase self) {
+    /**
+     * @return how many phrases of {@code list} were found beside the phrase found at index
+     *         {@code self}: not itself, and none of its own words ({@code how many pills} is not
+     *         raised by the {@code how many} it holds); a phrase with gaps counts what lies in
+     *         its gaps ({@code take all the pills}), not what starts or ends with it
+     */
+    int besides(int list, int self) {
+        if (othersIn(list, found[self]) == 0) {
+            return 0;
+        }
+        int besides = 0;
         for (int i = 0; i < count; i++) {
-            if (found[i].list == list && found[i] != self) {
+            if (found[i].list == list && i != self && !within(i, self)) {
+                besides++;
+            }
+        }
+        return besides;
+    }
+
+    /** @return the first phrase of {@code list} found beside the phrase at index {@code self}, as {@link #besides} counts */
+    CompiledPhrase firstBesides(int list, int self) {
+        for (int i = 0; i < count; i++) {
+            if (found[i].list == list && i != self && !within(i, self)) {
                 return found[i];
             }
         }
         return null;
+    }
+
+    private boolean within(int i, int self) {
+        if (begins[i] < begins[self] || ends[i] > ends[self]) {
+            return false;
+        }
+        return !found[self].gapped || begins[i] == begins[self] || ends[i] == ends[self];
     }
 }

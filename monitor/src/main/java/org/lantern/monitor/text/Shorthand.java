@@ -61,6 +61,8 @@ final class Shorthand implements NormalisationStep {
             Map.entry("u r", "you are"), Map.entry("you r", "you are"),
             Map.entry("we re", "we are"), Map.entry("we ll", "we will"), Map.entry("they re", "they are"),
             Map.entry("they ll", "they will"), Map.entry("he ll", "he will"), Map.entry("she ll", "she will"),
+            Map.entry("he d", "he would"), Map.entry("she d", "she would"), Map.entry("they d", "they would"),
+            Map.entry("you d", "you would"), Map.entry("we d", "we would"),
             Map.entry("he s", "he is"), Map.entry("she s", "she is"), Map.entry("it s", "it is"),
             Map.entry("that s", "that is"), Map.entry("what s", "what is"), Map.entry("there s", "there is"),
             Map.entry("don t", "do not"), Map.entry("doesn t", "does not"), Map.entry("didn t", "did not"),

@@ -31,6 +31,11 @@ class CuratedLibrariesTest {
     static final Set<Category> HIGHEST_RISK = Set.of(
             Category.SUICIDE, Category.SELF_HARM, Category.GROOMING, Category.EXTREMISM, Category.ILLEGAL);
 
+    /** Phrases of the suicide library's three files together: a split or a move loses none. */
+    private static final int TOTAL_SUICIDE = 933;
+    /** Phrases of the grooming library's two files together. */
+    private static final int TOTAL_GROOMING = 493;
+
     /** Every curated file, with its category. */
     static Stream<Arguments> files() {
         return Arrays.stream(Category.values())
@@ -79,8 +84,20 @@ class CuratedLibrariesTest {
             assertThat(e.rule().term()).isFalse();
         });
         assertThat(suicide.get(2).entries()).allSatisfy(e -> assertThat(e.rule().term()).isTrue());
-        assertThat(suicide.get(2).entries()).extracting(PhraseEntry::list).containsOnly("intent", "means", "heights", "study", "die-idiom");
-        assertThat(suicide.stream().mapToInt(l -> l.entries().size()).sum()).isEqualTo(491);
+        assertThat(suicide.get(2).entries()).extracting(PhraseEntry::list).containsOnly("intent", "means", "heights", "study", "die-idiom",
+                "traffic", "amount", "dosage", "sport-benign", "farewell", "absence", "everyday");
+        assertThat(suicide.stream().mapToInt(l -> l.entries().size()).sum()).isEqualTo(TOTAL_SUICIDE);
+    }
+
+    @Test
+    void groomingIsSplitIntoItsEnglishPhrasesWithTheirTermListsAndItsOtherLanguages() {
+        List<PhraseLibrary> grooming = CuratedLibraries.load(Category.GROOMING);
+
+        assertThat(grooming).extracting(PhraseLibrary::name).containsExactly("lantern-grooming", "lantern-grooming-languages");
+        assertThat(grooming.get(0).entries()).extracting(PhraseEntry::language).containsOnly("en");
+        assertThat(grooming.get(1).entries()).extracting(PhraseEntry::language)
+                .containsOnlyElementsOf(LANGUAGES.subList(1, LANGUAGES.size()));
+        assertThat(grooming.stream().mapToInt(l -> l.entries().size()).sum()).isEqualTo(TOTAL_GROOMING);
     }
 
     @Test

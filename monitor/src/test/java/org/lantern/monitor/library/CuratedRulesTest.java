@@ -86,6 +86,24 @@ class CuratedRulesTest {
             online casino bonus                            | ks3     | gambling         | 2
             pthc                                           | staff   | illegal          | 5
             kinderpornos                                   | ks3     | illegal          | 5
+            if i took 40 paracetamol would i die           | ks3     | suicide          | 4
+            im going to throw myself off the multi storey  | ks3     | suicide          | 5
+            i've written goodbye letters to my family      | ks3     | suicide          | 4
+            everyone would be better off if i was gone     | ks3     | suicide          | 4
+            i just want it all to stop                     | ks3     | suicide          | 4
+            je vais me jeter sous un train                 | ks3     | suicide          | 5
+            ich bringe mich heute um                       | ks3     | suicide          | 5
+            zabiję się jutro                               | ks3     | suicide          | 5
+            3ayez amoot                                    | ks3     | suicide          | 5
+            khud ko maarna chahta hun                      | ks3     | suicide          | 5
+            he made me send him pics                       | ks3     | grooming         | 4
+            she said she'd post my pics if i blocked her   | ks3     | grooming         | 5
+            il m'a menacée de publier mes photos           | ks3     | grooming         | 5
+            my stepdad hits me                             | ks3     | coercive-control | 4
+            they keep following me home                    | ks3     | bullying         | 4
+            er schlägt mich jeden tag                      | ks3     | bullying         | 4
+            i carved his name into my arm                  | ks3     | self-harm        | 4
+            he has a knife in his school bag               | ks3     | weapons          | 4
             """)
     void findsThePhraseAtTheBandsLevel(String text, String band, String category, int level) {
         assertThat(levelOf(classify(text, band), category)).isEqualTo(level);
@@ -119,6 +137,18 @@ class CuratedRulesTest {
             me corto el pelo mañana                        | self-harm
             can i buy coke zero in bulk                    | drugs
             take my life back from anxiety                 | suicide
+            how many pills of ibuprofen for a headache     | suicide
+            my cat jumped off the balcony                  | suicide
+            writing a goodbye letter to our retiring teacher | suicide
+            i wont be here tomorrow i have the dentist     | suicide
+            no point revising anymore the exam is cancelled | suicide
+            je vais mourir de rire                         | suicide
+            quiero morirme de la risa                      | suicide
+            can you send me the photos from the school trip | grooming
+            my dad beat me at chess again                  | coercive-control
+            my brother hit me up on snapchat               | coercive-control
+            my dog follows me home from the park           | bullying
+            mi taglio i capelli domani                     | self-harm
             """)
     void benignLookAlikesAreNotThatCategory(String text, String category) {
         for (AgeBand band : AgeBand.values()) {

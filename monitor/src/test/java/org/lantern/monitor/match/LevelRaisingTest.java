@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The two ways a match is raised above its library level: a {@code raise-with:} rule (the word
- * beside a method, a time or the writer's intent) and words disguised to get past a filter.
+ * beside a method, a time or the writer's intent, never one of the phrase's own words) and words
+ * disguised to get past a filter.
  */
 class LevelRaisingTest {
 
@@ -28,6 +29,8 @@ class LevelRaisingTest {
             kill myself,suicide,en,5,raise-with:intent,false,false,,test,CC0-1.0
             weed,drugs,en,2,alone,false,false,,test,CC0-1.0
             bet365 all in,gambling,en,3,alone,false,false,,test,CC0-1.0
+            how to overdose safely,drugs,en,2,raise-with:intent,false,false,,test,CC0-1.0
+            how to ... tonight,drugs,en,3,raise-with:intent,false,false,,test,CC0-1.0
             """;
 
     private static final PhraseMatcher MATCHER = PhraseMatcher.build(List.of(library()));
@@ -56,6 +59,9 @@ class LevelRaisingTest {
             bet365 all in                   | 3
             Bet365 ALL IN                   | 3
             b e t 3 6 5 all in              | 4
+            how to overdose safely          | 4
+            how to do it tonight            | 3
+            tonight: how to do it tonight   | 4
             """)
     void raisesOneLevelPerReasonAndNeverAboveFive(String text, int level) {
         assertThat(MATCHER.classify(text, AgeBand.KS3).level()).isEqualTo(level);

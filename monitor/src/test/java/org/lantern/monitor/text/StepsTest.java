@@ -218,6 +218,8 @@ class StepsTest {
             "gonna kill my self"        | "going to kill myself"         | true
             "wanna die"                 | "want to die"                  | true
             "i ll do it"                | "i will do it"                 | true
+            "she d post them"           | "she would post them"          | true
+            "they d find out"           | "they would find out"          | true
             "don t tell"                | "do not tell"                  | true
             "dont tell anyone"          | "do not tell anyone"           | true
             "can not go on"             | "cannot go on"                 | true
