@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -203,6 +204,47 @@ class AgreementApiTest {
         assertThat(page).as("the page's download").isEqualTo(csv);
         mvc.perform(get(API + "/unsigned.csv").param("year", "Year 99").header("Authorization", office))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("is not a year group")));
+    }
+
+    @Test
+    void aNewVersionIsPublishedInForceAndWhatCannotBePublishedIsRefusedWithNothingChanged() throws Exception {
+        String dsl = token(Role.DSL);
+        int before = texts.inForce(Audience.VISITORS).orElseThrow().number();
+        String text = "Use the guest network for the visit only. " + TestPeople.unique("Api");
+        mvc.perform(post(API + "/versions").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"audience\":\"VISITORS\",\"title\":\"Visitors' agreement\",\"text\":\"" + text
+                                + "\",\"change\":\"MATERIAL\",\"note\":\"The guest network.\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value(before + 1))
+                .andExpect(jsonPath("$.material").value(true))
+                .andExpect(jsonPath("$.text").value(text))
+                .andExpect(jsonPath("$.publishedBy").value("agreeapi.dsl"));
+        assertThat(texts.inForce(Audience.VISITORS).orElseThrow().number()).isEqualTo(before + 1);
+
+        mvc.perform(post(API + "/versions").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"audience\":\"NOBODY\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]", containsString("Choose an agreement")));
+        mvc.perform(post(API + "/versions").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"audience\":\"VISITORS\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(API + "/versions").header("Authorization", token(Role.OFFICE))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"audience\":\"VISITORS\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(texts.inForce(Audience.VISITORS).orElseThrow().number()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theGateIsReadAndSetAndAGroupThePolicyLacksChangesNothing() throws Exception {
+        String dsl = token(Role.DSL);
+        mvc.perform(get(API + "/gate").header("Authorization", dsl))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.groups[*].id", hasItem("ks3")));
+        mvc.perform(put(API + "/gate").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"groups\":[\"ks3\",\"no-such-group\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("no-such-group")));
+        mvc.perform(put(API + "/gate").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"groups\":[]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.groups[?(@.on == true)]").isEmpty());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM agreement_gate").query(Long.class).single()).isZero();
     }
 
     @Test
