@@ -630,7 +630,11 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/consents/publications", "?pupil={pupil}", Role.OFFICE, "pupil=p1",
                 List.of(new Hidden("pupil=p1", holding(Permission.CONSENTS_RECORD))), null, null, false));
         String consentsApi = "/api/v1/registers/consents/{personId:\\d+}";
-        specs.add(plain("GET " + consentsApi, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
+        for (String path : List.of("", "/scans")) {
+            specs.add(plain("GET " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
+        }
+        specs.add(plain("GET /api/v1/registers/consents/scans/{scanId:\\d+}", Role.OFFICE, "scanId=scan",
+                Permission.CONSENTS_READ));
         for (String path : List.of("", "/withdraw", "/scans")) {
             specs.add(plain("POST " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_RECORD));
         }
