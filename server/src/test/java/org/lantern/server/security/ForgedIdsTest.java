@@ -602,6 +602,10 @@ class ForgedIdsTest {
                 null, null, false));
         specs.add(new Spec("POST /registers/devices/personal", "?personId={personId}", Role.OFFICE, "personId=p1",
                 List.of(new Hidden("personId=p1", holding(Permission.DEVICES_MANAGE))), null, null, false));
+        for (String method : List.of("GET", "POST")) {
+            specs.add(plain(method + " /registers/devices/personal/{id:\\d+}", Role.OFFICE, "id=personalDevice",
+                    Permission.DEVICES_MANAGE));
+        }
         specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
         specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",

@@ -361,6 +361,8 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/registers/devices/999999999/lend", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.GET, "/registers/devices/personal", Permission.DEVICES_READ),
             new Row(HttpMethod.POST, "/registers/devices/personal", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/registers/devices/personal/999999999", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/devices/personal/999999999", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.POST, "/registers/devices/personal/999999999/remove", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.GET, "/registers/devices/personal/export.csv", Permission.DEVICES_READ),
             new Row(HttpMethod.GET, "/registers/devices/leavers", Permission.DEVICES_READ),
