@@ -45,6 +45,7 @@ class PersonalDevicePageController {
     String list(Model model) {
         model.addAttribute("devices", personal.list());
         model.addAttribute("kinds", personal.kinds());
+        model.addAttribute("kindsById", personal.kindsById());
         model.addAttribute("fromPolicy", personal.fromPolicy());
         model.addAttribute("owners", people.list(null).stream().filter(p -> !p.hasLeft(SchoolTime.today()))
                 .sorted(Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
@@ -81,6 +82,7 @@ class PersonalDevicePageController {
         PersonalDevice device = personal.get(id);
         model.addAttribute("device", device);
         model.addAttribute("kinds", personal.kinds());
+        model.addAttribute("kindsById", personal.kindsById());
         if (!model.containsAttribute("change")) {
             model.addAttribute("change", new Change(device.kind(), device.description()));
         }

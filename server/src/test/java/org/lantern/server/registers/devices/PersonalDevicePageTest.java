@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -33,10 +34,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Changing a personal device on its page, as the API changes it (H2 and PostgreSQL): the change is
- * checked by the same service and audited; a refusal names every problem, changes nothing and shows
- * the form again with what was typed; a device taken off the register offers no form and refuses a
- * change; a form sent without its CSRF token changes nothing.
+ * Changing a personal device on its page, as the API changes it (H2 and PostgreSQL): the register
+ * names each device's kind in words and links to its page; the change is checked by the same
+ * service and audited; a refusal names every problem, changes nothing and shows the form again with
+ * what was typed; a device taken off the register offers no form and refuses a change; a form sent
+ * without its CSRF token changes nothing.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -77,7 +79,8 @@ class PersonalDevicePageTest {
 
         mvc.perform(get("/registers/devices/personal").with(authentication(office())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/registers/devices/personal/" + id + "\"")));
+                .andExpect(content().string(containsString("href=\"/registers/devices/personal/" + id + "\"")))
+                .andExpect(content().string(containsString(">" + HtmlUtils.htmlEscape(allowedKind().label()) + "<")));
         mvc.perform(get("/registers/devices/personal/" + id).with(authentication(office())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"Old phone\"")))
