@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.lantern.server.incidents.Channel;
 import org.lantern.server.incidents.RecordAccessLog;
 import org.lantern.server.incidents.Viewer;
@@ -125,17 +127,6 @@ public class FormScans {
     }
 
     /**
-     * A scan, for {@code viewer}: the look is logged.
-     *
-     * @throws RegisterNotFoundException when there is no such scan
-     */
-    public Scan read(long id, Viewer viewer, Channel channel) {
-        Scan scan = get(id);
-        accessLog.log(viewer, recordType, id, channel, true);
-        return scan;
-    }
-
-    /**
      * A scan, for the register's own use (nobody is shown it).
      *
      * @throws RegisterNotFoundException when there is no such scan
@@ -149,7 +140,8 @@ public class FormScans {
 
     /**
      * What a register's list says of a scan without showing it: never its content, nor the name it
-     * was uploaded with, which may name the child; a download, which is logged, carries that.
+     * was uploaded with, which may name the child; a download, which is logged, carries that. An
+     * API's list shows it unwrapped in each entry, its id as {@code scanId}.
      *
      * @param id         its id
      * @param mediaType  as detected
@@ -158,7 +150,7 @@ public class FormScans {
      * @param uploadedBy who uploaded it
      * @param uploadedAt when, with offset
      */
-    public record ScanInfo(long id, String mediaType, long sizeBytes, String sha256, String uploadedBy,
+    public record ScanInfo(@JsonProperty("scanId") long id, String mediaType, long sizeBytes, String sha256, String uploadedBy,
                            OffsetDateTime uploadedAt) {
     }
 
@@ -185,10 +177,15 @@ public class FormScans {
     }
 
     /**
-     * A scan as a download, for the pages and the API alike: always an attachment of the type
-     * detected when it was stored, never sniffed or run, and not cached on a shared computer.
+     * A scan as a download for {@code viewer}, for the pages and the API alike; the look is logged.
+     * Always an attachment of the type detected when it was stored, never sniffed or run, and not
+     * cached on a shared computer.
+     *
+     * @throws RegisterNotFoundException when there is no such scan
      */
-    public ResponseEntity<byte[]> download(Scan scan) {
+    public ResponseEntity<byte[]> download(long id, Viewer viewer, Channel channel) {
+        Scan scan = get(id);
+        accessLog.log(viewer, recordType, id, channel, true);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(scan.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(scan.downloadName(recordType)).build().toString())

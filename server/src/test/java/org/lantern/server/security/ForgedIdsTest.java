@@ -602,6 +602,10 @@ class ForgedIdsTest {
                 null, null, false));
         specs.add(new Spec("POST /registers/devices/personal", "?personId={personId}", Role.OFFICE, "personId=p1",
                 List.of(new Hidden("personId=p1", holding(Permission.DEVICES_MANAGE))), null, null, false));
+        for (String method : List.of("GET", "POST")) {
+            specs.add(plain(method + " /registers/devices/personal/{id:\\d+}", Role.OFFICE, "id=personalDevice",
+                    Permission.DEVICES_MANAGE));
+        }
         specs.add(plain("POST /registers/devices/personal/{id:\\d+}/remove", Role.OFFICE, "id=personalDevice",
                 Permission.DEVICES_MANAGE));
         specs.add(plain("POST /api/v1/registers/devices/personal/{id}/remove", Role.OFFICE, "id=personalDevice",
@@ -630,7 +634,11 @@ class ForgedIdsTest {
         specs.add(new Spec("POST /registers/consents/publications", "?pupil={pupil}", Role.OFFICE, "pupil=p1",
                 List.of(new Hidden("pupil=p1", holding(Permission.CONSENTS_RECORD))), null, null, false));
         String consentsApi = "/api/v1/registers/consents/{personId:\\d+}";
-        specs.add(plain("GET " + consentsApi, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
+        for (String path : List.of("", "/scans")) {
+            specs.add(plain("GET " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_READ));
+        }
+        specs.add(plain("GET /api/v1/registers/consents/scans/{scanId:\\d+}", Role.OFFICE, "scanId=scan",
+                Permission.CONSENTS_READ));
         for (String path : List.of("", "/withdraw", "/scans")) {
             specs.add(plain("POST " + consentsApi + path, Role.OFFICE, "personId=p1", Permission.CONSENTS_RECORD));
         }

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantern.server.identity.AccountPrincipal;
 import org.lantern.server.identity.AccountService;
-import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Permission;
@@ -343,7 +342,9 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/api/v1/registers/consents/999999999", Permission.CONSENTS_RECORD),
             new Row(HttpMethod.PUT, "/api/v1/registers/consents/999999999/PRESS", Permission.CONSENTS_RECORD),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/999999999/withdraw", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/999999999/scans", Permission.CONSENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/999999999/scans", Permission.CONSENTS_RECORD),
+            new Row(HttpMethod.GET, "/api/v1/registers/consents/scans/999999999", Permission.CONSENTS_READ),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/export", Permission.CONSENTS_READ),
             new Row(HttpMethod.GET, "/api/v1/registers/consents/publications", Permission.CONSENTS_READ),
             new Row(HttpMethod.POST, "/api/v1/registers/consents/publications", Permission.CONSENTS_RECORD),
@@ -362,6 +363,8 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/registers/devices/999999999/lend", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.GET, "/registers/devices/personal", Permission.DEVICES_READ),
             new Row(HttpMethod.POST, "/registers/devices/personal", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.GET, "/registers/devices/personal/999999999", Permission.DEVICES_MANAGE),
+            new Row(HttpMethod.POST, "/registers/devices/personal/999999999", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.POST, "/registers/devices/personal/999999999/remove", Permission.DEVICES_MANAGE),
             new Row(HttpMethod.GET, "/registers/devices/personal/export.csv", Permission.DEVICES_READ),
             new Row(HttpMethod.GET, "/registers/devices/leavers", Permission.DEVICES_READ),
@@ -451,6 +454,11 @@ class PermissionMatrixTest {
             new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
             new Row(HttpMethod.POST, "/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN),
             new Row(HttpMethod.GET, "/api/v1/registers/reviews", Permission.REVIEWS_READ),
+            new Row(HttpMethod.GET, "/api/v1/registers/reviews/999999999", Permission.REVIEWS_READ),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.PUT, "/api/v1/registers/reviews/999999999/answers", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
+            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN),
             // Due this month: whoever may open some register's items (DueDates.opens), each then shown only those;
             // choosing when the weekly email goes is for those who keep the registers.
             Row.anyOf(HttpMethod.GET, "/registers/due", DUE_DATES_READERS),
@@ -464,12 +472,7 @@ class PermissionMatrixTest {
                     Permission.CLOUD_SERVICES_READ, Permission.SOFTWARE_MANAGE, Permission.REVIEWS_READ),
             Row.anyOf(HttpMethod.GET, "/api/v1/registers", Permission.AGREEMENTS_READ, Permission.CONSENTS_READ,
                     Permission.PHOTO_LIST_READ, Permission.DEVICES_READ, Permission.TRAINING_READ,
-                    Permission.CLOUD_SERVICES_READ, Permission.SOFTWARE_MANAGE, Permission.REVIEWS_READ),
-            new Row(HttpMethod.GET, "/api/v1/registers/reviews/999999999", Permission.REVIEWS_READ),
-            new Row(HttpMethod.POST, "/api/v1/registers/reviews", Permission.REVIEWS_LEAD),
-            new Row(HttpMethod.PUT, "/api/v1/registers/reviews/999999999/answers", Permission.REVIEWS_LEAD),
-            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=LEADER", Permission.REVIEWS_LEAD),
-            new Row(HttpMethod.POST, "/api/v1/registers/reviews/999999999/sign?as=GOVERNOR", Permission.REVIEWS_GOVERN));
+                    Permission.CLOUD_SERVICES_READ, Permission.SOFTWARE_MANAGE, Permission.REVIEWS_READ));
 
     /**
      * Pages anyone may open, signed in with any role or not at all: what Lantern monitors is told to

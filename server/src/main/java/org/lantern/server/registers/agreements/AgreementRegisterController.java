@@ -147,6 +147,6 @@ class AgreementRegisterController {
     @GetMapping("/scans/{id:\\d+}")
     @PreAuthorize("hasAuthority('AGREEMENTS_READ')")
     ResponseEntity<byte[]> scan(@PathVariable long id, Authentication user) {
-        return scans.download(scans.read(id, Viewer.of(user), Channel.PAGE));
+        return scans.download(id, Viewer.of(user), Channel.PAGE);
     }
 }

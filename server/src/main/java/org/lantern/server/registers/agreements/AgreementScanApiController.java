@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -50,24 +51,17 @@ class AgreementScanApiController {
     /**
      * A scan of a paper form, and the acceptance it is the evidence of.
      *
-     * @param scanId       the scan's id, for its download
      * @param acceptanceId the acceptance
      * @param audience     the agreement
      * @param version      the version's number
      * @param signedOn     the date on the form
      * @param signedBy     who signed it
-     * @param mediaType    the scan's type, detected from its bytes
-     * @param sizeBytes    its size
-     * @param sha256       its digest
-     * @param uploadedBy   who uploaded it
-     * @param uploadedAt   when, with offset
+     * @param scan         the scan, shown unwrapped: its id for its download, type, size, digest, uploader
      */
-    record ScanView(long scanId, long acceptanceId, Audience audience, int version, String signedOn, String signedBy,
-                    String mediaType, long sizeBytes, String sha256, String uploadedBy, String uploadedAt) {
+    record ScanView(long acceptanceId, Audience audience, int version, String signedOn, String signedBy,
+                    @JsonUnwrapped FormScans.ScanInfo scan) {
         static ScanView of(Acceptance a, FormScans.ScanInfo scan) {
-            return new ScanView(scan.id(), a.id(), a.audience(), a.versionNumber(), a.signedOn().toString(),
-                    a.signedBy(), scan.mediaType(), scan.sizeBytes(), scan.sha256(), scan.uploadedBy(),
-                    scan.uploadedAt().toString());
+            return new ScanView(a.id(), a.audience(), a.versionNumber(), a.signedOn().toString(), a.signedBy(), scan);
         }
     }
 
@@ -79,8 +73,8 @@ class AgreementScanApiController {
                     + "content or uploaded name (download it, which is logged). 404 when there is no such person.",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = """
-                            {"scans":[{"scanId":17,"acceptanceId":42,"audience":"PARENTS","version":1,\
-                            "signedOn":"2026-09-03","signedBy":"Ruth Smith","mediaType":"application/pdf",\
+                            {"scans":[{"acceptanceId":42,"audience":"PARENTS","version":1,\
+                            "signedOn":"2026-09-03","signedBy":"Ruth Smith","scanId":17,"mediaType":"application/pdf",\
                             "sizeBytes":183204,"sha256":"9f86d0...","uploadedBy":"office",\
                             "uploadedAt":"2026-09-04T09:12:00Z"}]}"""))))
     Map<String, List<ScanView>> list(@PathVariable long personId) {
@@ -130,6 +124,6 @@ class AgreementScanApiController {
             description = "As the person's page offers it: an attachment of the type detected when it was stored, "
                     + "never cached. Each download is logged in the record-access log. 404 when there is no such scan.")
     ResponseEntity<byte[]> download(@PathVariable long scanId, Authentication user) {
-        return scans.download(scans.read(scanId, Viewer.of(user), Channel.API));
+        return scans.download(scanId, Viewer.of(user), Channel.API);
     }
 }

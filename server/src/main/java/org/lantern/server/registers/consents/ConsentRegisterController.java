@@ -169,7 +169,7 @@ class ConsentRegisterController {
     @GetMapping("/scans/{id:\\d+}")
     @PreAuthorize("hasAuthority('CONSENTS_READ')")
     ResponseEntity<byte[]> scan(@PathVariable long id, Authentication user) {
-        return scans.download(scans.read(id, Viewer.of(user), Channel.PAGE));
+        return scans.download(id, Viewer.of(user), Channel.PAGE);
     }
 
     static Set<Long> ids(List<WhoMayAppear.Pupil> rows) {

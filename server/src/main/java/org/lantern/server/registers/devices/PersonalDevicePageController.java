@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Personal devices (BYOD) under {@code /registers/devices/personal}, registered against the
- * policy's Mobile Technologies table, with their CSV export, and the leaver checklist at {@code /registers/devices/leavers}.
+ * policy's Mobile Technologies table, each changed on a page of its own as the API changes it, with
+ * their CSV export, and the leaver checklist at {@code /registers/devices/leavers}.
  */
 @Controller
 @RequestMapping("/registers/devices")
@@ -44,6 +45,7 @@ class PersonalDevicePageController {
     String list(Model model) {
         model.addAttribute("devices", personal.list());
         model.addAttribute("kinds", personal.kinds());
+        model.addAttribute("kindsById", personal.kindsById());
         model.addAttribute("fromPolicy", personal.fromPolicy());
         model.addAttribute("owners", people.list(null).stream().filter(p -> !p.hasLeft(SchoolTime.today()))
                 .sorted(Comparator.comparing(Person::legalLastName).thenComparing(Person::displayName))
@@ -63,6 +65,44 @@ class PersonalDevicePageController {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/registers/devices/personal";
+    }
+
+    /**
+     * What the change form was sent with, kept to show again when it is refused.
+     *
+     * @param kind        the kind's id
+     * @param description what the device is
+     */
+    record Change(String kind, String description) {
+    }
+
+    @GetMapping("/personal/{id:\\d+}")
+    @PreAuthorize("hasAuthority('DEVICES_MANAGE')")
+    String device(@PathVariable long id, Model model) {
+        PersonalDevice device = personal.get(id);
+        model.addAttribute("device", device);
+        model.addAttribute("kinds", personal.kinds());
+        model.addAttribute("kindsById", personal.kindsById());
+        if (!model.containsAttribute("change")) {
+            model.addAttribute("change", new Change(device.kind(), device.description()));
+        }
+        return "registers/devices/personal-device";
+    }
+
+    @PostMapping("/personal/{id:\\d+}")
+    @PreAuthorize("hasAuthority('DEVICES_MANAGE')")
+    String change(@PathVariable long id, @RequestParam(defaultValue = "") String kind,
+                  @RequestParam(defaultValue = "") String description, Authentication user,
+                  RedirectAttributes redirect) {
+        try {
+            personal.update(id, kind, description, user.getName());
+            redirect.addFlashAttribute("done", "Personal device changed.");
+            return "redirect:/registers/devices/personal";
+        } catch (DeviceException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("change", new Change(kind, description));
+            return "redirect:/registers/devices/personal/" + id;
+        }
     }
 
     @PostMapping("/personal/{id:\\d+}/remove")

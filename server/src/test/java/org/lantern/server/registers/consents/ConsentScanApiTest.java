@@ -13,6 +13,8 @@ import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
 import org.lantern.server.identity.ApiTokenService;
 import org.lantern.server.identity.Role;
+import org.lantern.server.incidents.RecordAccessLog;
+import org.lantern.server.incidents.evidence.EvidenceService;
 import org.lantern.server.registers.FormScans;
 import org.lantern.server.support.PersistenceTest;
 import org.lantern.server.support.TestPeople;
@@ -24,14 +26,21 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Uploading the scan of a signed consent form through the API with an API token (H2 and PostgreSQL):
- * it becomes the consent's evidence and is audited; a file that is not an image or PDF, is empty or
- * too large, or names no use, is refused with nothing kept; a pupil with no consent for the use is 404.
+ * The scans of signed consent forms through the API with an API token (H2 and PostgreSQL), as the
+ * agreements register's are: an upload becomes the consent's evidence and is audited; a pupil's scans
+ * are listed without their content or uploaded name; a download is logged in the record-access log;
+ * a file that is not an image or PDF, is empty or too large, or names no use, is refused with nothing
+ * kept; a pupil with no consent for the use, no such pupil and no such scan are 404.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -51,6 +60,8 @@ class ConsentScanApiTest {
     Consents consents;
     @Autowired
     ConsentScans scans;
+    @Autowired
+    RecordAccessLog accessLog;
     @Autowired
     JdbcClient jdbc;
 
@@ -72,7 +83,7 @@ class ConsentScanApiTest {
     }
 
     @Test
-    void aScanSentThroughTheApiBecomesTheConsentsEvidenceAndIsAudited() throws Exception {
+    void aScanSentThroughTheApiBecomesTheConsentsEvidenceIsListedAndEachDownloadIsLogged() throws Exception {
         long pupil = pupilWithPressConsent();
 
         mvc.perform(multipart("/api/v1/registers/consents/" + pupil + "/scans")
@@ -86,6 +97,44 @@ class ConsentScanApiTest {
         assertThat(jdbc.sql("SELECT detail FROM audit_chain WHERE record_type = 'photo-consent' AND record_id = :id "
                         + "AND action = 'consent.scan-attached'").param("id", Long.toString(press.id()))
                 .query(String.class).single()).contains("\"mediaType\":\"image/png\"", "\"sha256\"");
+
+        mvc.perform(get("/api/v1/registers/consents/" + pupil + "/scans").header("Authorization", office()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.scans.length()").value(1))
+                .andExpect(jsonPath("$.scans[0].scanId").value(press.evidenceId()))
+                .andExpect(jsonPath("$.scans[0].consentId").value(press.id()))
+                .andExpect(jsonPath("$.scans[0].use").value("PRESS"))
+                .andExpect(jsonPath("$.scans[0].givenBy").value("Grace Parent"))
+                .andExpect(jsonPath("$.scans[0].mediaType").value("image/png"))
+                .andExpect(jsonPath("$.scans[0].sizeBytes").value(PNG.length))
+                .andExpect(jsonPath("$.scans[0].sha256").value(EvidenceService.sha256(PNG)))
+                .andExpect(jsonPath("$.scans[0].content").doesNotExist())
+                .andExpect(content().string(not(containsString("press form"))));
+        assertThat(accessLog.forRecord(ConsentScans.RECORD_TYPE, press.evidenceId())).isEmpty();
+
+        mvc.perform(get("/api/v1/registers/consents/scans/" + press.evidenceId()).header("Authorization", office()))
+                .andExpect(status().isOk()).andExpect(content().bytes(PNG))
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"press_form.png\""))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        assertThat(accessLog.forRecord(ConsentScans.RECORD_TYPE, press.evidenceId()))
+                .extracting(x -> x.username() + " " + x.channel() + " " + x.allowed())
+                .containsExactly("scanapi.office API true");
+    }
+
+    @Test
+    void aPupilWithNoScanListsNoneAndNoSuchPupilOrScanIsNotFound() throws Exception {
+        long pupil = pupilWithPressConsent();
+        long staff = TestPeople.person(jdbc, "STAFF", "Scan", TestPeople.unique("Staff"));
+
+        mvc.perform(get("/api/v1/registers/consents/" + pupil + "/scans").header("Authorization", office()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.scans.length()").value(0));
+        for (long nobody : new long[] {staff, 999999999L}) {
+            mvc.perform(get("/api/v1/registers/consents/" + nobody + "/scans").header("Authorization", office()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("There is no pupil " + nobody + "."));
+        }
+        mvc.perform(get("/api/v1/registers/consents/scans/999999999").header("Authorization", office()))
+                .andExpect(status().isNotFound());
     }
 
     static Stream<Arguments> badUploads() {
