@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * school (the out-of-hours on-call list, the daily digest). What is typed is checked before
  * anything is saved, every problem said at once: a date that is not one, a last day before the
  * first, a half-term outside its term, a term overlapping another. Every change is an entry of
- * the audit chain ({@code term-dates.*}). A term is changed by removing it and adding it again.
+ * the audit chain ({@code term-dates.*}); a change in place keeps what the term or closure was.
  */
 @Service
 public class TermDates {
@@ -86,6 +86,54 @@ public class TermDates {
     @Transactional
     public SchoolTerm addTerm(String name, String startsOn, String endsOn, String halfTermStart, String halfTermEnd,
                               String actor) {
+        SchoolTerm typed = checkTerm(0, name, startsOn, endsOn, halfTermStart, halfTermEnd);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO school_term (name, starts_on, ends_on, half_term_start, half_term_end, added_by, added_at) "
+                        + "VALUES (:name, :start, :end, :hs, :he, :actor, :now)")
+                .param("name", typed.name()).param("start", typed.startsOn()).param("end", typed.endsOn())
+                .param("hs", typed.halfTermStart()).param("he", typed.halfTermEnd())
+                .param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
+        SchoolTerm term = new SchoolTerm(keys.getKeyAs(Number.class).longValue(), typed.name(), typed.startsOn(),
+                typed.endsOn(), typed.halfTermStart(), typed.halfTermEnd());
+        audit.append(actor, "term-dates.term-added", RECORD, "term-" + term.id(), json(detail(term)));
+        return term;
+    }
+
+    /**
+     * Changes a term in place, checked as a new one is except against itself; audited with what
+     * it was and what it is now.
+     *
+     * @return the term as changed, or empty when there is no such term
+     * @throws TermDatesRejectedException saying what to correct; nothing is saved
+     */
+    @Transactional
+    public Optional<SchoolTerm> updateTerm(long id, String name, String startsOn, String endsOn, String halfTermStart,
+                                           String halfTermEnd, String actor) {
+        Optional<SchoolTerm> before = term(id);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        SchoolTerm typed = checkTerm(id, name, startsOn, endsOn, halfTermStart, halfTermEnd);
+        SchoolTerm term = new SchoolTerm(id, typed.name(), typed.startsOn(), typed.endsOn(), typed.halfTermStart(),
+                typed.halfTermEnd());
+        jdbc.sql("UPDATE school_term SET name = :name, starts_on = :start, ends_on = :end, half_term_start = :hs, "
+                        + "half_term_end = :he WHERE id = :id")
+                .param("name", term.name()).param("start", term.startsOn()).param("end", term.endsOn())
+                .param("hs", term.halfTermStart()).param("he", term.halfTermEnd()).param("id", id).update();
+        audit.append(actor, "term-dates.term-changed", RECORD, "term-" + id,
+                json(beforeAfter(detail(before.get()), detail(term))));
+        return Optional.of(term);
+    }
+
+    /**
+     * Checks a term as typed: every problem at once, and an overlap with any term but the one of
+     * number {@code replacing} (0 for a new term).
+     *
+     * @return the term as it would be kept, numbered {@code replacing}
+     * @throws TermDatesRejectedException saying what to correct
+     */
+    private SchoolTerm checkTerm(long replacing, String name, String startsOn, String endsOn, String halfTermStart,
+                                 String halfTermEnd) {
         List<String> problems = new ArrayList<>();
         String n = name(name, "Term name", problems);
         LocalDate start = date(startsOn, "First day of term", true, problems);
@@ -100,29 +148,34 @@ public class TermDates {
                 problems.add("Last day of term: a term is at most 26 weeks long; check the year of each date.");
             } else {
                 halfTerm(start, end, halfTermStart, halfTermEnd, halfStart, halfEnd, problems);
-                terms().stream().filter(t -> !t.endsOn().isBefore(start) && !t.startsOn().isAfter(end)).findFirst()
+                terms().stream().filter(t -> t.id() != replacing)
+                        .filter(t -> !t.endsOn().isBefore(start) && !t.startsOn().isAfter(end)).findFirst()
                         .ifPresent(t -> problems.add("Dates: they overlap the " + t.name() + " ("
                                 + SchoolTime.day(t.startsOn()) + " to " + SchoolTime.day(t.endsOn())
-                                + "). Terms cannot overlap; remove that one first if it is wrong."));
+                                + "). Terms cannot overlap; change or remove that one first if it is wrong."));
             }
         }
         if (!problems.isEmpty()) {
             throw new TermDatesRejectedException(problems);
         }
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO school_term (name, starts_on, ends_on, half_term_start, half_term_end, added_by, added_at) "
-                        + "VALUES (:name, :start, :end, :hs, :he, :actor, :now)")
-                .param("name", n).param("start", start).param("end", end).param("hs", halfStart).param("he", halfEnd)
-                .param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
-        SchoolTerm term = new SchoolTerm(keys.getKeyAs(Number.class).longValue(), n, start, end, halfStart, halfEnd);
+        return new SchoolTerm(replacing, n, start, end, halfStart, halfEnd);
+    }
+
+    private static Map<String, Object> detail(SchoolTerm term) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("name", n);
-        detail.put("startsOn", start.toString());
-        detail.put("endsOn", end.toString());
-        detail.put("halfTermStart", halfStart == null ? null : halfStart.toString());
-        detail.put("halfTermEnd", halfEnd == null ? null : halfEnd.toString());
-        audit.append(actor, "term-dates.term-added", RECORD, "term-" + term.id(), json(detail));
-        return term;
+        detail.put("name", term.name());
+        detail.put("startsOn", term.startsOn().toString());
+        detail.put("endsOn", term.endsOn().toString());
+        detail.put("halfTermStart", term.halfTermStart() == null ? null : term.halfTermStart().toString());
+        detail.put("halfTermEnd", term.halfTermEnd() == null ? null : term.halfTermEnd().toString());
+        return detail;
+    }
+
+    private static Map<String, Object> beforeAfter(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", before);
+        detail.put("after", after);
+        return detail;
     }
 
     private static void halfTerm(LocalDate start, LocalDate end, String typedStart, String typedEnd, LocalDate halfStart,
@@ -151,6 +204,50 @@ public class TermDates {
      */
     @Transactional
     public SchoolClosure addClosure(String kind, String name, String firstDay, String lastDay, String actor) {
+        SchoolClosure typed = checkClosure(0, kind, name, firstDay, lastDay);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO school_closure (kind, name, first_day, last_day, added_by, added_at) "
+                        + "VALUES (:kind, :name, :first, :last, :actor, :now)")
+                .param("kind", typed.kind().name()).param("name", typed.name()).param("first", typed.firstDay())
+                .param("last", typed.lastDay()).param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .update(keys, "id");
+        SchoolClosure closure = new SchoolClosure(keys.getKeyAs(Number.class).longValue(), typed.kind(), typed.name(),
+                typed.firstDay(), typed.lastDay());
+        audit.append(actor, "term-dates.closure-added", RECORD, "closure-" + closure.id(), json(detail(closure)));
+        return closure;
+    }
+
+    /**
+     * Changes an INSET day or closure in place, checked as a new one is; audited with what it was
+     * and what it is now.
+     *
+     * @return the closure as changed, or empty when there is no such closure
+     * @throws TermDatesRejectedException saying what to correct; nothing is saved
+     */
+    @Transactional
+    public Optional<SchoolClosure> updateClosure(long id, String kind, String name, String firstDay, String lastDay,
+                                                 String actor) {
+        Optional<SchoolClosure> before = closure(id);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        SchoolClosure closure = checkClosure(id, kind, name, firstDay, lastDay);
+        jdbc.sql("UPDATE school_closure SET kind = :kind, name = :name, first_day = :first, last_day = :last "
+                        + "WHERE id = :id")
+                .param("kind", closure.kind().name()).param("name", closure.name()).param("first", closure.firstDay())
+                .param("last", closure.lastDay()).param("id", id).update();
+        audit.append(actor, "term-dates.closure-changed", RECORD, "closure-" + id,
+                json(beforeAfter(detail(before.get()), detail(closure))));
+        return Optional.of(closure);
+    }
+
+    /**
+     * Checks an INSET day or closure as typed, every problem at once.
+     *
+     * @return the closure as it would be kept, numbered {@code id}
+     * @throws TermDatesRejectedException saying what to correct
+     */
+    private static SchoolClosure checkClosure(long id, String kind, String name, String firstDay, String lastDay) {
         List<String> problems = new ArrayList<>();
         SchoolClosure.Kind k = null;
         try {
@@ -172,15 +269,16 @@ public class TermDates {
         if (!problems.isEmpty()) {
             throw new TermDatesRejectedException(problems);
         }
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO school_closure (kind, name, first_day, last_day, added_by, added_at) "
-                        + "VALUES (:kind, :name, :first, :last, :actor, :now)")
-                .param("kind", k.name()).param("name", n).param("first", first).param("last", last)
-                .param("actor", actor).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
-        SchoolClosure closure = new SchoolClosure(keys.getKeyAs(Number.class).longValue(), k, n, first, last);
-        audit.append(actor, "term-dates.closure-added", RECORD, "closure-" + closure.id(), json(Map.of("kind", k.name(),
-                "name", n, "firstDay", first.toString(), "lastDay", last.toString())));
-        return closure;
+        return new SchoolClosure(id, k, n, first, last);
+    }
+
+    private static Map<String, Object> detail(SchoolClosure closure) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("kind", closure.kind().name());
+        detail.put("name", closure.name());
+        detail.put("firstDay", closure.firstDay().toString());
+        detail.put("lastDay", closure.lastDay().toString());
+        return detail;
     }
 
     /** The term with this number, if there is one. */

@@ -25,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The term dates page's API ({@code /settings/term-dates}) for scripts that load a year's dates:
- * read the terms, INSET days and closures and the school's days and hours, add and remove terms
+ * read the terms, INSET days and closures and the school's days and hours, add, change and remove terms
  * and closures, and choose the days and hours. SCHOOL_CALENDAR_MANAGE, as for the page. It checks
  * and audits as the page does, through the same services: a refusal is 400 with every problem and
  * nothing saved; a term or closure that is not there is 404.
@@ -64,11 +64,11 @@ class TermDatesApiController {
     record Hours(List<String> days, String start, String end, boolean startingValue) {
     }
 
-    /** A term to add; dates as 2026-09-03 or 3/9/2026, the half-term's both or neither. */
+    /** A term to add or change to; dates as 2026-09-03 or 3/9/2026, the half-term's both or neither. */
     record TermBody(String name, String startsOn, String endsOn, String halfTermStart, String halfTermEnd) {
     }
 
-    /** An INSET day or closure to add; {@code lastDay} empty for one day. */
+    /** An INSET day or closure to add or change to; {@code lastDay} empty for one day. */
     record ClosureBody(String kind, String name, String firstDay, String lastDay) {
     }
 
@@ -109,12 +109,35 @@ class TermDatesApiController {
         return terms.addClosure(b.kind(), b.name(), b.firstDay(), b.lastDay(), user.getName());
     }
 
+    @PutMapping("/terms/{id}")
+    @Operation(summary = "Change a term in place",
+            description = "The same fields and checks as adding one; the term may overlap only what it was. 400 "
+                    + "listing every problem, nothing saved; 404 when there is no such term. Audited with what it was "
+                    + "and what it is now (term-dates.term-changed).")
+    SchoolTerm updateTerm(@PathVariable long id, @RequestBody(required = false) TermBody body, Authentication user) {
+        TermBody b = body == null ? new TermBody(null, null, null, null, null) : body;
+        return terms.updateTerm(id, b.name(), b.startsOn(), b.endsOn(), b.halfTermStart(), b.halfTermEnd(),
+                user.getName()).orElseThrow(() -> noTerm(id));
+    }
+
+    @PutMapping("/closures/{id}")
+    @Operation(summary = "Change an INSET day or closure in place",
+            description = "The same fields and checks as adding one. 400 listing every problem, nothing saved; 404 "
+                    + "when there is no such closure. Audited with what it was and what it is now "
+                    + "(term-dates.closure-changed).")
+    SchoolClosure updateClosure(@PathVariable long id, @RequestBody(required = false) ClosureBody body,
+                                Authentication user) {
+        ClosureBody b = body == null ? new ClosureBody(null, null, null, null) : body;
+        return terms.updateClosure(id, b.kind(), b.name(), b.firstDay(), b.lastDay(), user.getName())
+                .orElseThrow(() -> noClosure(id));
+    }
+
     @DeleteMapping("/terms/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a term", description = "404 when there is no such term. Audited (term-dates.term-removed).")
     void removeTerm(@PathVariable long id, Authentication user) {
         if (!terms.removeTerm(id, user.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no term " + id + ".");
+            throw noTerm(id);
         }
     }
 
@@ -124,8 +147,16 @@ class TermDatesApiController {
             description = "404 when there is no such closure. Audited (term-dates.closure-removed).")
     void removeClosure(@PathVariable long id, Authentication user) {
         if (!terms.removeClosure(id, user.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no INSET day or closure " + id + ".");
+            throw noClosure(id);
         }
+    }
+
+    private static ResponseStatusException noTerm(long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no term " + id + ".");
+    }
+
+    private static ResponseStatusException noClosure(long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no INSET day or closure " + id + ".");
     }
 
     @GetMapping("/school-hours/history")

@@ -27,9 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The term dates page, where the DSL or the network manager keeps the terms, half-terms, INSET
  * days and closures, and the school's weekdays and hours with the history of who chose them and
- * why (SCHOOL_CALENDAR_MANAGE). Plain forms that work without script; a refused
- * form comes back with what was typed and every problem. A term or closure named in the address
- * that does not exist is a 404, as any missing record is.
+ * why (SCHOOL_CALENDAR_MANAGE). A term or closure is changed on its own page, its form filled
+ * with what is kept. Plain forms that work without script; a refused form comes back with what
+ * was typed and every problem. A term or closure named in the address that does not exist is a
+ * 404, as any missing record is.
  */
 @Controller
 @RequestMapping("/settings/term-dates")
@@ -83,6 +84,35 @@ class TermDatesPageController {
         return "redirect:/settings/term-dates";
     }
 
+    @GetMapping("/terms/{id:\\d+}")
+    String term(@PathVariable long id, Model model) {
+        SchoolTerm term = terms.term(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("term", term);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", List.of(term.name(), term.startsOn().toString(), term.endsOn().toString(),
+                    text(term.halfTermStart()), text(term.halfTermEnd())));
+        }
+        return "terms/term";
+    }
+
+    @PostMapping("/terms/{id:\\d+}")
+    String changeTerm(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+                      @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
+                      @RequestParam(defaultValue = "") String halfTermStart,
+                      @RequestParam(defaultValue = "") String halfTermEnd, Authentication user,
+                      RedirectAttributes redirect) {
+        try {
+            SchoolTerm term = terms.updateTerm(id, name, startsOn, endsOn, halfTermStart, halfTermEnd, user.getName())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("message", term.name() + " changed.");
+            return "redirect:/settings/term-dates";
+        } catch (TermDatesRejectedException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("typed", List.of(name, startsOn, endsOn, halfTermStart, halfTermEnd));
+            return "redirect:/settings/term-dates/terms/" + id;
+        }
+    }
+
     @PostMapping("/closures")
     String addClosure(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String name,
                       @RequestParam(defaultValue = "") String firstDay, @RequestParam(defaultValue = "") String lastDay,
@@ -95,6 +125,39 @@ class TermDatesPageController {
             redirect.addFlashAttribute("typedClosure", List.of(kind, name, firstDay, lastDay));
         }
         return "redirect:/settings/term-dates";
+    }
+
+    @GetMapping("/closures/{id:\\d+}")
+    String closure(@PathVariable long id, Model model) {
+        SchoolClosure closure = terms.closure(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("closure", closure);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", List.of(closure.kind().name(), closure.name(), closure.firstDay().toString(),
+                    closure.firstDay().equals(closure.lastDay()) ? "" : closure.lastDay().toString()));
+        }
+        return "terms/closure";
+    }
+
+    @PostMapping("/closures/{id:\\d+}")
+    String changeClosure(@PathVariable long id, @RequestParam(defaultValue = "") String kind,
+                         @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String firstDay,
+                         @RequestParam(defaultValue = "") String lastDay, Authentication user,
+                         RedirectAttributes redirect) {
+        try {
+            SchoolClosure closure = terms.updateClosure(id, kind, name, firstDay, lastDay, user.getName())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("message", closure.kind().label() + " changed: " + closure.name() + ".");
+            return "redirect:/settings/term-dates";
+        } catch (TermDatesRejectedException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("typed", List.of(kind, name, firstDay, lastDay));
+            return "redirect:/settings/term-dates/closures/" + id;
+        }
+    }
+
+    /** A day for a date field, empty when there is none. */
+    private static String text(LocalDate day) {
+        return day == null ? "" : day.toString();
     }
 
     @PostMapping("/school-hours")

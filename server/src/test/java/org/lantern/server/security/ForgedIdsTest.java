@@ -685,13 +685,13 @@ class ForgedIdsTest {
         specs.add(plain("POST /alerts/{id:\\d+}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
         specs.add(plain("POST /api/v1/alerts/{id}/acknowledge", Role.DSL, "id=alert", Permission.INCIDENT_MANAGE));
         // The term dates page and its API.
-        specs.add(plain("POST /settings/term-dates/terms/{id:\\d+}/remove", Role.DSL, "id=term",
-                Permission.SCHOOL_CALENDAR_MANAGE));
-        specs.add(plain("POST /settings/term-dates/closures/{id:\\d+}/remove", Role.DSL, "id=closure",
-                Permission.SCHOOL_CALENDAR_MANAGE));
         for (String kind : List.of("terms", "closures")) {
-            specs.add(plain("DELETE /api/v1/settings/term-dates/" + kind + "/{id}", Role.DSL,
-                    "id=" + kind.substring(0, kind.length() - 1), Permission.SCHOOL_CALENDAR_MANAGE));
+            String real = "id=" + kind.substring(0, kind.length() - 1);
+            for (String route : List.of("GET /settings/term-dates/%s/{id:\\d+}", "POST /settings/term-dates/%s/{id:\\d+}",
+                    "POST /settings/term-dates/%s/{id:\\d+}/remove", "PUT /api/v1/settings/term-dates/%s/{id}",
+                    "DELETE /api/v1/settings/term-dates/%s/{id}")) {
+                specs.add(plain(route.formatted(kind), Role.DSL, real, Permission.SCHOOL_CALENDAR_MANAGE));
+            }
         }
         // The yearly filtering review: signing takes either the senior leader or the governor.
         Set<Role> signers = EnumSet.copyOf(holding(Permission.REVIEWS_LEAD));

@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The term dates API with an API token, as a script loading a year's dates would use it: terms and
- * closures added, read back and removed, each audited as on the page; refusals say every problem
+ * closures added, read back, changed in place and removed, each audited as on the page; refusals say every problem
  * at once and save nothing; a term or closure that is not there is 404; the school's days and hours
  * are chosen with a reason and kept in their history; every route is in the OpenAPI document.
  */
@@ -107,7 +107,6 @@ class TermDatesApiTest {
         send(delete(API + "/terms/" + termId), null).andExpect(status().isNoContent());
         send(delete(API + "/terms/" + termId), null).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("There is no term " + termId + "."));
-        send(delete(API + "/closures/999999999"), null).andExpect(status().isNotFound());
         send(delete(API + "/closures/abc"), null).andExpect(status().isBadRequest());
         assertThat(terms.terms()).isEmpty();
         assertThat(terms.closures()).hasSize(1);
@@ -129,12 +128,66 @@ class TermDatesApiTest {
                     + "Last day: a closure is at most 31 days"})
     void whatCannotBeKeptIs400WithEveryProblemAndNothingSaved(String path, String json, String expected)
             throws Exception {
-        ResultActions answer = send(post(API + path), json.isEmpty() ? null : json).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Not saved"));
+        String body = json.isEmpty() ? null : json;
+        refused(send(post(API + path), body), expected);
+        assertThat(terms.terms()).isEmpty();
+        assertThat(terms.closures()).isEmpty();
+
+        SchoolTerm term = terms.addTerm("Spring term 2030", "2030-01-07", "2030-03-29", "", "", "dsl");
+        SchoolClosure closure = terms.addClosure("INSET", "Kept", "2030-01-07", "", "dsl");
+        long id = path.equals("/terms") ? term.id() : closure.id();
+        refused(send(put(API + path + "/" + id), body), expected);
+        assertThat(terms.terms()).containsExactly(term);
+        assertThat(terms.closures()).containsExactly(closure);
+    }
+
+    private static void refused(ResultActions answer, String expected) throws Exception {
+        answer.andExpect(status().isBadRequest()).andExpect(jsonPath("$.title").value("Not saved"));
         String[] problems = expected.split(";");
         for (int i = 0; i < problems.length; i++) {
             answer.andExpect(jsonPath("$.problems[" + i + "]").value(startsWith(problems[i])));
         }
+    }
+
+    @Test
+    void aTermAndAClosureAreChangedInPlaceAndAuditedWithWhatTheyWereAndAre() throws Exception {
+        SchoolTerm term = terms.addTerm("Autumn term 2026", "2026-09-01", "2026-12-18", "", "", "dsl");
+        SchoolClosure closure = terms.addClosure("INSET", "Staff training", "2026-09-01", "", "dsl");
+
+        send(put(API + "/terms/" + term.id()), "{\"name\":\"Autumn term 2026\",\"startsOn\":\"2026-09-02\","
+                        + "\"endsOn\":\"2026-12-17\",\"halfTermStart\":\"26/10/2026\",\"halfTermEnd\":\"2026-10-30\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(term.id()))
+                .andExpect(jsonPath("$.startsOn").value("2026-09-02"))
+                .andExpect(jsonPath("$.halfTermStart").value("2026-10-26"));
+        send(put(API + "/closures/" + closure.id()), "{\"kind\":\"holiday\",\"name\":\"Polling day\","
+                        + "\"firstDay\":\"2026-09-03\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("HOLIDAY"))
+                .andExpect(jsonPath("$.lastDay").value("2026-09-03"));
+
+        send(get(API), null).andExpect(jsonPath("$.terms.length()").value(1))
+                .andExpect(jsonPath("$.terms[0].endsOn").value("2026-12-17"))
+                .andExpect(jsonPath("$.closures[0].name").value("Polling day"));
+        assertThat(audit.entriesFor(TermDates.RECORD, "term-" + term.id()).getLast())
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .containsExactly("termsapi.admin", "term-dates.term-changed");
+        assertThat(audit.entriesFor(TermDates.RECORD, "term-" + term.id()).getLast().detailJson())
+                .contains("\"before\":{\"name\":\"Autumn term 2026\",\"startsOn\":\"2026-09-01\"")
+                .contains("\"after\":{\"name\":\"Autumn term 2026\",\"startsOn\":\"2026-09-02\"");
+        assertThat(audit.entriesFor(TermDates.RECORD, "closure-" + closure.id()).getLast().action())
+                .isEqualTo("term-dates.closure-changed");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "PUT|/terms/999999999|There is no term 999999999.",
+            "PUT|/closures/999999999|There is no INSET day or closure 999999999.",
+            "DELETE|/terms/999999999|There is no term 999999999.",
+            "DELETE|/closures/999999999|There is no INSET day or closure 999999999."})
+    void aTermOrClosureThatIsNotThereIs404(String method, String path, String detail) throws Exception {
+        String json = "{\"name\":\"Autumn\",\"startsOn\":\"2026-09-01\",\"endsOn\":\"2026-12-18\",\"kind\":\"INSET\","
+                + "\"firstDay\":\"2026-09-01\"}";
+        send(method.equals("PUT") ? put(API + path) : delete(API + path), method.equals("PUT") ? json : null)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(detail));
         assertThat(terms.terms()).isEmpty();
         assertThat(terms.closures()).isEmpty();
     }
@@ -178,7 +231,7 @@ class TermDatesApiTest {
     void theRoutesAreInTheOpenApiDocument() throws Exception {
         ResultActions document = mvc.perform(get("/api/openapi.json")).andExpect(status().isOk());
         for (String route : List.of("'].get", "/terms'].post", "/closures'].post", "/terms/{id}'].delete",
-                "/closures/{id}'].delete", "/school-hours'].put", "/school-hours/history'].get")) {
+                "/closures/{id}'].delete", "/terms/{id}'].put", "/closures/{id}'].put", "/school-hours'].put", "/school-hours/history'].get")) {
             document.andExpect(jsonPath("$.paths['" + API + route + ".summary").exists());
         }
     }

@@ -39,6 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * wrong order, a half-term outside its term, overlapping terms and dates that are not dates are
  * refused with every reason and nothing saved; the page shows dates in words, keeps what was typed
  * when it refuses, shows markup as text, and answers 404 for a term or closure that is not there.
+ * A term or closure is changed in place, by the service or from its own page filled with what is
+ * kept, checked as a new one is (a term may overlap only what it was) and audited with what it was
+ * and what it is now.
  */
 @PersistenceTest
 @AutoConfigureMockMvc
@@ -123,6 +126,13 @@ class TermDatesTest {
         assertThatThrownBy(() -> terms.addTerm(name, start, end, halfStart, halfEnd, "dsl"))
                 .isInstanceOf(TermDatesRejectedException.class).hasMessageContaining(reason);
         assertThat(terms.terms()).isEmpty();
+
+        SchoolTerm kept = terms.addTerm("Spring term 2030", "2030-01-07", "2030-03-29", "", "", "dsl");
+        assertThatThrownBy(() -> terms.updateTerm(kept.id(), name, start, end, halfStart, halfEnd, "dsl"))
+                .as("changed in place, the same check").isInstanceOf(TermDatesRejectedException.class)
+                .hasMessageContaining(reason);
+        assertThat(terms.terms()).containsExactly(kept);
+        assertThat(audit.entriesFor(TermDates.RECORD, "term-" + kept.id())).hasSize(1);
     }
 
     @ParameterizedTest(name = "a term {0}..{1} against the autumn term")
@@ -133,6 +143,44 @@ class TermDatesTest {
         assertThatThrownBy(() -> terms.addTerm("Another", start, end, "", "", "dsl"))
                 .hasMessageContaining("Dates: they overlap the Autumn term 2026 (1 Sep 2026 to 18 Dec 2026).");
         assertThat(terms.terms()).hasSize(1);
+
+        SchoolTerm other = terms.addTerm("Another", "2028-01-04", "2028-03-24", "", "", "dsl");
+        assertThatThrownBy(() -> terms.updateTerm(other.id(), "Another", start, end, "", "", "dsl"))
+                .as("moved onto it").hasMessageContaining("Dates: they overlap the Autumn term 2026");
+        assertThat(terms.term(other.id())).contains(other);
+    }
+
+    @Test
+    void aTermOrClosureIsChangedInPlaceOverItsOwnDatesAuditedWithWhatItWasAndIs() {
+        SchoolTerm autumn = terms.addTerm("Autumn term 2026", "2026-09-01", "2026-12-18", "", "", "dsl");
+        SchoolClosure inset = terms.addClosure("INSET", "Staff training", "2026-09-01", "", "dsl");
+
+        SchoolTerm changed = terms.updateTerm(autumn.id(), " Autumn term 2026 ", "2026-09-02", "18/12/2026",
+                "2026-10-26", "2026-10-30", "admin").orElseThrow();
+        SchoolClosure moved = terms.updateClosure(inset.id(), "holiday", "Polling day", "2026-09-03", "2026-09-04",
+                "admin").orElseThrow();
+
+        assertThat(changed).isEqualTo(new SchoolTerm(autumn.id(), "Autumn term 2026", LocalDate.of(2026, 9, 2),
+                LocalDate.of(2026, 12, 18), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 10, 30)));
+        assertThat(terms.terms()).containsExactly(changed);
+        assertThat(moved).isEqualTo(new SchoolClosure(inset.id(), SchoolClosure.Kind.HOLIDAY, "Polling day",
+                LocalDate.of(2026, 9, 3), LocalDate.of(2026, 9, 4)));
+        assertThat(terms.closures()).containsExactly(moved);
+        AuditEntry termChange = audit.entriesFor(TermDates.RECORD, "term-" + autumn.id()).getLast();
+        assertThat(termChange.action()).isEqualTo("term-dates.term-changed");
+        assertThat(termChange.actor()).isEqualTo("admin");
+        assertThat(termChange.detailJson()).isEqualTo("{\"before\":{\"name\":\"Autumn term 2026\",\"startsOn\":"
+                + "\"2026-09-01\",\"endsOn\":\"2026-12-18\",\"halfTermStart\":null,\"halfTermEnd\":null},"
+                + "\"after\":{\"name\":\"Autumn term 2026\",\"startsOn\":\"2026-09-02\",\"endsOn\":\"2026-12-18\","
+                + "\"halfTermStart\":\"2026-10-26\",\"halfTermEnd\":\"2026-10-30\"}}");
+        AuditEntry closureChange = audit.entriesFor(TermDates.RECORD, "closure-" + inset.id()).getLast();
+        assertThat(closureChange.action()).isEqualTo("term-dates.closure-changed");
+        assertThat(closureChange.detailJson()).isEqualTo("{\"before\":{\"kind\":\"INSET\",\"name\":\"Staff training\","
+                + "\"firstDay\":\"2026-09-01\",\"lastDay\":\"2026-09-01\"},\"after\":{\"kind\":\"HOLIDAY\","
+                + "\"name\":\"Polling day\",\"firstDay\":\"2026-09-03\",\"lastDay\":\"2026-09-04\"}}");
+
+        assertThat(terms.updateTerm(999_999_999L, "Autumn", "2026-09-01", "2026-12-18", "", "", "dsl")).isEmpty();
+        assertThat(terms.updateClosure(999_999_999L, "INSET", "Training", "2026-09-01", "", "dsl")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1} {2}..{3}: {4}")
@@ -147,6 +195,12 @@ class TermDatesTest {
         assertThatThrownBy(() -> terms.addClosure(kind, name, first, last, "dsl"))
                 .isInstanceOf(TermDatesRejectedException.class).hasMessageContaining(reason);
         assertThat(terms.closures()).isEmpty();
+
+        SchoolClosure kept = terms.addClosure("INSET", "Kept", "2030-01-07", "", "dsl");
+        assertThatThrownBy(() -> terms.updateClosure(kept.id(), kind, name, first, last, "dsl"))
+                .as("changed in place, the same check").isInstanceOf(TermDatesRejectedException.class)
+                .hasMessageContaining(reason);
+        assertThat(terms.closures()).containsExactly(kept);
     }
 
     @Test
@@ -173,13 +227,69 @@ class TermDatesTest {
     }
 
     @Test
-    void removingATermOrClosureThatIsNotThereIs404AndARealOneGoes() throws Exception {
+    void aTermIsChangedFromItsPageFilledWithWhatIsKeptAndARefusalKeepsWhatWasTypedAndSavesNothing() throws Exception {
+        SchoolTerm term = terms.addTerm("<b>Autumn</b>", "2026-09-01", "2026-12-18", "2026-10-26", "2026-10-30", "dsl");
+        String page = "/settings/term-dates/terms/" + term.id();
+        mvc.perform(get("/settings/term-dates").with(as(Role.DSL)))
+                .andExpect(content().string(containsString("href=\"" + page + "\"")));
+        mvc.perform(get(page).with(as(Role.DSL))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;b&gt;Autumn&lt;/b&gt;")))
+                .andExpect(content().string(containsString("value=\"2026-09-01\"")))
+                .andExpect(content().string(containsString("value=\"2026-10-30\"")))
+                .andExpect(content().string(not(containsString("data-problems"))));
+
+        mvc.perform(post(page).param("name", "").param("startsOn", "2026-12-18").param("endsOn", "2026-09-01")
+                        .with(as(Role.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(content().string(""))
+                .andExpect(flash().attribute("problems", List.of("Term name: give a name of up to 100 characters.",
+                        "Last day of term: 1 Sep 2026 is before the first day, 18 Dec 2026.")))
+                .andExpect(flash().attribute("typed", List.of("", "2026-12-18", "2026-09-01", "", "")));
+        assertThat(terms.terms()).containsExactly(term);
+
+        mvc.perform(post(page).param("name", "Autumn term").param("startsOn", "2026-09-02").param("endsOn", "2026-12-18")
+                        .with(as(Role.ADMIN)).with(csrf()))
+                .andExpect(flash().attribute("message", "Autumn term changed."));
+        assertThat(terms.terms()).containsExactly(new SchoolTerm(term.id(), "Autumn term", LocalDate.of(2026, 9, 2),
+                LocalDate.of(2026, 12, 18), null, null));
+    }
+
+    @Test
+    void aClosureIsChangedFromItsPageFilledWithWhatIsKept() throws Exception {
+        SchoolClosure closure = terms.addClosure("INSET", "Staff training", "2026-09-01", "", "dsl");
+        String page = "/settings/term-dates/closures/" + closure.id();
+        mvc.perform(get(page).with(as(Role.DSL))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Staff training\"")))
+                .andExpect(content().string(containsString("value=\"2026-09-01\"")))
+                .andExpect(content().string(containsString("<option value=\"INSET\" selected=\"selected\">")));
+        mvc.perform(post(page).param("kind", "STRIKE").param("name", "Walkout").param("firstDay", "2026-09-01")
+                        .with(as(Role.ADMIN)).with(csrf()))
+                .andExpect(flash().attribute("problems", List.of("Kind: choose an INSET day or a holiday or closure.")));
+        assertThat(terms.closures()).containsExactly(closure);
+
+        mvc.perform(post(page).param("kind", "HOLIDAY").param("name", "Polling day").param("firstDay", "2026-09-03")
+                        .with(as(Role.ADMIN)).with(csrf()))
+                .andExpect(flash().attribute("message", "Holiday or closure changed: Polling day."));
+        assertThat(terms.closures()).extracting(SchoolClosure::name, SchoolClosure::lastDay)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Polling day", LocalDate.of(2026, 9, 3)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"GET, /settings/term-dates/terms/999999999", "POST, /settings/term-dates/terms/999999999",
+            "POST, /settings/term-dates/terms/999999999/remove", "GET, /settings/term-dates/closures/999999999",
+            "POST, /settings/term-dates/closures/999999999", "POST, /settings/term-dates/closures/999999999/remove"})
+    void aTermOrClosureThatIsNotThereIs404AndNothingChanges(String method, String path) throws Exception {
         SchoolTerm term = terms.addTerm("Autumn", "2026-09-01", "2026-12-18", "", "", "dsl");
-        mvc.perform(post("/settings/term-dates/terms/999999999/remove").with(as(Role.DSL)).with(csrf()))
+        mvc.perform((method.equals("GET") ? get(path) : post(path).param("name", "Autumn").param("startsOn",
+                        "2026-09-01").param("endsOn", "2026-12-18").param("kind", "INSET").param("firstDay", "2026-09-01")
+                        .with(csrf())).with(as(Role.DSL)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/settings/term-dates/closures/999999999/remove").with(as(Role.DSL)).with(csrf()))
-                .andExpect(status().isNotFound());
-        assertThat(terms.terms()).hasSize(1);
+        assertThat(terms.terms()).containsExactly(term);
+        assertThat(terms.closures()).isEmpty();
+    }
+
+    @Test
+    void removingARealTermTakesItAway() throws Exception {
+        SchoolTerm term = terms.addTerm("Autumn", "2026-09-01", "2026-12-18", "", "", "dsl");
 
         mvc.perform(post("/settings/term-dates/terms/" + term.id() + "/remove").with(as(Role.ADMIN)).with(csrf()))
                 .andExpect(flash().attribute("message", "Autumn removed."));
