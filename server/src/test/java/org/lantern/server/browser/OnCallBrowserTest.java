@@ -51,6 +51,7 @@ class OnCallBrowserTest {
 
         add(page, "Ann Dsl", "ann@school.example", "ftp://sms.example/hook");
         assertThat(page.locator("#problems")).containsText("Webhook: give the full https:// address");
+        assertThat(page.locator("#problems")).isFocused();
         assertThat(page.getByLabel("Webhook (optional)")).hasValue("ftp://sms.example/hook");
         assertThat(page.getByLabel("Name")).hasValue("Ann Dsl");
 

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The office changes a personal device on a phone (390 CSS pixels wide) from the keyboard: the
  * register's Change link opens the device's form, a description of only spaces is refused with the
- * reason and what was typed still in the form, and the corrected change is saved; no page scrolls sideways.
+ * reason, the focus on it and what was typed still in the form, and the corrected change is saved;
+ * no page scrolls sideways.
  */
 @BrowserTest
 class PersonalDeviceBrowserTest {
@@ -62,6 +63,7 @@ class PersonalDeviceBrowserTest {
         page.keyboard().press("Enter");
 
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("What the device is is required.");
+        assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
         assertThat(page.getByLabel("What it is")).hasValue("   ");
         assertThat(page.getByLabel("Kind")).hasValue(kind.id());
         fitsTheScreen(page);

@@ -13,6 +13,7 @@ import org.lantern.server.identity.Role;
 import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
 import org.lantern.server.support.TermTables;
+import org.lantern.server.terms.TermDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +25,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * reason and what was typed kept, the corrected term and an INSET day are added and listed in
  * words, and nothing makes the page scroll sideways. The DSL chooses the school's days and hours
  * with the keyboard, on a phone and on a desktop: a choice with no day is refused with the reason
- * and what was typed kept, and the corrected one is in force and in the history.
+ * and what was typed kept, and the corrected one is in force and in the history. A term is
+ * changed in place from its Change link with the keyboard on a phone. Every refusal moves the
+ * focus to its problems, so a screen-reader user hears why.
  */
 @BrowserTest
 class TermDatesBrowserTest {
@@ -35,6 +38,8 @@ class TermDatesBrowserTest {
     AccountService accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TermDates termDates;
 
     @AfterEach
     void clear() {
@@ -60,6 +65,7 @@ class TermDatesBrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.locator("#term-problems")).containsText(
                 "Last day of term: 1 Sep 2026 is before the first day, 18 Dec 2026.");
+        assertThat(page.locator("#term-problems")).isFocused();
         assertThat(page.getByLabel("Term name")).hasValue("Autumn term 2026");
         assertThat(page.getByLabel("First day of term")).hasValue("2026-12-18");
 
@@ -83,6 +89,40 @@ class TermDatesBrowserTest {
                 .setFullPage(true));
     }
 
+    @Test
+    void aTermIsChangedInPlaceOnAPhoneWithTheKeyboard(Browser browser) {
+        String admin = BrowserAccounts.ensure(accounts, "b.terms.admin", Role.ADMIN);
+        TermTables.clear(jdbc);
+        termDates.addTerm("Autumn term 2026", "2026-09-01", "2026-12-18", "", "", "dsl");
+        browser.page().setViewportSize(WIDTH, 844);
+        Page page = browser.signIn(admin, BrowserAccounts.PASSWORD);
+        browser.open("/settings/term-dates");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Autumn term 2026")).focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Change the Autumn term 2026");
+        assertThat(page.getByLabel("Term name")).hasValue("Autumn term 2026");
+        assertThat(page.getByLabel("First day of term")).hasValue("2026-09-01");
+        assertThat(page.getByLabel("Last day of term")).hasValue("2026-12-18");
+
+        // A half-term given by its first day only is refused; the problems take the focus.
+        page.getByLabel("First day of half-term (optional)").fill("2026-10-26");
+        page.locator("#save-term").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("[data-problems]")).containsText(
+                "Half-term: give both its first and last day, or neither.");
+        assertThat(page.locator("[data-problems]")).isFocused();
+        assertThat(page.getByLabel("First day of half-term (optional)")).hasValue("2026-10-26");
+
+        page.getByLabel("Last day of half-term (optional)").fill("2026-10-30");
+        page.getByLabel("Last day of half-term (optional)").press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Autumn term 2026 changed.");
+        assertThat(page.locator("#terms tbody tr")).hasCount(1);
+        assertThat(page.locator("#terms tbody tr")).containsText("Mon 26 Oct to Fri 30 Oct 2026");
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
+    }
+
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {WIDTH, 1280})
     void theSchoolDaysAndHoursAreChosenWithTheKeyboard(int width, Browser browser) {
@@ -104,6 +144,7 @@ class TermDatesBrowserTest {
         page.getByLabel("Reason for the change").press("Enter");
         assertThat(page.locator("#hours-problems")).containsText(
                 "Days: choose at least one day of the week the school is open.");
+        assertThat(page.locator("#hours-problems")).isFocused();
         assertThat(page.locator("#day-monday")).not().isChecked();
         assertThat(page.getByLabel("Reason for the change")).hasValue("Saturday school this term");
 
