@@ -18,7 +18,15 @@ public record PolicyReview(LocalDate due, LocalDate today) {
 
     /** @return the review the policy in force is late for, or empty when it states no date or is not late */
     public static Optional<PolicyReview> overdue(PolicyDocument policy, LocalDate today) {
-        LocalDate due = policy.school() == null ? null : policy.school().nextReview();
+        return overdue(policy.school() == null ? null : policy.school().nextReview(), today);
+    }
+
+    /**
+     * @param due   the review date a policy states, or null when it states none
+     * @param today the school's date
+     * @return the review that date is late for, or empty when there is none or it is not late
+     */
+    public static Optional<PolicyReview> overdue(LocalDate due, LocalDate today) {
         return due != null && due.isBefore(today) ? Optional.of(new PolicyReview(due, today)) : Optional.empty();
     }
 

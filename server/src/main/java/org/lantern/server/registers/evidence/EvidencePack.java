@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.lantern.server.policy.PolicyReview;
 import org.lantern.server.registers.consents.ConsentExceptions;
 import org.lantern.server.registers.review.FilterTest;
 import org.lantern.server.registers.review.FilteringReview;
@@ -81,7 +82,7 @@ public record EvidencePack(String school, String schoolYear, LocalDate today, Of
      * @return whether the policy's own review date has passed on the day the pack was counted
      */
     public boolean policyReviewOverdue() {
-        return policy.nextReview() != null && policy.nextReview().isBefore(today);
+        return PolicyReview.overdue(policy.nextReview(), today).isPresent();
     }
 
     /** How many categories of the filter test passed. */
