@@ -89,5 +89,9 @@ public class ActivityNamesSetting {
      * @param reason             why
      */
     public record Choice(boolean technicalSeesNames, String by, Instant at, String reason) {
+        /** @return what was chosen, in words, for the history table */
+        public String chose() {
+            return technicalSeesNames ? "names shown" : "names not shown";
+        }
     }
 }

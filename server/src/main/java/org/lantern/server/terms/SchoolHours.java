@@ -2,6 +2,7 @@ package org.lantern.server.terms;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -22,12 +23,18 @@ public record SchoolHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
     /** Monday to Friday, 08:00 to 17:00: what an installation that sets nothing starts with. */
     public static final SchoolHours WEEKDAYS = new SchoolHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
             LocalTime.of(8, 0), LocalTime.of(17, 0));
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     public SchoolHours {
         if (days.isEmpty() || !end.isAfter(start)) {
             throw new IllegalArgumentException("school hours need a weekday and an end after the start");
         }
         days = Set.copyOf(EnumSet.copyOf(days));
+    }
+
+    /** The days and hours as pages say them, e.g. "Monday, Tuesday, Wednesday, Thursday, Friday, 08:00 to 17:00". */
+    public String label() {
+        return dayNames() + ", " + start.format(HOURS) + " to " + end.format(HOURS);
     }
 
     /** The days in week order, in words, e.g. "Monday, Tuesday, Wednesday, Thursday, Friday". */

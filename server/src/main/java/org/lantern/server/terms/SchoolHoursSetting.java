@@ -122,6 +122,10 @@ public class SchoolHoursSetting {
      * @param reason why
      */
     public record Choice(SchoolHours hours, String by, Instant at, String reason) {
+        /** @return what was chosen, in words, for the history table */
+        public String chose() {
+            return hours.label();
+        }
     }
 
     private static Set<DayOfWeek> days(Collection<String> typed, List<String> problems) {

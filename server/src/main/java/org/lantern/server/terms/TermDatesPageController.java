@@ -166,8 +166,7 @@ class TermDatesPageController {
                        @RequestParam(defaultValue = "") String reason, Authentication user, RedirectAttributes redirect) {
         try {
             SchoolHours chosen = hours.choose(days, start, end, reason, user.getName());
-            redirect.addFlashAttribute("message", "School days and hours saved: " + chosen.dayNames() + ", "
-                    + chosen.start() + " to " + chosen.end() + ".");
+            redirect.addFlashAttribute("message", "School days and hours saved: " + chosen.label() + ".");
         } catch (TermDatesRejectedException e) {
             redirect.addFlashAttribute("hoursProblems", e.problems());
             redirect.addFlashAttribute("typedHours", new TypedHours(days == null ? List.of() : days, start, end, reason));
