@@ -67,14 +67,11 @@ class AgreementTextsApiController {
                             "publishedBy":"dsl","policyVersion":5}"""))))
     ResponseEntity<VersionView> publish(@RequestBody NewVersion version, Authentication user) {
         List<String> problems = new ArrayList<>();
-        Audience audience = Audience.parse(version.audience() == null ? "" : version.audience()).orElse(null);
-        if (audience == null) {
-            problems.add("Choose an agreement: one of " + List.of(Audience.values()) + ".");
-        }
-        ChangeKind kind = ChangeKind.parseNew(version.change() == null ? "" : version.change()).orElse(null);
+        Audience audience = AgreementApiController.audience(version.audience(), problems);
         if (!problems.isEmpty()) {
             throw new AgreementException(problems, false);
         }
+        ChangeKind kind = ChangeKind.parseNew(version.change() == null ? "" : version.change()).orElse(null);
         AgreementVersion published = texts.publish(audience, version.title(), version.text(), kind, version.note(),
                 user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(VersionView.of(published));

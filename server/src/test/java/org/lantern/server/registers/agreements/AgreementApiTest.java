@@ -223,7 +223,7 @@ class AgreementApiTest {
 
         mvc.perform(post(API + "/versions").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"audience\":\"NOBODY\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]", containsString("Choose an agreement")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]").value("There is no agreement for 'NOBODY'."));
         mvc.perform(post(API + "/versions").header("Authorization", dsl).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"audience\":\"VISITORS\"}"))
                 .andExpect(status().isBadRequest());
