@@ -20,6 +20,7 @@ import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.ClassificationJson;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.monitoring.ClassifyLimits;
 
 import picocli.CommandLine;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lantern classify TEXT...} and {@code lantern classify --file FILE}: what the safeguarding
  * monitor makes of texts (level, categories, help-seeking, and why), with Lantern's curated phrase
- * libraries and, with {@code --lexicons DIR}, the outside lexicons a school keeps there.
+ * libraries and their risk model (which reads whole sentences; {@code --no-model} leaves it out)
+ * and, with {@code --lexicons DIR}, the outside lexicons a school keeps there.
  * Plain Java, no server and no database, so a DSL can try a phrase and a technician can run a log
  * through it anywhere. With {@code --server}, the school's server classifies instead
  * ({@code POST /api/v1/monitor/classify}, a file in batches: {@link ClassifyBatches}), with the
@@ -63,6 +65,9 @@ class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--lexicons", paramLabel = "DIR",
             description = "Also import the outside lexicons in DIR (suicide-risk-lexicon-v1.0.csv, ldnoobw/), as the server's LANTERN_MONITOR_LEXICONSDIR.")
     Path lexicons;
+
+    @Option(names = "--no-model", description = "Phrases only: leave out the risk model, which reads whole sentences.")
+    boolean noModel;
 
     @Option(names = "--json", description = "Print one JSON object a line (always so with --file).")
     boolean json;
@@ -111,7 +116,8 @@ class ClassifyCommand implements Callable<Integer> {
             }
             return print(results, out);
         }
-        PhraseMatcher matcher = PhraseMatcher.build(libraries());
+        List<PhraseLibrary> libraries = libraries();
+        PhraseMatcher matcher = PhraseMatcher.build(libraries, noModel ? null : RiskModel.curated(libraries));
         if (file != null) {
             read((in, progress) -> new ClassifyFile(matcher, band, source(), out, spec.commandLine().getErr(), progress)
                     .classify(in));

@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.lexicon.MonitorLibraries;
+import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.ClassificationJson;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.monitor.model.RiskModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,6 +51,25 @@ class ClassifyCommandTest {
         assertThat(cli.out.toString().lines().toList()).hasSize(1);
         assertThat(cli.out.toString()).startsWith(summary).contains(text);
         assertThat(cli.err.toString()).isEmpty();
+    }
+
+    @Test
+    void theRiskModelReadsWhatNoPhraseSaysAndNoModelLeavesItOut() throws IOException {
+        String text = "i cant do this anymore, everyone would be better off if i just disappeared for good";
+
+        assertThat(cli.lantern("classify", text, "--json")).isEqualTo(1);
+        JsonNode result = JSON.readTree(cli.out.toString());
+        assertThat(result.get("level").asInt()).isEqualTo(4);
+        JsonNode categories = result.get("categories");
+        JsonNode category = categories.get(categories.size() - 1);
+        assertThat(category.get("id").asText()).isEqualTo("suicide");
+        assertThat(category.get("level").asInt()).isEqualTo(4);
+        assertThat(category.get("rule").asText()).startsWith("model:");
+        assertThat(category.get("library").asText()).isEqualTo(RiskModel.NAME);
+
+        CliRun phrasesOnly = new CliRun();
+        assertThat(phrasesOnly.lantern("classify", text, "--no-model", "--json")).isZero();
+        assertThat(JSON.readTree(phrasesOnly.out.toString()).get("level").asInt()).isLessThan(3);
     }
 
     @Test
@@ -104,7 +125,8 @@ class ClassifyCommandTest {
             });
         }
         Path file = Files.write(dir.resolve("many.txt"), texts);
-        PhraseMatcher matcher = PhraseMatcher.build(MonitorLibraries.curated());
+        List<PhraseLibrary> libraries = MonitorLibraries.curated();
+        PhraseMatcher matcher = PhraseMatcher.build(libraries, RiskModel.curated(libraries));
 
         int code = cli.lantern("classify", "--file", file.toString());
 

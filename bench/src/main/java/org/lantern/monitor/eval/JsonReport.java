@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.lantern.monitor.eval.EvalCase.Kind;
+import org.lantern.monitor.model.LabelledText.Kind;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.Match;
+import org.lantern.monitor.model.LabelledSet;
+import org.lantern.monitor.model.LabelledText;
+import org.lantern.monitor.model.RiskModel;
 
 /**
  * The evaluation as one JSON document, for scripts and for comparing runs:
- * {@code {"ageBand", "alertLevel", "libraries": [{name, version, entries}], "sets": [{name, texts,
- * composition, scores, misses, falseAlarms}]}}. A share is {@code {value, count, of}}, its value
+ * {@code {"ageBand", "alertLevel", "libraries": [{name, version, entries}], "model": {name, version,
+ * texts, features, threshold, besideAnAlert} or null, "sets": [{name, texts, composition, scores,
+ * thresholds: [{threshold, actNowRecall, benignAlerted}], misses, falseAlarms}]}}. A share is {@code {value, count, of}}, its value
  * {@code null} when there was nothing to share; illegal content is masked as in the text report.
  */
 final class JsonReport {
@@ -25,15 +29,18 @@ final class JsonReport {
     private final Map<String, Object> document = new LinkedHashMap<>();
     private final List<Object> sets = new ArrayList<>();
 
-    JsonReport(List<PhraseLibrary> libraries) {
+    JsonReport(List<PhraseLibrary> libraries, RiskModel model) {
         document.put("ageBand", Evaluation.BAND.id());
         document.put("alertLevel", Evaluation.ALERT);
         document.put("libraries", libraries.stream().map(l -> object(
                 "name", l.name(), "version", l.version(), "entries", l.entries().size())).toList());
+        document.put("model", model == null ? null : object("name", RiskModel.NAME, "version", model.version(),
+                "texts", model.texts(), "features", model.features(), "threshold", RiskModel.THRESHOLD,
+                "besideAnAlert", RiskModel.BESIDE_AN_ALERT));
         document.put("sets", sets);
     }
 
-    void set(EvalSet set, List<Outcome> outcomes, Scores scores) {
+    void set(LabelledSet set, List<Outcome> outcomes, Scores scores, List<ThresholdScores> thresholds) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", set.name());
         json.put("texts", set.cases().size());
@@ -43,6 +50,8 @@ final class JsonReport {
                 "categories", Shown.counts(set.cases(), c -> c.expectedCategories().stream().map(Category::id).toList()),
                 "levels", Shown.counts(set.cases(), c -> List.of(String.valueOf(c.expectedLevel())))));
         json.put("scores", scores(scores));
+        json.put("thresholds", thresholds.stream().map(t -> object("threshold", t.threshold(),
+                "actNowRecall", ratio(t.actNow()), "benignAlerted", ratio(t.benignAlerts()))).toList());
         json.put("misses", problems(outcomes, Outcome.Problem::miss));
         json.put("falseAlarms", problems(outcomes, p -> !p.miss()));
         sets.add(json);
@@ -104,7 +113,7 @@ final class JsonReport {
             if (problems.isEmpty()) {
                 continue;
             }
-            EvalCase c = o.expected();
+            LabelledText c = o.expected();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("line", c.line());
             json.put("text", Shown.text(o));

@@ -1,19 +1,26 @@
 package org.lantern.monitor.eval;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.monitor.model.LabelledSet;
+import org.lantern.monitor.model.LabelledSetFormatException;
+import org.lantern.monitor.model.RiskModel;
 
 /**
  * The monitor's accuracy benchmark (issue 17): runs {@link PhraseMatcher} with the libraries the
@@ -24,14 +31,18 @@ import org.lantern.monitor.match.PhraseMatcher;
  * not a test: accuracy is measured and recorded in docs/monitoring.md, never asserted.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.lantern.monitor.eval.MonitorEvaluation
- * [--json] [--library FILE.csv]... [HELD_BACK.csv]}. {@code --library} (repeatable) replaces the
- * shipped libraries with library files, to measure a draft before it ships. Exits 0 once scored
+ * [--json] [--no-model] [--library FILE.csv]... [HELD_BACK.csv]}. {@code --library} (repeatable)
+ * replaces the shipped libraries with library files, to measure a draft before it ships;
+ * {@code --no-model} measures the phrases alone, without the risk model. Exits 0 once scored
  * (the figures are the result), 2 with a one-line error on bad arguments or a bad file.
  */
 public final class MonitorEvaluation {
 
+    /** The set in the repository, on the class path beside this class. */
+    public static final String SHIPPED_SET = "monitor-eval.csv";
+
     private static final String USAGE =
-            "usage: MonitorEvaluation [--json] [--lexicons DIR] [--library FILE.csv]... [HELD_BACK.csv]";
+            "usage: MonitorEvaluation [--json] [--no-model] [--lexicons DIR] [--library FILE.csv]... [HELD_BACK.csv]";
 
     private MonitorEvaluation() {}
 
@@ -55,12 +66,14 @@ public final class MonitorEvaluation {
      */
     static int run(String[] args, PrintStream out) throws UsageException {
         boolean json = false;
+        boolean model = true;
         List<Path> libraryFiles = new ArrayList<>();
         Path lexicons = null;
         List<Path> heldBack = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
+                case "--no-model" -> model = false;
                 case "--library" -> {
                     if (i + 1 == args.length) {
                         throw new UsageException("--library needs a library CSV file; " + USAGE);
@@ -85,23 +98,29 @@ public final class MonitorEvaluation {
             throw new UsageException("at most one held-back set; " + USAGE);
         }
         List<PhraseLibrary> libraries = libraryFiles.isEmpty() ? shippedLibraries(lexicons) : libraries(libraryFiles);
-        List<EvalSet> sets = new ArrayList<>(List.of(EvalSet.shipped()));
+        List<LabelledSet> sets = new ArrayList<>(List.of(shippedSet()));
         for (Path file : heldBack) {
             sets.add(readSet(file));
         }
-        PhraseMatcher matcher = PhraseMatcher.build(libraries);
-        JsonReport jsonReport = new JsonReport(libraries);
+        RiskModel riskModel = model ? RiskModel.curated(libraries) : null;
+        PhraseMatcher matcher = PhraseMatcher.build(libraries, riskModel);
+        JsonReport jsonReport = new JsonReport(libraries, riskModel);
         TextReport textReport = new TextReport(out);
         if (!json) {
             libraries.forEach(l -> out.printf("library %s %s: %d entries%n", l.name(), l.version(), l.entries().size()));
+            out.println(riskModel == null ? "risk model: off (--no-model)" : String.format(Locale.ROOT,
+                    "risk model %s %s: %d labelled texts, %d features, threshold %.2f (%.2f beside a level-3 phrase)",
+                    RiskModel.NAME, riskModel.version(), riskModel.texts(), riskModel.features(), RiskModel.THRESHOLD,
+                    RiskModel.BESIDE_AN_ALERT));
         }
-        for (EvalSet set : sets) {
+        for (LabelledSet set : sets) {
             List<Outcome> outcomes = Evaluation.run(matcher, set);
             Scores scores = Scores.of(outcomes);
+            List<ThresholdScores> thresholds = riskModel == null ? List.of() : ThresholdScores.of(libraries, riskModel, set);
             if (json) {
-                jsonReport.set(set, outcomes, scores);
+                jsonReport.set(set, outcomes, scores, thresholds);
             } else {
-                textReport.set(set, outcomes, scores);
+                textReport.set(set, outcomes, scores, thresholds);
             }
         }
         if (json) {
@@ -146,12 +165,26 @@ public final class MonitorEvaluation {
         return libraries;
     }
 
-    private static EvalSet readSet(Path file) throws UsageException {
+    /** @return the labelled set shipped in the repository */
+    public static LabelledSet shippedSet() {
+        try (InputStream in = MonitorEvaluation.class.getResourceAsStream(SHIPPED_SET)) {
+            if (in == null) {
+                throw new IllegalStateException("evaluation set missing from the class path: " + SHIPPED_SET);
+            }
+            return LabelledSet.read(new InputStreamReader(in, StandardCharsets.UTF_8), SHIPPED_SET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (LabelledSetFormatException e) {
+            throw new IllegalStateException("the shipped evaluation set is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static LabelledSet readSet(Path file) throws UsageException {
         try {
-            return EvalSet.read(file);
+            return LabelledSet.read(file);
         } catch (IOException e) {
             throw new UsageException("cannot read evaluation set " + file + ": " + e.getMessage());
-        } catch (EvalSetFormatException e) {
+        } catch (LabelledSetFormatException e) {
             throw new UsageException("evaluation set " + file + ": " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.match.Classification;
 import org.lantern.monitor.match.Match;
+import org.lantern.monitor.model.LabelledText;
 
 /**
  * What the monitor made of one labelled text, beside what it should have made of it.
@@ -18,7 +19,7 @@ import org.lantern.monitor.match.Match;
  * @param normalised  the text's matching form
  * @param matches     the monitor's matches, each explaining itself
  */
-public record Outcome(EvalCase expected, int level, Set<Category> categories, boolean helpSeeking,
+public record Outcome(LabelledText expected, int level, Set<Category> categories, boolean helpSeeking,
         String normalised, List<Match> matches) {
 
     public Outcome {
@@ -31,7 +32,7 @@ public record Outcome(EvalCase expected, int level, Set<Category> categories, bo
      * @param classification what the matcher made of it
      * @return the outcome
      */
-    public static Outcome of(EvalCase expected, Classification classification) {
+    public static Outcome of(LabelledText expected, Classification classification) {
         Set<Category> categories = EnumSet.noneOf(Category.class);
         classification.matches().forEach(m -> categories.add(m.category()));
         return new Outcome(expected, classification.level(), categories, classification.helpSeeking(),

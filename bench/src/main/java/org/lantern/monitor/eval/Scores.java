@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.lantern.monitor.eval.EvalCase.Kind;
+import org.lantern.monitor.model.LabelledText.Kind;
 import org.lantern.monitor.library.Category;
+import org.lantern.monitor.model.LabelledText;
 
 /**
  * The accuracy figures of one run over a set, the ones issue 17 sets goals for and the ones that

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.match.ClassificationJson;
 import org.lantern.monitor.match.Match;
+import org.lantern.monitor.model.LabelledText;
 
 /**
  * What a report may show of a text and its matches. Child-abuse ({@code illegal}) words are
@@ -59,9 +60,9 @@ final class Shown {
     }
 
     /** @return how many cases have each key, most first, then by key */
-    static Map<String, Long> counts(List<EvalCase> cases, Function<EvalCase, Collection<String>> keys) {
+    static Map<String, Long> counts(List<LabelledText> cases, Function<LabelledText, Collection<String>> keys) {
         Map<String, Long> counts = new TreeMap<>();
-        for (EvalCase c : cases) {
+        for (LabelledText c : cases) {
             for (String key : keys.apply(c)) {
                 counts.merge(key, 1L, Long::sum);
             }

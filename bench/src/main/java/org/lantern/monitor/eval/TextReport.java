@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.lantern.monitor.eval.EvalCase.Kind;
+import org.lantern.monitor.model.LabelledText.Kind;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.match.Match;
 import org.lantern.monitor.text.Step;
+import org.lantern.monitor.model.LabelledSet;
+import org.lantern.monitor.model.LabelledText;
 
 /**
  * The evaluation as a person reads it: each miss and false alarm with the explanation the monitor
@@ -25,7 +27,7 @@ final class TextReport {
         this.out = out;
     }
 
-    void set(EvalSet set, List<Outcome> outcomes, Scores scores) {
+    void set(LabelledSet set, List<Outcome> outcomes, Scores scores, List<ThresholdScores> thresholds) {
         out.printf("== %s: %d texts%n", set.name(), set.cases().size());
         problems("Misses (a risk not found, under-rated, a category missed, help-seeking not labelled)",
                 outcomes, p -> p.miss());
@@ -33,13 +35,18 @@ final class TextReport {
                 outcomes, p -> !p.miss());
         composition(set);
         scores(scores);
+        if (!thresholds.isEmpty()) {
+            out.printf("%n-- The risk model's threshold: what each would find and cost%n");
+            out.printf("%-10s %-22s %s%n", "threshold", "act now (4-5 at 4+)", "benign look-alikes at 3+");
+            thresholds.forEach(t -> out.printf(Locale.ROOT, "%-10.2f %-22s %s%n", t.threshold(), t.actNow(), t.benignAlerts()));
+        }
     }
 
     private void problems(String title, List<Outcome> outcomes, Predicate<Outcome.Problem> which) {
         List<Outcome> listed = outcomes.stream().filter(o -> o.problems().stream().anyMatch(which)).toList();
         out.printf("%n-- %s: %d%n", title, listed.size());
         for (Outcome o : listed) {
-            EvalCase c = o.expected();
+            LabelledText c = o.expected();
             String problems = o.problems().stream().filter(which).map(Outcome.Problem::label).collect(Collectors.joining(", "));
             out.printf("line %d [%s %s] expected %d %s%s, got %d %s%s: %s%n  %s%n", c.line(), c.language(), c.kind().id(),
                     c.expectedLevel(), Shown.categories(c.expectedCategories()), c.helpSeeking() ? " help-seeking" : "",
@@ -57,15 +64,15 @@ final class TextReport {
         }
     }
 
-    private void composition(EvalSet set) {
+    private void composition(LabelledSet set) {
         out.printf("%n-- Composition%n");
         out.printf("kind:      %s%n", line(Shown.counts(set.cases(), c -> List.of(c.kind().id()))));
         out.printf("language:  %s%n", line(Shown.counts(set.cases(), c -> List.of(c.language()))));
         out.printf("category:  %s%n", line(Shown.counts(set.cases(),
                 c -> c.expectedCategories().stream().map(Category::id).toList())));
         out.printf("level:     %s%n", line(Shown.counts(set.cases(), c -> List.of("L" + c.expectedLevel()))));
-        out.printf("flags:     help-seeking %d, identity %d%n", set.cases().stream().filter(EvalCase::helpSeeking).count(),
-                set.cases().stream().filter(EvalCase::identity).count());
+        out.printf("flags:     help-seeking %d, identity %d%n", set.cases().stream().filter(LabelledText::helpSeeking).count(),
+                set.cases().stream().filter(LabelledText::identity).count());
     }
 
     private void scores(Scores s) {

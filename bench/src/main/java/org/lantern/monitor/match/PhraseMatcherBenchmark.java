@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.lantern.bench.BenchData;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.lexicon.MonitorLibraries;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.model.RiskModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -55,7 +57,8 @@ public class PhraseMatcherBenchmark {
     }
 
     void setUp(Path data) throws IOException {
-        matcher = PhraseMatcher.build(MonitorLibraries.curated());
+        List<PhraseLibrary> libraries = MonitorLibraries.curated();
+        matcher = PhraseMatcher.build(libraries, RiskModel.curated(libraries));
         searches = BenchData.searchTerms(data);
         if (searches.length == 0) {
             throw new IllegalStateException("no searches (q= or search_query=) in " + data.resolve(BenchData.STREAM));

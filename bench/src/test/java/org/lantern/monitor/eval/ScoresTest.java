@@ -15,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.lantern.monitor.eval.EvalCase.Kind;
+import org.lantern.monitor.model.LabelledText.Kind;
 import org.lantern.monitor.eval.Outcome.Problem;
 import org.lantern.monitor.library.Category;
+import org.lantern.monitor.model.LabelledText;
 
 /**
  * The scoring maths on a fixture small enough to count by hand, and the benchmark's command line.
@@ -95,7 +96,7 @@ class ScoresTest {
         assertThat(json.get("ageBand").asText()).isEqualTo("ks3");
         assertThat(json.get("libraries")).hasSize(MonitorEvaluation.shippedLibraries(null).size());
         JsonNode set = json.get("sets").get(0);
-        assertThat(set.get("texts").asInt()).isEqualTo(EvalSet.shipped().cases().size());
+        assertThat(set.get("texts").asInt()).isEqualTo(MonitorEvaluation.shippedSet().cases().size());
         assertThat(set.get("scores").get("categories")).hasSize(Category.values().length);
         assertThat(set.get("scores").get("actNowRecall").get("of").asInt()).isPositive();
         assertThat(set.get("misses").isArray()).isTrue();
@@ -113,12 +114,12 @@ class ScoresTest {
         }
     }
 
-    private static EvalCase label(int level, Set<Category> categories, boolean helpSeeking, boolean identity,
+    private static LabelledText label(int level, Set<Category> categories, boolean helpSeeking, boolean identity,
             String language, Kind kind) {
-        return new EvalCase(1, "text", level, categories, helpSeeking, identity, language, kind, "");
+        return new LabelledText(1, "text", level, categories, helpSeeking, identity, language, kind, "");
     }
 
-    private static Outcome outcome(EvalCase label, int level, Set<Category> categories, boolean helpSeeking) {
+    private static Outcome outcome(LabelledText label, int level, Set<Category> categories, boolean helpSeeking) {
         return new Outcome(label, level, categories, helpSeeking, "text", List.of());
     }
 }

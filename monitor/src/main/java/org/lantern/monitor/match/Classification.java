@@ -7,7 +7,8 @@ import org.lantern.monitor.text.Step;
 /**
  * What the matcher made of one text: its level (0 when nothing matched, else the highest level of
  * its matches), whether any match is help-seeking, and every match with its explanation, in the
- * order they occur in the text (of two starting together, the longer first).
+ * order they occur in the text (of two starting together, the longer first), then the risk
+ * model's reading when there is one.
  *
  * @param text       the text classified (its first {@link PhraseMatcher#MAX_CHARS} characters when longer)
  * @param normalised the text's matching form

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.lantern.monitor.library.Levels;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseGaps;
 import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.model.Reading;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.monitor.text.NormalisedText;
 import org.lantern.monitor.text.Normaliser;
 import org.lantern.monitor.text.Step;
@@ -28,6 +31,9 @@ import org.lantern.monitor.text.Step;
  * help-seeking phrases that contain a risk phrase ("how to help a friend who self-harms").
  * A phrase with gaps ({@code kill ... myself}) puts each part in the automaton and is joined from
  * them in the same pass ({@link PhraseGaps}).
+ * Built with a {@link RiskModel}, the matcher also asks it about a pupil's text that its phrases
+ * put below act-now, and adds its reading as one more match (library {@value RiskModel#NAME}, rule
+ * {@code model:<estimate>}, the phrase being the words it weighed most).
  * The automaton is {@code com.hankcs:aho-corasick-double-array-trie} rather than
  * {@code org.ahocorasick}: it reports each hit through a callback, where the other builds an
  * {@code Emit} object and an interval tree per text.
@@ -53,22 +59,37 @@ public final class PhraseMatcher {
     /** A disguised phrase is one level higher from this level up: a disguised note stays a note. */
     private static final int DISGUISE_RAISES_FROM = 3;
 
+    /** The level a model reading gives: act now, as the model reads only for that. */
+    private static final int MODEL_LEVEL = 4;
+
     private final AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton;
     private final int lists;
     private final int gapSlots;
+    private final RiskModel model;
 
-    private PhraseMatcher(AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton, int lists, int gapSlots) {
+    private PhraseMatcher(AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton, int lists, int gapSlots, RiskModel model) {
         this.automaton = automaton;
         this.lists = lists;
         this.gapSlots = gapSlots;
+        this.model = model;
     }
 
     /**
      * @param libraries the libraries in force; their phrases' lists are shared between them
-     * @return a matcher for all their phrases
+     * @return a matcher for all their phrases, without a model
      * @throws IllegalArgumentException if a rule names a list no library has
      */
     public static PhraseMatcher build(List<PhraseLibrary> libraries) {
+        return build(libraries, null);
+    }
+
+    /**
+     * @param libraries the libraries in force; their phrases' lists are shared between them
+     * @param model     the model that reads what the phrases put below level 4, or {@code null} for none
+     * @return a matcher for all their phrases, and the model
+     * @throws IllegalArgumentException if a rule names a list no library has
+     */
+    public static PhraseMatcher build(List<PhraseLibrary> libraries, RiskModel model) {
         Map<String, Integer> listIds = new HashMap<>();
         for (PhraseLibrary library : libraries) {
             for (PhraseEntry entry : library.entries()) {
@@ -109,13 +130,13 @@ public final class PhraseMatcher {
             }
         }
         if (keys.isEmpty()) {
-            return new PhraseMatcher(null, listIds.size(), 0);
+            return new PhraseMatcher(null, listIds.size(), 0, model);
         }
         TreeMap<String, KeyTarget[]> sorted = new TreeMap<>();
         keys.forEach((key, targets) -> sorted.put(key, targets.toArray(KeyTarget[]::new)));
         AhoCorasickDoubleArrayTrie<KeyTarget[]> automaton = new AhoCorasickDoubleArrayTrie<>();
         automaton.build(sorted);
-        return new PhraseMatcher(automaton, listIds.size(), gapSlots);
+        return new PhraseMatcher(automaton, listIds.size(), gapSlots, model);
     }
 
     private static int listIndex(Map<String, Integer> listIds, Optional<String> list, PhraseEntry entry) {
@@ -177,7 +198,7 @@ public final class PhraseMatcher {
         // UTF-8 takes at most three bytes per UTF-16 unit, so this prefix decodes to at least
         // MAX_CHARS units: enough, without decoding a huge body whole
         int length = Math.min(utf8.length, MAX_CHARS * 3);
-        return classify(new String(utf8, 0, length, StandardCharsets.UTF_8), band, length < utf8.length);
+        return classify(new String(utf8, 0, length, StandardCharsets.UTF_8), band, length < utf8.length, true);
     }
 
     /**
@@ -186,10 +207,22 @@ public final class PhraseMatcher {
      * @return the level, help-seeking flag and every match with its explanation
      */
     public Classification classify(String text, AgeBand band) {
-        return classify(text, band, false);
+        return classify(text, band, false, true);
     }
 
-    private Classification classify(String text, AgeBand band, boolean cut) {
+    /**
+     * @param text  any text
+     * @param band  the writer's age band
+     * @param model whether the model may read it: true for what a person wrote (a search, a
+     *              message), false for what is not language (the path of an address), where a
+     *              model trained on sentences has nothing to read and would only guess
+     * @return the level, help-seeking flag and every match with its explanation
+     */
+    public Classification classify(String text, AgeBand band, boolean model) {
+        return classify(text, band, false, model);
+    }
+
+    private Classification classify(String text, AgeBand band, boolean cut, boolean readWhole) {
         boolean truncated = cut || text.length() > MAX_CHARS;
         String read = text;
         if (text.length() > MAX_CHARS) {
@@ -241,7 +274,36 @@ public final class PhraseMatcher {
             level = Math.max(level, matchLevel);
             helpSeeking |= entry.helpSeeking();
         }
+        Optional<Reading> reading = readWhole && modelReads(level, helpSeeking, band)
+                ? (level >= DISGUISE_RAISES_FROM ? model.read(chars, RiskModel.BESIDE_AN_ALERT) : model.read(chars))
+                : Optional.empty();
+        if (reading.isPresent()) {
+            if (!normal.hasSpans()) {
+                normal = NORMALISER.normalise(read);
+            }
+            matches = new ArrayList<>(matches);
+            matches.add(modelMatch(reading.get(), normal));
+            level = MODEL_LEVEL;
+        }
         return new Classification(read, normal.text(), normal.steps(), level, helpSeeking, matches, truncated);
+    }
+
+    /**
+     * The model is asked about what the phrases put below act-now, for pupils: a staff member's
+     * search is research, and a help-seeking phrase with nothing of risk beside it is a pupil
+     * asking for help, which the phrases already labelled.
+     */
+    private boolean modelReads(int level, boolean helpSeeking, AgeBand band) {
+        return model != null && level < MODEL_LEVEL && band != AgeBand.STAFF && !(helpSeeking && level < DISGUISE_RAISES_FROM);
+    }
+
+    private Match modelMatch(Reading reading, NormalisedText normal) {
+        int begin = reading.begin();
+        int end = reading.end();
+        return new Match(reading.category(), reading.explanation(), "und", MODEL_LEVEL,
+                String.format(Locale.ROOT, "model:%.2f", reading.probability()), Optional.empty(), false,
+                RiskModel.NAME, model.version(), 0, normal.originalOf(begin, end),
+                new String(normal.chars(), begin, end - begin), normal.stepsIn(begin, end));
     }
 
     /**
@@ -276,10 +338,15 @@ public final class PhraseMatcher {
      * @param text any text
      * @return true when nothing would be found, so the classification would be level 0 with no
      *         matches, not help-seeking, and of the text as given; false when something may be
-     *         found, or the text is longer than {@link #MAX_CHARS} (classify reads only its start)
+     *         found (a phrase, or the model's reading for a pupil), or the text is longer than
+     *         {@link #MAX_CHARS} (classify reads only its start)
      */
     public boolean findsNothing(String text) {
-        return text.length() <= MAX_CHARS && scan(NORMALISER.matchingForm(text).chars()).count == 0;
+        if (text.length() > MAX_CHARS) {
+            return false;
+        }
+        char[] chars = NORMALISER.matchingForm(text).chars();
+        return scan(chars).count == 0 && (model == null || model.read(chars).isEmpty());
     }
 
     private Scan scan(char[] chars) {

@@ -104,6 +104,14 @@ class CuratedRulesTest {
             er schlägt mich jeden tag                      | ks3     | bullying         | 4
             i carved his name into my arm                  | ks3     | self-harm        | 4
             he has a knife in his school bag               | ks3     | weapons          | 4
+            ich will mich töten                            | ks3     | suicide          | 5
+            mi ammazzerò stanotte                          | ks3     | suicide          | 5
+            vou me matar hoje                              | ks3     | suicide          | 5
+            je vais me tuer ce soir                        | ks3     | suicide          | 5
+            i want to die                                  | ks3     | suicide          | 5
+            keep this our little secret dont tell your mum | ks3     | grooming         | 4
+            someone is threatening me with sextortion      | ks3     | grooming         | 4
+            how to hide my scars from my mum               | ks3     | self-harm        | 4
             """)
     void findsThePhraseAtTheBandsLevel(String text, String band, String category, int level) {
         assertThat(levelOf(classify(text, band), category)).isEqualTo(level);
@@ -197,6 +205,24 @@ class CuratedRulesTest {
             i hurt myself playing football
             i hate being gay
             how to make a pizza
+            diese mathearbeit bringt mich noch um
+            ich lach mich tot
+            mia sorella mi ammazza se lo scopre
+            essa prova vai me matar
+            ce contrôle va me tuer
+            el examen va a matarme
+            i want to die of embarrassment
+            overdosed on sweets at the party
+            suicide sprints at basketball training
+            first day tomorrow scared but excited
+            how to fade chickenpox scars
+            can you grab me a drink
+            nude statues in the british museum
+            my cousins wedding in the summer
+            its our little secret we are planning a surprise party
+            we had an assembly about sextortion
+            laser tag i shot everyone
+            comment aiguiser un couteau de cuisine
             """)
     void everydayWordsStayBelowAnAlert(String text) {
         assertThat(List.of(AgeBand.values())).allSatisfy(band ->

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.audit.AuditChain;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -204,20 +206,27 @@ public class SafeguardingAlerts {
 
     /**
      * The words around the latest match of the alert's phrase, which closing it as a false positive
-     * offers as the context of a school exclusion; empty for the illegal category (never kept) and
-     * for alerts of the filter.
+     * offers as the context of a school exclusion; empty for the illegal category (never kept), for
+     * alerts of the filter, and for a reading of the risk model, which has no phrase to exclude.
      */
     public Optional<String> exclusionContext(Alert alert) {
         if (alert.kind() != AlertKind.SAFEGUARDING_RISK || alert.listEntry() == null) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT context_text FROM safeguarding_match WHERE alert_id = :id AND phrase = :phrase "
-                        + "AND context_text IS NOT NULL ORDER BY id DESC LIMIT 1")
-                .param("id", alert.id()).param("phrase", alert.listEntry()).query(String.class).optional();
+                        + "AND context_text IS NOT NULL AND library <> :model ORDER BY id DESC LIMIT 1")
+                .param("id", alert.id()).param("phrase", alert.listEntry()).param("model", RiskModel.NAME)
+                .query(String.class).optional();
     }
 
     /** The sentence the alert page shows under "Why": the level and how the match explains itself. */
     static String reason(SafeguardingRisk r) {
+        if (RiskModel.NAME.equals(r.library())) {
+            return r.seenIn().sentence() + " was read by Lantern's risk model " + r.libraryVersion() + " as "
+                    + categoryName(r.categoryId()).toLowerCase(Locale.ROOT) + " to act on now (estimate " + r.rule().replace("model:", "")
+                    + "), weighing most '" + r.phrase() + "' (read as '" + r.normalised() + "', from '" + r.matchedText()
+                    + "'): no library phrase matched; level " + r.level() + " of 5 for age band " + r.ageBand() + ".";
+        }
         return r.seenIn().sentence() + " matched the phrase '" + r.phrase() + "' (read as '" + r.normalised() + "', from '"
                 + r.matchedText() + "'; rule: " + r.rule() + ") of library " + r.library() + " version "
                 + r.libraryVersion() + ": level " + r.level() + " of 5 for age band " + r.ageBand()

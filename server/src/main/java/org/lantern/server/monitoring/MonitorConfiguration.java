@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.lantern.monitor.lexicon.MonitorLibraries;
 import org.lantern.monitor.library.LibraryFormatException;
 import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.monitoring.library.LibraryVersions;
 import org.lantern.server.monitoring.library.MonitorEngine;
 import org.slf4j.Logger;
@@ -30,8 +31,15 @@ class MonitorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MonitorConfiguration.class);
 
     @Bean
-    MonitorEngine monitorEngine(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir, LibraryVersions versions) {
-        return new MonitorEngine(libraries(lexiconsDir), versions);
+    MonitorEngine monitorEngine(@Value("${lantern.monitor.lexicons-dir:}") String lexiconsDir, LibraryVersions versions,
+                                @Value("${lantern.monitor.model:true}") boolean model) {
+        MonitorEngine engine = new MonitorEngine(libraries(lexiconsDir), versions, model);
+        if (model) {
+            log.info("Monitoring also with the risk model {}", RiskModel.VERSION);
+        } else {
+            log.info("Monitoring with phrases only: lantern.monitor.model is false");
+        }
+        return engine;
     }
 
     /**

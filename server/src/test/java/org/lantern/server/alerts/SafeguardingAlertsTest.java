@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.alerts.SafeguardingRisk.Seen;
 import org.lantern.server.support.AlertTables;
 import org.lantern.server.support.PersistenceTest;
@@ -68,6 +69,21 @@ class SafeguardingAlertsTest {
         assertThat(level(alert.id())).isEqualTo(5);
         assertThat(matches(alert.id())).containsExactly(
                 "search ks3 5 suicide kill myself / kill myself / k1ll myself / alone / lantern-starter 2026.12.1");
+    }
+
+    @Test
+    void aReadingOfTheRiskModelSaysSoAndOffersNoExclusion() {
+        SafeguardingRisk reading = new SafeguardingRisk(now, 107L, "Jo Bloggs", "jo.b", "10.0.0.9",
+                "https://www.google.com/search?q=nobody+would+notice", Seen.SEARCH, "ks3", 4, "suicide", false,
+                "nobody + notice", "nobody + notic", "nobody would notice", "nobody would notice if i was gone",
+                "model:0.91", RiskModel.NAME, RiskModel.VERSION, false, 4, DAY);
+
+        Alert alert = alerts.record(reading);
+
+        assertThat(alert.reason()).isEqualTo("A search was read by Lantern's risk model " + RiskModel.VERSION
+                + " as suicide to act on now (estimate 0.91), weighing most 'nobody + notice' (read as 'nobody + notic', "
+                + "from 'nobody would notice'): no library phrase matched; level 4 of 5 for age band ks3.");
+        assertThat(alerts.exclusionContext(alert)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.lantern.monitor.library.LibraryEdit;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.library.SchoolEdits;
 import org.lantern.monitor.match.PhraseMatcher;
+import org.lantern.monitor.model.RiskModel;
 
 /**
  * The safeguarding monitor's matcher in use: built from the shipped libraries (Lantern's curated
@@ -33,21 +34,30 @@ public final class MonitorEngine {
 
     private final List<PhraseLibrary> shipped;
     private final LibraryVersions versions;
+    private final boolean model;
     private volatile InForce inForce;
 
     /**
      * @param shipped  the libraries as shipped (curated first, then imported lexicons)
      * @param versions the school's changes
+     * @param model    whether the matcher also asks Lantern's risk model ({@link RiskModel#curated}),
+     *                 which leaves out the identity terms of the libraries in force
      */
-    public MonitorEngine(List<PhraseLibrary> shipped, LibraryVersions versions) {
+    public MonitorEngine(List<PhraseLibrary> shipped, LibraryVersions versions, boolean model) {
         this.shipped = List.copyOf(shipped);
         this.versions = versions;
+        this.model = model;
         rebuild();
     }
 
     /** @return the matcher in use, for one classification (ask again for the next) */
     public PhraseMatcher matcher() {
         return inForce.matcher();
+    }
+
+    /** @return whether the matcher also asks the risk model */
+    public boolean model() {
+        return model;
     }
 
     /** @return the libraries in force */
@@ -109,7 +119,7 @@ public final class MonitorEngine {
             libraries.addAll(version == 0 ? files : SchoolEdits.apply(files, v -> v + "+school." + version,
                     edits.getOrDefault(category, List.of())));
         }
-        return new InForce(PhraseMatcher.build(libraries), List.copyOf(libraries));
+        return new InForce(PhraseMatcher.build(libraries, model ? RiskModel.curated(libraries) : null), List.copyOf(libraries));
     }
 
     private static Map<String, Category> curatedNames() {

@@ -24,12 +24,13 @@ import java.util.List;
  * @param incidentsKept   how long a record made from an alert is kept, in words
  * @param alertsKept      how long an alert that led to no record is kept after it is closed, in words
  * @param contact         who to ask, when the policy gives it
+ * @param model           the risk model that also reads whole texts, by name and version, when it is on
  */
 public record MonitoringNotice(String school, List<Topic> topics, boolean tlsInspected, List<String> notInspected,
                                boolean typedText, int typedTextBytes,
                                boolean helpSeeking, int languages, List<String> libraries, List<String> thresholds,
                                List<String> alertRoles, List<String> actRoles, String dslName, String activityLogKept,
-                               String incidentsKept, String alertsKept, String contact) {
+                               String incidentsKept, String alertsKept, String contact, String model) {
 
     public MonitoringNotice {
         topics = List.copyOf(topics);

@@ -10,6 +10,7 @@ import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.policy.Monitoring;
 import org.lantern.policy.PolicyDocument;
 import org.lantern.policy.TlsInspection;
@@ -36,6 +37,7 @@ public class MonitoringNotices {
 
     private final PolicyService policies;
     private final Supplier<List<PhraseLibrary>> libraries;
+    private final boolean model;
     private final MonitoringProperties monitoring;
     private final ActivityLogRetentionProperties activityLog;
     private final RetentionRules retention;
@@ -51,13 +53,14 @@ public class MonitoringNotices {
     @Autowired
     MonitoringNotices(PolicyService policies, MonitorEngine engine, MonitoringProperties monitoring,
                       ActivityLogRetentionProperties activityLog, RetentionRules retention) {
-        this(policies, engine::libraries, monitoring, activityLog, retention);
+        this(policies, engine::libraries, engine.model(), monitoring, activityLog, retention);
     }
 
-    MonitoringNotices(PolicyService policies, Supplier<List<PhraseLibrary>> libraries, MonitoringProperties monitoring,
-                      ActivityLogRetentionProperties activityLog, RetentionRules retention) {
+    MonitoringNotices(PolicyService policies, Supplier<List<PhraseLibrary>> libraries, boolean model,
+                      MonitoringProperties monitoring, ActivityLogRetentionProperties activityLog, RetentionRules retention) {
         this.policies = policies;
         this.libraries = libraries;
+        this.model = model;
         this.monitoring = monitoring;
         this.activityLog = activityLog;
         this.retention = retention;
@@ -89,7 +92,7 @@ public class MonitoringNotices {
                 s.helpSeeking(), s.languages(), s.libraryNames(), Arrays.stream(AgeBand.values()).map(this::threshold).toList(),
                 roles(Permission.INCIDENT_READ_ALL), roles(Permission.INCIDENT_MANAGE), settings.dslName(),
                 activityLog.describe(), retention.years(RecordType.CHILD_PROTECTION), retention.years(RecordType.ALERT),
-                settings.contact());
+                settings.contact(), model ? RiskModel.NAME + " " + RiskModel.VERSION : null);
     }
 
     /** The categories of which some phrase can raise an alert for some age group, in the categories' order. */

@@ -73,7 +73,7 @@ class Scanner {
         // one matcher for the whole request, though the school may change a library meanwhile
         PhraseMatcher matcher = engine.matcher();
         for (Text text : texts(request, row)) {
-            Classification c = matcher.classify(text.text(), band);
+            Classification c = matcher.classify(text.text(), band, text.seen() != Seen.ADDRESS);
             for (Match match : c.matches()) {
                 illegalWords |= match.category() == Category.ILLEGAL;
                 Found found = strongest.get(match.category());

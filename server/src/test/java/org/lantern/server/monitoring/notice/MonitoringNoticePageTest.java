@@ -106,7 +106,7 @@ class MonitoringNoticePageTest {
     void theCategoriesAreThoseTheLibrariesInForceCanAlertFor() {
         PhraseLibrary selfHarmOnly = CuratedLibraries.load().stream().filter(l -> l.name().equals("lantern-self-harm"))
                 .findFirst().orElseThrow();
-        MonitoringNotices notices = new MonitoringNotices(policies, () -> List.of(selfHarmOnly),
+        MonitoringNotices notices = new MonitoringNotices(policies, () -> List.of(selfHarmOnly), false,
                 monitoring, activityLog, retention);
 
         MonitoringNotice notice = notices.current();

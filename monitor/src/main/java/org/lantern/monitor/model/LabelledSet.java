@@ -1,9 +1,7 @@
-package org.lantern.monitor.eval;
+package org.lantern.monitor.model;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -24,50 +22,34 @@ import org.apache.commons.csv.CSVRecord;
 import org.lantern.monitor.library.Category;
 
 /**
- * A labelled evaluation set, read whole from its CSV or not at all: a set with a bad line would
- * measure something other than what its author wrote, so every bad line is named and nothing is
- * scored. Columns: {@code text, expected_level, expected_categories, help_seeking, identity,
+ * A set of labelled texts, read whole from its CSV or not at all: the evaluation sets the accuracy
+ * benchmark scores and the corpus the {@link RiskModel} learns from share this format, and a set
+ * with a bad line would measure or teach something other than what its author wrote, so every
+ * bad line is named and nothing is read. Columns: {@code text, expected_level, expected_categories, help_seeking, identity,
  * language, kind, note} (any order; {@code note} optional); {@code #} lines are comments;
  * {@code \}{@code uXXXX} in a text is that character, so invisible ones can be written visibly.
  *
  * @param name  what the set is called in reports (its file name)
  * @param cases its texts, in file order
  */
-public record EvalSet(String name, List<EvalCase> cases) {
-
-    /** The set in the repository, on the class path beside this class. */
-    public static final String SHIPPED = "monitor-eval.csv";
+public record LabelledSet(String name, List<LabelledText> cases) {
 
     private static final List<String> REQUIRED = List.of(
             "text", "expected_level", "expected_categories", "help_seeking", "identity", "language", "kind");
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
 
-    public EvalSet {
+    public LabelledSet {
         cases = List.copyOf(cases);
-    }
-
-    /** @return the set shipped in the repository */
-    public static EvalSet shipped() {
-        try (InputStream in = EvalSet.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("evaluation set missing from the class path: " + SHIPPED);
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), SHIPPED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (EvalSetFormatException e) {
-            throw new IllegalStateException("the shipped evaluation set is invalid: " + e.getMessage(), e);
-        }
     }
 
     /**
      * @param file a set's CSV file
      * @return the set, named after the file
-     * @throws EvalSetFormatException listing every bad line
+     * @throws LabelledSetFormatException listing every bad line
      * @throws IOException            if the file cannot be read
      */
-    public static EvalSet read(Path file) throws EvalSetFormatException, IOException {
+    public static LabelledSet read(Path file) throws LabelledSetFormatException, IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.getFileName().toString());
         }
@@ -77,10 +59,10 @@ public record EvalSet(String name, List<EvalCase> cases) {
      * @param csv  the set's CSV
      * @param name what to call it in reports
      * @return the set
-     * @throws EvalSetFormatException listing every bad line
+     * @throws LabelledSetFormatException listing every bad line
      * @throws IOException            if the reader fails
      */
-    public static EvalSet read(Reader csv, String name) throws EvalSetFormatException, IOException {
+    public static LabelledSet read(Reader csv, String name) throws LabelledSetFormatException, IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -88,7 +70,7 @@ public record EvalSet(String name, List<EvalCase> cases) {
                 .setIgnoreEmptyLines(true)
                 .get();
         List<String> errors = new ArrayList<>();
-        List<EvalCase> cases = new ArrayList<>();
+        List<LabelledText> cases = new ArrayList<>();
         // Ending the text with a line break makes the parser's line count, read after a record, the
         // line that record is on, also for a last line written without one.
         String text = new BufferedReader(csv).lines().collect(Collectors.joining("\n", "", "\n"));
@@ -101,7 +83,7 @@ public record EvalSet(String name, List<EvalCase> cases) {
             List<String> header = parser.getHeaderNames();
             List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw new EvalSetFormatException(List.of("line 1: missing column(s) " + String.join(", ", missing)
+                throw new LabelledSetFormatException(List.of("line 1: missing column(s) " + String.join(", ", missing)
                         + "; the header is " + String.join(",", REQUIRED) + ",note"));
             }
             for (CSVRecord record : parser) {
@@ -115,12 +97,12 @@ public record EvalSet(String name, List<EvalCase> cases) {
             errors.add("no texts: the set is empty");
         }
         if (!errors.isEmpty()) {
-            throw new EvalSetFormatException(errors);
+            throw new LabelledSetFormatException(errors);
         }
-        return new EvalSet(name, cases);
+        return new LabelledSet(name, cases);
     }
 
-    private static Optional<EvalCase> parse(CSVRecord record, int line, List<String> errors) {
+    private static Optional<LabelledText> parse(CSVRecord record, int line, List<String> errors) {
         int before = errors.size();
         if (!record.isConsistent()) {
             errors.add("line " + line + ": " + record.size() + " fields, not one per header column");
@@ -150,19 +132,19 @@ public record EvalSet(String name, List<EvalCase> cases) {
         if (!LANGUAGE.matcher(language).matches()) {
             errors.add("line " + line + ": language '" + language + "' is not a language code such as en or pt-br");
         }
-        Optional<EvalCase.Kind> kind = EvalCase.Kind.ofId(record.get("kind").strip());
+        Optional<LabelledText.Kind> kind = LabelledText.Kind.ofId(record.get("kind").strip());
         if (kind.isEmpty()) {
             errors.add("line " + line + ": kind '" + record.get("kind").strip()
                     + "' is not risk, obfuscated, benign-lookalike, help-seeking or identity");
         }
-        if (level >= Evaluation.ALERT && categories.isEmpty()) {
+        if (level >= LabelledText.ALERT && categories.isEmpty()) {
             errors.add("line " + line + ": level " + level + " needs at least one expected category");
         }
         if (errors.size() > before) {
             return Optional.empty();
         }
         String note = record.isMapped("note") ? record.get("note") : "";
-        return Optional.of(new EvalCase(line, text, level, categories, helpSeeking, identity, language, kind.get(), note));
+        return Optional.of(new LabelledText(line, text, level, categories, helpSeeking, identity, language, kind.get(), note));
     }
 
     private static Boolean bool(CSVRecord record, String column, int line, List<String> errors) {

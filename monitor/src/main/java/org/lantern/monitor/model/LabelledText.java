@@ -1,4 +1,4 @@
-package org.lantern.monitor.eval;
+package org.lantern.monitor.model;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -6,8 +6,8 @@ import java.util.Set;
 import org.lantern.monitor.library.Category;
 
 /**
- * One labelled text of an evaluation set: what a person who knows safeguarding, and not the
- * libraries, says the monitor should make of it.
+ * One labelled text of an evaluation set or of the risk model's corpus: what a person who knows
+ * safeguarding, and not the libraries, says the monitor should make of it.
  *
  * @param line               the text's line in the set's file, to find it again
  * @param text               the text, escapes decoded
@@ -20,21 +20,26 @@ import org.lantern.monitor.library.Category;
  * @param kind               which part of the set the text belongs to
  * @param note               why it is labelled so
  */
-public record EvalCase(int line, String text, int expectedLevel, Set<Category> expectedCategories,
+public record LabelledText(int line, String text, int expectedLevel, Set<Category> expectedCategories,
         boolean helpSeeking, boolean identity, String language, Kind kind, String note) {
 
-    public EvalCase {
+    /** The lowest level that raises an alert. */
+    public static final int ALERT = 3;
+    /** The lowest level to act on now (emailed at once). */
+    public static final int ACT_NOW = 4;
+
+    public LabelledText {
         expectedCategories = Set.copyOf(expectedCategories);
     }
 
     /** @return whether the text should raise an alert (level 3 or more) */
     public boolean shouldAlert() {
-        return expectedLevel >= Evaluation.ALERT;
+        return expectedLevel >= ALERT;
     }
 
     /** @return whether the text calls for action now (level 4 or 5) */
     public boolean actNow() {
-        return expectedLevel >= Evaluation.ACT_NOW;
+        return expectedLevel >= ACT_NOW;
     }
 
     /** The parts of a set, each measured for what it tests. */

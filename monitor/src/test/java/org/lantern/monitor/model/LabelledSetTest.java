@@ -1,30 +1,26 @@
-package org.lantern.monitor.eval;
+package org.lantern.monitor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lantern.monitor.eval.EvalCase.Kind;
+import org.lantern.monitor.model.LabelledText.Kind;
 import org.lantern.monitor.library.Category;
 
 /**
- * The evaluation set loader: a good file read whole with its lines named and its escapes decoded,
- * a bad one refused with every bad line listed; and the shipped set holds what the docs say it does.
+ * The labelled-set loader: a good file read whole with its lines named and its escapes decoded,
+ * a bad one refused with every bad line listed.
  */
-class EvalSetTest {
+class LabelledSetTest {
 
     private static final String HEADER = "text,expected_level,expected_categories,help_seeking,identity,language,kind,note\n";
 
     @Test
     void readsTextsWithTheirLinesCommentsQuotesAndEscapes() throws Exception {
-        EvalSet set = EvalSet.read(new StringReader("# a comment\n" + HEADER
+        LabelledSet set = LabelledSet.read(new StringReader("# a comment\n" + HEADER
                 + "\"su\\u200Bicide, now\",5,suicide|self-harm,false,false,en,obfuscated,zero-width\n"
                 + "# another comment\n"
                 + "\n"
@@ -32,13 +28,13 @@ class EvalSetTest {
 
         assertThat(set.name()).isEqualTo("fixture.csv");
         assertThat(set.cases()).hasSize(2);
-        EvalCase first = set.cases().get(0);
+        LabelledText first = set.cases().get(0);
         assertThat(first.line()).isEqualTo(3);
         assertThat(first.text()).isEqualTo("su\u200Bicide, now");
         assertThat(first.expectedCategories()).containsExactlyInAnyOrder(Category.SUICIDE, Category.SELF_HARM);
         assertThat(first.kind()).isEqualTo(Kind.OBFUSCATED);
         assertThat(first.actNow()).isTrue();
-        EvalCase second = set.cases().get(1);
+        LabelledText second = set.cases().get(1);
         assertThat(second.line()).isEqualTo(6);
         assertThat(second.identity()).isTrue();
         assertThat(second.expectedCategories()).isEmpty();
@@ -47,7 +43,7 @@ class EvalSetTest {
 
     @Test
     void readsASpreadsheetsFileWithItsByteOrderMark() throws Exception {
-        EvalSet set = EvalSet.read(new StringReader("\uFEFF" + HEADER + "\"kill -9 1234\",0,,false,false,en,benign-lookalike,\r\n"),
+        LabelledSet set = LabelledSet.read(new StringReader("\uFEFF" + HEADER + "\"kill -9 1234\",0,,false,false,en,benign-lookalike,\r\n"),
                 "excel.csv");
 
         assertThat(set.cases()).singleElement().satisfies(c -> {
@@ -70,8 +66,8 @@ class EvalSetTest {
     void refusesABadLineNamingItAndLoadsNothing(String bad, String message) {
         String csv = HEADER + "\"fine\",0,,false,false,en,benign-lookalike,\n" + bad + "\n";
 
-        assertThatThrownBy(() -> EvalSet.read(new StringReader(csv), "bad.csv"))
-                .isInstanceOfSatisfying(EvalSetFormatException.class, e -> assertThat(e.errors())
+        assertThatThrownBy(() -> LabelledSet.read(new StringReader(csv), "bad.csv"))
+                .isInstanceOfSatisfying(LabelledSetFormatException.class, e -> assertThat(e.errors())
                         .singleElement().asString().startsWith("line 3: ").contains(message.strip()));
     }
 
@@ -79,34 +75,16 @@ class EvalSetTest {
     void listsEveryBadLineNotJustTheFirst() {
         String csv = HEADER + "\"a\",9,,false,false,en,risk,\n\"b\",0,,false,false,en,risk,\n\"c\",0,,maybe,false,en,risk,\n";
 
-        assertThatThrownBy(() -> EvalSet.read(new StringReader(csv), "bad.csv"))
-                .isInstanceOfSatisfying(EvalSetFormatException.class, e -> assertThat(e.errors())
+        assertThatThrownBy(() -> LabelledSet.read(new StringReader(csv), "bad.csv"))
+                .isInstanceOfSatisfying(LabelledSetFormatException.class, e -> assertThat(e.errors())
                         .hasSize(2).anySatisfy(m -> assertThat(m).startsWith("line 2: "))
                         .anySatisfy(m -> assertThat(m).startsWith("line 4: ")));
     }
 
     @Test
     void refusesAFileWithoutTheColumns() {
-        assertThatThrownBy(() -> EvalSet.read(new StringReader("text,level\n\"a\",1\n"), "bad.csv"))
-                .isInstanceOfSatisfying(EvalSetFormatException.class, e -> assertThat(e.errors()).singleElement()
+        assertThatThrownBy(() -> LabelledSet.read(new StringReader("text,level\n\"a\",1\n"), "bad.csv"))
+                .isInstanceOfSatisfying(LabelledSetFormatException.class, e -> assertThat(e.errors()).singleElement()
                         .asString().startsWith("line 1: missing column(s) expected_level, expected_categories"));
-    }
-
-    /** Issue 17's accuracy point: 600 texts at least (the brief asks 700), every category, the nine languages. */
-    @Test
-    void theShippedSetCoversEveryCategoryKindAndLanguage() {
-        EvalSet set = EvalSet.shipped();
-
-        assertThat(set.cases()).hasSizeGreaterThanOrEqualTo(700);
-        Set<Category> categories = set.cases().stream().flatMap(c -> c.expectedCategories().stream()).collect(Collectors.toSet());
-        assertThat(categories).containsExactlyInAnyOrder(Category.values());
-        assertThat(set.cases().stream().map(EvalCase::kind).collect(Collectors.toSet())).containsExactlyInAnyOrder(Kind.values());
-        Map<String, Long> languages = set.cases().stream().collect(Collectors.groupingBy(EvalCase::language, Collectors.counting()));
-        for (String language : Arrays.asList("en", "fr", "de", "es", "pl", "pt", "it", "ar", "ur")) {
-            assertThat(languages.getOrDefault(language, 0L)).as(language).isGreaterThanOrEqualTo(15);
-        }
-        assertThat(set.cases()).filteredOn(c -> c.kind() == Kind.BENIGN_LOOKALIKE || c.kind() == Kind.IDENTITY)
-                .allSatisfy(c -> assertThat(c.shouldAlert()).as("line %d", c.line()).isFalse());
-        assertThat(set.cases().stream().map(EvalCase::text).distinct().count()).isEqualTo(set.cases().size());
     }
 }

@@ -1,0 +1,285 @@
+package org.lantern.monitor.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lantern.monitor.library.Category;
+import org.lantern.monitor.library.PhraseEntry;
+import org.lantern.monitor.library.PhraseLibrary;
+import org.lantern.monitor.text.Normaliser;
+
+/**
+ * Reads a whole text for what a phrase library cannot list: the many ways a pupil says they are
+ * at risk without any phrase of it ("everyone would be fine if I just wasn't around", "he said
+ * he'd send them to my whole school unless I..."). One linear score per category over the
+ * {@link Features} of the text's matching form, learned from a labelled corpus shipped with Lantern
+ * ({@link #curated}); a text whose best score passes {@link #THRESHOLD} is read as calling for
+ * action now in that category, and the {@link Reading} says which words weighed most.
+ *
+ * <p>The model adds to the phrases, never replaces them: the matcher asks it only about texts its
+ * phrases put below level 4, never about staff, and never overrules a help-seeking phrase. It
+ * does not read the {@code illegal} category, whose indicator terms stay in their library. Every
+ * identity word is left out of what it reads ({@link Features}), so an identity can never raise
+ * its score.
+ *
+ * <p>Immutable once trained and safe to share between threads; {@link #read} allocates only a
+ * few small arrays per text and nothing more unless the text passes the threshold.
+ */
+public final class RiskModel {
+
+    /** The name a model reading's match gives as its library. */
+    public static final String NAME = "lantern-model";
+    /** The version of the shipped corpus, which a reading's match gives as its library version. */
+    public static final String VERSION = "2026.12.6";
+    /**
+     * The lowest estimate read as calling for action now in a text the phrases left below an alert.
+     * Chosen by five-fold cross-validation over the shipped corpus as the lowest at which at most
+     * 5 % of its benign look-alikes, written to be mistaken, reach level 3 (docs/monitoring.md).
+     */
+    public static final double THRESHOLD = 0.75;
+    /**
+     * The lowest estimate that raises a text whose phrases already alert (level 3) to act-now: two
+     * signals that agree, the phrase and the model, need less of each. It costs no new alert.
+     */
+    public static final double BESIDE_AN_ALERT = 0.5;
+    /** The categories the model reads: all but {@code illegal}. */
+    static final List<Category> CATEGORIES = Arrays.stream(Category.values()).filter(c -> c != Category.ILLEGAL).toList();
+    /** The score of "act now, whatever about": the last, after one per category. */
+    static final int ANY = CATEGORIES.size();
+    /** The shipped corpus, in this package on the class path. */
+    static final List<String> CORPUS = List.of("corpus-indirect.csv", "corpus-young.csv", "corpus-languages.csv",
+            "corpus-lookalikes.csv", "corpus-wellbeing.csv", "corpus-harmed.csv", "corpus-violence.csv",
+            "corpus-languages-2.csv", "corpus-older.csv", "corpus-everyday.csv");
+
+    private static final Normaliser NORMALISER = new Normaliser();
+    private static final int WORDS_SHOWN = 3;
+    private static volatile RiskModel lastCurated;
+
+    private final Features features;
+    private final long[] keys;
+    private final float[] weights;
+    private final float[] bias;
+    private final String version;
+    private final int texts;
+    private final Set<String> identityTerms;
+    private final double threshold;
+
+    RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts) {
+        this(features, keys, weights, bias, version, texts, Set.of(), THRESHOLD);
+    }
+
+    private RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts,
+            Set<String> identityTerms, double threshold) {
+        this.threshold = threshold;
+        this.features = features;
+        this.keys = keys;
+        this.weights = weights;
+        this.bias = bias;
+        this.version = version;
+        this.texts = texts;
+        this.identityTerms = identityTerms;
+    }
+
+    /**
+     * @param corpus        labelled texts to learn from
+     * @param identityTerms identity terms (any form: they are normalised here), left out of every text
+     * @param version       what the model's readings give as its version
+     * @return the model
+     */
+    public static RiskModel train(List<LabelledText> corpus, Collection<String> identityTerms, String version) {
+        return train(corpus, normalised(identityTerms), version);
+    }
+
+    private static RiskModel train(List<LabelledText> corpus, Set<String> terms, String version) {
+        RiskModel model = ModelTrainer.train(corpus, new Features(terms), version);
+        return new RiskModel(model.features, model.keys, model.weights, model.bias, version, corpus.size(), terms,
+                THRESHOLD);
+    }
+
+    /**
+     * @param libraries the libraries in force, whose identity terms the model leaves out
+     * @return the model trained on Lantern's shipped corpus ({@link #curated(Collection)})
+     */
+    public static RiskModel curated(List<PhraseLibrary> libraries) {
+        return curated(libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity)
+                .map(PhraseEntry::phrase).toList());
+    }
+
+    /**
+     * The model trained on Lantern's shipped corpus. Training takes a fraction of a second; the
+     * last model is kept, so rebuilding a matcher after a library change whose identity terms are
+     * unchanged does not train again.
+     *
+     * @param identityTerms the identity terms of the libraries in force
+     * @return the model
+     * @throws IllegalStateException if a shipped corpus file is missing or invalid (a build that a
+     *                               test would have failed)
+     */
+    public static RiskModel curated(Collection<String> identityTerms) {
+        Set<String> terms = normalised(identityTerms);
+        RiskModel last = lastCurated;
+        if (last != null && last.identityTerms.equals(terms)) {
+            return last;
+        }
+        RiskModel model = train(corpus(), terms, VERSION);
+        lastCurated = model;
+        return model;
+    }
+
+    /** @return the shipped corpus, every file's texts in order */
+    public static List<LabelledText> corpus() {
+        List<LabelledText> texts = new ArrayList<>();
+        for (String file : CORPUS) {
+            try (InputStream in = RiskModel.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("risk model corpus missing from the class path: " + file);
+                }
+                texts.addAll(LabelledSet.read(new InputStreamReader(in, StandardCharsets.UTF_8), file).cases());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (LabelledSetFormatException e) {
+                throw new IllegalStateException("the risk model corpus " + file + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
+     * @param matchingForm a text's matching form ({@link Normaliser#matchingForm})
+     * @return the category the text calls for action in now, with why, when the model's estimate
+     *         passes {@link #THRESHOLD}
+     */
+    public Optional<Reading> read(char[] matchingForm) {
+        return read(matchingForm, threshold);
+    }
+
+    /**
+     * @param matchingForm a text's matching form
+     * @param from         the lowest estimate to read as calling for action now
+     * @return as {@link #read(char[])}, from that estimate up
+     */
+    public Optional<Reading> read(char[] matchingForm, double from) {
+        long best = best(matchingForm);
+        double probability = Double.longBitsToDouble(best >>> 8 << 8);
+        // the words must point to risk themselves: the corpus's share of risk texts, which the
+        // bias carries, never makes a reading of a text whose words the model does not know
+        if (probability < from || probability <= sigmoid(bias[ANY])) {
+            return Optional.empty();
+        }
+        return Optional.of(explain(matchingForm, (int) (best & 0xFF), probability));
+    }
+
+    /**
+     * The category whose score is highest, and its estimate, in one long (no allocation): the
+     * estimate's bits with the category's index in the lowest byte, which moves the estimate by
+     * less than 10^-13.
+     */
+    long best(char[] matchingForm) {
+        int classes = bias.length;
+        double[] sums = new double[classes];
+        int n = features.read(matchingForm, (hash, begin, end) -> {
+            int row = Arrays.binarySearch(keys, hash);
+            if (row >= 0) {
+                for (int c = 0; c < classes; c++) {
+                    sums[c] += weights[row * classes + c];
+                }
+            }
+        });
+        if (n == 0) {
+            return 0;
+        }
+        double scale = 1 / Math.sqrt(n);
+        int best = 0;
+        for (int c = 1; c < ANY; c++) {
+            if (bias[c] + sums[c] * scale > bias[best] + sums[best] * scale) {
+                best = c;
+            }
+        }
+        return Double.doubleToLongBits(sigmoid(bias[ANY] + sums[ANY] * scale)) >>> 8 << 8 | best;
+    }
+
+    /**
+     * The parts that weighed most towards acting now, each once, heaviest first: the score that
+     * decided it (the category's own only says which kind of concern). There is at least one, as
+     * a reading needs the words' own weights for acting now to add up above nothing.
+     */
+    private Reading explain(char[] chars, int category, double probability) {
+        int classes = bias.length;
+        record Part(double weight, int begin, int end) {
+        }
+        List<Part> parts = new ArrayList<>();
+        features.read(chars, (hash, begin, end) -> {
+            int row = Arrays.binarySearch(keys, hash);
+            if (row >= 0 && weights[row * classes + ANY] > 0) {
+                parts.add(new Part(weights[row * classes + ANY], begin, end));
+            }
+        });
+        parts.sort(Comparator.comparingDouble(Part::weight).reversed());
+        TreeSet<String> seen = new TreeSet<>();
+        List<String> words = new ArrayList<>();
+        int begin = chars.length;
+        int end = 0;
+        for (Part part : parts) {
+            String text = new String(chars, part.begin, part.end - part.begin);
+            if (words.size() < WORDS_SHOWN && seen.add(text)) {
+                words.add(text);
+                begin = Math.min(begin, part.begin);
+                end = Math.max(end, part.end);
+            }
+        }
+        return new Reading(CATEGORIES.get(category), probability, words, begin, end);
+    }
+
+    /**
+     * @param estimate the lowest estimate to read as calling for action now, in place of {@link #THRESHOLD}
+     * @return the same model reading from that estimate up: for the evaluation benchmark, which
+     *         measures what each threshold would find and cost
+     */
+    public RiskModel withThreshold(double estimate) {
+        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, estimate);
+    }
+
+    /** @return the version its readings give */
+    public String version() {
+        return version;
+    }
+
+    /** @return how many labelled texts it learned from */
+    public int texts() {
+        return texts;
+    }
+
+    /** @return how many features it has weights for */
+    public int features() {
+        return keys.length;
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    static char[] matchingForm(String text) {
+        return NORMALISER.matchingForm(text).chars();
+    }
+
+    private static Set<String> normalised(Collection<String> terms) {
+        Set<String> out = new TreeSet<>();
+        for (String term : terms) {
+            String normal = NORMALISER.normalise(term).text().strip();
+            if (!normal.isEmpty()) {
+                out.add(normal);
+            }
+        }
+        return Set.copyOf(out);
+    }
+}
