@@ -128,7 +128,8 @@ final class Features {
                 identity[i] = true;
             }
             for (long[] phrase : identityPhrases) {
-                if (i + phrase.length <= hashes.length && Arrays.equals(hashes, i, i + phrase.length, phrase, 0, phrase.length)) {
+                if (phrase[0] == hashes[i] && i + phrase.length <= hashes.length
+                        && Arrays.equals(hashes, i, i + phrase.length, phrase, 0, phrase.length)) {
                     Arrays.fill(identity, i, i + phrase.length, true);
                 }
             }

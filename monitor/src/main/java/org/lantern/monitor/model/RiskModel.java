@@ -67,6 +67,7 @@ public final class RiskModel {
 
     private final Features features;
     private final long[] keys;
+    private final FeatureRows rows;
     private final float[] weights;
     private final float[] bias;
     private final String version;
@@ -83,6 +84,7 @@ public final class RiskModel {
         this.threshold = threshold;
         this.features = features;
         this.keys = keys;
+        this.rows = new FeatureRows(keys);
         this.weights = weights;
         this.bias = bias;
         this.version = version;
@@ -188,7 +190,7 @@ public final class RiskModel {
         int classes = bias.length;
         double[] sums = new double[classes];
         int n = features.read(matchingForm, (hash, begin, end) -> {
-            int row = Arrays.binarySearch(keys, hash);
+            int row = rows.row(hash);
             if (row >= 0) {
                 for (int c = 0; c < classes; c++) {
                     sums[c] += weights[row * classes + c];
@@ -219,7 +221,7 @@ public final class RiskModel {
         }
         List<Part> parts = new ArrayList<>();
         features.read(chars, (hash, begin, end) -> {
-            int row = Arrays.binarySearch(keys, hash);
+            int row = rows.row(hash);
             if (row >= 0 && weights[row * classes + ANY] > 0) {
                 parts.add(new Part(weights[row * classes + ANY], begin, end));
             }
