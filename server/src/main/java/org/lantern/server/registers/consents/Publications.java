@@ -96,7 +96,8 @@ public class Publications {
      * Replaces what is recorded of a publication: its use, title, location, date, owner and pupils,
      * checked as recording checks them. A pupil already in it is checked again only when its use or
      * date changes (a withdrawal since is handled by its takedown task); one added always is. A new
-     * owner takes over its open takedown tasks, since the owner is who takes pupils out of it.
+     * owner takes over its open takedown tasks, since the owner is who takes pupils out of it; a
+     * pupil no longer named has been taken out, so their open task is done.
      *
      * @throws ConsentNotFoundException for no such publication
      * @throws ConsentException with every problem; nothing changes
@@ -118,9 +119,11 @@ public class Publications {
         Set<Long> removed = new TreeSet<>(was);
         removed.removeAll(c.pupils());
         addPupils(id, added);
+        int takenDown = 0;
         for (long pupil : removed) {
             jdbc.sql("DELETE FROM publication_pupil WHERE publication_id = :pub AND person_id = :p")
                     .param("pub", id).param("p", pupil).update();
+            takenDown += takedowns.doneByRemoval(id, pupil, actor);
         }
         int reassigned = before.owner().equals(c.owner()) ? 0 : takedowns.reassignOpen(id, c.owner());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -130,6 +133,7 @@ public class Publications {
         detail.put("pupilsAdded", List.copyOf(added));
         detail.put("pupilsRemoved", List.copyOf(removed));
         detail.put("takedownsReassigned", reassigned);
+        detail.put("takedownsDone", takenDown);
         audit.append(actor, "publication.changed", RECORD_TYPE, Long.toString(id), RegisterJson.of(detail));
         return get(id);
     }

@@ -120,6 +120,21 @@ public class Takedowns {
         return get(id);
     }
 
+    /**
+     * Marks done the open tasks to take a pupil out of a publication whose record no longer names
+     * them: taking them out of it is what the task asked, so it is not left open to be done twice.
+     *
+     * @return how many were open
+     */
+    int doneByRemoval(long publicationId, long personId, String actor) {
+        List<Long> open = jdbc.sql("SELECT id FROM takedown_task WHERE publication_id = :pub AND person_id = :p "
+                        + "AND done_at IS NULL").param("pub", publicationId).param("p", personId).query(Long.class).list();
+        for (long id : open) {
+            done(id, "Taken out of the publication when its record was changed.", actor);
+        }
+        return open.size();
+    }
+
     private TakedownTask get(long id) {
         return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(Takedowns::map).single();
     }

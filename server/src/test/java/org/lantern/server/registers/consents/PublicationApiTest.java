@@ -121,6 +121,29 @@ class PublicationApiTest {
                 .andExpect(jsonPath("$.publications[?(@.id == " + p.id() + ")].title").value("Sports day 2026"));
     }
 
+    @Test
+    void aPupilTakenOutOfThePublicationHasTheirOpenTakedownDone() throws Exception {
+        String owner = owner();
+        long ada = consenting();
+        long bea = consenting();
+        Publication p = gallery(owner, ada, bea);
+        consents.withdraw(bea, Set.of(PhotoUse.WEBSITE), today, "Grace Parent", "office");
+
+        mvc.perform(put("/api/v1/registers/consents/publications/" + p.id()).header("Authorization", office())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("WEBSITE", "Sports day", p.publishedOn(), owner, List.of(ada))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.pupils.length()").value(1));
+
+        assertThat(takedowns.of(bea)).singleElement().satisfies(t -> {
+            assertThat(t.doneAt()).isNotNull();
+            assertThat(t.doneBy()).isEqualTo("pubapi.office");
+            assertThat(t.doneNote()).isEqualTo("Taken out of the publication when its record was changed.");
+        });
+        assertThat(jdbc.sql("SELECT detail FROM audit_chain WHERE record_type = 'publication' AND record_id = :id "
+                        + "AND action = 'publication.changed'").param("id", Long.toString(p.id()))
+                .query(String.class).single()).contains("\"pupilsRemoved\":[" + bea + "]", "\"takedownsDone\":1");
+    }
+
     static Stream<Arguments> badChanges() {
         return Stream.of(
                 Arguments.of("a pupil added who may not appear", "WEBSITE", 10, "NEWCOMER", "may not appear in"),
