@@ -74,14 +74,26 @@ public final class RiskModel {
     private final int texts;
     private final Set<String> identityTerms;
     private final double threshold;
+    private final List<Exclusion> exclusions;
+
+    /**
+     * A school's exclusion: the model does not read a text holding these words (as whole words,
+     * once normalised) as this category, as a phrase's exclusion stops it in a context.
+     *
+     * @param category the category the words are no concern of
+     * @param context  the words, as written
+     */
+    public record Exclusion(Category category, String context) {
+    }
 
     RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts) {
-        this(features, keys, weights, bias, version, texts, Set.of(), THRESHOLD);
+        this(features, keys, weights, bias, version, texts, Set.of(), THRESHOLD, List.of());
     }
 
     private RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts,
-            Set<String> identityTerms, double threshold) {
+            Set<String> identityTerms, double threshold, List<Exclusion> exclusions) {
         this.threshold = threshold;
+        this.exclusions = List.copyOf(exclusions);
         this.features = features;
         this.keys = keys;
         this.rows = new FeatureRows(keys);
@@ -105,7 +117,7 @@ public final class RiskModel {
     private static RiskModel train(List<LabelledText> corpus, Set<String> terms, String version) {
         RiskModel model = ModelTrainer.train(corpus, new Features(terms), version);
         return new RiskModel(model.features, model.keys, model.weights, model.bias, version, corpus.size(), terms,
-                THRESHOLD);
+                THRESHOLD, List.of());
     }
 
     /**
@@ -175,10 +187,18 @@ public final class RiskModel {
         double probability = Double.longBitsToDouble(best >>> 8 << 8);
         // the words must point to risk themselves: the corpus's share of risk texts, which the
         // bias carries, never makes a reading of a text whose words the model does not know
-        if (probability < from || probability <= sigmoid(bias[ANY])) {
+        if (probability < from || probability <= sigmoid(bias[ANY]) || excluded(matchingForm, CATEGORIES.get((int) (best & 0xFF)))) {
             return Optional.empty();
         }
         return Optional.of(explain(matchingForm, (int) (best & 0xFF), probability));
+    }
+
+    private boolean excluded(char[] matchingForm, Category category) {
+        if (exclusions.isEmpty()) {
+            return false;
+        }
+        String text = " " + new String(matchingForm) + " ";
+        return exclusions.stream().anyMatch(e -> e.category() == category && text.contains(" " + e.context() + " "));
     }
 
     /**
@@ -248,7 +268,19 @@ public final class RiskModel {
      *         measures what each threshold would find and cost
      */
     public RiskModel withThreshold(double estimate) {
-        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, estimate);
+        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, estimate, exclusions);
+    }
+
+    /**
+     * @param excluded a school's exclusions, each of whose contexts is normalised here
+     * @return the same model, not reading a text as a category when it holds one of that
+     *         category's excluded contexts
+     */
+    public RiskModel excluding(List<Exclusion> excluded) {
+        List<Exclusion> normal = excluded.stream()
+                .map(e -> new Exclusion(e.category(), NORMALISER.normalise(e.context()).text().strip()))
+                .filter(e -> !e.context().isEmpty()).toList();
+        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, threshold, normal);
     }
 
     /** @return the version its readings give */

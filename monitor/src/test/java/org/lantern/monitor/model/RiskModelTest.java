@@ -94,6 +94,18 @@ class RiskModelTest {
         assertThat(new String(chars, reading.begin(), reading.end() - reading.begin())).contains(reading.words().getFirst());
     }
 
+    @Test
+    void aSchoolsExclusionStopsAReadingOfItsCategoryInItsWordsOnly() {
+        String text = "i cant do this anymore, everyone would be better off if i just disappeared for good";
+        RiskModel excluded = model.excluding(List.of(new RiskModel.Exclusion(Category.SUICIDE, "Better off if I just DISAPPEARED")));
+        RiskModel otherCategory = model.excluding(List.of(new RiskModel.Exclusion(Category.BULLYING, "better off if i just disappeared")));
+
+        assertThat(excluded.read(RiskModel.matchingForm(text))).isEmpty();
+        assertThat(excluded.read(RiskModel.matchingForm("i cant do this anymore, everyone would be better off without me")))
+                .isEqualTo(model.read(RiskModel.matchingForm("i cant do this anymore, everyone would be better off without me")));
+        assertThat(otherCategory.read(RiskModel.matchingForm(text))).isPresent();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"volcano facts", "how to draw a cat", "year 6 sats revision", "football scores",
         "what time does the canteen open", "romans homework", ""})

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.identity.AccountService.AccountSummary;
 import org.lantern.server.incidents.Channel;
@@ -173,7 +174,9 @@ public class AlertTriage {
     /** Adds the exclusion to the library of the alert's category, in this transaction. */
     private int exclude(Alert alert, Exclusion exclusion, Viewer actor) {
         try {
-            return exclusions.get().exclude(alert.categoryId(), alert.listEntry(), exclusion.context(),
+            // a reading of the risk model has no phrase: its exclusion is of the model in that context
+            String phrase = RiskModel.NAME.equals(alert.listCategory()) ? RiskModel.NAME : alert.listEntry();
+            return exclusions.get().exclude(alert.categoryId(), phrase, exclusion.context(),
                     exclusion.reason(), actor.username());
         } catch (IllegalArgumentException e) {
             throw new AlertRejectedException("Exclusion: " + e.getMessage());

@@ -206,17 +206,17 @@ public class SafeguardingAlerts {
 
     /**
      * The words around the latest match of the alert's phrase, which closing it as a false positive
-     * offers as the context of a school exclusion; empty for the illegal category (never kept), for
-     * alerts of the filter, and for a reading of the risk model, which has no phrase to exclude.
+     * offers as the context of a school exclusion (of the phrase there, or for a reading of the risk
+     * model, of the model there); empty for the illegal category (never kept) and for alerts of the
+     * filter.
      */
     public Optional<String> exclusionContext(Alert alert) {
         if (alert.kind() != AlertKind.SAFEGUARDING_RISK || alert.listEntry() == null) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT context_text FROM safeguarding_match WHERE alert_id = :id AND phrase = :phrase "
-                        + "AND context_text IS NOT NULL AND library <> :model ORDER BY id DESC LIMIT 1")
-                .param("id", alert.id()).param("phrase", alert.listEntry()).param("model", RiskModel.NAME)
-                .query(String.class).optional();
+                        + "AND context_text IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .param("id", alert.id()).param("phrase", alert.listEntry()).query(String.class).optional();
     }
 
     /** The sentence the alert page shows under "Why": the level and how the match explains itself. */

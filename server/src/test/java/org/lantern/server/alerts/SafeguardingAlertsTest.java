@@ -72,7 +72,7 @@ class SafeguardingAlertsTest {
     }
 
     @Test
-    void aReadingOfTheRiskModelSaysSoAndOffersNoExclusion() {
+    void aReadingOfTheRiskModelSaysSoAndOffersItsWordsForAnExclusionOfTheModel() {
         SafeguardingRisk reading = new SafeguardingRisk(now, 107L, "Jo Bloggs", "jo.b", "10.0.0.9",
                 "https://www.google.com/search?q=nobody+would+notice", Seen.SEARCH, "ks3", 4, "suicide", false,
                 "nobody + notice", "nobody + notic", "nobody would notice", "nobody would notice if i was gone",
@@ -83,7 +83,7 @@ class SafeguardingAlertsTest {
         assertThat(alert.reason()).isEqualTo("A search was read by Lantern's risk model " + RiskModel.VERSION
                 + " as suicide to act on now (estimate 0.91), weighing most 'nobody + notice' (read as 'nobody + notic', "
                 + "from 'nobody would notice'): no library phrase matched; level 4 of 5 for age band ks3.");
-        assertThat(alerts.exclusionContext(alert)).isEmpty();
+        assertThat(alerts.exclusionContext(alert)).contains("nobody would notice if i was gone");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.lantern.monitor.library.LibraryCsv;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.library.SchoolEdits;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.http.SafeCsv;
 import org.springframework.stereotype.Service;
 
@@ -143,6 +144,9 @@ public class LibraryCatalogue {
         List<PhraseEntry> entries = engine.libraries().stream().flatMap(l -> l.entries().stream())
                 .filter(e -> e.category() == category && !e.rule().notIn().isEmpty()).toList();
         return versions.exclusions(category).stream().filter(x -> {
+            if (x.phrase().equals(RiskModel.NAME)) {
+                return true;
+            }
             String phrase = SchoolEdits.normal(x.phrase());
             String context = SchoolEdits.normal(x.context());
             return entries.stream().anyMatch(e -> SchoolEdits.normal(e.phrase()).equals(phrase)

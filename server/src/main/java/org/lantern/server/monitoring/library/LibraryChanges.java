@@ -23,6 +23,7 @@ import org.lantern.monitor.library.Levels;
 import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.library.SchoolEdits;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.audit.AuditChain;
 import org.lantern.server.http.SafeCsv;
 import org.springframework.stereotype.Service;
@@ -140,7 +141,10 @@ public class LibraryChanges {
         List<String> problems = new ArrayList<>();
         String p = phrase == null ? "" : phrase.strip();
         String c = context == null ? "" : context.strip().replaceAll("\\s+", " ");
-        boolean inForce = engine.libraries().stream().flatMap(l -> l.entries().stream())
+        // the risk model's readings have no phrase: its exclusion names the model and stops it
+        // reading the context as this category
+        boolean model = p.equals(RiskModel.NAME);
+        boolean inForce = model || engine.libraries().stream().flatMap(l -> l.entries().stream())
                 .anyMatch(e -> e.category() == category && SchoolEdits.normal(e.phrase()).equals(SchoolEdits.normal(p)));
         if (p.isEmpty() || !inForce) {
             problems.add("Phrase: '" + p + "' is not a phrase of the " + category.id() + " library.");
@@ -150,13 +154,14 @@ public class LibraryChanges {
                     + " characters.");
         } else if (c.contains(";") || c.contains("|")) {
             problems.add("Context: leave out ';' and '|', which separate a rule's parts.");
-        } else if (!p.isEmpty() && !SchoolEdits.contains(c, p)) {
+        } else if (!p.isEmpty() && !model && !SchoolEdits.contains(c, p)) {
             problems.add("Context: '" + c + "' does not hold the phrase '" + p + "' as whole words.");
         }
         if (!problems.isEmpty()) {
             throw new LibraryRejectedException(problems);
         }
-        return commit(category, "exclusion", "Exclusion: '" + p + "' not in '" + c + "'", reason, actor,
+        return commit(category, "exclusion", model ? "Exclusion: the risk model does not read '" + c + "' as "
+                        + category.id() : "Exclusion: '" + p + "' not in '" + c + "'", reason, actor,
                 List.of(new LibraryEdit.Exclude(category, p, c)));
     }
 

@@ -119,7 +119,26 @@ public final class MonitorEngine {
             libraries.addAll(version == 0 ? files : SchoolEdits.apply(files, v -> v + "+school." + version,
                     edits.getOrDefault(category, List.of())));
         }
-        return new InForce(PhraseMatcher.build(libraries, model ? RiskModel.curated(libraries) : null), List.copyOf(libraries));
+        RiskModel riskModel = model ? RiskModel.curated(libraries).excluding(modelExclusions(edits)) : null;
+        return new InForce(PhraseMatcher.build(libraries, riskModel), List.copyOf(libraries));
+    }
+
+    /** The school's exclusions of the risk model in force: each category's, replayed in order. */
+    private static List<RiskModel.Exclusion> modelExclusions(Map<Category, List<LibraryEdit>> edits) {
+        List<RiskModel.Exclusion> standing = new ArrayList<>();
+        for (List<LibraryEdit> changes : edits.values()) {
+            for (LibraryEdit edit : changes) {
+                switch (edit) {
+                    case LibraryEdit.Exclude e when e.phrase().equals(RiskModel.NAME) ->
+                            standing.add(new RiskModel.Exclusion(e.category(), e.context()));
+                    case LibraryEdit.Unexclude u when u.phrase().equals(RiskModel.NAME) ->
+                            standing.removeIf(x -> x.category() == u.category()
+                                    && SchoolEdits.normal(x.context()).equals(SchoolEdits.normal(u.context())));
+                    default -> { }
+                }
+            }
+        }
+        return standing;
     }
 
     private static Map<String, Category> curatedNames() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.CuratedLibraries;
+import org.lantern.monitor.model.RiskModel;
 import org.lantern.server.alerts.Alert;
 import org.lantern.server.alerts.AlertOutcome;
 import org.lantern.server.alerts.AlertStatus;
@@ -56,6 +57,10 @@ class FalsePositiveExclusionTest {
     AccountService accountService;
     @Autowired
     Accounts accounts;
+    @Autowired
+    LibraryChanges changes;
+    @Autowired
+    LibraryCatalogue catalogue;
     @Autowired
     JdbcClient jdbc;
 
@@ -109,6 +114,36 @@ class FalsePositiveExclusionTest {
         List<AuditEntry> entries = audit.entriesFor("alert", Long.toString(alert.id()));
         assertThat(entries.stream().filter(e -> e.action().equals("alert.closed")).findFirst().orElseThrow().detailJson())
                 .contains("\"exclusionLibraryVersion\":1");
+    }
+
+    @Test
+    void aReadingOfTheRiskModelIsExcludedInItsWordsAsItsCategoryUntilTheExclusionIsWithdrawn() {
+        String unsaid = "i cant do this anymore, everyone would be better off if i just disappeared for good";
+        assertThat(readByModel(unsaid)).isTrue();
+        Alert alert = safeguarding.record(new SafeguardingRisk(Instant.now(), null, "unknown user", "sam.p", "10.0.0.5",
+                "https://chat.example/send", SafeguardingRisk.Seen.TYPED, "ks3", 4, "suicide", false,
+                "cant do + better off", "cant do + better of", "cant do this anymore, everyone would be better off",
+                unsaid, "model:0.93", RiskModel.NAME, RiskModel.VERSION, false, 1, Duration.ofHours(24)));
+        assertThat(safeguarding.exclusionContext(alert)).contains(unsaid);
+
+        triage.change(alert.id(), falsePositive(new AlertTriage.Exclusion("better off if i just disappeared",
+                "A line of the Year 9 play, rehearsed in chat")), dsl);
+
+        assertThat(versions.history(Category.SUICIDE)).singleElement().satisfies(v -> assertThat(v.summary())
+                .isEqualTo("Exclusion: the risk model does not read 'better off if i just disappeared' as suicide"));
+        assertThat(catalogue.exclusions(Category.SUICIDE)).as("listed on the library page, to be withdrawn there")
+                .singleElement().extracting(LibraryVersions.Exclusion::phrase).isEqualTo(RiskModel.NAME);
+        assertThat(readByModel(unsaid)).isFalse();
+        assertThat(engine.matcher().classify("i want to kill myself, everyone would be better off if i just disappeared",
+                AgeBand.KS3).level()).as("the phrases still read it").isEqualTo(5);
+
+        changes.unexclude(Category.SUICIDE, versions.latest(Category.SUICIDE), "The play is over", "exclusion.dsl");
+
+        assertThat(readByModel(unsaid)).isTrue();
+    }
+
+    private boolean readByModel(String text) {
+        return engine.matcher().classify(text, AgeBand.KS3).matches().stream().anyMatch(m -> m.library().equals(RiskModel.NAME));
     }
 
     @Test
