@@ -30,6 +30,9 @@ final class Features {
     private static final long SKIP = 0x165667B19E3779F9L;
     private static final long STEM = 0xD6E8FEB86659FD93L;
     private static final int STEM_LENGTH = 5;
+    private static final long GRAM = 0x2545F4914F6CDD1DL;
+    /** Letters of an Arabic-script word read in runs of this many. */
+    private static final int GRAMS = 3;
     /** Words read of one text: a search or a message, never a document's worth (its start stands for it). */
     static final int MAX_WORDS = 4096;
 
@@ -84,6 +87,13 @@ final class Features {
                 sink.feature(mix(word(chars, begin, begin + STEM_LENGTH), STEM), begin, end);
                 count++;
             }
+            if (arabicScript(chars, begin, end)) {
+                // a word written with the pronouns and particles it carries: its letters in threes
+                for (int g = begin; g + GRAMS <= end; g++) {
+                    sink.feature(mix(word(chars, g, g + GRAMS), GRAM), begin, end);
+                    count++;
+                }
+            }
             if (prev1 >= 0) {
                 sink.feature(mix(hashes[prev1] * 31 + hashes[i], BIGRAM), bounds[2 * prev1], end);
                 count++;
@@ -96,6 +106,15 @@ final class Features {
             prev1 = i;
         }
         return count;
+    }
+
+    private static boolean arabicScript(char[] chars, int begin, int end) {
+        for (int i = begin; i < end; i++) {
+            if (chars[i] >= '\u0600' && chars[i] <= '\u06FF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return begin and end of each word, at most {@link #MAX_WORDS} */
