@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.lantern.monitor.library.AgeBand;
 import org.lantern.monitor.library.Levels;
 import org.lantern.monitor.library.PhraseEntry;
@@ -300,10 +301,13 @@ public final class PhraseMatcher {
     private Match modelMatch(Reading reading, NormalisedText normal) {
         int begin = reading.begin();
         int end = reading.end();
-        return new Match(reading.category(), reading.explanation(), "und", MODEL_LEVEL,
+        // the parts as they were written, as a phrase's match shows what was written
+        String phrase = reading.spans().stream().map(s -> normal.originalOf(s.begin(), s.end()))
+                .collect(Collectors.joining(" + "));
+        return new Match(reading.category(), phrase, "und", MODEL_LEVEL,
                 String.format(Locale.ROOT, "model:%.2f", reading.probability()), Optional.empty(), false,
                 RiskModel.NAME, model.version(), 0, normal.originalOf(begin, end),
-                new String(normal.chars(), begin, end - begin), normal.stepsIn(begin, end));
+                reading.explanation(), normal.stepsIn(begin, end));
     }
 
     /**

@@ -248,19 +248,15 @@ public final class RiskModel {
             }
         });
         parts.sort(Comparator.comparingDouble(Part::weight).reversed());
-        TreeSet<String> seen = new TreeSet<>();
-        List<String> words = new ArrayList<>();
-        int begin = chars.length;
-        int end = 0;
+        List<Reading.Span> spans = new ArrayList<>();
         for (Part part : parts) {
-            String text = new String(chars, part.begin, part.end - part.begin);
-            if (words.size() < WORDS_SHOWN && seen.add(text)) {
-                words.add(text);
-                begin = Math.min(begin, part.begin);
-                end = Math.max(end, part.end);
+            // a part overlapping one already shown ("better off if" beside "off if") says it again
+            if (spans.size() < WORDS_SHOWN && spans.stream().noneMatch(s -> part.begin < s.end() && s.begin() < part.end)) {
+                spans.add(new Reading.Span(part.begin, part.end));
             }
         }
-        return new Reading(CATEGORIES.get(category), probability, words, begin, end);
+        return new Reading(CATEGORIES.get(category), probability,
+                spans.stream().map(s -> new String(chars, s.begin(), s.end() - s.begin())).toList(), spans);
     }
 
     /**

@@ -52,7 +52,8 @@ class ModelMatchTest {
         assertThat(m.level()).isEqualTo(4);
         assertThat(m.helpSeeking()).isFalse();
         assertThat(UNSAID).contains(m.original());
-        assertThat(m.phrase()).isNotBlank();
+        assertThat(m.phrase().split(" \\+ ")).as("the parts as written").allSatisfy(part -> assertThat(UNSAID).contains(part));
+        assertThat(m.normalised().split(" \\+ ")).hasSameSizeAs(m.phrase().split(" \\+ "));
         assertThat(withModel.findsNothing(UNSAID)).isFalse();
     }
 

@@ -91,7 +91,14 @@ class RiskModelTest {
         assertThat(reading.words()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
                 .allSatisfy(w -> assertThat(new String(chars)).contains(w));
         assertThat(reading.explanation()).isEqualTo(String.join(" + ", reading.words()));
-        assertThat(new String(chars, reading.begin(), reading.end() - reading.begin())).contains(reading.words().getFirst());
+        assertThat(reading.spans()).hasSameSizeAs(reading.words());
+        for (int i = 0; i < reading.spans().size(); i++) {
+            Reading.Span span = reading.spans().get(i);
+            assertThat(new String(chars, span.begin(), span.end() - span.begin())).isEqualTo(reading.words().get(i));
+            for (Reading.Span other : reading.spans().subList(i + 1, reading.spans().size())) {
+                assertThat(span.end() <= other.begin() || other.end() <= span.begin()).as("parts overlap").isTrue();
+            }
+        }
     }
 
     @Test

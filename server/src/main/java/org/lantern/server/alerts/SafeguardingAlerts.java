@@ -225,7 +225,7 @@ public class SafeguardingAlerts {
             return r.seenIn().sentence() + " was read by Lantern's risk model " + r.libraryVersion() + " as "
                     + categoryName(r.categoryId()).toLowerCase(Locale.ROOT) + " to act on now (estimate " + r.rule().replace("model:", "")
                     + "), weighing most '" + r.phrase() + "' (read as '" + r.normalised() + "', from '" + r.matchedText()
-                    + "'): no library phrase matched; level " + r.level() + " of 5 for age band " + r.ageBand() + ".";
+                    + "'), beyond what the library's phrases found; level " + r.level() + " of 5 for age band " + r.ageBand() + ".";
         }
         return r.seenIn().sentence() + " matched the phrase '" + r.phrase() + "' (read as '" + r.normalised() + "', from '"
                 + r.matchedText() + "'; rule: " + r.rule() + ") of library " + r.library() + " version "

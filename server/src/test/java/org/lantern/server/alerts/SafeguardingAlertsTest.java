@@ -82,7 +82,7 @@ class SafeguardingAlertsTest {
 
         assertThat(alert.reason()).isEqualTo("A search was read by Lantern's risk model " + RiskModel.VERSION
                 + " as suicide to act on now (estimate 0.91), weighing most 'nobody + notice' (read as 'nobody + notic', "
-                + "from 'nobody would notice'): no library phrase matched; level 4 of 5 for age band ks3.");
+                + "from 'nobody would notice'), beyond what the library's phrases found; level 4 of 5 for age band ks3.");
         assertThat(alerts.exclusionContext(alert)).contains("nobody would notice if i was gone");
     }
 
