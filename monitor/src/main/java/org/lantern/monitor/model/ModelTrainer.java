@@ -30,7 +30,14 @@ final class ModelTrainer {
 
     private ModelTrainer() {}
 
-    static RiskModel train(List<LabelledText> corpus, Features features, String version) {
+    /**
+     * What training gives: every feature's hash, sorted, and its weights, one per score, the
+     * category scores first and the act-now score last; and each score's bias.
+     */
+    record Fitted(long[] keys, float[] weights, float[] bias) {
+    }
+
+    static Fitted train(List<LabelledText> corpus, Features features) {
         List<long[]> hashes = new ArrayList<>();
         for (LabelledText text : corpus) {
             hashes.add(hashes(features, text.text()));
@@ -87,7 +94,7 @@ final class ModelTrainer {
             }
             b[c] = (float) bias[c];
         }
-        return new RiskModel(features, keys, w, b, version, corpus.size());
+        return new Fitted(keys, w, b);
     }
 
     /**

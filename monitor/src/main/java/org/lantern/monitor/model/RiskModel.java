@@ -87,17 +87,13 @@ public final class RiskModel {
     public record Exclusion(Category category, String context) {
     }
 
-    RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts) {
-        this(features, keys, weights, bias, version, texts, Set.of(), THRESHOLD, List.of());
-    }
-
-    private RiskModel(Features features, long[] keys, float[] weights, float[] bias, String version, int texts,
-            Set<String> identityTerms, double threshold, List<Exclusion> exclusions) {
+    private RiskModel(Features features, long[] keys, FeatureRows rows, float[] weights, float[] bias, String version,
+            int texts, Set<String> identityTerms, double threshold, List<Exclusion> exclusions) {
         this.threshold = threshold;
         this.exclusions = List.copyOf(exclusions);
         this.features = features;
         this.keys = keys;
-        this.rows = new FeatureRows(keys);
+        this.rows = rows;
         this.weights = weights;
         this.bias = bias;
         this.version = version;
@@ -116,9 +112,10 @@ public final class RiskModel {
     }
 
     private static RiskModel train(List<LabelledText> corpus, Set<String> terms, String version) {
-        RiskModel model = ModelTrainer.train(corpus, new Features(terms), version);
-        return new RiskModel(model.features, model.keys, model.weights, model.bias, version, corpus.size(), terms,
-                THRESHOLD, List.of());
+        Features features = new Features(terms);
+        ModelTrainer.Fitted fitted = ModelTrainer.train(corpus, features);
+        return new RiskModel(features, fitted.keys(), new FeatureRows(fitted.keys()), fitted.weights(), fitted.bias(), version,
+                corpus.size(), terms, THRESHOLD, List.of());
     }
 
     /**
@@ -265,7 +262,7 @@ public final class RiskModel {
      *         measures what each threshold would find and cost
      */
     public RiskModel withThreshold(double estimate) {
-        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, estimate, exclusions);
+        return new RiskModel(features, keys, rows, weights, bias, version, texts, identityTerms, estimate, exclusions);
     }
 
     /**
@@ -277,7 +274,7 @@ public final class RiskModel {
         List<Exclusion> normal = excluded.stream()
                 .map(e -> new Exclusion(e.category(), NORMALISER.normalise(e.context()).text().strip()))
                 .filter(e -> !e.context().isEmpty()).toList();
-        return new RiskModel(features, keys, weights, bias, version, texts, identityTerms, threshold, normal);
+        return new RiskModel(features, keys, rows, weights, bias, version, texts, identityTerms, threshold, normal);
     }
 
     /** @return the version its readings give */
