@@ -61,7 +61,8 @@ public final class RiskModel {
             "corpus-lookalikes.csv", "corpus-wellbeing.csv", "corpus-harmed.csv", "corpus-violence.csv",
             "corpus-languages-2.csv", "corpus-older.csv", "corpus-everyday.csv", "corpus-arabic.csv", "corpus-hate.csv",
             "corpus-languages-3.csv", "corpus-dsl.csv", "corpus-eating-self-harm.csv", "corpus-gambling-drugs.csv",
-            "corpus-radicalisation.csv", "corpus-arabic-urdu.csv");
+            "corpus-radicalisation.csv", "corpus-arabic-urdu.csv", "corpus-group-chats.csv", "corpus-told-by-the-child.csv",
+            "corpus-languages-4.csv");
 
     private static final Normaliser NORMALISER = new Normaliser();
     private static final int WORDS_SHOWN = 3;
