@@ -30,12 +30,13 @@ class SignInBrowserTest {
     }
 
     @Test
-    void wrongPasswordShowsAnErrorAndStaysOnSignIn(Browser browser) {
+    void wrongPasswordShowsAnErrorThatTakesTheFocusAndStaysOnSignIn(Browser browser) {
         String teacher = BrowserAccounts.ensure(accounts, "b.signin", Role.STAFF);
 
         Page page = browser.signIn(teacher, "not-the-password");
 
         assertThat(page.locator("#login-error")).containsText("username or password is not right");
+        assertThat(page.locator("#login-error")).isFocused();
         assertThat(page).hasURL(Pattern.compile(".*/login\\?error"));
     }
 
