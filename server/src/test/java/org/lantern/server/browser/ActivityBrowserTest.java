@@ -81,7 +81,7 @@ class ActivityBrowserTest {
         assertThat(page.locator("#blocked-attempts")).containsText("games.example/" + tag);
         assertThat(page.locator("#searches-typed")).containsText("revision " + tag);
         assertThat(page.locator("#activity-rows")).containsText("early.example/" + tag);
-        noSidewaysScroll(page);
+        Browser.fitsTheScreen(page, "the page");
         screenshot(page, "search-" + width);
 
         browser.open("/alerts/" + alert.id());
@@ -91,7 +91,7 @@ class ActivityBrowserTest {
         assertThat(page.locator("#activity-rows")).containsText("games.example/" + tag);
         assertThat(page.locator("#activity-rows")).containsText("www.google.com/search?q=" + tag);
         assertThat(page.locator("#activity-rows")).not().containsText("early.example/" + tag);
-        noSidewaysScroll(page);
+        Browser.fitsTheScreen(page, "the page");
         screenshot(page, "around-" + width);
     }
 
@@ -115,7 +115,7 @@ class ActivityBrowserTest {
             assertThat(page.locator("[role=status]")).containsText("now sees pupils' names");
             assertThat(page.locator("#names-now")).containsText("the network manager sees names.");
             assertThat(page.locator("#names-history")).containsText("The network manager is also a deputy DSL.");
-            noSidewaysScroll(page);
+            Browser.fitsTheScreen(page, "the page");
             screenshot(page, "settings-390");
         } finally {
             jdbc.sql("DELETE FROM activity_names_setting").update();
@@ -129,10 +129,6 @@ class ActivityBrowserTest {
                 "lantern");
     }
 
-    private static void noSidewaysScroll(Page page) {
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll").isTrue();
-    }
 
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)

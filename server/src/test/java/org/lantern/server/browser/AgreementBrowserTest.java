@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Accepting one's acceptable-use agreement in a real browser, on a desktop and on a phone: a
@@ -42,10 +41,6 @@ class AgreementBrowserTest {
         return username;
     }
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     @ParameterizedTest(name = "{0} CSS pixels wide")
     @ValueSource(ints = {1280, 390})
@@ -59,14 +54,14 @@ class AgreementBrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Our rules for using computers and the internet safely");
         assertThat(page.locator("main")).containsText("tell a grown-up straight away");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I agree")).focus();
         page.keyboard().press("Enter");
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Thank you. You accepted version");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I agree"))).hasCount(0);
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
     }
 
     @ParameterizedTest(name = "{0} CSS pixels wide")
@@ -81,7 +76,7 @@ class AgreementBrowserTest {
         assertThat(page.locator("main")).containsText("Designated Safeguarding Lead");
         browser.open("/people");
         assertThat(page).hasURL(browser.url("/agreement"));
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I agree")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Thank you.");

@@ -61,7 +61,7 @@ class AlertTriageBrowserTest {
         browser.page().setViewportSize(WIDTH, 844);
         Page page = browser.signIn(dsl, BrowserAccounts.PASSWORD);
         browser.open("/alerts/" + first.id());
-        assertNoSidewaysScroll(page, "the alert");
+        Browser.fitsTheScreen(page, "the alert");
 
         page.locator("#take-into-review").focus();
         page.keyboard().press("Enter");
@@ -102,7 +102,7 @@ class AlertTriageBrowserTest {
         assertThat(page.locator("#this-week")).containsText("1 alert (12 attempts)");
         org.assertj.core.api.Assertions.assertThat(page.locator("main table a[href^='/alerts/']").count()).isEqualTo(4);
         assertThat(page.locator("#activity-link")).hasAttribute("href", "/activity?person=" + pupil);
-        assertNoSidewaysScroll(page, "the pupil's alerts");
+        Browser.fitsTheScreen(page, "the pupil's alerts");
         screenshot(page, "person");
 
         browser.open("/people/" + pupil);
@@ -120,7 +120,7 @@ class AlertTriageBrowserTest {
         assertThat(row.locator("td").last()).hasText(wrong + " of " + closed + " (" + Math.round(100.0 * wrong / closed)
                 + "%)");
         assertThat(page.locator("#false-positive-chart")).containsText("Illegal content: Illegal-content list");
-        assertNoSidewaysScroll(page, "the dashboard");
+        Browser.fitsTheScreen(page, "the dashboard");
     }
 
     @Test
@@ -156,10 +156,6 @@ class AlertTriageBrowserTest {
         assertThat(page.locator("#alert-status")).containsText("No further action");
     }
 
-    private static void assertNoSidewaysScroll(Page page, String what) {
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as(what + " scrolls sideways").isTrue();
-    }
 
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/alert-triage-" + name + ".png"))

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The consent register in a real browser, on a desktop and on a phone: the office withdraws a
@@ -62,10 +61,6 @@ class ConsentBrowserTest {
                 "office", Consents.Mode.EITHER);
     }
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     @ParameterizedTest(name = "{0} CSS pixels wide")
     @ValueSource(ints = {1280, 390})
@@ -89,7 +84,7 @@ class ConsentBrowserTest {
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("2 takedown tasks were created.");
         assertThat(page.locator("#uses")).containsText("Withdrawn on");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByLabel("School website").check();
         page.getByLabel("Withdrawn by").fill("Grace Parent");
@@ -100,7 +95,7 @@ class ConsentBrowserTest {
         Locator row = page.locator("#takedowns tr", new Page.LocatorOptions().setHasText("Gallery " + tag));
         assertThat(row).containsText(office);
         assertThat(row).containsText(today.plusDays(7).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         row.getByLabel("What was done").fill("Removed from the gallery.");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark done")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("is out of \"Gallery " + tag + "\"");
@@ -143,12 +138,12 @@ class ConsentBrowserTest {
         assertThat(list).not().containsText("Everything" + tag);
         assertThat(page.locator("main")).not().containsText("Court order");
         assertThat(page.locator("main")).containsText("Museum trip");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         assertThat(page.locator("main form")).isHidden();
         assertThat(page.locator("header.site-header")).isHidden();
         assertThat(list).isVisible();
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A loan and its return in a real browser at phone width (390 CSS pixels), as the school office
@@ -35,10 +34,6 @@ class LoanBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     @Test
     void theOfficeLendsADeviceAsksForItBackAndRecordsItsReturnOnAPhone(Browser browser) {
@@ -51,7 +46,7 @@ class LoanBrowserTest {
         Page page = browser.signIn(office, BrowserAccounts.PASSWORD);
 
         browser.open("/registers/devices/" + device.id());
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.getByLabel("Borrower", new Page.GetByLabelOptions().setExact(true)).selectOption(Long.toString(pupil));
         page.getByLabel("Due back on").fill(SchoolTime.today().plusDays(14).toString());
         page.getByLabel("Condition as it goes out").fill("Good, charger included");
@@ -62,20 +57,20 @@ class LoanBrowserTest {
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Lent to Priya Borrow" + tag);
         assertThat(page.locator("#loan-status")).hasText("Out");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for it back")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Return requested: due back by");
         assertThat(page.locator("#return-clock")).containsText("hours");
         assertThat(page.locator("#return-clock")).containsText("left");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByLabel("Condition as it comes back").fill("Good");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the return")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Returned: the device is available again.");
         assertThat(page.locator("#loan-status")).hasText("Returned");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         browser.open("/registers/devices/" + device.id());
         assertThat(page.locator("#device-state")).hasText("Available");
     }

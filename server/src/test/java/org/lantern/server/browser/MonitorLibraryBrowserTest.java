@@ -61,7 +61,7 @@ class MonitorLibraryBrowserTest {
         browser.page().setViewportSize(WIDTH, 844);
         Page page = browser.signIn(dsl, BrowserAccounts.PASSWORD);
         browser.open("/monitoring/libraries");
-        assertNoSidewaysScroll(page, "the libraries");
+        Browser.fitsTheScreen(page, "the libraries");
         page.locator("#libraries a", new Page.LocatorOptions().setHasText("gambling")).focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("h1")).hasText("Library gambling");
@@ -71,7 +71,7 @@ class MonitorLibraryBrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.locator("#phrases")).containsText("bet365");
         assertThat(page.locator("#phrases")).not().containsText("online casino");
-        assertNoSidewaysScroll(page, "a library");
+        Browser.fitsTheScreen(page, "a library");
 
         page.locator("#add-phrase").focus();
         page.keyboard().type("loot box odds");
@@ -97,7 +97,7 @@ class MonitorLibraryBrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Levels changed: the library is now at school version 2.");
         assertThat(page.locator("#phrase-level-ks4")).hasText("2");
-        assertNoSidewaysScroll(page, "a phrase");
+        Browser.fitsTheScreen(page, "a phrase");
 
         browser.open("/monitoring/libraries/gambling/phrase?phrase=bet365&language=en");
         page.locator("#remove-reason").focus();
@@ -130,7 +130,7 @@ class MonitorLibraryBrowserTest {
         Page page = browser.signIn(dsl, BrowserAccounts.PASSWORD);
         browser.open("/alerts/" + alert.id());
         assertThat(page.locator("#exclusion-context")).hasValue(words);
-        assertNoSidewaysScroll(page, "the alert");
+        Browser.fitsTheScreen(page, "the alert");
 
         page.locator("#outcome-false-positive").focus();
         page.keyboard().press("Space");
@@ -164,7 +164,7 @@ class MonitorLibraryBrowserTest {
         browser.open("/monitoring/libraries/gambling");
         assertThat(page.locator("#exclusion-" + made)).containsText("'online casino' does not alert in '" + words + "'");
         assertThat(page.locator("#exclusion-" + made)).containsText("Year 10 <i>probability</i> project");
-        assertNoSidewaysScroll(page, "the exclusions");
+        Browser.fitsTheScreen(page, "the exclusions");
 
         page.locator("#unexclude-reason-" + made).focus();
         page.keyboard().type("The project has ended");
@@ -177,13 +177,9 @@ class MonitorLibraryBrowserTest {
         assertThat(page.locator("#exclusions")).containsText("The school has no exclusions in this library.");
         assertThat(page.locator("#history")).containsText("Exclusion removed: 'online casino' alerts again in '" + words + "'");
         assertThat(page.locator("#history")).containsText("The project has ended");
-        assertNoSidewaysScroll(page, "the library after the removal");
+        Browser.fitsTheScreen(page, "the library after the removal");
         org.assertj.core.api.Assertions.assertThat(engine.matcher().classify(words, AgeBand.KS4).matches())
                 .extracting(m -> m.phrase()).containsExactly("online casino");
     }
 
-    private static void assertNoSidewaysScroll(Page page, String what) {
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as(what + " scrolls sideways").isTrue();
-    }
 }

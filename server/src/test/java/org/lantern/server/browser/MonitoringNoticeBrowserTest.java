@@ -7,7 +7,6 @@ import org.lantern.server.support.Browser;
 import org.lantern.server.support.BrowserTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** "What Lantern monitors" on a phone, reached from the sign-in page without signing in. */
 @BrowserTest
@@ -26,7 +25,6 @@ class MonitoringNoticeBrowserTest {
         assertThat(page.locator("#topic-self-harm")).hasText("Self-harm");
         assertThat(page.locator("#alert-roles")).containsText("Designated Safeguarding Lead");
         assertThat(page.locator("#kept-activity")).containsText("deleted automatically");
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("the page does not scroll sideways").isTrue();
+        Browser.fitsTheScreen(page, "the page");
     }
 }

@@ -65,7 +65,7 @@ class OnCallBrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Order changed.");
         assertThat(page.locator("#on-call tbody tr").first()).containsText("Ben Deputy");
-        assertNoSidewaysScroll(page, "the on-call list");
+        Browser.fitsTheScreen(page, "the on-call list");
         screenshot(page, "list");
 
         long pupil = TestPeople.pupil(jdbc, "Robin", TestPeople.unique("OnCall"));
@@ -86,7 +86,7 @@ class OnCallBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Acknowledged: no one else on the on-call list will be told.");
         assertThat(page.locator("#on-call-state")).containsText("Acknowledged by b.oncall.dsl");
         org.assertj.core.api.Assertions.assertThat(page.locator("#acknowledge").count()).isZero();
-        assertNoSidewaysScroll(page, "the alert");
+        Browser.fitsTheScreen(page, "the alert");
         screenshot(page, "acknowledged");
     }
 
@@ -109,10 +109,6 @@ class OnCallBrowserTest {
         page.keyboard().press("Enter");
     }
 
-    private static void assertNoSidewaysScroll(Page page, String what) {
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as(what + " scrolls sideways").isTrue();
-    }
 
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/on-call-" + name + ".png"))

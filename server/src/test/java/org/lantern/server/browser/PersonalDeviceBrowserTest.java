@@ -34,10 +34,6 @@ class PersonalDeviceBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     @Test
     void theOfficeChangesAPersonalDeviceFromTheKeyboardOnAPhone(Browser browser) {
@@ -50,11 +46,11 @@ class PersonalDeviceBrowserTest {
         Page page = browser.signIn(office, BrowserAccounts.PASSWORD);
 
         browser.open("/registers/devices/personal");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.locator("a[href='/registers/devices/personal/" + id + "']").focus();
         page.keyboard().press("Enter");
         page.waitForURL("**/registers/devices/personal/" + id);
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByLabel("Kind").focus();
         page.keyboard().press("Tab");
@@ -66,7 +62,7 @@ class PersonalDeviceBrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT)).isFocused();
         assertThat(page.getByLabel("What it is")).hasValue("   ");
         assertThat(page.getByLabel("Kind")).hasValue(kind.id());
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByLabel("What it is").focus();
         page.keyboard().press("ControlOrMeta+A");
@@ -75,7 +71,7 @@ class PersonalDeviceBrowserTest {
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Personal device changed.");
         assertThat(page.locator("#personal-devices")).containsText("Pixel 8, red case " + tag);
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         assertThat(personal.get(id).description()).isEqualTo("Pixel 8, red case " + tag);
     }
 }

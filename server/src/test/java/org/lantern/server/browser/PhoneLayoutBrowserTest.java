@@ -87,8 +87,7 @@ class PhoneLayoutBrowserTest {
             assertThat(box.x).as("%s button %s", name, box(box)).isGreaterThanOrEqualTo(0);
             assertThat(box.x + box.width).as("%s button %s", name, box(box)).isLessThanOrEqualTo(WIDTH);
         }
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("the page does not scroll sideways").isTrue();
+        Browser.fitsTheScreen(page, "the page");
     }
 
     @Test

@@ -40,10 +40,6 @@ class RegistersBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     private static Page signInAs(Browser browser, String username) {
         browser.page().context().clearCookies();
@@ -71,7 +67,7 @@ class RegistersBrowserTest {
         assertThat(loans).containsText("overdue");
         assertThat(cards.filter(new Locator.FilterOptions().setHasText("Software licences")).first())
                 .containsText("within 60 days");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         for (int i = 0; i < cards.count(); i++) {
             var box = cards.nth(i).boundingBox();
             assertThat(box.x + box.width).as("card %s inside the screen", i).isLessThanOrEqualTo(PHONE);
@@ -94,7 +90,7 @@ class RegistersBrowserTest {
 
         browser.open("/registers/training/people/" + person);
         assertThat(page.locator("#standings")).containsText("Cyber security");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.getByLabel("Course").selectOption(new SelectOption().setLabel("Cyber security"));
         page.getByLabel("Completed on").fill(SchoolTime.today().toString());
         page.getByLabel("Evidence (optional)").fill("NCSC Top Tips for Staff");
@@ -106,7 +102,7 @@ class RegistersBrowserTest {
         Locator row = page.locator("#standings tr", new Page.LocatorOptions().setHasText("Cyber security"));
         assertThat(row).containsText("Up to date");
         assertThat(page.locator("#completions")).containsText("Certificate: certificate.pdf");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
     }
 
     @Test
@@ -121,13 +117,13 @@ class RegistersBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for approval")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("is sent to the ICT manager and a senior leader");
         assertThat(page.locator("#status")).hasText("Waiting for approval");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         String servicePath = page.url().substring(page.url().indexOf("/registers/cloud/"));
 
         for (Role approver : new Role[] {Role.ADMIN, Role.HEADTEACHER}) {
             signInAs(browser, account("reg." + approver.name().toLowerCase(), approver));
             browser.open(servicePath);
-            fitsTheScreen(page);
+            Browser.fitsTheScreen(page, "the page");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
         }
 
@@ -137,7 +133,7 @@ class RegistersBrowserTest {
         assertThat(page.locator("#senior")).containsText("approved by reg.headteacher");
         browser.open("/registers/cloud");
         assertThat(page.locator("#approved")).containsText(service);
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
     }
 
     @Test
@@ -148,7 +144,7 @@ class RegistersBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Due this month")).click();
         page.waitForURL("**/registers/due");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Due this month");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Friday"));
         page.getByLabel("Hour (0 to 23, school time)").fill("15");
@@ -157,7 +153,7 @@ class RegistersBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The weekly email goes each Friday at 15:00 from now on.");
         assertThat(page.locator("#email")).containsText("Each Friday at 15:00");
         assertThat(page.locator("#email")).containsText("Chosen by " + office);
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         var button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save when the email goes"))
                 .boundingBox();
         assertThat(button.x + button.width).as("the button inside the screen").isLessThanOrEqualTo(PHONE);

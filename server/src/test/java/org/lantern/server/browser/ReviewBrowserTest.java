@@ -35,10 +35,6 @@ class ReviewBrowserTest {
     @Autowired
     FilteringReviews reviews;
 
-    private static void fitsTheScreen(Page page) {
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling").isTrue();
-    }
 
     private static String focused(Page page) {
         return (String) page.evaluate("() => document.activeElement.textContent.trim()");
@@ -66,7 +62,7 @@ class ReviewBrowserTest {
         Page page = browser.signIn(head, BrowserAccounts.PASSWORD);
 
         browser.open("/registers/reviews");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.getByLabel("School year starting in").fill(Integer.toString(year));
         page.keyboard().press("Tab");
         assertThat(focused(page)).isEqualTo("Start the review");
@@ -76,7 +72,7 @@ class ReviewBrowserTest {
         FilteringReview review = reviews.latest().orElseThrow();
         assertThat(review.schoolYear()).isEqualTo(year);
         assertThat(page.locator("#filter-test")).isVisible();
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.getByLabel("Pupils with special educational needs and disabilities (SEND)").fill("Symbol sites are open.");
         page.getByLabel("Pupils learning English as an additional language (EAL)").fill("Translation sites are open.");
         page.getByLabel("Generative AI tools").fill("Blocked for pupils below the sixth form.");
@@ -87,14 +83,14 @@ class ReviewBrowserTest {
         assertThat(focused(page)).isEqualTo("Save the answers");
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Answers saved.");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign as the senior leader")).focus();
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Signed.");
         assertThat(page.locator("main")).containsText("Senior leader: " + head);
         assertThat(page.locator("main")).containsText("Governor: not signed.");
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Inspection evidence pack")).focus();
         page.keyboard().press("Enter");
@@ -102,7 +98,7 @@ class ReviewBrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inspection evidence pack")))
                 .isVisible();
         assertThat(page.locator("#pack-review")).isVisible();
-        fitsTheScreen(page);
+        Browser.fitsTheScreen(page, "the page");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF")).focus();
         Download pdf = page.waitForDownload(() -> page.keyboard().press("Enter"));
         assertThat(pdf.suggestedFilename()).startsWith("evidence-pack-").endsWith(".pdf");

@@ -83,8 +83,7 @@ class TermDatesBrowserTest {
         page.getByLabel("First day", new Page.GetByLabelOptions().setExact(true)).press("Enter");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("INSET day added: Staff training.");
         assertThat(page.locator("#closures tbody tr")).containsText("Tue 1 Sep 2026");
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
+        Browser.fitsTheScreen(page, "the page");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term-dates.png"))
                 .setFullPage(true));
     }
@@ -119,8 +118,7 @@ class TermDatesBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Autumn term 2026 changed.");
         assertThat(page.locator("#terms tbody tr")).hasCount(1);
         assertThat(page.locator("#terms tbody tr")).containsText("Mon 26 Oct to Fri 30 Oct 2026");
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
+        Browser.fitsTheScreen(page, "the page");
     }
 
     @ParameterizedTest(name = "{0} px wide")
@@ -158,8 +156,7 @@ class TermDatesBrowserTest {
         assertThat(page.locator("#hours-history tbody tr").first()).containsText("Saturday, 09:00 to 12:30");
         assertThat(page.locator("#hours-history tbody tr").first()).containsText("Saturday school this term");
         assertThat(page.locator("#day-saturday")).isChecked();
-        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
-                "() => document.documentElement.scrollWidth <= window.innerWidth")).as("scrolls sideways").isTrue();
+        Browser.fitsTheScreen(page, "the page");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term-dates-hours-" + width
                 + ".png")).setFullPage(true));
     }

@@ -49,6 +49,17 @@ public final class Browser implements ParameterResolver, AfterEachCallback {
         return baseUrl + path;
     }
 
+    /**
+     * Asserts the page fits its window's width: a phone user never scrolls sideways to read it.
+     *
+     * @param page the page as it is now
+     * @param what the page or state checked, for the failure's message
+     */
+    public static void fitsTheScreen(Page page, String what) {
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth")).as(what + " scrolls sideways").isTrue();
+    }
+
     /** Signs in through the real login form. */
     public Page signIn(String username, String password) {
         open("/login");
