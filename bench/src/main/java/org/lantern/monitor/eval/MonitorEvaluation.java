@@ -104,6 +104,7 @@ public final class MonitorEvaluation {
         }
         RiskModel riskModel = model ? RiskModel.curated(libraries) : null;
         PhraseMatcher matcher = PhraseMatcher.build(libraries, riskModel);
+        ThresholdScores.Sweep sweep = riskModel == null ? null : new ThresholdScores.Sweep(libraries, riskModel);
         JsonReport jsonReport = new JsonReport(libraries, riskModel);
         TextReport textReport = new TextReport(out);
         if (!json) {
@@ -116,7 +117,7 @@ public final class MonitorEvaluation {
         for (LabelledSet set : sets) {
             List<Outcome> outcomes = Evaluation.run(matcher, set);
             Scores scores = Scores.of(outcomes);
-            List<ThresholdScores> thresholds = riskModel == null ? List.of() : ThresholdScores.of(libraries, riskModel, set);
+            List<ThresholdScores> thresholds = sweep == null ? List.of() : sweep.of(set);
             if (json) {
                 jsonReport.set(set, outcomes, scores, thresholds);
             } else {

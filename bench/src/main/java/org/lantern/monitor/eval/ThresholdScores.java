@@ -1,5 +1,6 @@
 package org.lantern.monitor.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.PhraseMatcher;
@@ -21,15 +22,28 @@ record ThresholdScores(double threshold, Ratio actNow, Ratio benignAlerts) {
     static final List<Double> THRESHOLDS = List.of(0.5, 0.6, 0.7, 0.75, 0.8, 0.9);
 
     /**
+     * A matcher per threshold of {@link #THRESHOLDS}, built once for every set scored.
+     *
      * @param libraries the libraries under test
      * @param model     the model under test
-     * @param set       the labelled set
-     * @return one row per threshold of {@link #THRESHOLDS}
      */
-    static List<ThresholdScores> of(List<PhraseLibrary> libraries, RiskModel model, LabelledSet set) {
-        return THRESHOLDS.stream().map(t -> {
-            Scores s = Scores.of(Evaluation.run(PhraseMatcher.build(libraries, model.withThreshold(t)), set));
-            return new ThresholdScores(t, s.actNow(), s.benignAlerts());
-        }).toList();
+    record Sweep(List<PhraseMatcher> matchers) {
+
+        Sweep(List<PhraseLibrary> libraries, RiskModel model) {
+            this(THRESHOLDS.stream().map(t -> PhraseMatcher.build(libraries, model.withThreshold(t))).toList());
+        }
+
+        /**
+         * @param set the labelled set
+         * @return one row per threshold of {@link #THRESHOLDS}
+         */
+        List<ThresholdScores> of(LabelledSet set) {
+            List<ThresholdScores> rows = new ArrayList<>();
+            for (int i = 0; i < THRESHOLDS.size(); i++) {
+                Scores s = Scores.of(Evaluation.run(matchers.get(i), set));
+                rows.add(new ThresholdScores(THRESHOLDS.get(i), s.actNow(), s.benignAlerts()));
+            }
+            return rows;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Fits a {@link RiskModel}: one logistic regression per category (one against the rest, so a text
@@ -144,15 +145,9 @@ final class ModelTrainer {
     }
 
     private static long[] hashes(Features features, String text) {
-        long[][] out = {new long[16]};
-        int[] n = {0};
-        features.read(RiskModel.matchingForm(text), (hash, begin, end) -> {
-            if (n[0] == out[0].length) {
-                out[0] = Arrays.copyOf(out[0], n[0] * 2);
-            }
-            out[0][n[0]++] = hash;
-        });
-        return Arrays.copyOf(out[0], n[0]);
+        LongStream.Builder hashes = LongStream.builder();
+        features.read(RiskModel.matchingForm(text), (hash, begin, end) -> hashes.add(hash));
+        return hashes.build().toArray();
     }
 
     /** Fisher–Yates with the given generator, so every run shuffles alike. */
