@@ -308,9 +308,13 @@ class DemoActivity {
         }
     }
 
-    /** Stores requests judged elsewhere in the demo as one batch; a batch id stored before adds nothing. */
-    void append(String batchId, List<Request> requests) {
-        store.append(batchId, requests.stream().map(Request::row).toList());
+    /**
+     * Stores the requests of the story's alerts, judged elsewhere in the demo, as one batch of the
+     * story, so a demo seeded afresh into a store that outlived its database adds its own, and
+     * telling the story again adds nothing.
+     */
+    void alerted(String story, List<Request> requests) {
+        store.append(BATCH_PREFIX + story + ":alerts", requests.stream().map(Request::row).toList());
     }
 
     /** A request's row; {@code person} is {@code null} for a device nobody is signed in on. */

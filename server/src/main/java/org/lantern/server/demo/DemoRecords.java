@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Once only: seeding ends with an audit-chain entry ({@value #ACTION}), in the same transaction
  * as the records, and a start that finds it adds no records. The activity log is not in that
  * transaction, so such a start hands the story again to {@link DemoActivity}, which adds only the
- * school days a start that stopped part-way left out. The choices come from a fixed seed and
+ * school days a start that stopped part-way left out (the alerts' own requests, logged just after
+ * the commit, are not told again). The choices come from a fixed seed and
  * the times are relative to the start, so the same story is told whenever the demo is first run.
  */
 @Component
@@ -82,7 +83,7 @@ class DemoRecords {
     }
 
     /** The story as far as it was told in the database, and what the bypass register still needs from it. */
-    private record Told(DemoTerm term, DemoCast cast, int incidents, String story) {
+    private record Told(DemoTerm term, DemoCast cast, int incidents, String story, List<DemoActivity.Request> alerted) {
     }
 
     /**
@@ -136,19 +137,20 @@ class DemoRecords {
                 incidents.record(planned, cast, calendar, random, seededAt);
             }
             incidents.concernReported(term.pupilReport(), cast, calendar, seededAt);
-            traffic.alerts(term, cast, calendar);
+            List<DemoActivity.Request> alerted = traffic.alerts(term, cast, calendar);
             dataProtection.seed(term, cast, calendar);
             cases.seed(cast, calendar, seededAt);
             registers.forEach(register -> register.seed(calendar));
             int count = term.incidents().size() + 1;
             AuditEntry entry = audit.append(DemoSchoolLoader.ACTOR, ACTION, RECORD_TYPE, RECORD_ID, json(count));
-            return new Told(term, cast, count, story(entry));
+            return new Told(term, cast, count, story(entry), alerted);
         });
         if (told == null) {
             return 0;
         }
         // The register writes on its own thread and commits on its own, so only once the records are in.
         traffic.bypassAttempts(told.term(), told.cast(), calendar, random);
+        activity.alerted(told.story(), told.alerted());
         activity.seed(told.term(), calendar, told.story());
         safeguarding.triage(told.cast(), calendar);
         return told.incidents();

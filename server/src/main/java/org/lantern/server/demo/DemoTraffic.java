@@ -56,10 +56,9 @@ class DemoTraffic {
     private final BypassAttempts bypassAttempts;
     private final BypassProperties bypassSettings;
     private final Backdating backdating;
-    private final DemoActivity activity;
 
     DemoTraffic(FilterService filter, AlertRegister alerts, AlertTriage triage, AlertIntake alertIntake,
-                BypassAttempts bypassAttempts, BypassProperties bypassSettings, Backdating backdating, DemoActivity activity) {
+                BypassAttempts bypassAttempts, BypassProperties bypassSettings, Backdating backdating) {
         this.filter = filter;
         this.alerts = alerts;
         this.triage = triage;
@@ -67,17 +66,18 @@ class DemoTraffic {
         this.bypassAttempts = bypassAttempts;
         this.bypassSettings = bypassSettings;
         this.backdating = backdating;
-        this.activity = activity;
     }
 
     /**
      * The alerts: the terrorism-list request the DSL took into review, with a note, an extremist forum
      * tried three times in a few minutes (one alert, folded), and a listed address from a device
-     * nobody is signed in on. The last two requests go into the activity log too, as every request
-     * the filter judges does, so "around this moment" on their alerts finds them (the first is
-     * among the term's activity, with the searches that led up to it).
+     * nobody is signed in on.
+     *
+     * @return the requests of the last two, for the activity log, as every request the filter
+     *         judges goes there, so "around this moment" on their alerts finds them (the first is
+     *         among the term's activity, with the searches that led up to it)
      */
-    void alerts(DemoTerm term, DemoCast cast, DemoCalendar calendar) {
+    List<DemoActivity.Request> alerts(DemoTerm term, DemoCast cast, DemoCalendar calendar) {
         FilterSnapshot filter = DemoLists.snapshot(this.filter);
         Person pupil = term.illegalContentPupil();
         Alert seen = raise(filter, DemoLists.ILLEGAL_CONTENT_URL, pupil, term.illegalContentAt());
@@ -94,7 +94,7 @@ class DemoTraffic {
             logged.add(raiseLogged(filter, EXTREMIST_FORUM, forumUser, first.plusMinutes(minutes)));
         }
         logged.add(raiseLogged(filter, DemoLists.OTHER_ILLEGAL_CONTENT_URL, null, calendar.daysAgo(1, 14, 10)));
-        activity.append("demo-alerts-" + first.toInstant(), logged);
+        return logged;
     }
 
     /**

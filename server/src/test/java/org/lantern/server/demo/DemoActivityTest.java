@@ -10,6 +10,7 @@ import org.lantern.activity.ActivityRow;
 import org.lantern.activity.ActivityStore;
 import org.lantern.activity.ActivityStore.ActivityQuery;
 import org.lantern.activity.ActivityStore.Count;
+import org.lantern.server.demo.DemoFixtures.AlertedRequest;
 import org.lantern.server.support.PersistenceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -94,11 +95,11 @@ class DemoActivityTest {
     /** Each filter alert's "around this moment" finds the request it was raised for, whoever or whatever made it. */
     @Test
     void everyAlertedRequestIsInTheLogAtItsTimeFromItsDevice() {
-        List<AlertedRequest> alerted = alerted("kind NOT IN ('PERSISTENT_BYPASS', 'SAFEGUARDING_RISK', 'SAFEGUARDING_ILLEGAL')");
+        List<AlertedRequest> alerted = DemoFixtures.alerted(jdbc, "kind NOT IN ('PERSISTENT_BYPASS', 'SAFEGUARDING_RISK', 'SAFEGUARDING_ILLEGAL')");
         assertThat(alerted).hasSize(3);
 
         for (AlertedRequest request : alerted) {
-            assertThat(logged(request)).as(request.url())
+            assertThat(DemoFixtures.logged(store, request)).as(request.url())
                     .anySatisfy(r -> {
                         assertThat(r.url()).isEqualTo(request.url());
                         assertThat(r.action()).isEqualTo("BLOCK_AND_ALERT");
@@ -109,32 +110,16 @@ class DemoActivityTest {
     /** The monitor scanned the history's searches: each safeguarding alert is a search in the log, at its time. */
     @Test
     void everySafeguardingAlertIsASearchInTheLogAtItsTime() {
-        List<AlertedRequest> alerted = alerted("kind = 'SAFEGUARDING_RISK'");
+        List<AlertedRequest> alerted = DemoFixtures.alerted(jdbc, "kind = 'SAFEGUARDING_RISK'");
         assertThat(alerted).hasSizeGreaterThanOrEqualTo(5);
 
         for (AlertedRequest request : alerted) {
-            assertThat(logged(request)).as(request.url())
+            assertThat(DemoFixtures.logged(store, request)).as(request.url())
                     .anySatisfy(r -> {
                         assertThat(r.url()).isEqualTo(request.url());
                         assertThat(r.searchTerm()).isNotBlank();
                     });
         }
-    }
-
-    private List<AlertedRequest> alerted(String where) {
-        return jdbc.sql("SELECT url, first_seen_at, client_ip FROM filter_alert WHERE " + where)
-                .query((rs, n) -> new AlertedRequest(rs.getString("url"),
-                        rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("client_ip")))
-                .list();
-    }
-
-    private List<ActivityRow> logged(AlertedRequest request) {
-        ActivityQuery at = new ActivityQuery(request.at(), request.at().plusSeconds(1), null, null, null, null,
-                request.clientIp(), null, null, null, null, null);
-        return store.search(at, null, 10).rows();
-    }
-
-    private record AlertedRequest(String url, Instant at, String clientIp) {
     }
 
     @Test

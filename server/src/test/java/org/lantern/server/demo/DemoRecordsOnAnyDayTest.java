@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lantern.activity.ActivityStore;
+import org.lantern.server.demo.DemoFixtures.AlertedRequest;
 import org.lantern.server.http.SchoolTime;
 import org.lantern.server.identity.AccountService;
 import org.lantern.server.identity.Accounts;
@@ -61,6 +64,8 @@ class DemoRecordsOnAnyDayTest {
     Accounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ActivityStore store;
 
     /** The first morning of a school year, a Sunday night, the first Monday after New Year, a school year's last minutes. */
     static List<OffsetDateTime> awkwardDays() {
@@ -113,5 +118,24 @@ class DemoRecordsOnAnyDayTest {
                 "SELECT COUNT(*) FROM data_breach WHERE aware_at < occurred_at OR reported_at < aware_at OR aware_at > :now")) {
             assertThat(jdbc.sql(wrong).param("now", seededAt).query(Long.class).single()).as(wrong).isZero();
         }
+    }
+
+    /**
+     * A demo seeded afresh into an activity log that outlived its database (as test contexts share
+     * one) logs its own alerts' requests, even when its story is told on the same day as the old
+     * one's: here from devices the directory has renumbered since.
+     */
+    @Test
+    void aDemoSeededAfreshIntoAnOldActivityLogLogsItsOwnAlerts() {
+        OffsetDateTime day = awkwardDays().get(2);
+        seededOn(day);
+        jdbc.sql("UPDATE network_identity SET identity_value = REPLACE(identity_value, '10.20.', '10.21.') "
+                + "WHERE identity_type = 'DEVICE_IP'").update();
+
+        seededOn(day);
+
+        List<AlertedRequest> alerted = DemoFixtures.alerted(jdbc, "kind IN ('ILLEGAL_CONTENT', 'ILLEGAL_ACTIVITY')");
+        assertThat(alerted).isNotEmpty().allSatisfy(request -> assertThat(DemoFixtures.logged(store, request))
+                .as(request.url()).anySatisfy(row -> assertThat(row.url()).isEqualTo(request.url())));
     }
 }
