@@ -63,7 +63,9 @@ final class ModelTrainer {
         }
         double[] positiveWeight = new double[classes];
         for (int c = 0; c < classes; c++) {
-            double ratio = positives[c] == 0 ? 1 : Math.sqrt((double) (rows.length - positives[c]) / positives[c]);
+            // a category's score learns among the texts to act on now, so its balance is theirs
+            int among = c == RiskModel.ANY ? rows.length : positives[RiskModel.ANY];
+            double ratio = positives[c] == 0 ? 1 : Math.sqrt((double) (among - positives[c]) / positives[c]);
             positiveWeight[c] = Math.max(1, Math.min(MAX_POSITIVE_WEIGHT, ratio));
         }
         int[][] orders = new int[EPOCHS][];
