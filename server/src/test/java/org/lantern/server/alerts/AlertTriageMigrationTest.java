@@ -5,16 +5,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.support.MigrationSchema;
 import org.lantern.server.support.PersistenceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,47 +26,29 @@ class AlertTriageMigrationTest {
     private static final MigrationVersion TRIAGE = MigrationVersion.fromVersion("28");
     private static final OffsetDateTime THEN = OffsetDateTime.of(2025, 3, 14, 10, 30, 0, 0, ZoneOffset.UTC);
 
-    @Autowired
-    DataSource dataSource;
-
-    private MigrationSchema schema;
-    private JdbcClient jdbc;
-
-    @BeforeEach
-    void newSchema() {
-        schema = new MigrationSchema(dataSource, "triage");
-        jdbc = JdbcClient.create(dataSource);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
-    }
-
-    private String table(String name) {
-        return schema.table(name);
-    }
+    @RegisterExtension
+    final MigrationSchema schema = new MigrationSchema("triage");
 
     private void account(String username, String role, boolean enabled) {
-        jdbc.sql("INSERT INTO " + table("account") + " (username, display_name, role, password_hash, enabled, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("account") + " (username, display_name, role, password_hash, enabled, "
                         + "password_changed_at, created_at) VALUES (:u, :u, :role, 'x', :enabled, :at, :at)")
                 .param("u", username).param("role", role).param("enabled", enabled).param("at", THEN).update();
     }
 
     private long alert(String status, String by, String note) {
-        jdbc.sql("INSERT INTO " + table("filter_alert") + " (kind, fold_key, first_seen_at, last_seen_at, occurrences, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("filter_alert") + " (kind, fold_key, first_seen_at, last_seen_at, occurrences, "
                         + "person_id, subject_name, url, rule, category_name, policy_version, reason, status, "
                         + "acknowledged_by, acknowledged_at, acknowledgement_note) VALUES ('ILLEGAL_CONTENT', 'k', :at, "
                         + ":at, 1, 7, 'Ada', 'http://abuse.invalid/', 'ILLEGAL_LIST', 'Illegal content', 1, 'Listed.', "
                         + ":status, :by, :ackAt, :note)")
                 .param("at", THEN).param("status", status).param("by", by)
                 .param("ackAt", by == null ? null : THEN.plusMinutes(20)).param("note", note).update();
-        return jdbc.sql("SELECT MAX(id) FROM " + table("filter_alert")).query(Long.class).single();
+        return schema.jdbc().sql("SELECT MAX(id) FROM " + schema.table("filter_alert")).query(Long.class).single();
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.sql("SELECT a.status, a.outcome, acc.username AS assignee FROM " + table("filter_alert") + " a LEFT JOIN "
-                + table("account") + " acc ON acc.id = a.assignee_account WHERE a.id = :id").param("id", id).query().singleRow()
+        return schema.jdbc().sql("SELECT a.status, a.outcome, acc.username AS assignee FROM " + schema.table("filter_alert") + " a LEFT JOIN "
+                + schema.table("account") + " acc ON acc.id = a.assignee_account WHERE a.id = :id").param("id", id).query().singleRow()
                 .entrySet().stream().collect(java.util.HashMap::new, (m, e) -> m.put(e.getKey().toLowerCase(
                         java.util.Locale.ROOT), e.getValue()), java.util.HashMap::putAll);
     }
@@ -91,7 +68,7 @@ class AlertTriageMigrationTest {
         assertThat(row(byDsl)).containsEntry("status", "IN_REVIEW").containsEntry("assignee", "dee.dsl")
                 .containsEntry("outcome", null);
         assertThat(row(byLeaver)).containsEntry("status", "IN_REVIEW").containsEntry("assignee", null);
-        List<Map<String, Object>> notes = jdbc.sql("SELECT alert_id, author, body, written_at FROM " + table("alert_note")
+        List<Map<String, Object>> notes = schema.jdbc().sql("SELECT alert_id, author, body, written_at FROM " + schema.table("alert_note")
                 + " ORDER BY id").query().listOfRows();
         assertThat(notes).hasSize(2);
         assertThat(lower(notes.get(0))).containsEntry("author", "dee.dsl").containsEntry("body", "Referred to the police.");

@@ -5,16 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.support.MigrationSchema;
 import org.lantern.server.support.PersistenceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,52 +24,34 @@ class CaseMigrationTest {
     private static final MigrationVersion CASES = MigrationVersion.fromVersion("19");
     private static final OffsetDateTime THEN = OffsetDateTime.of(2025, 3, 14, 10, 30, 0, 0, ZoneOffset.UTC);
 
-    @Autowired
-    DataSource dataSource;
-
-    private MigrationSchema schema;
-    private JdbcClient jdbc;
-
-    @BeforeEach
-    void newSchema() {
-        schema = new MigrationSchema(dataSource, "cases");
-        jdbc = JdbcClient.create(dataSource);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
-    }
-
-    private String table(String name) {
-        return schema.table(name);
-    }
+    @RegisterExtension
+    final MigrationSchema schema = new MigrationSchema("cases");
 
     private long incident(long account) {
-        jdbc.sql("INSERT INTO " + table("incident") + " (subject_type, category_id, category_text, occurred_at, description, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("incident") + " (subject_type, category_id, category_text, occurred_at, description, "
                         + "recorded_by_account, recorded_by, recorded_at) VALUES ('PUPIL', 'mobile-device-misuse', "
                         + "'Mobile device misuse', :at, 'Filmed a pupil.', :account, 'teacher', :at)")
                 .param("at", THEN).param("account", account).update();
-        return jdbc.sql("SELECT MAX(id) FROM " + table("incident")).query(Long.class).single();
+        return schema.jdbc().sql("SELECT MAX(id) FROM " + schema.table("incident")).query(Long.class).single();
     }
 
     private void action(long incident, String status) {
-        jdbc.sql("INSERT INTO " + table("incident_action") + " (incident_id, column_id, column_text, owner_role, due_on, status) "
+        schema.jdbc().sql("INSERT INTO " + schema.table("incident_action") + " (incident_id, column_id, column_text, owner_role, due_on, status) "
                         + "VALUES (:id, 'refer-to-dsl', 'Refer to DSL', 'DSL', :due, :status)")
                 .param("id", incident).param("due", LocalDate.of(2025, 3, 17)).param("status", status).update();
     }
 
     private Map<String, Object> caseOf(long incident) {
-        return jdbc.sql("SELECT case_status, case_outcome, case_priority, case_owner_account, case_review_on FROM "
-                + table("incident") + " WHERE id = :id").param("id", incident).query().singleRow();
+        return schema.jdbc().sql("SELECT case_status, case_outcome, case_priority, case_owner_account, case_review_on FROM "
+                + schema.table("incident") + " WHERE id = :id").param("id", incident).query().singleRow();
     }
 
     @Test
     void existingRecordsBecomeOpenCasesIfAnythingIsLeftToDoAndClosedOnesOtherwise() {
         schema.migrateToJustBefore(CASES);
-        jdbc.sql("INSERT INTO " + table("account") + " (username, display_name, role, password_hash, password_changed_at, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("account") + " (username, display_name, role, password_hash, password_changed_at, "
                 + "created_at) VALUES ('teacher', 'Tom Teacher', 'STAFF', 'x', :at, :at)").param("at", THEN).update();
-        long account = jdbc.sql("SELECT id FROM " + table("account")).query(Long.class).single();
+        long account = schema.jdbc().sql("SELECT id FROM " + schema.table("account")).query(Long.class).single();
         long openAction = incident(account);
         action(openAction, "DONE");
         action(openAction, "OPEN");
@@ -82,7 +59,7 @@ class CaseMigrationTest {
         action(allDone, "DONE");
         action(allDone, "WAIVED");
         long investigating = incident(account);
-        jdbc.sql("INSERT INTO " + table("incident_investigation") + " (incident_id, monitoring_halted_at, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("incident_investigation") + " (incident_id, monitoring_halted_at, "
                 + "monitoring_halted_by) VALUES (:id, :at, 'dsl')").param("id", investigating).param("at", THEN).update();
         long nothing = incident(account);
 
@@ -96,7 +73,7 @@ class CaseMigrationTest {
         }
         assertThat(caseOf(openAction)).containsEntry("case_priority", null).containsEntry("case_owner_account", null)
                 .containsEntry("case_review_on", null);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table("incident_action") + " WHERE owner_account IS NULL")
+        assertThat(schema.jdbc().sql("SELECT COUNT(*) FROM " + schema.table("incident_action") + " WHERE owner_account IS NULL")
                 .query(Long.class).single()).isEqualTo(4);
     }
 }

@@ -4,16 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lantern.server.support.MigrationSchema;
 import org.lantern.server.support.PersistenceTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,54 +25,40 @@ class AgreementAudiencesMigrationTest {
     private static final MigrationVersion AUDIENCES = MigrationVersion.fromVersion("48");
     private static final OffsetDateTime THEN = OffsetDateTime.of(2026, 9, 1, 9, 0, 0, 0, ZoneOffset.UTC);
 
-    @Autowired
-    DataSource dataSource;
-
-    private MigrationSchema schema;
-    private JdbcClient jdbc;
-
-    @BeforeEach
-    void newSchema() {
-        schema = new MigrationSchema(dataSource, "audiences");
-        jdbc = JdbcClient.create(dataSource);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        schema.drop();
-    }
+    @RegisterExtension
+    final MigrationSchema schema = new MigrationSchema("audiences");
 
     private long version(String audience, int number, String kind) {
-        jdbc.sql("INSERT INTO " + schema.table("agreement_version") + " (audience, number, title, body, change_kind, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("agreement_version") + " (audience, number, title, body, change_kind, "
                         + "change_note, created_by, created_at) VALUES (:a, :n, 'Our rules', :body, :kind, 'Note.', 'dsl', :at)")
                 .param("a", audience).param("n", number).param("body", audience + " text " + number).param("kind", kind)
                 .param("at", THEN.plusDays(number)).update();
-        return jdbc.sql("SELECT MAX(id) FROM " + schema.table("agreement_version")).query(Long.class).single();
+        return schema.jdbc().sql("SELECT MAX(id) FROM " + schema.table("agreement_version")).query(Long.class).single();
     }
 
     private long pupil(String year) {
-        jdbc.sql("INSERT INTO " + schema.table("person") + " (kind, legal_first_name, legal_last_name, year_group, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("person") + " (kind, legal_first_name, legal_last_name, year_group, "
                         + "created_at, updated_at) VALUES ('PUPIL', 'Ada', 'Lovelace', :year, :at, :at)")
                 .param("year", year).param("at", THEN).update();
-        return jdbc.sql("SELECT MAX(id) FROM " + schema.table("person")).query(Long.class).single();
+        return schema.jdbc().sql("SELECT MAX(id) FROM " + schema.table("person")).query(Long.class).single();
     }
 
     private void accept(long person, long version) {
-        jdbc.sql("INSERT INTO " + schema.table("agreement_acceptance") + " (version_id, person_id, method, signed_on, "
+        schema.jdbc().sql("INSERT INTO " + schema.table("agreement_acceptance") + " (version_id, person_id, method, signed_on, "
                         + "signed_by, recorded_by, recorded_at) VALUES (:v, :p, 'PAPER', :on, '', 'office', :at)")
                 .param("v", version).param("p", person).param("on", THEN.toLocalDate()).param("at", THEN).update();
     }
 
     /** The audience and number of the version each of the person's acceptances is against. */
     private List<String> signed(long person) {
-        return jdbc.sql("SELECT v.audience, v.number FROM " + schema.table("agreement_acceptance") + " a JOIN "
+        return schema.jdbc().sql("SELECT v.audience, v.number FROM " + schema.table("agreement_acceptance") + " a JOIN "
                         + schema.table("agreement_version") + " v ON v.id = a.version_id WHERE a.person_id = :p "
                         + "ORDER BY v.number")
                 .param("p", person).query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).list();
     }
 
     private List<String> versions(String audience) {
-        return jdbc.sql("SELECT number, body, change_kind FROM " + schema.table("agreement_version")
+        return schema.jdbc().sql("SELECT number, body, change_kind FROM " + schema.table("agreement_version")
                         + " WHERE audience = :a ORDER BY number").param("a", audience)
                 .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
     }
@@ -113,7 +94,7 @@ class AgreementAudiencesMigrationTest {
         assertThat(signed(year6)).containsExactly("KS2 2");
         assertThat(signed(noYear)).containsExactly("KS2 1");
         assertThat(signed(year7)).containsExactly("KS3 1");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + schema.table("agreement_acceptance")).query(Long.class).single())
+        assertThat(schema.jdbc().sql("SELECT COUNT(*) FROM " + schema.table("agreement_acceptance")).query(Long.class).single())
                 .isEqualTo(7);
     }
 }
