@@ -26,7 +26,7 @@ public final class CuratedLibraries {
     /** The source every curated phrase records. */
     public static final String SOURCE = "lantern-curated";
     /** The curated libraries' version: change it with every edit of any of their files. */
-    public static final String VERSION = "2026.12.6";
+    public static final String VERSION = "2026.12.7";
     private static final String DIRECTORY = "curated/";
     /** The categories kept in several files, each file's name without {@code .csv}, the first its own. */
     private static final Map<Category, List<String>> SPLIT = Map.of(

@@ -40,7 +40,7 @@ public final class RiskModel {
     /** The name a model reading's match gives as its library. */
     public static final String NAME = "lantern-model";
     /** The version of the shipped corpus, which a reading's match gives as its library version. */
-    public static final String VERSION = "2026.12.6";
+    public static final String VERSION = "2026.12.7";
     /**
      * The lowest estimate read as calling for action now in a text the phrases left below an alert.
      * Chosen by five-fold cross-validation over the shipped corpus as the lowest at which at most
@@ -62,7 +62,8 @@ public final class RiskModel {
             "corpus-languages-2.csv", "corpus-older.csv", "corpus-everyday.csv", "corpus-arabic.csv", "corpus-hate.csv",
             "corpus-languages-3.csv", "corpus-dsl.csv", "corpus-eating-self-harm.csv", "corpus-gambling-drugs.csv",
             "corpus-radicalisation.csv", "corpus-arabic-urdu.csv", "corpus-group-chats.csv", "corpus-told-by-the-child.csv",
-            "corpus-languages-4.csv");
+            "corpus-languages-4.csv", "corpus-arabic-dialects.csv", "corpus-hate-2.csv", "corpus-no-keyword.csv",
+            "corpus-urdu-polish-portuguese.csv", "corpus-relationships.csv", "corpus-streets.csv", "corpus-lookalikes-2.csv");
 
     private static final Normaliser NORMALISER = new Normaliser();
     private static final int WORDS_SHOWN = 3;

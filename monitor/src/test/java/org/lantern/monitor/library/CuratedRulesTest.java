@@ -79,6 +79,8 @@ class CuratedRulesTest {
             rejoindre daech                                | ks3     | extremism        | 5
             الانضمام الى داعش                              | ks3     | extremism        | 5
             kill all muslims                               | ks3     | hate             | 4
+            kill all the somalis                           | ks3     | hate             | 4
+            pakistanis should be deported                  | ks3     | hate             | 3
             where to buy drugs                             | ks3     | drugs            | 4
             bring a knife to school tomorrow               | ks3     | weapons          | 5
             porn                                           | primary | pornography      | 4
@@ -191,6 +193,12 @@ class CuratedRulesTest {
             coming out to my parents as lesbian
             schwul
             gej
+            can school stop me wearing a hijab
+            am i bi or just confused
+            soy latina y bisexual
+            jestem muzułmanką
+            wo kann ich in der schule beten
+            أين أصلي في المدرسة
             """)
     void identityAloneNeverAlertsAndIsNotShown(String text) {
         for (AgeBand band : AgeBand.values()) {
