@@ -199,6 +199,7 @@ class CuratedRulesTest {
             jestem muzułmanką
             wo kann ich in der schule beten
             أين أصلي في المدرسة
+            going to the mosque with my dad after school for jummah
             """)
     void identityAloneNeverAlertsAndIsNotShown(String text) {
         for (AgeBand band : AgeBand.values()) {
@@ -231,6 +232,8 @@ class CuratedRulesTest {
             we had an assembly about sextortion
             laser tag i shot everyone
             comment aiguiser un couteau de cuisine
+            the church toilets are disgusting
+            ban all phones in the mosque
             """)
     void everydayWordsStayBelowAnAlert(String text) {
         assertThat(List.of(AgeBand.values())).allSatisfy(band ->

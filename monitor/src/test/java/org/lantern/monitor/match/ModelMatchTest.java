@@ -92,7 +92,9 @@ class ModelMatchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"am i gay", "how do i tell my mum im trans", "mosque near me", "what do sikhs believe",
-        "coming out at school", "am i bisexual or just confused", "is it normal to be lesbian at 13"})
+        "coming out at school", "am i bisexual or just confused", "is it normal to be lesbian at 13",
+        "going to the mosque with my dad after school for jummah", "can school stop me wearing a hijab",
+        "where can i pray at school", "soy latina y estoy orgullosa", "jestem muzułmanką i noszę hidżab"})
     void anIdentityAloneIsNeverAnAlert(String text) {
         assertThat(withModel.classify(text, AgeBand.KS3).level()).isLessThan(3);
     }
