@@ -35,7 +35,7 @@ final class JsonReport {
         document.put("libraries", libraries.stream().map(l -> object(
                 "name", l.name(), "version", l.version(), "entries", l.entries().size())).toList());
         document.put("model", model == null ? null : object("name", RiskModel.NAME, "version", model.version(),
-                "texts", model.texts(), "features", model.features(), "threshold", RiskModel.THRESHOLD,
+                "texts", model.texts(), "features", model.features(), "threshold", model.threshold(),
                 "besideAnAlert", RiskModel.BESIDE_AN_ALERT));
         document.put("sets", sets);
     }

@@ -111,7 +111,7 @@ public final class MonitorEvaluation {
             libraries.forEach(l -> out.printf("library %s %s: %d entries%n", l.name(), l.version(), l.entries().size()));
             out.println(riskModel == null ? "risk model: off (--no-model)" : String.format(Locale.ROOT,
                     "risk model %s %s: %d labelled texts, %d features, threshold %.2f (%.2f beside a level-3 phrase)",
-                    RiskModel.NAME, riskModel.version(), riskModel.texts(), riskModel.features(), RiskModel.THRESHOLD,
+                    RiskModel.NAME, riskModel.version(), riskModel.texts(), riskModel.features(), riskModel.threshold(),
                     RiskModel.BESIDE_AN_ALERT));
         }
         for (LabelledSet set : sets) {

@@ -298,6 +298,11 @@ public final class RiskModel {
         return keys.length;
     }
 
+    /** @return the lowest estimate it reads as calling for action now ({@link #THRESHOLD} unless {@link #withThreshold}) */
+    public double threshold() {
+        return threshold;
+    }
+
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
