@@ -118,10 +118,19 @@ public final class RiskModel {
     }
 
     private static RiskModel train(List<LabelledText> corpus, Set<String> terms, String version) {
-        Features features = new Features(terms);
-        ModelTrainer.Fitted fitted = ModelTrainer.train(corpus, features);
-        return new RiskModel(features, fitted.keys(), new FeatureRows(fitted.keys()), fitted.weights(), fitted.bias(), version,
-                corpus.size(), terms, THRESHOLD, List.of());
+        ModelTrainer.Fitted fitted = ModelTrainer.train(corpus, new Features(terms));
+        return of(fitted.keys(), fitted.weights(), fitted.bias(), version, corpus.size(), terms);
+    }
+
+    /** A model of trained weights ({@link ModelFile}), at the shipped threshold with no exclusions. */
+    static RiskModel of(long[] keys, float[] weights, float[] bias, String version, int texts, Set<String> terms) {
+        return new RiskModel(new Features(terms), keys, new FeatureRows(keys), weights, bias, version, texts, terms,
+                THRESHOLD, List.of());
+    }
+
+    /** @return the model trained afresh on the shipped corpus for these identity terms (any form) */
+    static RiskModel trainCurated(Collection<String> identityTerms) {
+        return train(corpus(), normalised(identityTerms), VERSION);
     }
 
     /**
@@ -129,14 +138,19 @@ public final class RiskModel {
      * @return the model trained on Lantern's shipped corpus ({@link #curated(Collection)})
      */
     public static RiskModel curated(List<PhraseLibrary> libraries) {
-        return curated(libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity)
-                .map(PhraseEntry::phrase).toList());
+        return curated(identityTerms(libraries));
+    }
+
+    /** @return the identity terms of the libraries, as written */
+    static List<String> identityTerms(List<PhraseLibrary> libraries) {
+        return libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity).map(PhraseEntry::phrase).toList();
     }
 
     /**
-     * The model trained on Lantern's shipped corpus. Training takes a fraction of a second; the
-     * last model is kept, so rebuilding a matcher after a library change whose identity terms are
-     * unchanged does not train again.
+     * The model trained on Lantern's shipped corpus: the one trained when Lantern was built
+     * ({@link ModelBuild}) when these are the curated libraries' identity terms, else trained now,
+     * in about a second. The last model is kept, so rebuilding a matcher after a library change
+     * whose identity terms are unchanged does not train again.
      *
      * @param identityTerms the identity terms of the libraries in force
      * @return the model
@@ -149,7 +163,7 @@ public final class RiskModel {
         if (last != null && last.identityTerms.equals(terms)) {
             return last;
         }
-        RiskModel model = train(corpus(), terms, VERSION);
+        RiskModel model = ModelFile.shipped(terms).orElseGet(() -> train(corpus(), terms, VERSION));
         lastCurated = model;
         return model;
     }
@@ -291,6 +305,26 @@ public final class RiskModel {
     /** @return how many labelled texts it learned from */
     public int texts() {
         return texts;
+    }
+
+    /** @return the identity terms it leaves out, in matching form */
+    Set<String> identityTerms() {
+        return identityTerms;
+    }
+
+    /** @return every feature's hash, sorted: a feature's index is its row of {@link #weights} */
+    long[] keys() {
+        return keys;
+    }
+
+    /** @return each feature's weights, one per score, the category scores first and act-now last */
+    float[] weights() {
+        return weights;
+    }
+
+    /** @return each score's bias */
+    float[] bias() {
+        return bias;
     }
 
     /** @return how many features it has weights for */

@@ -55,10 +55,14 @@ class RiskModelTest {
     }
 
     @Test
-    void theSameCorpusAlwaysGivesTheSameModel() {
+    void theSameCorpusAlwaysGivesTheSameModelWhichIsTheOneBuiltWithLantern() {
         RiskModel again = RiskModel.train(RiskModel.corpus(), identityTerms, "again");
 
-        assertThat(again.features()).isEqualTo(model.features());
+        assertThat(ModelFile.shipped(model.identityTerms())).as("the build trained the model").isPresent();
+        assertThat(again.keys()).isEqualTo(model.keys());
+        assertThat(again.weights()).isEqualTo(model.weights());
+        assertThat(again.bias()).isEqualTo(model.bias());
+        assertThat(model.texts()).isEqualTo(RiskModel.corpus().size());
         for (String text : List.of("nobody would notice if i was gone", "volcano facts", "he keeps asking for pics",
                 "je veux plus vivre", "where can i get a blade")) {
             char[] chars = RiskModel.matchingForm(text);
