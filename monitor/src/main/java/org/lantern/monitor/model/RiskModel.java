@@ -40,7 +40,7 @@ public final class RiskModel {
     /** The name a model reading's match gives as its library. */
     public static final String NAME = "lantern-model";
     /** The version of the shipped corpus, which a reading's match gives as its library version. */
-    public static final String VERSION = "2026.12.7";
+    public static final String VERSION = "2026.12.8";
     /**
      * The lowest estimate read as calling for action now in a text the phrases left below an alert.
      * Chosen by five-fold cross-validation over the shipped corpus as the lowest at which at most
@@ -66,7 +66,13 @@ public final class RiskModel {
             "corpus-urdu-polish-portuguese.csv", "corpus-relationships.csv", "corpus-streets.csv", "corpus-lookalikes-2.csv",
             "corpus-extremism.csv", "corpus-hate-3.csv", "corpus-gambling-pornography.csv", "corpus-bullying-self-harm.csv",
             "corpus-arabic-4.csv", "corpus-urdu-polish.csv", "corpus-primary.csv", "corpus-hidden.csv", "corpus-home.csv",
-            "corpus-home-languages.csv", "corpus-school-life.csv");
+            "corpus-home-languages.csv", "corpus-school-life.csv", "corpus-hate-4.csv", "corpus-bullying.csv",
+            "corpus-extremism-weapons.csv", "corpus-control-drugs.csv", "corpus-self-harm-eating.csv",
+            "corpus-arabic-urdu-2.csv", "corpus-romance-polish.csv", "corpus-german-french.csv", "corpus-indirect-2.csv",
+            "corpus-gambling-pornography-2.csv", "corpus-lookalikes-3.csv", "corpus-faith-community.csv", "corpus-older-2.csv",
+            "corpus-urdu.csv", "corpus-arabic-5.csv", "corpus-italian-portuguese.csv", "corpus-spanish-polish.csv",
+            "corpus-eating-self-harm-young.csv", "corpus-radicalisation-gaming.csv", "corpus-about-a-friend.csv",
+            "corpus-drugs-weapons-uk.csv");
 
     private static final Normaliser NORMALISER = new Normaliser();
     private static final int WORDS_SHOWN = 3;
