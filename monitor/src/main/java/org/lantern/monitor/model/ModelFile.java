@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,10 +16,11 @@ import java.util.Set;
  * when Lantern is built ({@link ModelBuild}), rather than at every start: training reads and
  * normalises every corpus text, which took about a second of a two-second {@code lantern classify}.
  *
- * <p>The file says what it was trained for: the corpus version and the identity terms left out of
- * every text. A model is only taken from it for exactly those, so a school whose DSL has added an
- * identity term gets a model trained for its own terms, as before. Big-endian throughout:
- * a magic number, the version, the number of texts, the identity terms, then the feature hashes,
+ * <p>It is trained leaving out the curated libraries' identity terms, and serves any: the terms in
+ * force are left out of every text it reads ({@link Features}), so a term a school's DSL or an
+ * outside lexicon adds never counts, as in a model trained for it, and a curated term a school has
+ * removed has no weights to read. So no start trains, whatever the libraries. Big-endian
+ * throughout: a magic number, the corpus version, the number of texts, then the feature hashes,
  * their weights and the biases as in {@code ModelTrainer.Fitted}.
  */
 final class ModelFile {
@@ -28,7 +28,7 @@ final class ModelFile {
     /** Where the build puts the shipped model, beside this class on the class path. */
     static final String RESOURCE = "risk-model.bin";
     /** "LRM" and the layout's number, which changes whenever the layout does. */
-    private static final int MAGIC = 0x4C524D01;
+    private static final int MAGIC = 0x4C524D02;
 
     private ModelFile() {}
 
@@ -42,10 +42,6 @@ final class ModelFile {
             out.writeInt(MAGIC);
             string(out, model.version());
             out.writeInt(model.texts());
-            out.writeInt(model.identityTerms().size());
-            for (String term : model.identityTerms()) {
-                string(out, term);
-            }
             long[] keys = model.keys();
             float[] weights = model.weights();
             float[] bias = model.bias();
@@ -68,9 +64,8 @@ final class ModelFile {
 
     /**
      * @param identityTerms the identity terms in matching form the model must leave out
-     * @return the model Lantern was built with, when it was trained on this corpus version for
-     *         exactly these terms; empty when there is none on the class path (a build that skipped
-     *         the step) or it was trained for other terms
+     * @return the model Lantern was built with, leaving these terms out; empty when there is none
+     *         on the class path (a build that skipped the step) or it is of another corpus version
      */
     static Optional<RiskModel> shipped(Set<String> identityTerms) {
         try (InputStream in = ModelFile.class.getResourceAsStream(RESOURCE)) {
@@ -81,7 +76,9 @@ final class ModelFile {
     }
 
     /**
-     * @return the model in the bytes when it is of {@link RiskModel#VERSION} and these terms
+     * @param identityTerms the identity terms in matching form the model must leave out
+     * @return the model in the bytes, reading with these terms left out, when it is of
+     *         {@link RiskModel#VERSION}
      * @throws IllegalStateException when the bytes are not a whole model file (a broken build)
      */
     static Optional<RiskModel> read(byte[] bytes, Set<String> identityTerms) {
@@ -92,11 +89,7 @@ final class ModelFile {
             }
             String version = string(in);
             int texts = in.getInt();
-            Set<String> terms = new HashSet<>();
-            for (int i = in.getInt(); i > 0; i--) {
-                terms.add(string(in));
-            }
-            if (!version.equals(RiskModel.VERSION) || !terms.equals(identityTerms)) {
+            if (!version.equals(RiskModel.VERSION)) {
                 return Optional.empty();
             }
             long[] keys = new long[in.getInt()];
@@ -108,7 +101,7 @@ final class ModelFile {
             if (in.position() + (weights.length + bias.length) * Float.BYTES != bytes.length) {
                 throw new IllegalStateException("the risk model file has bytes after its model");
             }
-            return Optional.of(RiskModel.of(keys, weights, bias, version, texts, Set.copyOf(terms)));
+            return Optional.of(RiskModel.of(keys, weights, bias, version, texts, identityTerms));
         } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IllegalStateException("the risk model file ends before its model does", e);
         }

@@ -162,10 +162,11 @@ public final class RiskModel {
     }
 
     /**
-     * The model trained on Lantern's shipped corpus: the one trained when Lantern was built
-     * ({@link ModelBuild}) when these are the curated libraries' identity terms, else trained now,
-     * in about a second. The last model is kept, so rebuilding a matcher after a library change
-     * whose identity terms are unchanged does not train again.
+     * The model trained on Lantern's shipped corpus when Lantern was built ({@link ModelBuild}),
+     * leaving these identity terms out of every text it reads ({@link ModelFile} says why any terms
+     * may be served by it); trained now, in a few seconds, only when a build skipped that step. The
+     * last model is kept, so rebuilding a matcher after a library change whose identity terms are
+     * unchanged does not read the file again.
      *
      * @param identityTerms the identity terms of the libraries in force
      * @return the model

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A model as bytes: read back it reads every text as the trained one did, and a file trained for
- * another corpus version or other identity terms is passed over, never used. The shipped file
- * itself is checked against training in {@link RiskModelTest}.
+ * A model as bytes: read back it reads every text as the trained one did, it leaves out whatever
+ * identity terms are in force, and a file of another corpus version is passed over, never used.
+ * The shipped file itself is checked against training in {@link RiskModelTest}.
  */
 class ModelFileTest {
 
@@ -47,9 +47,18 @@ class ModelFileTest {
     }
 
     @Test
-    void aModelTrainedForOtherIdentityTermsIsPassedOver() {
-        assertThat(ModelFile.read(bytes, Set.of("gay"))).isEmpty();
-        assertThat(ModelFile.read(bytes, Set.of("gay", "muslim women", "trans"))).isEmpty();
+    void aModelReadForMoreIdentityTermsLeavesThemOutAsAModelTrainedForThemWould() {
+        RiskModel wider = ModelFile.read(bytes, Set.of("gay", "muslim women", "dyke", "two spirit")).orElseThrow();
+
+        for (String frame : List.of("kill all %s", "%s should all die", "i hate %s so much", "am i %s")) {
+            for (String term : List.of("dyke", "two spirit")) {
+                char[] with = RiskModel.matchingForm(frame.formatted(term));
+                char[] without = RiskModel.matchingForm(frame.formatted("").replaceAll(" +", " ").strip());
+                assertThat(wider.best(with)).as(frame.formatted(term)).isEqualTo(wider.best(without));
+            }
+        }
+        char[] ordinary = RiskModel.matchingForm("nobody would notice if i was gone");
+        assertThat(wider.best(ordinary)).isEqualTo(trained.best(ordinary));
     }
 
     @Test
@@ -71,7 +80,7 @@ class ModelFileTest {
     void bytesAfterTheModelOrAnotherLayoutAreABrokenBuild() {
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 4);
         byte[] other = bytes.clone();
-        other[3] = 2;
+        other[3] = 1;
 
         assertThatThrownBy(() -> ModelFile.read(longer, trained.identityTerms())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("after");

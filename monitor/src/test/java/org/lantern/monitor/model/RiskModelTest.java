@@ -2,6 +2,7 @@ package org.lantern.monitor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,18 @@ class RiskModelTest {
             char[] chars = RiskModel.matchingForm(text);
             assertThat(again.best(chars)).as(text).isEqualTo(model.best(chars));
         }
+    }
+
+    @Test
+    void librariesWithMoreIdentityTermsAreServedByTheBuiltModelLeavingThemOut() {
+        List<String> more = new ArrayList<>(identityTerms);
+        more.add("two spirit");
+
+        RiskModel wider = RiskModel.curated(more);
+
+        assertThat(wider.weights()).isEqualTo(model.weights());
+        assertThat(wider.best(RiskModel.matchingForm("kill all two spirit"))).isEqualTo(wider.best(RiskModel.matchingForm("kill all")));
+        assertThat(RiskModel.curated(libraries).identityTerms()).isEqualTo(model.identityTerms());
     }
 
     @Test
