@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.lantern.monitor.library.CuratedLibraries;
-import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 import org.lantern.monitor.match.PhraseMatcher;
 import org.lantern.monitor.model.LabelledText;
@@ -79,8 +78,7 @@ public final class ModelThreshold {
      */
     static List<Row> crossValidate(List<LabelledText> corpus, List<PhraseLibrary> libraries, List<Double> thresholds,
             int folds) {
-        List<String> identityTerms = libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity)
-                .map(PhraseEntry::phrase).toList();
+        List<String> identityTerms = RiskModel.identityTerms(libraries);
         List<List<Outcome>> outcomes = thresholds.stream().<List<Outcome>>map(t -> new ArrayList<>()).toList();
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledText> train = new ArrayList<>();

@@ -156,8 +156,11 @@ public final class RiskModel {
         return curated(identityTerms(libraries));
     }
 
-    /** @return the identity terms of the libraries, as written */
-    static List<String> identityTerms(List<PhraseLibrary> libraries) {
+    /**
+     * @param libraries phrase libraries
+     * @return their identity terms, as written: what a model of those libraries leaves out
+     */
+    public static List<String> identityTerms(List<PhraseLibrary> libraries) {
         return libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity).map(PhraseEntry::phrase).toList();
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantern.monitor.library.Category;
 import org.lantern.monitor.library.CuratedLibraries;
-import org.lantern.monitor.library.PhraseEntry;
 import org.lantern.monitor.library.PhraseLibrary;
 
 /**
@@ -31,8 +30,7 @@ class RiskModelTest {
     @BeforeAll
     static void train() {
         libraries = CuratedLibraries.load();
-        identityTerms = libraries.stream().flatMap(l -> l.entries().stream()).filter(PhraseEntry::identity)
-                .map(PhraseEntry::phrase).toList();
+        identityTerms = RiskModel.identityTerms(libraries);
         model = RiskModel.curated(libraries);
     }
 
