@@ -19,19 +19,22 @@ import java.util.Map;
  * from. A category too long to read in one sitting is split into several files ({@link #files}):
  * suicide into its English phrases, its phrases in the other eight languages and the term lists
  * their rules name; grooming into its English phrases with their term lists and its phrases in
- * the other eight languages. A rule's term list is defined in one of its category's files.
+ * the other eight languages; illegal into its phrases, its words for a child and the contexts
+ * where a child word beside a nudity word is no search for abuse material. A rule's term list is
+ * defined in one of its category's files.
  */
 public final class CuratedLibraries {
 
     /** The source every curated phrase records. */
     public static final String SOURCE = "lantern-curated";
     /** The curated libraries' version: change it with every edit of any of their files. */
-    public static final String VERSION = "2026.12.7";
+    public static final String VERSION = "2026.12.8";
     private static final String DIRECTORY = "curated/";
     /** The categories kept in several files, each file's name without {@code .csv}, the first its own. */
     private static final Map<Category, List<String>> SPLIT = Map.of(
             Category.SUICIDE, List.of("suicide", "suicide-languages", "suicide-terms"),
-            Category.GROOMING, List.of("grooming", "grooming-languages"));
+            Category.GROOMING, List.of("grooming", "grooming-languages"),
+            Category.ILLEGAL, List.of("illegal", "illegal-terms", "illegal-contexts"));
 
     private CuratedLibraries() {}
 

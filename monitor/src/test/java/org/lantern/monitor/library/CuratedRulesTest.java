@@ -88,6 +88,18 @@ class CuratedRulesTest {
             online casino bonus                            | ks3     | gambling         | 2
             pthc                                           | staff   | illegal          | 5
             kinderpornos                                   | ks3     | illegal          | 5
+            kids naked pics                                | ks3     | illegal          | 5
+            13 year old nudes                              | primary | illegal          | 5
+            thirteen yr old girls no clothes               | staff   | illegal          | 5
+            year 8 girls nudes                             | post16  | illegal          | 5
+            12yo n00dz                                     | ks3     | illegal          | 5
+            fotos de niñas desnudas                        | ks3     | illegal          | 5
+            nackte kleine mädchen                          | ks3     | illegal          | 5
+            dziewczynki nago zdjęcia                       | ks3     | illegal          | 5
+            novinhas peladas                               | ks3     | illegal          | 5
+            bambine nude foto                              | ks3     | illegal          | 5
+            صور اطفال عارية                                | ks3     | illegal          | 5
+            bachiyon ki nangi tasveer                      | ks3     | illegal          | 5
             if i took 40 paracetamol would i die           | ks3     | suicide          | 4
             im going to throw myself off the multi storey  | ks3     | suicide          | 5
             i've written goodbye letters to my family      | ks3     | suicide          | 4
@@ -159,6 +171,17 @@ class CuratedRulesTest {
             my brother hit me up on snapchat               | coercive-control
             my dog follows me home from the park           | bullying
             mi taglio i capelli domani                     | self-harm
+            he has my nudes and im 13                      | illegal
+            someone asked my 12 year old friend for nudes  | illegal
+            a boy airdropped porn to the year 7 kids       | illegal
+            how to get nudes of me taken down under 18     | illegal
+            how to talk to kids about porn                 | illegal
+            naked mole rat facts for kids                  | illegal
+            can children see the eclipse with the naked eye | illegal
+            nude lipstick for little girls dress up        | illegal
+            renaissance paintings of naked children cherubs | illegal
+            j'ai 12 ans et je regarde du porno             | illegal
+            me mandaron un video porno y tengo 11 años     | illegal
             """)
     void benignLookAlikesAreNotThatCategory(String text, String category) {
         for (AgeBand band : AgeBand.values()) {
