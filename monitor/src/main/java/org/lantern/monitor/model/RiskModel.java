@@ -139,8 +139,13 @@ public final class RiskModel {
 
     /** A model of trained weights ({@link ModelFile}), at the shipped threshold with no exclusions. */
     static RiskModel of(long[] keys, float[] weights, float[] bias, String version, int texts, Set<String> terms) {
-        return new RiskModel(new Features(terms), keys, new FeatureRows(keys), weights, bias, version, texts, terms,
-                THRESHOLD, List.of());
+        int classes = bias.length;
+        float[] actNow = new float[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            actNow[k] = weights[k * classes + ANY];
+        }
+        return new RiskModel(new Features(terms), keys, new FeatureRows(keys, actNow), weights, bias, version, texts,
+                terms, THRESHOLD, List.of());
     }
 
     /** @return the model trained afresh on the shipped corpus for these identity terms (any form) */
@@ -220,14 +225,43 @@ public final class RiskModel {
      * @return as {@link #read(char[])}, from that estimate up
      */
     public Optional<Reading> read(char[] matchingForm, double from) {
-        long best = best(matchingForm);
-        double probability = Double.longBitsToDouble(best >>> 8 << 8);
+        double probability = actNow(matchingForm);
         // the words must point to risk themselves: the corpus's share of risk texts, which the
         // bias carries, never makes a reading of a text whose words the model does not know
-        if (probability < from || probability <= sigmoid(bias[ANY]) || excluded(matchingForm, CATEGORIES.get((int) (best & 0xFF)))) {
+        if (probability < from || probability <= sigmoid(bias[ANY])) {
             return Optional.empty();
         }
-        return Optional.of(explain(matchingForm, (int) (best & 0xFF), probability));
+        int category = (int) (best(matchingForm) & 0xFF);
+        if (excluded(matchingForm, CATEGORIES.get(category))) {
+            return Optional.empty();
+        }
+        return Optional.of(explain(matchingForm, category, probability));
+    }
+
+    /**
+     * The act-now estimate alone: what nearly every text is asked and answers no to, so it reads
+     * one weight a feature, kept beside the feature's hash ({@link FeatureRows#actNow}), and
+     * the category's scores only for the few texts that pass ({@link #best}).
+     */
+    double actNow(char[] matchingForm) {
+        ActNowSum sum = new ActNowSum(rows);
+        int n = features.read(matchingForm, sum);
+        // scaled as best() scales, so the two agree to the last bit
+        return n == 0 ? sigmoid(bias[ANY]) : sigmoid(bias[ANY] + sum.sum * (1 / Math.sqrt(n)));
+    }
+
+    private static final class ActNowSum implements Features.Sink {
+        private final FeatureRows rows;
+        private double sum;
+
+        ActNowSum(FeatureRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void feature(long hash, int begin, int end) {
+            sum += rows.actNow(hash);
+        }
     }
 
     private boolean excluded(char[] matchingForm, Category category) {
