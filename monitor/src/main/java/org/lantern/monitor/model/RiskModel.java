@@ -273,9 +273,10 @@ public final class RiskModel {
     }
 
     /**
-     * The category whose score is highest, and its estimate, in one long (no allocation): the
-     * estimate's bits with the category's index in the lowest byte, which moves the estimate by
-     * less than 10^-13.
+     * The category whose score is highest, and its estimate, in one long: the estimate's bits with
+     * the category's index in the lowest byte, which moves the estimate by less than 10^-13. Reads
+     * every score of each feature's row, so {@link #read} asks it only of a text {@link #actNow}
+     * has passed.
      */
     long best(char[] matchingForm) {
         int classes = bias.length;
